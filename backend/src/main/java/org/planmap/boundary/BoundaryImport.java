@@ -1,0 +1,180 @@
+package org.planmap.boundary;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.coverage.CoverageUnion;
+import org.locationtech.jts.coverage.CoverageValidator;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.geom.util.GeometryFixer;
+import org.locationtech.jts.operation.valid.IsValidOp;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+import org.locationtech.jts.precision.GeometryPrecisionReducer;
+import org.planmap.crs.Ellipsoid;
+import org.planmap.crs.Gcj02;
+import org.planmap.importer.CoverageCleaner;
+import org.planmap.store.Feature;
+
+/**
+ * The boundary import: DataV source (GCJ-02) → WGS84 → repaired → clean county coverage → cities and
+ * province as unions of counties → validated. Deterministic: the same source gives the same bytes.
+ */
+public final class BoundaryImport {
+
+    /** Coordinates are kept to 1e-6° (≈ 0.1 m): finer than the source's own 6 decimals in GCJ-02. */
+    public static final PrecisionModel PRECISION = new PrecisionModel(1e6);
+    /** Gaps larger than this are not filled: a hole that big would be real, not a digitising seam. */
+    static final double MAX_GAP_M2 = 2_000_000;
+    /** Vertices of different city files closer than this (≈ 3 m) are the same point on the ground. */
+    static final double SNAP_TOLERANCE_DEG = 3e-5;
+
+    static final GeometryFactory PRECISION_FACTORY = new GeometryFactory(PRECISION);
+
+    private BoundaryImport() {
+    }
+
+    public record Outcome(BoundarySet boundaries, BoundaryImportReport report) {
+    }
+
+    public static Outcome run(Path packageDir) throws IOException {
+        DataVSource source = DataVSource.read(packageDir);
+        List<Feature> raw = source.counties().stream()
+                .sorted(Comparator.comparing(Feature::id))
+                .toList();
+
+        List<BoundaryImportReport.Repair> repairs = new ArrayList<>();
+        List<Geometry> wgs = new ArrayList<>();
+        for (Feature f : raw) {
+            Geometry g = Gcj02.toWgs84(f.geometry());
+            if (!g.isValid()) {
+                String reason = new IsValidOp(g).getValidationError().toString();
+                Geometry fixed = GeometryFixer.fix(g);
+                repairs.add(new BoundaryImportReport.Repair(f.id(), name(f), reason,
+                        km2(Math.abs(Ellipsoid.area(fixed) - Ellipsoid.area(g)))));
+                g = fixed;
+            }
+            wgs.add(g);
+        }
+        int invalidBefore = invalidInCoverage(wgs);
+
+        CoverageCleaner.Result cleaned = new CoverageCleaner(PRECISION, SNAP_TOLERANCE_DEG, MAX_GAP_M2).clean(wgs);
+
+        Map<String, Feature> cityByCode = new LinkedHashMap<>();
+        source.cities().forEach(c -> cityByCode.put(c.id(), c));
+        List<Feature> counties = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            Feature f = raw.get(i);
+            String cityCode = f.id().substring(0, 4) + "00";
+            Feature city = cityByCode.get(cityCode);
+            if (city == null) {
+                throw new IOException("county " + f.id() + " " + name(f) + " has no city " + cityCode + " in 140000.json");
+            }
+            Geometry g = multi(cleaned.coverage().get(i));
+            Map<String, Object> props = new LinkedHashMap<>();
+            props.put("adcode", f.id());
+            props.put("name", name(f));
+            props.put("kind", UnitKind.ofAdcode(f.id()).label());
+            props.put("cityAdcode", cityCode);
+            props.put("cityName", name(city));
+            props.put("areaKm2", km2(Ellipsoid.area(g)));
+            counties.add(new Feature(f.id(), g, props));
+        }
+
+        List<Feature> cities = new ArrayList<>();
+        List<BoundaryImportReport.OutlineDifference> outlines = new ArrayList<>();
+        for (Feature city : cityByCode.values()) {
+            List<Geometry> members = counties.stream()
+                    .filter(c -> city.id().equals(c.properties().get("cityAdcode")))
+                    .map(Feature::geometry).toList();
+            Geometry union = multi(CoverageUnion.union(members.toArray(Geometry[]::new)));
+            Map<String, Object> props = new LinkedHashMap<>();
+            props.put("adcode", city.id());
+            props.put("name", name(city));
+            props.put("countyCount", members.size());
+            props.put("areaKm2", km2(Ellipsoid.area(union)));
+            cities.add(new Feature(city.id(), union, props));
+            outlines.add(outlineDifference(city, union));
+        }
+
+        Geometry provinceGeom = multi(CoverageUnion.union(
+                counties.stream().map(Feature::geometry).toArray(Geometry[]::new)));
+        Map<String, Object> provinceProps = new LinkedHashMap<>();
+        provinceProps.put("adcode", "140000");
+        provinceProps.put("name", "山西省");
+        provinceProps.put("countyCount", counties.size());
+        provinceProps.put("areaKm2", km2(Ellipsoid.area(provinceGeom)));
+        Feature province = new Feature("140000", provinceGeom, provinceProps);
+
+        List<Feature> neighbours = source.neighbours().stream()
+                .sorted(Comparator.comparing(Feature::id))
+                .map(n -> new Feature(n.id(), multi(toStored(n.geometry())), codeAndName(n.id(), name(n))))
+                .toList();
+
+        BoundarySet set = new BoundarySet(counties, cities, province, neighbours);
+        BoundaryImportReport report = BoundaryImportReport.of(raw, cleaned, repairs, invalidBefore,
+                outlines, BoundaryValidation.problems(set));
+        return new Outcome(set, report);
+    }
+
+    private static Geometry toStored(Geometry gcj02) {
+        return GeometryPrecisionReducer.reduce(GeometryFixer.fix(Gcj02.toWgs84(gcj02)), PRECISION);
+    }
+
+    private static BoundaryImportReport.OutlineDifference outlineDifference(Feature sourceCity, Geometry derived) {
+        Geometry published = toStored(sourceCity.geometry());
+        return new BoundaryImportReport.OutlineDifference(sourceCity.id(), name(sourceCity),
+                km2(Ellipsoid.area(OverlayNGRobust.overlay(published, derived, OverlayNG.SYMDIFFERENCE))));
+    }
+
+    static int invalidInCoverage(List<Geometry> units) {
+        Geometry[] result = CoverageValidator.validate(units.toArray(Geometry[]::new), BoundaryValidation.GAP_WIDTH_DEG);
+        int n = 0;
+        for (Geometry g : result) {
+            if (g != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * As a normalised MultiPolygon: noding and union may start a ring at any of its vertices from one
+     * run to the next, and the committed files must be byte-for-byte reproducible.
+     */
+    static MultiPolygon multi(Geometry g) {
+        MultiPolygon m;
+        if (g instanceof MultiPolygon mp) {
+            m = (MultiPolygon) mp.copy();
+        } else if (g instanceof Polygon p) {
+            m = PRECISION_FACTORY.createMultiPolygon(new Polygon[] {p});
+        } else {
+            throw new IllegalArgumentException("expected a polygonal geometry, got " + g.getGeometryType());
+        }
+        m.normalize();
+        return m;
+    }
+
+    private static Map<String, Object> codeAndName(String adcode, String name) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("adcode", adcode);
+        props.put("name", name);
+        return props;
+    }
+
+    static String name(Feature f) {
+        return String.valueOf(f.properties().get("name"));
+    }
+
+    static double km2(double m2) {
+        return Math.round(m2 / 1e4) / 100.0;
+    }
+}

@@ -1,0 +1,53 @@
+package org.planmap.crs;
+
+import net.sf.geographiclib.Geodesic;
+import net.sf.geographiclib.GeodesicData;
+import net.sf.geographiclib.PolygonArea;
+import net.sf.geographiclib.PolygonResult;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Polygon;
+
+/**
+ * Areas and distances on the CGCS2000/WGS84 ellipsoid (GRS80 and WGS84 differ by 0.1 mm in the
+ * semi-minor axis), via GeographicLib: never in degrees, never in a projection that distorts area.
+ */
+public final class Ellipsoid {
+
+    private static final Geodesic GEODESIC = Geodesic.WGS84;
+
+    private Ellipsoid() {
+    }
+
+    /** Area in square metres of a polygonal geometry given in lon/lat degrees; holes subtracted. */
+    public static double area(Geometry lonLat) {
+        double sum = 0;
+        for (int i = 0; i < lonLat.getNumGeometries(); i++) {
+            Geometry part = lonLat.getGeometryN(i);
+            if (part instanceof Polygon p) {
+                sum += ringArea(p.getExteriorRing());
+                for (int h = 0; h < p.getNumInteriorRing(); h++) {
+                    sum -= ringArea(p.getInteriorRingN(h));
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** Geodesic distance in metres between two lon/lat points. */
+    public static double distance(double lon1, double lat1, double lon2, double lat2) {
+        GeodesicData d = GEODESIC.Inverse(lat1, lon1, lat2, lon2);
+        return d.s12;
+    }
+
+    private static double ringArea(LineString ring) {
+        PolygonArea pa = new PolygonArea(GEODESIC, false);
+        Coordinate[] cs = ring.getCoordinates();
+        for (int i = 0; i < cs.length - 1; i++) {
+            pa.AddPoint(cs[i].y, cs[i].x);
+        }
+        PolygonResult r = pa.Compute(false, true);
+        return Math.abs(r.area);
+    }
+}

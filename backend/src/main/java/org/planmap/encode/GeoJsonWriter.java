@@ -1,0 +1,145 @@
+package org.planmap.encode;
+
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.algorithm.Orientation;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.MultiLineString;
+import org.locationtech.jts.geom.MultiPoint;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import org.planmap.store.Feature;
+import tools.jackson.core.JsonEncoding;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Streams features as an RFC 7946 FeatureCollection: lon/lat order, exterior rings counter-clockwise
+ * and holes clockwise, coordinates rounded to a fixed number of decimals (6 ≈ 0.1 m) so that output
+ * size follows the precision the data really has.
+ */
+public final class GeoJsonWriter implements AutoCloseable {
+
+    // The mapper (not a bare factory) so that list- and map-valued properties serialise too.
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JsonGenerator gen;
+    private final double scale;
+
+    /**
+     * @param foreignMembers top-level members written before "features" (e.g. a name or a legacy
+     *                       "crs" object that GDAL honours); may be empty
+     */
+    public GeoJsonWriter(OutputStream out, int decimals, Map<String, Object> foreignMembers) {
+        this.gen = JSON.createGenerator(out, JsonEncoding.UTF8);
+        this.scale = Math.pow(10, decimals);
+        gen.writeStartObject();
+        gen.writeStringProperty("type", "FeatureCollection");
+        foreignMembers.forEach(gen::writePOJOProperty);
+        gen.writeName("features");
+        gen.writeStartArray();
+    }
+
+    public GeoJsonWriter write(Feature f) {
+        gen.writeStartObject();
+        gen.writeStringProperty("type", "Feature");
+        gen.writeStringProperty("id", f.id());
+        gen.writeName("properties");
+        gen.writeStartObject();
+        f.properties().forEach(gen::writePOJOProperty);
+        gen.writeEndObject();
+        gen.writeName("geometry");
+        if (f.geometry() == null) {
+            gen.writeNull();
+        } else {
+            geometry(f.geometry());
+        }
+        gen.writeEndObject();
+        return this;
+    }
+
+    public GeoJsonWriter writeAll(List<Feature> features) {
+        features.forEach(this::write);
+        return this;
+    }
+
+    @Override
+    public void close() {
+        gen.writeEndArray();
+        gen.writeEndObject();
+        gen.close();
+    }
+
+    private void geometry(Geometry g) {
+        gen.writeStartObject();
+        gen.writeStringProperty("type", g.getGeometryType());
+        if (g instanceof Point p) {
+            gen.writeName("coordinates");
+            position(p.getCoordinateSequence(), 0);
+        } else if (g instanceof LineString l) {
+            gen.writeName("coordinates");
+            line(l.getCoordinateSequence(), false);
+        } else if (g instanceof Polygon p) {
+            gen.writeName("coordinates");
+            polygon(p);
+        } else if (g instanceof MultiPoint || g instanceof MultiLineString || g instanceof MultiPolygon) {
+            gen.writeName("coordinates");
+            gen.writeStartArray();
+            for (int i = 0; i < g.getNumGeometries(); i++) {
+                Geometry part = g.getGeometryN(i);
+                if (part instanceof Point p) {
+                    position(p.getCoordinateSequence(), 0);
+                } else if (part instanceof LineString l) {
+                    line(l.getCoordinateSequence(), false);
+                } else {
+                    polygon((Polygon) part);
+                }
+            }
+            gen.writeEndArray();
+        } else {
+            gen.writeName("geometries");
+            gen.writeStartArray();
+            for (int i = 0; i < g.getNumGeometries(); i++) {
+                geometry(g.getGeometryN(i));
+            }
+            gen.writeEndArray();
+        }
+        gen.writeEndObject();
+    }
+
+    private void polygon(Polygon p) {
+        gen.writeStartArray();
+        ring(p.getExteriorRing(), true);
+        for (int i = 0; i < p.getNumInteriorRing(); i++) {
+            ring(p.getInteriorRingN(i), false);
+        }
+        gen.writeEndArray();
+    }
+
+    private void ring(LinearRing r, boolean counterClockwise) {
+        CoordinateSequence seq = r.getCoordinateSequence();
+        boolean reverse = Orientation.isCCW(seq) != counterClockwise;
+        line(seq, reverse);
+    }
+
+    private void line(CoordinateSequence seq, boolean reverse) {
+        gen.writeStartArray();
+        int n = seq.size();
+        for (int i = 0; i < n; i++) {
+            position(seq, reverse ? n - 1 - i : i);
+        }
+        gen.writeEndArray();
+    }
+
+    private void position(CoordinateSequence seq, int i) {
+        gen.writeStartArray();
+        gen.writeNumber(Math.round(seq.getX(i) * scale) / scale);
+        gen.writeNumber(Math.round(seq.getY(i) * scale) / scale);
+        gen.writeEndArray();
+    }
+}

@@ -1,0 +1,14 @@
+package org.planmap.store;
+
+import java.util.Map;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * One feature of a layer: a stable id, a geometry in the layer's CRS, and ordered properties whose
+ * values are strings, numbers, booleans, lists or maps of those, or null.
+ */
+public record Feature(String id, Geometry geometry, Map<String, Object> properties) {
+    public Feature {
+        properties = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
+    }
+}
