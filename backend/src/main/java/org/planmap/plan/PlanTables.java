@@ -14,7 +14,8 @@ import java.util.function.Function;
  * when checking an edited copy before it is packed.
  */
 public record PlanTables(List<TierEntry> cityTiers, List<NameCorrection> nameCorrections,
-                         List<CityTarget> urbanizationTargets, List<Indicator> indicators) {
+                         List<CityTarget> urbanizationTargets, List<Indicator> indicators,
+                         List<TownGroup> townGroups, List<Region> regions) {
 
     public static final String CLASSPATH_DIR = "data/plan/";
 
@@ -23,6 +24,8 @@ public record PlanTables(List<TierEntry> cityTiers, List<NameCorrection> nameCor
         nameCorrections = List.copyOf(nameCorrections);
         urbanizationTargets = List.copyOf(urbanizationTargets);
         indicators = List.copyOf(indicators);
+        townGroups = List.copyOf(townGroups);
+        regions = List.copyOf(regions);
     }
 
     public static PlanTables fromClasspath() {
@@ -54,7 +57,9 @@ public record PlanTables(List<TierEntry> cityTiers, List<NameCorrection> nameCor
                 rows(files, "city-size-structure.csv", TierEntry.COLUMNS, TierEntry::fromRow),
                 rows(files, "name-corrections.csv", NameCorrection.COLUMNS, NameCorrection::fromRow),
                 rows(files, "urbanization-targets.csv", CityTarget.COLUMNS, CityTarget::fromRow),
-                rows(files, "indicators.csv", Indicator.COLUMNS, Indicator::fromRow));
+                rows(files, "indicators.csv", Indicator.COLUMNS, Indicator::fromRow),
+                rows(files, "town-groups.csv", TownGroup.COLUMNS, TownGroup::fromRow),
+                rows(files, "regions.csv", Region.COLUMNS, Region::fromRow));
     }
 
     private static <T> List<T> rows(Function<String, String> files, String file, List<String> columns,

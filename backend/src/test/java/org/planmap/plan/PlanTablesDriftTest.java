@@ -3,12 +3,14 @@ package org.planmap.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
  * Proves the committed plan tables say what the seed says: the 专栏 tables cell by cell after
- * {@link SeedDocument#normaliseSpaces} (the only normalisation), under the section the rows name.
+ * {@link SeedDocument#normaliseSpaces} (the only normalisation), and every prose quote verbatim, under
+ * the section the row names.
  */
 class PlanTablesDriftTest {
 
@@ -48,6 +50,22 @@ class PlanTablesDriftTest {
     }
 
     @Test
+    void townGroupQuotesAreVerbatimUnderTheirSectionAndContainTheSeedTerms() {
+        for (TownGroup group : tables.townGroups()) {
+            assertQuote(group.sourceQuote(), group.source());
+            assertThat(group.seedTerms()).as(group.id()).isNotEmpty()
+                    .allSatisfy(term -> assertThat(group.sourceQuote()).contains(term));
+        }
+    }
+
+    @Test
+    void regionQuotesAreVerbatimUnderTheirSection() {
+        for (Region region : tables.regions()) {
+            assertQuote(region.sourceQuote(), region.source());
+        }
+    }
+
+    @Test
     void theJarCarriesTheSameTablesAsTheSourceTree() {
         assertThat(PlanTables.fromClasspath()).isEqualTo(tables);
     }
@@ -60,5 +78,12 @@ class PlanTablesDriftTest {
                 .isEqualTo(table.rows().subList(1, table.rows().size()));
         assertThat(rows).extracting(source).as("sources of 专栏%d", number)
                 .containsOnly(new SourceRef(seed.name(), table.sourceSection()));
+    }
+
+    private void assertQuote(String quote, SourceRef source) {
+        assertThat(source.document()).isEqualTo(seed.name());
+        OptionalInt at = seed.findQuote(quote);
+        assertThat(at).as("quote in %s: %s", seed.name(), quote).isPresent();
+        assertThat(seed.headingAt(at.getAsInt()).label()).as("section of: %s", quote).isEqualTo(source.section());
     }
 }
