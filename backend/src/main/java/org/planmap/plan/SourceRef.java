@@ -1,0 +1,13 @@
+package org.planmap.plan;
+
+/**
+ * Where a plan fact was read: the seed file name and its place in the plan, e.g.
+ * "第四章第六节 专栏3 2025年城镇规模结构预测". Every row carries one so that the map can cite its source.
+ */
+public record SourceRef(String document, String section) {
+
+    /** The citation shown next to a derived value: document and section in one line. */
+    public String cite() {
+        return document + " " + section;
+    }
+}

@@ -1,0 +1,43 @@
+package org.planmap.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.planmap.boundary.AdminUnit;
+
+/**
+ * Ties the member names of town groups to county-level units by exact name. A group with an unresolved
+ * member is still returned with the members that did resolve, and the failure is reported, so a map can
+ * show what is known while the report says what is missing.
+ */
+public final class TownGroups {
+
+    private final PlaceNames names;
+
+    public TownGroups(PlaceNames names) {
+        this.names = names;
+    }
+
+    public TownGroupResolution resolve(List<TownGroup> groups) {
+        List<ResolvedTownGroup> resolved = new ArrayList<>();
+        List<UnmatchedName> unmatched = new ArrayList<>();
+        for (TownGroup group : groups) {
+            resolved.add(new ResolvedTownGroup(group,
+                    units(group.core(), group.id() + " core", unmatched),
+                    units(group.radiated(), group.id() + " radiated", unmatched)));
+        }
+        return new TownGroupResolution(resolved, unmatched);
+    }
+
+    private List<AdminUnit> units(List<String> memberNames, String context, List<UnmatchedName> unmatched) {
+        List<AdminUnit> units = new ArrayList<>();
+        for (String name : memberNames) {
+            List<AdminUnit> found = names.unitsNamed(name);
+            if (found.size() == 1) {
+                units.add(found.get(0));
+            } else {
+                unmatched.add(UnmatchedName.of(name, context, found.stream().map(AdminUnit::adcode).toList()));
+            }
+        }
+        return units;
+    }
+}
