@@ -1,0 +1,31 @@
+package org.planmap.store;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Where layers live. Implementations: the embedded GeoPackage file (default) and, later, PostGIS.
+ * All of them are safe to call from several threads.
+ */
+public interface FeatureStore extends AutoCloseable {
+
+    List<LayerInfo> layers();
+
+    Optional<LayerInfo> layer(String id);
+
+    /**
+     * Replaces a layer's contents and description in one step: readers see either the previous
+     * version or the new one, never a mix, and a failure (or a crash) leaves the previous version.
+     */
+    void replace(LayerInfo layer, List<Feature> features);
+
+    /** Streams the features matching {@code query} to {@code sink} in feature-id order. */
+    void query(FeatureQuery query, Consumer<Feature> sink);
+
+    /** How many features match {@code query}, ignoring its limit and offset. */
+    long count(FeatureQuery query);
+
+    @Override
+    void close();
+}

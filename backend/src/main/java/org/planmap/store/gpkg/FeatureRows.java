@@ -1,0 +1,174 @@
+package org.planmap.store.gpkg;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import mil.nga.geopackage.db.GeoPackageDataType;
+import mil.nga.geopackage.geom.GeoPackageGeometryData;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
+import org.planmap.store.Feature;
+import org.planmap.store.FeatureQuery;
+import org.planmap.store.Field;
+import org.planmap.store.StoreException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes and reads the rows of one feature table: id, GeoPackage geometry blob, one column per field. */
+final class FeatureRows {
+
+    static final String FID = "fid";
+    static final String ID = "planmap_id";
+    static final String GEOMETRY = "geom";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Connection db;
+    private final String table;
+    private final List<Field> fields;
+    private final long srsId;
+
+    FeatureRows(Connection db, String table, List<Field> fields, long srsId) {
+        this.db = db;
+        this.table = table;
+        this.fields = fields;
+        this.srsId = srsId;
+    }
+
+    static GeoPackageDataType columnType(Field.Type type) {
+        return switch (type) {
+            case STRING, JSON -> GeoPackageDataType.TEXT;
+            case INTEGER -> GeoPackageDataType.INTEGER;
+            case REAL -> GeoPackageDataType.DOUBLE;
+            case BOOLEAN -> GeoPackageDataType.BOOLEAN;
+        };
+    }
+
+    void insert(List<Feature> features) throws SQLException {
+        StringBuilder sql = new StringBuilder("INSERT INTO \"" + table + "\" (" + ID + ", " + GEOMETRY);
+        fields.forEach(f -> sql.append(", \"").append(f.name()).append('"'));
+        sql.append(") VALUES (?, ?").append(", ?".repeat(fields.size())).append(')');
+        WKBWriter wkb = new WKBWriter(2);
+        db.setAutoCommit(false);
+        try (PreparedStatement ps = db.prepareStatement(sql.toString())) {
+            for (Feature f : features) {
+                ps.setString(1, f.id());
+                ps.setBytes(2, blob(wkb.write(f.geometry())));
+                for (int i = 0; i < fields.size(); i++) {
+                    bind(ps, i + 3, fields.get(i), f.properties().get(fields.get(i).name()));
+                }
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            db.commit();
+        } catch (SQLException | RuntimeException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
+        }
+    }
+
+    void select(FeatureQuery q, Consumer<Feature> sink) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT t." + ID + ", t." + GEOMETRY);
+        fields.forEach(f -> sql.append(", t.\"").append(f.name()).append('"'));
+        sql.append(from(q)).append(" ORDER BY t.").append(FID).append(" LIMIT ? OFFSET ?");
+        WKBReader reader = new WKBReader();
+        try (PreparedStatement ps = db.prepareStatement(sql.toString())) {
+            int next = bindBbox(ps, q);
+            ps.setLong(next, q.limit() == null ? -1 : q.limit());
+            ps.setLong(next + 1, q.offset());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> props = new LinkedHashMap<>();
+                    for (int i = 0; i < fields.size(); i++) {
+                        props.put(fields.get(i).name(), value(rs, i + 3, fields.get(i)));
+                    }
+                    sink.accept(new Feature(rs.getString(1), geometry(reader, rs.getBytes(2)), props));
+                }
+            }
+        }
+    }
+
+    long count(FeatureQuery q) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT count(*)" + from(q))) {
+            bindBbox(ps, q);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private String from(FeatureQuery q) {
+        String from = " FROM \"" + table + "\" t";
+        if (q.bbox() != null) {
+            from += " JOIN \"rtree_" + table + "_" + GEOMETRY + "\" r ON r.id = t." + FID
+                    + " AND r.maxx >= ? AND r.minx <= ? AND r.maxy >= ? AND r.miny <= ?";
+        }
+        return from;
+    }
+
+    private static int bindBbox(PreparedStatement ps, FeatureQuery q) throws SQLException {
+        if (q.bbox() == null) {
+            return 1;
+        }
+        ps.setDouble(1, q.bbox().getMinX());
+        ps.setDouble(2, q.bbox().getMaxX());
+        ps.setDouble(3, q.bbox().getMinY());
+        ps.setDouble(4, q.bbox().getMaxY());
+        return 5;
+    }
+
+    private byte[] blob(byte[] wkb) {
+        try {
+            return GeoPackageGeometryData.createFromWkbBuildEnvelopeAndWrite(srsId, wkb).getBytes();
+        } catch (IOException e) {
+            throw new StoreException("cannot encode a geometry: " + e.getMessage(), e);
+        }
+    }
+
+    private static Geometry geometry(WKBReader reader, byte[] blob) {
+        try {
+            return reader.read(GeoPackageGeometryData.create(blob).getWkb());
+        } catch (IOException | ParseException e) {
+            throw new StoreException("cannot decode a stored geometry: " + e.getMessage(), e);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, int i, Field f, Object v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.NULL);
+            return;
+        }
+        switch (f.type()) {
+            case STRING -> ps.setString(i, String.valueOf(v));
+            case INTEGER -> ps.setLong(i, ((Number) v).longValue());
+            case REAL -> ps.setDouble(i, ((Number) v).doubleValue());
+            case BOOLEAN -> ps.setBoolean(i, (Boolean) v);
+            case JSON -> ps.setString(i, JSON.writeValueAsString(v));
+        }
+    }
+
+    private static Object value(ResultSet rs, int i, Field f) throws SQLException {
+        Object raw = rs.getObject(i);
+        if (raw == null) {
+            return null;
+        }
+        return switch (f.type()) {
+            case STRING -> rs.getString(i);
+            case INTEGER -> rs.getLong(i);
+            case REAL -> rs.getDouble(i);
+            case BOOLEAN -> rs.getBoolean(i);
+            case JSON -> JSON.readValue(rs.getString(i), Object.class);
+        };
+    }
+}

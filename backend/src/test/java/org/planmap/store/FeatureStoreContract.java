@@ -1,0 +1,136 @@
+package org.planmap.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Envelope;
+import org.planmap.boundary.BoundaryFiles;
+import org.planmap.boundary.BoundarySet;
+
+/**
+ * What every {@link FeatureStore} must do, run on the real county boundaries. Each store's test
+ * extends this and says how to open a fresh store.
+ */
+public abstract class FeatureStoreContract {
+
+    static final BoundarySet BOUNDARIES = BoundaryFiles.fromClasspath();
+    protected static final List<Field> FIELDS = List.of(
+            new Field("adcode", Field.Type.STRING, "code"),
+            new Field("name", Field.Type.STRING, "name"),
+            new Field("areaKm2", Field.Type.REAL, "area"),
+            new Field("rank", Field.Type.INTEGER, "position"),
+            new Field("seat", Field.Type.BOOLEAN, "is 离石区"),
+            new Field("neighbours", Field.Type.JSON, "a list"));
+    protected static final LayerInfo LAYER = new LayerInfo("test-counties", "测试", "MULTIPOLYGON", "EPSG:4326",
+            "test", 0, List.of(), FIELDS, "v1");
+
+    protected FeatureStore store;
+
+    protected abstract FeatureStore openFresh();
+
+    @BeforeEach
+    void open() {
+        store = openFresh();
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    protected static List<Feature> counties() {
+        List<Feature> out = new ArrayList<>();
+        int rank = 0;
+        for (Feature c : BOUNDARIES.counties()) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("adcode", c.id());
+            p.put("name", c.properties().get("name"));
+            p.put("areaKm2", c.properties().get("areaKm2"));
+            p.put("rank", (long) rank++);
+            p.put("seat", c.id().equals("141102"));
+            p.put("neighbours", rank % 2 == 0 ? List.of("a", "b") : null);
+            out.add(new Feature(c.id(), c.geometry(), p));
+        }
+        return out;
+    }
+
+    protected List<Feature> readAll(FeatureQuery q) {
+        List<Feature> out = new ArrayList<>();
+        store.query(q, out::add);
+        return out;
+    }
+
+    @Test
+    void whatIsWrittenIsReadBackExactly() {
+        List<Feature> written = counties();
+        store.replace(LAYER, written);
+        List<Feature> read = readAll(FeatureQuery.all(LAYER.id()));
+        assertThat(read).hasSize(117);
+        for (int i = 0; i < written.size(); i++) {
+            assertThat(read.get(i).id()).isEqualTo(written.get(i).id());
+            assertThat(read.get(i).properties()).isEqualTo(written.get(i).properties());
+            assertThat(read.get(i).geometry().equalsExact(written.get(i).geometry())).as(written.get(i).id()).isTrue();
+        }
+    }
+
+    @Test
+    void theCatalogEntryRecordsCountExtentAndCrs() {
+        store.replace(LAYER, counties());
+        LayerInfo info = store.layer(LAYER.id()).orElseThrow();
+        assertThat(info.featureCount()).isEqualTo(117);
+        assertThat(info.crs()).isEqualTo("EPSG:4326");
+        assertThat(info.fields()).isEqualTo(FIELDS);
+        assertThat(info.bbox().get(0)).isBetween(110.1, 110.3);
+        assertThat(info.bbox().get(3)).isBetween(40.6, 40.8);
+        assertThat(store.layers()).extracting(LayerInfo::id).containsExactly(LAYER.id());
+        assertThat(store.layer("nope")).isEmpty();
+    }
+
+    @Test
+    void bboxLimitAndOffsetSelect() {
+        store.replace(LAYER, counties());
+        // A small box on 孝义市's town: 孝义 itself and no county of 大同 (north of 39.5°).
+        FeatureQuery near = new FeatureQuery(LAYER.id(), new Envelope(111.77, 111.79, 37.14, 37.15), null, 0);
+        List<Feature> hits = readAll(near);
+        assertThat(hits).extracting(Feature::id).contains("141181").allSatisfy(id -> assertThat(id).doesNotStartWith("1402"));
+        assertThat(store.count(near)).isEqualTo(hits.size());
+        List<Feature> page = readAll(new FeatureQuery(LAYER.id(), null, 10, 20));
+        assertThat(page).extracting(Feature::id).containsExactlyElementsOf(
+                counties().subList(20, 30).stream().map(Feature::id).toList());
+        assertThat(store.count(new FeatureQuery(LAYER.id(), null, 10, 20))).isEqualTo(117);
+    }
+
+    @Test
+    void replacingServesTheNewVersionOnly() {
+        store.replace(LAYER, counties());
+        store.replace(LAYER.withContents(0, List.of(), "v2"), counties().subList(0, 5));
+        assertThat(readAll(FeatureQuery.all(LAYER.id()))).hasSize(5);
+        assertThat(store.layer(LAYER.id()).orElseThrow().version()).isEqualTo("v2");
+    }
+
+    @Test
+    void aFailedReplaceLeavesThePreviousVersion() {
+        store.replace(LAYER, counties());
+        List<Feature> broken = new ArrayList<>(counties());
+        Map<String, Object> bad = new LinkedHashMap<>(broken.get(50).properties());
+        bad.put("rank", "not a number");
+        broken.set(50, new Feature(broken.get(50).id(), broken.get(50).geometry(), bad));
+        assertThatThrownBy(() -> store.replace(LAYER.withContents(0, List.of(), "v2"), broken))
+                .isInstanceOf(StoreException.class).hasMessageContaining(LAYER.id());
+        assertThat(readAll(FeatureQuery.all(LAYER.id()))).hasSize(117);
+        assertThat(store.layer(LAYER.id()).orElseThrow().version()).isEqualTo("v1");
+    }
+
+    @Test
+    void anUnknownLayerIsAClearError() {
+        assertThatThrownBy(() -> store.query(FeatureQuery.all("nope"), f -> { }))
+                .isInstanceOf(StoreException.class).hasMessageContaining("nope");
+    }
+}
