@@ -1,0 +1,55 @@
+package org.planmap.config;
+
+import org.planmap.boundary.BoundaryFiles;
+import org.planmap.boundary.BoundarySet;
+import org.planmap.layer.LayerPublisher;
+import org.planmap.layer.LayerService;
+import org.planmap.plan.CountyDirectory;
+import org.planmap.plan.PlanLayers;
+import org.planmap.plan.PlanTables;
+import org.planmap.store.FeatureStore;
+import org.planmap.store.gpkg.GeoPackageStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the plain domain and store classes; none of them knows Spring. */
+@Configuration(proxyBeanMethods = false)
+class PlanmapConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PlanmapConfiguration.class);
+
+    @Bean
+    BoundarySet boundaries() {
+        return BoundaryFiles.fromClasspath();
+    }
+
+    @Bean
+    PlanTables planTables() {
+        return PlanTables.fromClasspath();
+    }
+
+    @Bean
+    CountyDirectory countyDirectory(BoundarySet boundaries, PlanTables tables) {
+        return new CountyDirectory(boundaries, tables);
+    }
+
+    @Bean(destroyMethod = "close")
+    FeatureStore featureStore(PlanmapProperties properties) {
+        GeoPackageStore store = GeoPackageStore.open(properties.dataDir());
+        log.info("embedded store: {}", store.file().toAbsolutePath());
+        return store;
+    }
+
+    @Bean
+    LayerService layerService(FeatureStore store, BoundarySet boundaries, PlanTables tables, CountyDirectory directory) {
+        LayerPublisher publisher = new LayerPublisher(store);
+        for (PlanLayers.Layer layer : PlanLayers.all(boundaries, tables, directory)) {
+            if (publisher.publish(layer.info(), layer.features())) {
+                log.info("stored layer {} ({} features)", layer.info().id(), layer.features().size());
+            }
+        }
+        return new LayerService(store);
+    }
+}

@@ -1,0 +1,18 @@
+package org.planmap.encode;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import org.planmap.layer.FeaturePage;
+
+/** Writes the answer to a feature query in one file format. One implementation per format. */
+public interface FeatureEncoder {
+
+    /** The name clients ask for ({@code ?format=}, {@code ?f=}). */
+    String format();
+
+    String mediaType();
+
+    String fileExtension();
+
+    void write(FeaturePage page, OutputStream out) throws IOException;
+}

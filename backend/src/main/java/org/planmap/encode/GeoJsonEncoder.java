@@ -1,0 +1,43 @@
+package org.planmap.encode;
+
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.planmap.layer.FeaturePage;
+
+/**
+ * RFC 7946 GeoJSON. Coordinates to 6 decimals (≈ 0.1 m, the boundaries' own precision); the layer's
+ * name and the counts ride along as foreign members, as OGC API – Features does.
+ */
+public final class GeoJsonEncoder implements FeatureEncoder {
+
+    public static final String MEDIA_TYPE = "application/geo+json";
+    private static final int DECIMALS = 6;
+
+    @Override
+    public String format() {
+        return "geojson";
+    }
+
+    @Override
+    public String mediaType() {
+        return MEDIA_TYPE;
+    }
+
+    @Override
+    public String fileExtension() {
+        return "geojson";
+    }
+
+    @Override
+    public void write(FeaturePage page, OutputStream out) {
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("name", page.layer().id());
+        members.put("title", page.layer().title());
+        members.put("numberMatched", page.matched());
+        members.put("numberReturned", page.features().size());
+        try (GeoJsonWriter w = new GeoJsonWriter(out, DECIMALS, members)) {
+            w.writeAll(page.features());
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.planmap.plan;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.planmap.boundary.BoundaryImportReport;
+import org.planmap.boundary.BoundarySet;
+import org.planmap.store.Feature;
+import org.planmap.store.Field;
+import org.planmap.store.Field.Type;
+import org.planmap.store.LayerInfo;
+
+/**
+ * The administrative layers as the plan sees them: the county and city boundaries carrying each unit's
+ * 专栏3 tier, and for cities their 专栏2 urbanization target and direction.
+ */
+public final class PlanLayers {
+
+    public static final String COUNTIES = "counties";
+    public static final String CITIES = "cities";
+
+    /** A layer's description and its features, ready to publish. */
+    public record Layer(LayerInfo info, List<Feature> features) {
+    }
+
+    private static final String BOUNDARY_SOURCE = BoundaryImportReport.SOURCE
+            + ", GCJ-02→WGS84, coverage cleaned (data/boundaries/README.md)";
+
+    private PlanLayers() {
+    }
+
+    public static List<Layer> all(BoundarySet boundaries, PlanTables tables, CountyDirectory directory) {
+        return List.of(counties(boundaries, directory), cities(boundaries, tables));
+    }
+
+    static Layer counties(BoundarySet boundaries, CountyDirectory directory) {
+        List<Field> fields = List.of(
+                new Field("adcode", Type.STRING, "行政区划代码 GB/T 2260"),
+                new Field("name", Type.STRING, "名称"),
+                new Field("kind", Type.STRING, "类型：市辖区/县/县级市"),
+                new Field("cityAdcode", Type.STRING, "所属地级市代码"),
+                new Field("cityName", Type.STRING, "所属地级市"),
+                new Field("tier", Type.STRING, "2025年城镇规模等级（专栏3）"),
+                new Field("tierPopulation", Type.STRING, "规模等级人口区间"),
+                new Field("tierBasis", Type.STRING, "等级来源：named/corrected/inherited"),
+                new Field("tierSeedName", Type.STRING, "专栏3中的写法"),
+                new Field("tierSource", Type.STRING, "出处"),
+                new Field("areaKm2", Type.REAL, "面积（km²，椭球面）"));
+        List<Feature> features = boundaries.counties().stream().map(f -> {
+            County c = directory.byAdcode(f.id()).orElseThrow();
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("adcode", c.adcode());
+            p.put("name", c.name());
+            p.put("kind", c.kind());
+            p.put("cityAdcode", c.cityAdcode());
+            p.put("cityName", c.cityName());
+            p.put("tier", c.tier().label());
+            p.put("tierPopulation", c.tierPopulation());
+            p.put("tierBasis", c.tierBasis().code());
+            p.put("tierSeedName", c.tierSeedName());
+            p.put("tierSource", c.tierSource());
+            p.put("areaKm2", c.areaKm2());
+            return new Feature(f.id(), f.geometry(), p);
+        }).toList();
+        LayerInfo info = new LayerInfo(COUNTIES, "县级行政区 County-level units", "MULTIPOLYGON", BoundarySet.CRS,
+                BOUNDARY_SOURCE + "; tiers: 003_73e80744cce0764a.txt 专栏3", 0, List.of(), fields, "");
+        return new Layer(info, features);
+    }
+
+    static Layer cities(BoundarySet boundaries, PlanTables tables) {
+        List<Field> fields = List.of(
+                new Field("adcode", Type.STRING, "行政区划代码 GB/T 2260"),
+                new Field("name", Type.STRING, "名称"),
+                new Field("countyCount", Type.INTEGER, "县级行政区数"),
+                new Field("areaKm2", Type.REAL, "面积（km²，椭球面）"),
+                new Field("tier", Type.STRING, "2025年城镇规模等级（专栏3）"),
+                new Field("tierPopulation", Type.STRING, "规模等级人口区间"),
+                new Field("tierSource", Type.STRING, "出处"),
+                new Field("urbanizationRate2025", Type.REAL, "2025年常住人口城镇化率(%)（专栏2）"),
+                new Field("direction", Type.STRING, "主要发展方向（专栏2）"),
+                new Field("targetSource", Type.STRING, "出处"));
+        List<Feature> features = boundaries.cities().stream().map(f -> {
+            String name = String.valueOf(f.properties().get("name"));
+            Optional<TierEntry> tier = tables.cityTiers().stream().filter(t -> t.members().contains(name)).findFirst();
+            Optional<CityTarget> target = tables.urbanizationTargets().stream()
+                    .filter(t -> t.cityAdcode().equals(f.id())).findFirst();
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("adcode", f.id());
+            p.put("name", name);
+            p.put("countyCount", f.properties().get("countyCount"));
+            p.put("areaKm2", f.properties().get("areaKm2"));
+            p.put("tier", tier.map(t -> t.tier().label()).orElse(null));
+            p.put("tierPopulation", tier.map(TierEntry::population).orElse(null));
+            p.put("tierSource", tier.map(t -> t.source().cite()).orElse(null));
+            p.put("urbanizationRate2025", target.map(t -> t.urbanizationRate2025().doubleValue()).orElse(null));
+            p.put("direction", target.map(CityTarget::direction).orElse(null));
+            p.put("targetSource", target.map(t -> t.source().cite()).orElse(null));
+            return new Feature(f.id(), f.geometry(), p);
+        }).toList();
+        LayerInfo info = new LayerInfo(CITIES, "地级市 Prefecture cities", "MULTIPOLYGON", BoundarySet.CRS,
+                BOUNDARY_SOURCE + " (union of counties); 003_73e80744cce0764a.txt 专栏2, 专栏3", 0, List.of(), fields, "");
+        return new Layer(info, features);
+    }
+}

@@ -1,0 +1,54 @@
+package org.planmap.web;
+
+import java.util.List;
+import org.planmap.plan.County;
+import org.planmap.plan.CountyDirectory;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** County-level units with their 专栏3 tiers: the list, by code, by name or unique name prefix. */
+@RestController
+@RequestMapping("/api/counties")
+class CountyController {
+
+    private final CountyDirectory directory;
+
+    CountyController(CountyDirectory directory) {
+        this.directory = directory;
+    }
+
+    /** All 117 units, or with {@code name} the one unit of that name or unique prefix. */
+    @GetMapping
+    Object counties(@RequestParam(required = false) String name) {
+        if (name == null) {
+            return directory.all();
+        }
+        String query = name.strip();
+        if (query.isEmpty()) {
+            throw ApiException.badParameter("name", "不能为空", "must not be empty");
+        }
+        List<County> found = directory.named(query);
+        if (found.isEmpty()) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "county-not-found", "未找到名称为“" + query + "”的县级行政区",
+                    "no county-level unit is named '" + query + "'");
+        }
+        if (found.size() > 1) {
+            String names = String.join("、", found.stream().map(County::name).toList());
+            throw new ApiException(HttpStatus.BAD_REQUEST, "ambiguous-name",
+                    "“" + query + "”可指多个县级行政区：" + names + "，请写全名",
+                    "'" + query + "' matches several units: " + names + "; give the full name");
+        }
+        return found.get(0);
+    }
+
+    @GetMapping("/{adcode}")
+    County county(@PathVariable String adcode) {
+        return directory.byAdcode(adcode).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
+                "county-not-found", "未找到行政区划代码为 " + adcode + " 的县级行政区",
+                "no county-level unit has the code " + adcode));
+    }
+}

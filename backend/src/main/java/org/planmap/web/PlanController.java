@@ -1,0 +1,58 @@
+package org.planmap.web;
+
+import java.util.List;
+import org.planmap.plan.CityTarget;
+import org.planmap.plan.CountyDirectory;
+import org.planmap.plan.Indicator;
+import org.planmap.plan.JoinReport;
+import org.planmap.plan.PlanTables;
+import org.planmap.plan.Region;
+import org.planmap.plan.TierEntry;
+import org.planmap.plan.TownGroup;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The plan's tables as extracted from the seed, each row with its source, and the tier join report. */
+@RestController
+@RequestMapping("/api/plan")
+class PlanController {
+
+    private final PlanTables tables;
+    private final CountyDirectory directory;
+
+    PlanController(PlanTables tables, CountyDirectory directory) {
+        this.tables = tables;
+        this.directory = directory;
+    }
+
+    @GetMapping("/join-report")
+    JoinReport joinReport() {
+        return directory.joinReport();
+    }
+
+    @GetMapping("/city-tiers")
+    List<TierEntry> cityTiers() {
+        return tables.cityTiers();
+    }
+
+    @GetMapping("/urbanization-targets")
+    List<CityTarget> urbanizationTargets() {
+        return tables.urbanizationTargets();
+    }
+
+    @GetMapping("/indicators")
+    List<Indicator> indicators() {
+        return tables.indicators();
+    }
+
+    @GetMapping("/town-groups")
+    List<TownGroup> townGroups() {
+        return tables.townGroups();
+    }
+
+    @GetMapping("/regions")
+    List<Region> regions() {
+        return tables.regions();
+    }
+}

@@ -1,0 +1,63 @@
+package org.planmap.web;
+
+import org.locationtech.jts.geom.Envelope;
+
+/** Parses and checks the query parameters shared by feature endpoints; bad values become 400s. */
+final class QueryParams {
+
+    static final int MAX_LIMIT = 10_000;
+
+    private QueryParams() {
+    }
+
+    /** {@code minLon,minLat,maxLon,maxLat} in EPSG:4326, or null when absent. */
+    static Envelope bbox(String bbox) {
+        if (bbox == null || bbox.isBlank()) {
+            return null;
+        }
+        String[] parts = bbox.split(",");
+        if (parts.length != 4) {
+            throw ApiException.badParameter("bbox", "应为 最小经度,最小纬度,最大经度,最大纬度 四个数",
+                    "expected minLon,minLat,maxLon,maxLat");
+        }
+        double[] v = new double[4];
+        for (int i = 0; i < 4; i++) {
+            try {
+                v[i] = Double.parseDouble(parts[i].strip());
+            } catch (NumberFormatException e) {
+                throw ApiException.badParameter("bbox", "“" + parts[i] + "”不是数字", "'" + parts[i] + "' is not a number");
+            }
+            if (!Double.isFinite(v[i])) {
+                throw ApiException.badParameter("bbox", "坐标必须是有限数", "coordinates must be finite");
+            }
+        }
+        if (v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90) {
+            throw ApiException.badParameter("bbox", "经度须在 -180~180、纬度须在 -90~90 之间（EPSG:4326）",
+                    "longitude must be within -180..180 and latitude within -90..90 (EPSG:4326)");
+        }
+        if (v[0] > v[2] || v[1] > v[3]) {
+            throw ApiException.badParameter("bbox", "最小值大于最大值", "a minimum exceeds its maximum");
+        }
+        return new Envelope(v[0], v[2], v[1], v[3]);
+    }
+
+    static Integer limit(Integer limit) {
+        if (limit == null) {
+            return MAX_LIMIT;
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ApiException.badParameter("limit", "应在 1~" + MAX_LIMIT + " 之间", "must be within 1.." + MAX_LIMIT);
+        }
+        return limit;
+    }
+
+    static long offset(Long offset) {
+        if (offset == null) {
+            return 0;
+        }
+        if (offset < 0) {
+            throw ApiException.badParameter("offset", "不能为负", "must not be negative");
+        }
+        return offset;
+    }
+}
