@@ -5,20 +5,28 @@ import org.planmap.layer.UnknownLayerException;
 import org.planmap.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Turns every error into an RFC 9457 problem document with the message in Chinese ({@code detail})
  * and in both languages ({@code message.zh}, {@code message.en}). Internal failures are logged and
- * answered without internals: no stack trace, no SQL.
+ * answered without internals: no stack trace, no SQL. Spring's own errors (unknown path, wrong method,
+ * unreadable parameter) get the same shape through {@link #handleExceptionInternal}.
  */
 @RestControllerAdvice
-class ApiErrors {
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiErrors extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
@@ -37,10 +45,29 @@ class ApiErrors {
         return api(ApiException.badParameter(e.getName(), "格式不正确", "wrong format"));
     }
 
-    @ExceptionHandler(MissingServletRequestParameterException.class)
-    ProblemDetail missing(MissingServletRequestParameterException e) {
-        return problem(HttpStatus.BAD_REQUEST, "missing-parameter", "缺少参数 " + e.getParameterName(),
-                "missing parameter " + e.getParameterName());
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail p
+                && (p.getProperties() == null || !p.getProperties().containsKey("code"))) {
+            String en = p.getDetail() == null ? String.valueOf(p.getTitle()) : p.getDetail();
+            p.setProperty("code", "http-" + status.value());
+            p.setProperty("message", Map.of("zh", chinese(status), "en", en));
+        }
+        return response;
+    }
+
+    private static String chinese(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 -> "请求无效";
+            case 404 -> "未找到所请求的资源";
+            case 405 -> "不支持该请求方法";
+            case 406 -> "无法提供所请求的格式";
+            case 413 -> "上传内容过大";
+            case 415 -> "不支持该内容类型";
+            default -> status.is5xxServerError() ? "服务器内部错误" : "请求未能完成";
+        };
     }
 
     @ExceptionHandler(StoreException.class)

@@ -1,0 +1,34 @@
+package org.planmap.layer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.planmap.boundary.BoundaryFiles;
+import org.planmap.boundary.BoundarySet;
+import org.planmap.plan.CountyDirectory;
+import org.planmap.plan.PlanLayers;
+import org.planmap.plan.PlanTables;
+import org.planmap.store.Feature;
+import org.planmap.store.gpkg.GeoPackageStore;
+
+class LayerPublisherTest {
+
+    @Test
+    void publishesOnlyWhatChanged(@TempDir Path dir) {
+        BoundarySet boundaries = BoundaryFiles.fromClasspath();
+        PlanTables tables = PlanTables.fromClasspath();
+        List<PlanLayers.Layer> layers = PlanLayers.all(boundaries, tables, new CountyDirectory(boundaries, tables));
+        PlanLayers.Layer counties = layers.get(0);
+        try (GeoPackageStore store = GeoPackageStore.open(dir)) {
+            LayerPublisher publisher = new LayerPublisher(store);
+            assertThat(publisher.publish(counties.info(), counties.features())).isTrue();
+            assertThat(publisher.publish(counties.info(), counties.features())).as("unchanged: kept").isFalse();
+            List<Feature> fewer = counties.features().subList(0, 116);
+            assertThat(publisher.publish(counties.info(), fewer)).as("changed: replaced").isTrue();
+            assertThat(store.layer(PlanLayers.COUNTIES).orElseThrow().featureCount()).isEqualTo(116);
+        }
+    }
+}
