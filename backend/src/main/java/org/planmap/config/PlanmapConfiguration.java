@@ -1,7 +1,11 @@
 package org.planmap.config;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.planmap.boundary.BoundaryFiles;
+import org.planmap.boundary.BoundaryLayers;
 import org.planmap.boundary.BoundarySet;
+import org.planmap.layer.LayerContent;
 import org.planmap.layer.LayerPublisher;
 import org.planmap.layer.LayerService;
 import org.planmap.plan.CountyDirectory;
@@ -45,8 +49,10 @@ class PlanmapConfiguration {
     @Bean
     LayerService layerService(FeatureStore store, BoundarySet boundaries, PlanTables tables, CountyDirectory directory) {
         LayerPublisher publisher = new LayerPublisher(store);
-        for (PlanLayers.Layer layer : PlanLayers.all(boundaries, tables, directory)) {
-            if (publisher.publish(layer.info(), layer.features())) {
+        List<LayerContent> layers = new ArrayList<>(BoundaryLayers.all(boundaries));
+        layers.addAll(PlanLayers.all(boundaries, tables, directory));
+        for (LayerContent layer : layers) {
+            if (publisher.publish(layer)) {
                 log.info("stored layer {} ({} features)", layer.info().id(), layer.features().size());
             }
         }

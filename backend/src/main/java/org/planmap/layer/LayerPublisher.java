@@ -26,7 +26,9 @@ public final class LayerPublisher {
     }
 
     /** @return true when the store's copy was replaced */
-    public boolean publish(LayerInfo layer, List<Feature> features) {
+    public boolean publish(LayerContent content) {
+        LayerInfo layer = content.info();
+        List<Feature> features = content.features();
         String version = version(layer, features);
         boolean current = store.layer(layer.id()).map(l -> l.version().equals(version)).orElse(false);
         if (!current) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.planmap.boundary.BoundaryImportReport;
 import org.planmap.boundary.BoundarySet;
+import org.planmap.layer.LayerContent;
 import org.planmap.store.Feature;
 import org.planmap.store.Field;
 import org.planmap.store.Field.Type;
@@ -20,21 +21,17 @@ public final class PlanLayers {
     public static final String COUNTIES = "counties";
     public static final String CITIES = "cities";
 
-    /** A layer's description and its features, ready to publish. */
-    public record Layer(LayerInfo info, List<Feature> features) {
-    }
-
     private static final String BOUNDARY_SOURCE = BoundaryImportReport.SOURCE
             + ", GCJ-02→WGS84, coverage cleaned (data/boundaries/README.md)";
 
     private PlanLayers() {
     }
 
-    public static List<Layer> all(BoundarySet boundaries, PlanTables tables, CountyDirectory directory) {
+    public static List<LayerContent> all(BoundarySet boundaries, PlanTables tables, CountyDirectory directory) {
         return List.of(counties(boundaries, directory), cities(boundaries, tables));
     }
 
-    static Layer counties(BoundarySet boundaries, CountyDirectory directory) {
+    static LayerContent counties(BoundarySet boundaries, CountyDirectory directory) {
         List<Field> fields = List.of(
                 new Field("adcode", Type.STRING, "行政区划代码 GB/T 2260"),
                 new Field("name", Type.STRING, "名称"),
@@ -65,10 +62,10 @@ public final class PlanLayers {
         }).toList();
         LayerInfo info = new LayerInfo(COUNTIES, "县级行政区 County-level units", "MULTIPOLYGON", BoundarySet.CRS,
                 BOUNDARY_SOURCE + "; tiers: 003_73e80744cce0764a.txt 专栏3", 0, List.of(), fields, "");
-        return new Layer(info, features);
+        return new LayerContent(info, features);
     }
 
-    static Layer cities(BoundarySet boundaries, PlanTables tables) {
+    static LayerContent cities(BoundarySet boundaries, PlanTables tables) {
         List<Field> fields = List.of(
                 new Field("adcode", Type.STRING, "行政区划代码 GB/T 2260"),
                 new Field("name", Type.STRING, "名称"),
@@ -100,6 +97,6 @@ public final class PlanLayers {
         }).toList();
         LayerInfo info = new LayerInfo(CITIES, "地级市 Prefecture cities", "MULTIPOLYGON", BoundarySet.CRS,
                 BOUNDARY_SOURCE + " (union of counties); 003_73e80744cce0764a.txt 专栏2, 专栏3", 0, List.of(), fields, "");
-        return new Layer(info, features);
+        return new LayerContent(info, features);
     }
 }

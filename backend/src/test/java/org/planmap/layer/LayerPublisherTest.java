@@ -20,14 +20,14 @@ class LayerPublisherTest {
     void publishesOnlyWhatChanged(@TempDir Path dir) {
         BoundarySet boundaries = BoundaryFiles.fromClasspath();
         PlanTables tables = PlanTables.fromClasspath();
-        List<PlanLayers.Layer> layers = PlanLayers.all(boundaries, tables, new CountyDirectory(boundaries, tables));
-        PlanLayers.Layer counties = layers.get(0);
+        List<LayerContent> layers = PlanLayers.all(boundaries, tables, new CountyDirectory(boundaries, tables));
+        LayerContent counties = layers.get(0);
         try (GeoPackageStore store = GeoPackageStore.open(dir)) {
             LayerPublisher publisher = new LayerPublisher(store);
-            assertThat(publisher.publish(counties.info(), counties.features())).isTrue();
-            assertThat(publisher.publish(counties.info(), counties.features())).as("unchanged: kept").isFalse();
+            assertThat(publisher.publish(counties)).isTrue();
+            assertThat(publisher.publish(counties)).as("unchanged: kept").isFalse();
             List<Feature> fewer = counties.features().subList(0, 116);
-            assertThat(publisher.publish(counties.info(), fewer)).as("changed: replaced").isTrue();
+            assertThat(publisher.publish(new LayerContent(counties.info(), fewer))).as("changed: replaced").isTrue();
             assertThat(store.layer(PlanLayers.COUNTIES).orElseThrow().featureCount()).isEqualTo(116);
         }
     }

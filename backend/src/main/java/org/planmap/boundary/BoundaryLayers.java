@@ -1,0 +1,36 @@
+package org.planmap.boundary;
+
+import java.util.List;
+import org.planmap.layer.LayerContent;
+import org.planmap.store.Field;
+import org.planmap.store.Field.Type;
+import org.planmap.store.LayerInfo;
+
+/**
+ * The boundary layers that carry no plan attributes: Shanxi's outline (the union of its counties) and
+ * the neighbouring provinces, the map's offline background.
+ */
+public final class BoundaryLayers {
+
+    public static final String PROVINCE = "province";
+    public static final String NEIGHBOURS = "neighbours";
+
+    private BoundaryLayers() {
+    }
+
+    public static List<LayerContent> all(BoundarySet boundaries) {
+        String source = BoundaryImportReport.SOURCE + ", GCJ-02→WGS84 (data/boundaries/README.md)";
+        List<Field> codeAndName = List.of(new Field("adcode", Type.STRING, "行政区划代码 GB/T 2260"),
+                new Field("name", Type.STRING, "名称"));
+        List<Field> provinceFields = List.of(codeAndName.get(0), codeAndName.get(1),
+                new Field("countyCount", Type.INTEGER, "县级行政区数"),
+                new Field("areaKm2", Type.REAL, "面积（km²，椭球面）"));
+        return List.of(
+                new LayerContent(new LayerInfo(PROVINCE, "山西省 Shanxi province", "MULTIPOLYGON", BoundarySet.CRS,
+                        source + ", union of the 117 counties", 0, List.of(), provinceFields, ""),
+                        List.of(boundaries.province())),
+                new LayerContent(new LayerInfo(NEIGHBOURS, "相邻省份 Neighbouring provinces", "MULTIPOLYGON", BoundarySet.CRS,
+                        source + ", province outlines as published (background only)", 0, List.of(), codeAndName, ""),
+                        boundaries.neighbours()));
+    }
+}
