@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.planmap.boundary.BoundaryImportReport;
 import org.planmap.boundary.BoundarySet;
+import org.planmap.boundary.LabelPoint;
 import org.planmap.layer.LayerContent;
 import org.planmap.store.Feature;
 import org.planmap.store.Field;
@@ -21,6 +22,7 @@ public final class PlanLayers {
     public static final String COUNTIES = "counties";
     public static final String CITIES = "cities";
 
+    private static final Field LABEL_POINT = new Field("labelPoint", Type.JSON, "注记点 [经度, 纬度]（最大内切圆圆心）");
     private static final String BOUNDARY_SOURCE = BoundaryImportReport.SOURCE
             + ", GCJ-02→WGS84, coverage cleaned (data/boundaries/README.md)";
 
@@ -43,7 +45,8 @@ public final class PlanLayers {
                 new Field("tierBasis", Type.STRING, "等级来源：named/corrected/inherited"),
                 new Field("tierSeedName", Type.STRING, "专栏3中的写法"),
                 new Field("tierSource", Type.STRING, "出处"),
-                new Field("areaKm2", Type.REAL, "面积（km²，椭球面）"));
+                new Field("areaKm2", Type.REAL, "面积（km²，椭球面）"),
+                LABEL_POINT);
         List<Feature> features = boundaries.counties().stream().map(f -> {
             County c = directory.byAdcode(f.id()).orElseThrow();
             Map<String, Object> p = new LinkedHashMap<>();
@@ -58,6 +61,7 @@ public final class PlanLayers {
             p.put("tierSeedName", c.tierSeedName());
             p.put("tierSource", c.tierSource());
             p.put("areaKm2", c.areaKm2());
+            p.put("labelPoint", LabelPoint.of(f.geometry()));
             return new Feature(f.id(), f.geometry(), p);
         }).toList();
         LayerInfo info = new LayerInfo(COUNTIES, "县级行政区 County-level units", "MULTIPOLYGON", BoundarySet.CRS,
@@ -76,7 +80,8 @@ public final class PlanLayers {
                 new Field("tierSource", Type.STRING, "出处"),
                 new Field("urbanizationRate2025", Type.REAL, "2025年常住人口城镇化率(%)（专栏2）"),
                 new Field("direction", Type.STRING, "主要发展方向（专栏2）"),
-                new Field("targetSource", Type.STRING, "出处"));
+                new Field("targetSource", Type.STRING, "出处"),
+                LABEL_POINT);
         List<Feature> features = boundaries.cities().stream().map(f -> {
             String name = String.valueOf(f.properties().get("name"));
             Optional<TierEntry> tier = tables.cityTiers().stream().filter(t -> t.members().contains(name)).findFirst();
@@ -93,6 +98,7 @@ public final class PlanLayers {
             p.put("urbanizationRate2025", target.map(t -> t.urbanizationRate2025().doubleValue()).orElse(null));
             p.put("direction", target.map(CityTarget::direction).orElse(null));
             p.put("targetSource", target.map(t -> t.source().cite()).orElse(null));
+            p.put("labelPoint", LabelPoint.of(f.geometry()));
             return new Feature(f.id(), f.geometry(), p);
         }).toList();
         LayerInfo info = new LayerInfo(CITIES, "地级市 Prefecture cities", "MULTIPOLYGON", BoundarySet.CRS,

