@@ -15,16 +15,19 @@ public final class BoundaryLayers {
     public static final String PROVINCE = "province";
     public static final String NEIGHBOURS = "neighbours";
 
+    /** Properties every boundary layer shares; plan layers reuse them. */
+    public static final Field ADCODE = new Field("adcode", Type.STRING, "行政区划代码 GB/T 2260");
+    public static final Field NAME = new Field("name", Type.STRING, "名称");
+    public static final Field COUNTY_COUNT = new Field("countyCount", Type.INTEGER, "县级行政区数");
+    public static final Field AREA_KM2 = new Field("areaKm2", Type.REAL, "面积（km²，椭球面）");
+
     private BoundaryLayers() {
     }
 
     public static List<LayerContent> all(BoundarySet boundaries) {
         String source = BoundaryImportReport.SOURCE + ", GCJ-02→WGS84 (data/boundaries/README.md)";
-        List<Field> codeAndName = List.of(new Field("adcode", Type.STRING, "行政区划代码 GB/T 2260"),
-                new Field("name", Type.STRING, "名称"));
-        List<Field> provinceFields = List.of(codeAndName.get(0), codeAndName.get(1),
-                new Field("countyCount", Type.INTEGER, "县级行政区数"),
-                new Field("areaKm2", Type.REAL, "面积（km²，椭球面）"));
+        List<Field> codeAndName = List.of(ADCODE, NAME);
+        List<Field> provinceFields = List.of(ADCODE, NAME, COUNTY_COUNT, AREA_KM2);
         return List.of(
                 new LayerContent(new LayerInfo(PROVINCE, "山西省 Shanxi province", "MULTIPOLYGON", BoundarySet.CRS,
                         source + ", union of the 117 counties", 0, List.of(), provinceFields, ""),

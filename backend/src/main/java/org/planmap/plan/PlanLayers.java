@@ -1,5 +1,10 @@
 package org.planmap.plan;
 
+import static org.planmap.boundary.BoundaryLayers.ADCODE;
+import static org.planmap.boundary.BoundaryLayers.AREA_KM2;
+import static org.planmap.boundary.BoundaryLayers.COUNTY_COUNT;
+import static org.planmap.boundary.BoundaryLayers.NAME;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +27,9 @@ public final class PlanLayers {
     public static final String COUNTIES = "counties";
     public static final String CITIES = "cities";
 
+    private static final Field TIER = new Field("tier", Type.STRING, "2025年城镇规模等级（专栏3）");
+    private static final Field TIER_POPULATION = new Field("tierPopulation", Type.STRING, "规模等级人口区间");
+    private static final Field TIER_SOURCE = new Field("tierSource", Type.STRING, "出处");
     private static final Field LABEL_POINT = new Field("labelPoint", Type.JSON, "注记点 [经度, 纬度]（最大内切圆圆心）");
     private static final String BOUNDARY_SOURCE = BoundaryImportReport.SOURCE
             + ", GCJ-02→WGS84, coverage cleaned (data/boundaries/README.md)";
@@ -35,18 +43,14 @@ public final class PlanLayers {
 
     static LayerContent counties(BoundarySet boundaries, CountyDirectory directory) {
         List<Field> fields = List.of(
-                new Field("adcode", Type.STRING, "行政区划代码 GB/T 2260"),
-                new Field("name", Type.STRING, "名称"),
+                ADCODE, NAME,
                 new Field("kind", Type.STRING, "类型：市辖区/县/县级市"),
                 new Field("cityAdcode", Type.STRING, "所属地级市代码"),
                 new Field("cityName", Type.STRING, "所属地级市"),
-                new Field("tier", Type.STRING, "2025年城镇规模等级（专栏3）"),
-                new Field("tierPopulation", Type.STRING, "规模等级人口区间"),
+                TIER, TIER_POPULATION,
                 new Field("tierBasis", Type.STRING, "等级来源：named/corrected/inherited"),
                 new Field("tierSeedName", Type.STRING, "专栏3中的写法"),
-                new Field("tierSource", Type.STRING, "出处"),
-                new Field("areaKm2", Type.REAL, "面积（km²，椭球面）"),
-                LABEL_POINT);
+                TIER_SOURCE, AREA_KM2, LABEL_POINT);
         List<Feature> features = boundaries.counties().stream().map(f -> {
             County c = directory.byAdcode(f.id()).orElseThrow();
             Map<String, Object> p = new LinkedHashMap<>();
@@ -71,13 +75,7 @@ public final class PlanLayers {
 
     static LayerContent cities(BoundarySet boundaries, PlanTables tables) {
         List<Field> fields = List.of(
-                new Field("adcode", Type.STRING, "行政区划代码 GB/T 2260"),
-                new Field("name", Type.STRING, "名称"),
-                new Field("countyCount", Type.INTEGER, "县级行政区数"),
-                new Field("areaKm2", Type.REAL, "面积（km²，椭球面）"),
-                new Field("tier", Type.STRING, "2025年城镇规模等级（专栏3）"),
-                new Field("tierPopulation", Type.STRING, "规模等级人口区间"),
-                new Field("tierSource", Type.STRING, "出处"),
+                ADCODE, NAME, COUNTY_COUNT, AREA_KM2, TIER, TIER_POPULATION, TIER_SOURCE,
                 new Field("urbanizationRate2025", Type.REAL, "2025年常住人口城镇化率(%)（专栏2）"),
                 new Field("direction", Type.STRING, "主要发展方向（专栏2）"),
                 new Field("targetSource", Type.STRING, "出处"),
