@@ -11,8 +11,6 @@ import org.locationtech.jts.coverage.CoverageUnion;
 import org.locationtech.jts.coverage.CoverageValidator;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.MultiPolygon;
-import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.operation.valid.IsValidOp;
@@ -78,14 +76,14 @@ public final class BoundaryImport {
             if (city == null) {
                 throw new IOException("county " + f.id() + " " + name(f) + " has no city " + cityCode + " in 140000.json");
             }
-            Geometry g = multi(cleaned.coverage().get(i));
+            Geometry g = Polygons.multi(cleaned.coverage().get(i));
             Map<String, Object> props = new LinkedHashMap<>();
             props.put("adcode", f.id());
             props.put("name", name(f));
             props.put("kind", UnitKind.ofAdcode(f.id()).label());
             props.put("cityAdcode", cityCode);
             props.put("cityName", name(city));
-            props.put("areaKm2", km2(Ellipsoid.area(g)));
+            props.put("areaKm2", Ellipsoid.areaKm2(g));
             counties.add(new Feature(f.id(), g, props));
         }
 
@@ -95,28 +93,28 @@ public final class BoundaryImport {
             List<Geometry> members = counties.stream()
                     .filter(c -> city.id().equals(c.properties().get("cityAdcode")))
                     .map(Feature::geometry).toList();
-            Geometry union = multi(CoverageUnion.union(members.toArray(Geometry[]::new)));
+            Geometry union = Polygons.multi(CoverageUnion.union(members.toArray(Geometry[]::new)));
             Map<String, Object> props = new LinkedHashMap<>();
             props.put("adcode", city.id());
             props.put("name", name(city));
             props.put("countyCount", members.size());
-            props.put("areaKm2", km2(Ellipsoid.area(union)));
+            props.put("areaKm2", Ellipsoid.areaKm2(union));
             cities.add(new Feature(city.id(), union, props));
             outlines.add(outlineDifference(city, union));
         }
 
-        Geometry provinceGeom = multi(CoverageUnion.union(
+        Geometry provinceGeom = Polygons.multi(CoverageUnion.union(
                 counties.stream().map(Feature::geometry).toArray(Geometry[]::new)));
         Map<String, Object> provinceProps = new LinkedHashMap<>();
         provinceProps.put("adcode", "140000");
         provinceProps.put("name", "山西省");
         provinceProps.put("countyCount", counties.size());
-        provinceProps.put("areaKm2", km2(Ellipsoid.area(provinceGeom)));
+        provinceProps.put("areaKm2", Ellipsoid.areaKm2(provinceGeom));
         Feature province = new Feature("140000", provinceGeom, provinceProps);
 
         List<Feature> neighbours = source.neighbours().stream()
                 .sorted(Comparator.comparing(Feature::id))
-                .map(n -> new Feature(n.id(), multi(toStored(n.geometry())), codeAndName(n.id(), name(n))))
+                .map(n -> new Feature(n.id(), Polygons.multi(toStored(n.geometry())), codeAndName(n.id(), name(n))))
                 .toList();
 
         BoundarySet set = new BoundarySet(counties, cities, province, neighbours);
@@ -146,23 +144,6 @@ public final class BoundaryImport {
         return n;
     }
 
-    /**
-     * As a normalised MultiPolygon: noding and union may start a ring at any of its vertices from one
-     * run to the next, and the committed files must be byte-for-byte reproducible.
-     */
-    static MultiPolygon multi(Geometry g) {
-        MultiPolygon m;
-        if (g instanceof MultiPolygon mp) {
-            m = (MultiPolygon) mp.copy();
-        } else if (g instanceof Polygon p) {
-            m = PRECISION_FACTORY.createMultiPolygon(new Polygon[] {p});
-        } else {
-            throw new IllegalArgumentException("expected a polygonal geometry, got " + g.getGeometryType());
-        }
-        m.normalize();
-        return m;
-    }
-
     private static Map<String, Object> codeAndName(String adcode, String name) {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("adcode", adcode);
@@ -175,6 +156,6 @@ public final class BoundaryImport {
     }
 
     static double km2(double m2) {
-        return Math.round(m2 / 1e4) / 100.0;
+        return Ellipsoid.roundKm2(m2);
     }
 }

@@ -11,6 +11,7 @@ import org.planmap.layer.LayerService;
 import org.planmap.plan.CountyDirectory;
 import org.planmap.plan.PlanLayers;
 import org.planmap.plan.PlanTables;
+import org.planmap.plan.StructureLayers;
 import org.planmap.store.FeatureStore;
 import org.planmap.store.gpkg.GeoPackageStore;
 import org.slf4j.Logger;
@@ -51,6 +52,7 @@ class PlanmapConfiguration {
         LayerPublisher publisher = new LayerPublisher(store);
         List<LayerContent> layers = new ArrayList<>(BoundaryLayers.all(boundaries));
         layers.addAll(PlanLayers.all(boundaries, tables, directory));
+        layers.addAll(new StructureLayers(boundaries).all(tables));
         for (LayerContent layer : layers) {
             if (publisher.publish(layer)) {
                 log.info("stored layer {} ({} features)", layer.info().id(), layer.features().size());

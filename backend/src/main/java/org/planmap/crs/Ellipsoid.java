@@ -35,6 +35,15 @@ public final class Ellipsoid {
         return sum;
     }
 
+    /** Area in km² rounded to 0.01 km² (1 ha), as boundary and plan layers report it. */
+    public static double areaKm2(Geometry lonLat) {
+        return roundKm2(area(lonLat));
+    }
+
+    public static double roundKm2(double m2) {
+        return Math.round(m2 / 1e4) / 100.0;
+    }
+
     /** Geodesic distance in metres between two lon/lat points. */
     public static double distance(double lon1, double lat1, double lon2, double lat2) {
         GeodesicData d = GEODESIC.Inverse(lat1, lon1, lat2, lon2);

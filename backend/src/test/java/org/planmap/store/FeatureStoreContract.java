@@ -129,6 +129,17 @@ public abstract class FeatureStoreContract {
     }
 
     @Test
+    void aFeatureWithoutGeometryIsKept() {
+        List<Feature> features = new ArrayList<>(counties().subList(0, 3));
+        features.add(new Feature("nowhere", null, counties().get(3).properties()));
+        store.replace(LAYER, features);
+        List<Feature> read = readAll(FeatureQuery.all(LAYER.id()));
+        assertThat(read).hasSize(4);
+        assertThat(read.get(3).geometry()).isNull();
+        assertThat(readAll(new FeatureQuery(LAYER.id(), new Envelope(100, 120, 30, 45), null, 0))).hasSize(3);
+    }
+
+    @Test
     void anUnknownLayerIsAClearError() {
         assertThatThrownBy(() -> store.query(FeatureQuery.all("nope"), f -> { }))
                 .isInstanceOf(StoreException.class).hasMessageContaining("nope");

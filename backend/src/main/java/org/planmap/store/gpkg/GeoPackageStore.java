@@ -100,7 +100,8 @@ public final class GeoPackageStore implements FeatureStore {
         Optional<LayerRegistry.Entry> previous = registry.find(layer.id());
         String table = TABLE_PREFIX + layer.id().replaceAll("[^A-Za-z0-9]", "_") + "_" + System.currentTimeMillis();
         Envelope extent = new Envelope();
-        features.forEach(f -> extent.expandToInclude(f.geometry().getEnvelopeInternal()));
+        features.stream().filter(f -> f.geometry() != null)
+                .forEach(f -> extent.expandToInclude(f.geometry().getEnvelopeInternal()));
         List<Double> bbox = extent.isNull() ? List.of()
                 : List.of(extent.getMinX(), extent.getMinY(), extent.getMaxX(), extent.getMaxY());
         LayerInfo stored = layer.withContents(features.size(), bbox, layer.version());
