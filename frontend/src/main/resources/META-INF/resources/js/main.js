@@ -1,5 +1,5 @@
 import { getJson, layerFeatures } from './api.js';
-import { renderLegend } from './legend.js';
+import { renderLegend, syncLegend } from './legend.js';
 import { showCounty, showCity, showGroup, showRegion } from './card.js';
 import { countyStyle, townGroupStyle, regionStyle, layerPanel, GROUPS, PANES } from './layers.js';
 import { readPermalink, writePermalink } from './permalink.js';
@@ -35,6 +35,7 @@ function visibleLayers() {
 }
 
 function updatePermalink() {
+  syncLegend(document.getElementById('legend'), visibleLayers());
   writePermalink({ zoom: map.getZoom(), center: map.getCenter(), layers: visibleLayers(), selection });
 }
 
