@@ -11,9 +11,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param security who may change data
  */
 @ConfigurationProperties("planmap")
-public record PlanmapProperties(@DefaultValue("planmap-data") Path dataDir, @DefaultValue Security security) {
+public record PlanmapProperties(@DefaultValue("planmap-data") Path dataDir, @DefaultValue Security security,
+        @DefaultValue Basemap basemap) {
 
     /** @param editorPassword the editors' password (import and delete arrive with the control lines) */
     public record Security(String editorPassword) {
+    }
+
+    /**
+     * Optional online tile basemaps; none by default, because planners' networks (政务外网) often reach
+     * no internet. Only WGS84/CGCS2000-aligned services are offered: never GCJ-02 tiles (AMap, Google
+     * China), which would sit ≈ 500 m off the boundaries.
+     *
+     * @param tiandituKey a 天地图 browser key (https://console.tianditu.gov.cn); enables 天地图 vector and imagery
+     * @param osm         offer OpenStreetMap's standard tiles
+     */
+    public record Basemap(String tiandituKey, @DefaultValue("false") boolean osm) {
     }
 }

@@ -40,15 +40,36 @@ export function regionStyle(feature, selected) {
 // Fixed stacking, whatever order layers are switched on in.
 export const PANES = { counties: 410, cities: 420, regions: 430, groups: 440, province: 450 };
 
-// A small control listing the groups with a checkbox per layer; toggling calls back so the permalink follows.
-export function layerPanel(map, overlays, onChange) {
+// Tile basemaps the server offers (none unless configured); drawn under everything.
+export function basemapLayers(basemaps) {
+  const layers = {};
+  basemaps.forEach((b) => {
+    const options = { maxZoom: b.maxZoom, attribution: b.attribution, subdomains: b.subdomains.length ? b.subdomains : 'abc', pane: 'tilePane' };
+    layers[b.id] = b.overlay ? L.layerGroup([L.tileLayer(b.url, options), L.tileLayer(b.overlay, options)]) : L.tileLayer(b.url, options);
+  });
+  return layers;
+}
+
+// A small control listing the groups with a checkbox per layer and a choice of basemap; any change calls
+// back so the permalink follows.
+export function layerPanel(map, overlays, basemaps, onChange) {
   const control = L.control({ position: 'topleft' });
   control.onAdd = () => {
     const div = L.DomUtil.create('div', 'layer-panel');
     L.DomEvent.disableClickPropagation(div);
+    const basemapChoice = basemaps.length ? `<fieldset><legend>底图</legend>
+      <label><input type="radio" name="basemap" value="" checked> 无（离线）</label>
+      ${basemaps.map((b) => `<label><input type="radio" name="basemap" value="${b.id}"> ${b.title}</label>`).join('')}</fieldset>` : '';
     div.innerHTML = GROUPS.map((g) => `<fieldset><legend>${g.title}</legend>${g.layers.map((l) =>
-      `<label><input type="checkbox" data-layer="${l.id}" ${map.hasLayer(overlays[l.id]) ? 'checked' : ''}> ${l.title}</label>`).join('')}</fieldset>`).join('');
+      `<label><input type="checkbox" data-layer="${l.id}" ${map.hasLayer(overlays[l.id]) ? 'checked' : ''}> ${l.title}</label>`).join('')}</fieldset>`).join('')
+      + basemapChoice;
+    const tiles = basemapLayers(basemaps);
     div.addEventListener('change', (event) => {
+      if (event.target.name === 'basemap') {
+        Object.values(tiles).forEach((t) => map.removeLayer(t));
+        if (event.target.value) map.addLayer(tiles[event.target.value]);
+        return;
+      }
       const layer = overlays[event.target.dataset.layer];
       if (event.target.checked) map.addLayer(layer); else map.removeLayer(layer);
       onChange();

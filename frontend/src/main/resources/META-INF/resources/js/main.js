@@ -118,6 +118,7 @@ async function start() {
     layerFeatures('neighbours'), layerFeatures('province'), layerFeatures('cities'), layerFeatures('counties'),
     layerFeatures('town-groups'), layerFeatures('regions'), getJson('/api/plan/city-tiers'), getJson('/api/counties'),
   ]);
+  const viewerConfig = await getJson('/api/viewer-config');
   L.geoJSON(neighbours, { style: { color: '#9aa5b1', weight: 1, fillColor: '#eef2f6', fillOpacity: 1 }, interactive: false }).addTo(map);
   overlays.counties = geoLayer(counties, 'county');
   // A structure layer carries its own name labels, so they go when it is switched off.
@@ -134,7 +135,7 @@ async function start() {
   if (initial.center) map.setView(initial.center, initial.zoom); else map.fitBounds(overlays.province.getBounds(), { padding: [10, 10] });
 
   L.control.scale({ imperial: false }).addTo(map);
-  layerPanel(map, overlays, updatePermalink);
+  layerPanel(map, overlays, viewerConfig.basemaps, updatePermalink);
   renderLegend(document.getElementById('legend'), tierTable, countyList);
   renderTierTable(document.getElementById('tier-view'), countyList, (adcode) => select('county', adcode, { zoom: true }));
   attachSearch(document.getElementById('search'), document.getElementById('search-input'), document.getElementById('search-results'),

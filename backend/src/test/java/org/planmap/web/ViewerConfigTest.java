@@ -1,0 +1,30 @@
+package org.planmap.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.planmap.config.PlanmapProperties;
+
+class ViewerConfigTest {
+
+    @SuppressWarnings("unchecked")
+    static List<ViewerConfigController.TileBasemap> basemaps(PlanmapProperties.Basemap basemap) {
+        PlanmapProperties p = new PlanmapProperties(java.nio.file.Path.of("x"), new PlanmapProperties.Security(null), basemap);
+        return (List<ViewerConfigController.TileBasemap>) new ViewerConfigController(p).config().get("basemaps");
+    }
+
+    @Test
+    void offlineByDefault() {
+        assertThat(basemaps(new PlanmapProperties.Basemap(null, false))).isEmpty();
+    }
+
+    @Test
+    void tiandituUsesItsWebMercatorServicesWithTheKeyAndLabels() {
+        List<ViewerConfigController.TileBasemap> b = basemaps(new PlanmapProperties.Basemap("abc123", true));
+        assertThat(b).extracting(ViewerConfigController.TileBasemap::id).containsExactly("tianditu-vec", "tianditu-img", "osm");
+        assertThat(b.get(0).url()).contains("vec_w/wmts", "TILEMATRIXSET=w", "tk=abc123").doesNotContain("_c/");
+        assertThat(b.get(0).overlay()).contains("cva_w/wmts");
+        assertThat(b).noneSatisfy(t -> assertThat(t.url()).containsAnyOf("amap", "autonavi", "google"));
+    }
+}
