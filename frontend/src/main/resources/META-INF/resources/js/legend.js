@@ -12,7 +12,8 @@ export function renderLegend(element, tierTable, counties) {
       <td>${tier}</td><td>${entry.population || ''}</td>
       <td class="num">${entry.count ?? ''}</td><td class="num">${unitsByTier[tier] || 0}</td></tr>`;
   }).join('');
-  element.innerHTML = `<h3>2025年城镇规模等级</h3>
+  // Collapsible, and closed on short screens, so it never covers the layer panel.
+  element.innerHTML = `<details ${window.innerHeight >= 800 ? 'open' : ''}><summary>图例 · 2025年城镇规模等级</summary>
     <table><thead><tr><th></th><th>等级</th><th>城区人口</th><th class="num">列名数</th><th class="num">县级单元</th></tr></thead>
     <tbody>${rows}</tbody></table>
     <p class="note">来源：《山西省“十四五”新型城镇化规划》专栏3。市辖区按所属地级市等级着色。共 ${counties.length} 个县级单元。</p>
@@ -21,7 +22,7 @@ export function renderLegend(element, tierTable, counties) {
     <div class="structure" data-for="regions"><h3>一群两区三圈</h3>
       ${Object.entries(REGION_COLOURS).filter(([kind]) => kind !== '示范区').map(([kind, colour]) => `<div><span class="line" style="border-color:${colour}"></span>${kind}</div>`).join('')}
       <div><span class="line dashed"></span>虚线：规划未界定范围，仅为示意</div>
-      <p class="note">山西转型综合改革示范区：规划未给出成员市或范围，图上不绘制，见其说明。</p></div>`;
+      <p class="note">山西转型综合改革示范区：规划未给出成员市或范围，图上不绘制，见其说明。</p></div></details>`;
 }
 
 // Shows the structure entries only while their layer is on.
