@@ -102,6 +102,10 @@ class ViewerBrowserTest {
     void theMapDraws117CountiesAndAFiveTierLegend() throws Exception {
         open("");
         assertThat(browser.findElements(By.cssSelector(".leaflet-counties-pane path"))).hasSize(117);
+        WebElement legend = browser.findElement(By.cssSelector("#legend details"));
+        if (legend.getDomAttribute("open") == null) {
+            legend.findElement(By.tagName("summary")).click();
+        }
         List<WebElement> tiers = browser.findElements(By.cssSelector("#legend tbody tr"));
         assertThat(tiers).extracting(WebElement::getText).hasSize(5)
                 .anySatisfy(t -> assertThat(t).contains("I型大城市", "300—500万人"))
