@@ -106,6 +106,18 @@ function labels(collection, className) {
   });
 }
 
+// Planners' maps carry a north arrow (指北针); Web Mercator keeps north up everywhere.
+function northArrow() {
+  const control = L.control({ position: 'bottomright' });
+  control.onAdd = () => {
+    const div = L.DomUtil.create('div', 'north-arrow');
+    div.setAttribute('aria-label', '指北针');
+    div.innerHTML = '<svg viewBox="0 0 24 36" width="24" height="36" aria-hidden="true"><text x="12" y="10" text-anchor="middle" font-size="10" font-weight="700">N</text><path d="M12 12 L19 34 L12 28 L5 34 Z" fill="#243b53"/><path d="M12 12 L12 28 L5 34 Z" fill="#9fb3c8"/></svg>';
+    return div;
+  };
+  return control;
+}
+
 function updateLabelVisibility() {
   const z = map.getZoom();
   document.body.classList.toggle('hide-county-labels', z < COUNTY_LABEL_ZOOM);
@@ -135,6 +147,7 @@ async function start() {
   if (initial.center) map.setView(initial.center, initial.zoom); else map.fitBounds(overlays.province.getBounds(), { padding: [10, 10] });
 
   L.control.scale({ imperial: false }).addTo(map);
+  northArrow().addTo(map);
   layerPanel(map, overlays, viewerConfig.basemaps, updatePermalink);
   renderLegend(document.getElementById('legend'), tierTable, countyList);
   renderTierTable(document.getElementById('tier-view'), countyList, (adcode) => select('county', adcode, { zoom: true }));
