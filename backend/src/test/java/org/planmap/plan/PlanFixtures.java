@@ -20,6 +20,10 @@ final class PlanFixtures {
     }
 
     static SeedDocument planSeed() {
-        return SeedDocument.read(repoRoot().resolve("seeds").resolve(PLAN_SEED));
+        return seed(PLAN_SEED);
+    }
+
+    static SeedDocument seed(String fileName) {
+        return SeedDocument.read(repoRoot().resolve("seeds").resolve(fileName));
     }
 }

@@ -1,0 +1,17 @@
+package org.planmap.config;
+
+import org.planmap.boundary.BoundarySet;
+import org.planmap.plan.PlanDocuments;
+import org.planmap.plan.PlanTables;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the seed documents' reader, passage index and 吕梁 tasks, built once from the packed seeds. */
+@Configuration(proxyBeanMethods = false)
+class DocumentConfiguration {
+
+    @Bean
+    PlanDocuments planDocuments(BoundarySet boundaries, PlanTables tables) {
+        return PlanDocuments.fromClasspath(boundaries.units(), tables);
+    }
+}

@@ -1,0 +1,97 @@
+package org.planmap.plan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.planmap.boundary.AdminUnit;
+
+/**
+ * The seed documents as a reader and a search sees them: their passages, which places each passage
+ * mentions, and the 吕梁 key tasks. Built once; everything is read-only afterwards.
+ */
+public final class PlanDocuments {
+
+    /** A seed document: file name in seeds/, its title as printed, and its kind. */
+    public record DocumentInfo(String file, String title, SeedPassages.Layout kind) {
+    }
+
+    public static final String PLAN_SEED = "003_73e80744cce0764a.txt";
+
+    public static final List<DocumentInfo> SEEDS = List.of(
+            new DocumentInfo(PLAN_SEED, "山西省“十四五”新型城镇化规划", SeedPassages.Layout.PLAN),
+            new DocumentInfo(LuliangTasks.SEED, "吕梁市2021年新型城镇化建设和城乡融合发展重点任务",
+                    SeedPassages.Layout.TASK_LIST));
+
+    /** A block of a document for reading: {@code type} is "heading", "paragraph" or "table". */
+    public sealed interface ReaderBlock permits HeadingBlock, PassageBlock {
+        String type();
+    }
+
+    public record HeadingBlock(String type, int level, String text) implements ReaderBlock {
+    }
+
+    /** A passage with the places it mentions, so that a reader can link each hit to the map. */
+    public record PassageBlock(String type, List<String> headingPath, String text, List<List<String>> rows,
+                               int start, int end, List<PassageIndex.PlaceMention> mentions) implements ReaderBlock {
+    }
+
+    public record ReaderDocument(String file, String title, SeedPassages.Layout kind, List<ReaderBlock> blocks) {
+    }
+
+    public record PlacePassages(Place place, List<PassageIndex.PassageMention> passages) {
+    }
+
+    private final Map<String, SeedPassages> byFile = new LinkedHashMap<>();
+    private final PlaceCatalog places;
+    private final PassageIndex index;
+    private final List<LuliangTask> luliangTasks;
+
+    /** @param seeds opens a seed by file name */
+    public PlanDocuments(Function<String, SeedDocument> seeds, List<AdminUnit> units, PlanTables tables) {
+        List<SeedPassage> passages = new ArrayList<>();
+        for (DocumentInfo info : SEEDS) {
+            SeedPassages document = SeedPassages.of(seeds.apply(info.file()), info.kind());
+            byFile.put(info.file(), document);
+            passages.addAll(document.passages());
+        }
+        this.places = new PlaceCatalog(units, tables);
+        this.index = new PassageIndex(passages, places);
+        this.luliangTasks = LuliangTasks.read(byFile.get(LuliangTasks.SEED));
+    }
+
+    public static PlanDocuments fromClasspath(List<AdminUnit> units, PlanTables tables) {
+        return new PlanDocuments(SeedDocument::fromClasspath, units, tables);
+    }
+
+    public List<DocumentInfo> documents() {
+        return SEEDS;
+    }
+
+    public Optional<ReaderDocument> document(String file) {
+        return SEEDS.stream().filter(info -> info.file().equals(file)).findFirst().map(info -> {
+            List<ReaderBlock> blocks = byFile.get(file).blocks().stream().map(this::readerBlock).toList();
+            return new ReaderDocument(info.file(), info.title(), info.kind(), blocks);
+        });
+    }
+
+    /** The passages mentioning a place given by adcode, town-group id or region id. */
+    public Optional<PlacePassages> passages(String placeId) {
+        return places.byId(placeId).map(place -> new PlacePassages(place, index.passagesMentioning(place.id())));
+    }
+
+    public List<LuliangTask> luliangTasks() {
+        return luliangTasks;
+    }
+
+    private ReaderBlock readerBlock(SeedBlock block) {
+        if (block instanceof SeedBlock.Heading h) {
+            return new HeadingBlock("heading", h.level(), h.text());
+        }
+        SeedPassage p = (SeedPassage) block;
+        return new PassageBlock(p.kind().code(), p.headingPath(), p.text(), p.rows(), p.start(), p.end(),
+                index.placesIn(p));
+    }
+}
