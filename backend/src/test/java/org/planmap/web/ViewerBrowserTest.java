@@ -173,4 +173,38 @@ class ViewerBrowserTest {
         open("#sel=county:140702");
         assertThat(card().getText()).contains("榆次区", "中等城市", "继承", "晋中市", "太原榆次太谷城市核");
     }
+
+    @Test
+    void aCountyCardQuotesThePlanAndLeadsIntoTheReader() throws Exception {
+        open("#sel=county:141181");
+        WebElement passages = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#card .passage")));
+        WebElement section = browser.findElement(By.cssSelector("#card .passages"));
+        wait.until(d -> section.getText().contains("示范县"));
+        assertThat(section.getText()).contains("交汾文孝", "第四章第三节", "第四章第四节", "清徐县、阳城县、孝义市");
+        assertThat(section.findElements(By.tagName("mark"))).extracting(WebElement::getText).contains("孝义", "孝义市");
+
+        passages.findElement(By.cssSelector("[data-read]")).click();
+        WebElement reader = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reader")));
+        WebElement current = wait.until(d -> reader.findElement(By.cssSelector(".current")));
+        assertThat(current.getText()).contains("交汾文孝");
+        screenshot("reader");
+
+        // Every place name in the text is a link to the map.
+        current.findElement(By.cssSelector("a[data-place='county:141182']")).click();
+        wait.until(d -> browser.getCurrentUrl().contains("sel=county:141182"));
+        assertThat(card().getText()).contains("汾阳市");
+    }
+
+    @Test
+    void luliangUnitsListThe2021Tasks() throws Exception {
+        open("#sel=county:141102");
+        WebElement tasks = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#card .tasks")));
+        wait.until(d -> tasks.findElements(By.cssSelector("details.task")).size() == 20);
+        WebElement second = tasks.findElements(By.cssSelector("details.task")).get(1);
+        second.findElement(By.tagName("summary")).click();
+        assertThat(second.getText()).contains("63所寄宿制学校", "60所普惠性幼儿园", "市教育局");
+        open("#sel=county:140105");
+        wait.until(d -> card().getText().contains("小店区"));
+        assertThat(browser.findElement(By.cssSelector("#card .tasks")).isDisplayed()).as("not a 吕梁 unit").isFalse();
+    }
 }

@@ -1,6 +1,6 @@
 import { BASIS, tierColour } from './tiers.js';
 
-export const escape = (s) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
+import { escape } from './text.js';
 
 const DARK_TEXT_TIERS = ['I型小城市', 'II型小城市'];
 const tierBadge = (tier, band) => `<span class="tier" style="background:${tierColour(tier)};color:${
@@ -50,7 +50,8 @@ export function showCity(element, city, counties) {
       ${cityTarget(city)}
       <dt>县级单元</dt><dd>${counties.map((c) => placeLink('county', c.adcode, c.name)).join('、')}</dd>
       <dt>面积</dt><dd>${Number(city.areaKm2).toLocaleString('zh-CN')} km²</dd>
-    </dl><section class="passages"><h3>规划原文</h3><p class="loading">正在查找…</p></section>`);
+    </dl><section class="passages"><h3>规划原文</h3><p class="loading">正在查找…</p></section>
+    <section class="tasks" hidden></section>`);
 }
 
 export function showGroup(element, g) {

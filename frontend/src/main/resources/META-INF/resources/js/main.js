@@ -5,7 +5,8 @@ import { countyStyle, townGroupStyle, regionStyle, layerPanel, GROUPS, PANES } f
 import { readPermalink, writePermalink } from './permalink.js';
 import { buildIndex, attachSearch } from './search.js';
 import { renderTierTable } from './tier-table.js';
-import { loadPassages } from './passages.js';
+import { loadPassages, showLuliangTasks } from './passages.js';
+import { attachReader } from './reader.js';
 
 const COUNTY_LABEL_ZOOM = 8;
 const status = document.getElementById('status');
@@ -23,7 +24,11 @@ const STYLE = { county: countyStyle, group: townGroupStyle, region: regionStyle,
 const OVERLAY_OF = { county: 'counties', city: 'cities', group: 'town-groups', region: 'regions' };
 const PANE_OF = { county: 'counties', city: 'cities', group: 'groups', region: 'regions' };
 Object.entries(PANES).forEach(([name, z]) => { map.createPane(name).style.zIndex = z; });
+const LULIANG = '141100';
 let selection = null;
+let documentTitles = {};
+let reader = null;
+let luliangTasks = null;
 
 function showError(error) {
   status.textContent = error.message;
@@ -71,7 +76,10 @@ export function select(kind, id, { zoom = false } = {}) {
   if (kind === 'city') showCity(card, p, [...props.county.values()].filter((c) => c.cityAdcode === id));
   if (kind === 'group') showGroup(card, p);
   if (kind === 'region') showRegion(card, p);
-  loadPassages(card, id, p).catch(showError);
+  loadPassages(card, id, documentTitles).catch(showError);
+  if ((kind === 'county' && p.cityAdcode === LULIANG) || (kind === 'city' && id === LULIANG)) {
+    (luliangTasks ||= getJson('/api/plan/luliang-tasks')).then((tasks) => showLuliangTasks(card, tasks)).catch(showError);
+  }
   const layer = shapes[kind].get(id);
   if (zoom && layer && layer.getBounds) map.fitBounds(layer.getBounds(), { maxZoom: 9, padding: [40, 40] });
   updatePermalink();
@@ -130,7 +138,10 @@ async function start() {
     layerFeatures('neighbours'), layerFeatures('province'), layerFeatures('cities'), layerFeatures('counties'),
     layerFeatures('town-groups'), layerFeatures('regions'), getJson('/api/plan/city-tiers'), getJson('/api/counties'),
   ]);
-  const viewerConfig = await getJson('/api/viewer-config');
+  const [viewerConfig, documents] = await Promise.all([getJson('/api/viewer-config'), getJson('/api/plan/documents')]);
+  documentTitles = Object.fromEntries(documents.map((d) => [d.file, d.title]));
+  const kindOf = (id) => ['county', 'city', 'group', 'region'].find((kind) => props[kind].has(id));
+  reader = attachReader(document.getElementById('reader'), documents, kindOf, (kind, id) => select(kind, id, { zoom: true }));
   L.geoJSON(neighbours, { style: { color: '#9aa5b1', weight: 1, fillColor: '#eef2f6', fillOpacity: 1 }, interactive: false }).addTo(map);
   overlays.counties = geoLayer(counties, 'county');
   // A structure layer carries its own name labels, so they go when it is switched off.
@@ -159,6 +170,13 @@ async function start() {
   map.on('click', clearSelection);
   card.addEventListener('close', clearSelection);
   card.addEventListener('click', (event) => {
+    const read = event.target.closest('[data-read]');
+    if (read) {
+      event.preventDefault();
+      const [file, start] = read.dataset.read.split(':');
+      reader.show(file, Number(start)).catch(showError);
+      return;
+    }
     const link = event.target.closest('[data-place]');
     if (!link) return;
     event.preventDefault();
@@ -177,5 +195,10 @@ document.getElementById('show-table').addEventListener('click', () => {
   view.hidden = !view.hidden;
 });
 document.querySelector('#tier-view .close').addEventListener('click', () => { document.getElementById('tier-view').hidden = true; });
+document.getElementById('show-reader').addEventListener('click', () => {
+  const panel = document.getElementById('reader');
+  if (panel.hidden) reader.show(panel.querySelector('select').value).catch(showError); else panel.hidden = true;
+});
+document.querySelector('#reader .close').addEventListener('click', () => { document.getElementById('reader').hidden = true; });
 
 start().catch(showError);
