@@ -2,51 +2,23 @@ package org.planmap.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+
 import tools.jackson.databind.JsonNode;
 
 /** The document, passage and task endpoints, asked over HTTP of a real server on the real seeds. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DocumentApiTest {
+class DocumentApiTest extends ServerTest {
 
     static final String PLAN = "003_73e80744cce0764a.txt";
     static final String TASKS = "000_0a041ac12674b7fe.txt";
 
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("planmap.data-dir", () -> dataDir.resolve("store").toString());
-    }
-
-    @LocalServerPort
-    int port;
-
-    /** As {@link ApiTest#get}, on this class's server. */
-    ApiTest.Answer get(String path) throws Exception {
-        HttpResponse<String> r = ApiTest.HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return new ApiTest.Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
-                ApiTest.JSON.readTree(r.body()));
-    }
-
     @Test
     void xiaoyisPassagesWithHighlightableHits() throws Exception {
-        ApiTest.Answer a = get("/api/plan/passages?place=141181");
+        Answer a = get("/api/plan/passages?place=141181");
         assertThat(a.status()).isEqualTo(200);
         assertThat(a.body().get("place").get("name").asString()).isEqualTo("孝义市");
         assertThat(a.body().get("place").get("kind").asString()).isEqualTo("county");
@@ -74,7 +46,7 @@ class DocumentApiTest {
         assertThat(group.get("passages").size()).isEqualTo(2);
         assertThat(get("/api/plan/passages?place=shanxi-zhongbu-chengshiqun").body().get("passages").size()).isPositive();
 
-        ApiTest.Answer unknown = get("/api/plan/passages?place=" + ApiTest.enc("不存在"));
+        Answer unknown = get("/api/plan/passages?place=" + ApiTest.enc("不存在"));
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
         assertThat(unknown.body().get("code").asString()).isEqualTo("place-not-found");

@@ -20,35 +20,19 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The viewer in a real headless Chromium (Debian's chromium + chromium-driver, installed by bin/test),
  * against a real server. Screenshots land in backend/target/screenshots for a person to look at.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ViewerBrowserTest {
+class ViewerBrowserTest extends ServerTest {
 
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("PLANMAP_CHROMIUM", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("PLANMAP_CHROMEDRIVER", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    @TempDir
-    static Path dataDir;
-
     static ChromeDriver browser;
     static WebDriverWait wait;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("planmap.data-dir", () -> dataDir.resolve("store").toString());
-    }
-
-    @LocalServerPort
-    int port;
 
     @BeforeAll
     static void startBrowser(@TempDir Path profile) {
