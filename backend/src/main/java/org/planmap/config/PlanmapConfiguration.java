@@ -14,6 +14,7 @@ import org.planmap.plan.PlanTables;
 import org.planmap.plan.StructureLayers;
 import org.planmap.store.FeatureStore;
 import org.planmap.store.gpkg.GeoPackageStore;
+import org.planmap.store.postgis.PostgisStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -42,8 +43,16 @@ class PlanmapConfiguration {
 
     @Bean(destroyMethod = "close")
     FeatureStore featureStore(PlanmapProperties properties) {
+        if (properties.usesDatabase()) {
+            PostgisStore store = PostgisStore.open(properties.dbUrl(), properties.dbUser(), properties.dbPassword(),
+                    properties.dbSchema());
+            // The URL only up to its query, which may carry a password.
+            log.info("PostGIS store: {} schema {} as user {}", properties.dbUrl().replaceFirst("\\?.*", ""),
+                    store.schema(), properties.dbUser() == null ? "(driver default)" : properties.dbUser());
+            return store;
+        }
         GeoPackageStore store = GeoPackageStore.open(properties.dataDir());
-        log.info("embedded store: {}", store.file().toAbsolutePath());
+        log.info("embedded GeoPackage store: {}", store.file().toAbsolutePath());
         return store;
     }
 

@@ -7,12 +7,30 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * planmap's settings ({@code --planmap.*} options, {@code PLANMAP_*} environment variables).
  *
- * @param dataDir  where the embedded GeoPackage store lives; created if missing
- * @param security who may change data
+ * @param dataDir    where the embedded GeoPackage store lives; created if missing (unused with PostGIS)
+ * @param dbUrl      a PostgreSQL/PostGIS JDBC URL ({@code jdbc:postgresql://host:5432/db}); when set, layers
+ *                   are stored there instead of in the GeoPackage
+ * @param dbUser     the database user
+ * @param dbPassword the database user's password; never logged
+ * @param dbSchema   the schema planmap keeps its tables in; created if missing
+ * @param security   who may change data
  */
 @ConfigurationProperties("planmap")
-public record PlanmapProperties(@DefaultValue("planmap-data") Path dataDir, @DefaultValue Security security,
+public record PlanmapProperties(@DefaultValue("planmap-data") Path dataDir, String dbUrl, String dbUser,
+        String dbPassword, @DefaultValue("planmap") String dbSchema, @DefaultValue Security security,
         @DefaultValue Basemap basemap) {
+
+    public boolean usesDatabase() {
+        return dbUrl != null && !dbUrl.isBlank();
+    }
+
+    /** Like the record's own, without the passwords. */
+    @Override
+    public String toString() {
+        return "PlanmapProperties[dataDir=" + dataDir + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser
+                + ", dbPassword=" + (dbPassword == null ? "none" : "***") + ", dbSchema=" + dbSchema
+                + ", security=…, basemap=" + basemap + "]";
+    }
 
     /** @param editorPassword the editors' password (import and delete arrive with the control lines) */
     public record Security(String editorPassword) {

@@ -5,7 +5,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Where layers live. Implementations: the embedded GeoPackage file (default) and, later, PostGIS.
+ * Where layers live. Implementations: the embedded GeoPackage file (default) and PostGIS (when a
+ * database URL is configured); both pass {@code FeatureStoreContract}.
  * All of them are safe to call from several threads.
  */
 public interface FeatureStore extends AutoCloseable {

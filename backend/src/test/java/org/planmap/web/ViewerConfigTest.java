@@ -10,7 +10,8 @@ class ViewerConfigTest {
 
     @SuppressWarnings("unchecked")
     static List<ViewerConfigController.TileBasemap> basemaps(PlanmapProperties.Basemap basemap) {
-        PlanmapProperties p = new PlanmapProperties(java.nio.file.Path.of("x"), new PlanmapProperties.Security(null), basemap);
+        PlanmapProperties p = new PlanmapProperties(java.nio.file.Path.of("x"), null, null, null, "planmap",
+                new PlanmapProperties.Security(null), basemap);
         return (List<ViewerConfigController.TileBasemap>) new ViewerConfigController(p).config().get("basemaps");
     }
 

@@ -1,0 +1,178 @@
+package org.planmap.store.postgis;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
+import org.planmap.store.Feature;
+import org.planmap.store.FeatureQuery;
+import org.planmap.store.Field;
+import org.planmap.store.StoreException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes and reads the rows of one layer table.
+ *
+ * <p>Geometries travel as ISO WKB ({@code ST_GeomFromWKB} / {@code ST_AsBinary}) read and written by JTS,
+ * rather than through postgis-jdbc: the store works in JTS geometries, WKB carries the doubles bit for
+ * bit, and postgis-jdbc would add its own geometry classes to convert from (and a dependency whose pom
+ * names an artifact Maven Central does not serve).
+ *
+ * <p>Property values come back as the GeoPackage store gives them: String, Long, Double, Boolean, and
+ * JSON parsed into lists and maps. JSONB keeps array order and numbers' digits but not the key order
+ * of objects (maps compare equal; the planmap layers' JSON fields are lists).
+ */
+final class FeatureRows {
+
+    /** Rows per JDBC batch; with the driver's reWriteBatchedInserts a batch is a few multi-row INSERTs. */
+    static final int BATCH = 1000;
+    /** Rows fetched per round trip when reading, so that a large layer streams instead of loading at once. */
+    static final int FETCH = 1000;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String table;
+    private final List<Field> fields;
+    private final int srid;
+
+    FeatureRows(String qualifiedTable, List<Field> fields, int srid) {
+        this.table = qualifiedTable;
+        this.fields = fields;
+        this.srid = srid;
+    }
+
+    /** Inserts in the caller's transaction, in list order (which becomes fid order). */
+    void insert(Connection db, List<Feature> features) throws SQLException {
+        StringBuilder sql = new StringBuilder("INSERT INTO " + table + " (" + LayerTables.ID + ", " + LayerTables.GEOMETRY);
+        fields.forEach(f -> sql.append(", ").append(LayerTables.quote(f.name())));
+        sql.append(") VALUES (?, ST_GeomFromWKB(?, ").append(srid).append(')');
+        fields.forEach(f -> sql.append(f.type() == Field.Type.JSON ? ", CAST(? AS jsonb)" : ", ?"));
+        sql.append(')');
+        WKBWriter wkb = new WKBWriter(2);
+        try (PreparedStatement ps = db.prepareStatement(sql.toString())) {
+            int pending = 0;
+            for (Feature f : features) {
+                ps.setString(1, f.id());
+                ps.setBytes(2, f.geometry() == null ? null : wkb.write(f.geometry()));
+                for (int i = 0; i < fields.size(); i++) {
+                    bind(ps, i + 3, fields.get(i), f.properties().get(fields.get(i).name()));
+                }
+                ps.addBatch();
+                if (++pending == BATCH) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        }
+    }
+
+    /** Streams the matching rows; the caller holds a transaction open so that the driver uses a cursor. */
+    void select(Connection db, FeatureQuery q, Consumer<Feature> sink) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT " + LayerTables.ID + ", ST_AsBinary(" + LayerTables.GEOMETRY + ")");
+        fields.forEach(f -> sql.append(", ").append(LayerTables.quote(f.name())));
+        sql.append(from(q)).append(" ORDER BY ").append(LayerTables.FID).append(" LIMIT ? OFFSET ?");
+        WKBReader reader = new WKBReader();
+        try (PreparedStatement ps = db.prepareStatement(sql.toString())) {
+            ps.setFetchSize(FETCH);
+            int next = bindBbox(ps, q);
+            if (q.limit() == null) {
+                ps.setNull(next, Types.BIGINT); // LIMIT NULL: no limit
+            } else {
+                ps.setLong(next, q.limit());
+            }
+            ps.setLong(next + 1, q.offset());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> props = new LinkedHashMap<>();
+                    for (int i = 0; i < fields.size(); i++) {
+                        props.put(fields.get(i).name(), value(rs, i + 3, fields.get(i)));
+                    }
+                    byte[] wkb = rs.getBytes(2);
+                    sink.accept(new Feature(rs.getString(1), wkb == null ? null : geometry(reader, wkb), props));
+                }
+            }
+        }
+    }
+
+    long count(Connection db, FeatureQuery q) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT count(*)" + from(q))) {
+            bindBbox(ps, q);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private String from(FeatureQuery q) {
+        String from = " FROM " + table;
+        if (q.bbox() != null) {
+            from += " WHERE " + LayerTables.GEOMETRY + " && ST_MakeEnvelope(?, ?, ?, ?, " + srid + ")";
+        }
+        return from;
+    }
+
+    private static int bindBbox(PreparedStatement ps, FeatureQuery q) throws SQLException {
+        if (q.bbox() == null) {
+            return 1;
+        }
+        ps.setDouble(1, q.bbox().getMinX());
+        ps.setDouble(2, q.bbox().getMinY());
+        ps.setDouble(3, q.bbox().getMaxX());
+        ps.setDouble(4, q.bbox().getMaxY());
+        return 5;
+    }
+
+    private static Geometry geometry(WKBReader reader, byte[] wkb) {
+        try {
+            return reader.read(wkb);
+        } catch (ParseException e) {
+            throw new StoreException("cannot decode a stored geometry: " + e.getMessage(), e);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, int i, Field f, Object v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, switch (f.type()) {
+                case STRING, JSON -> Types.VARCHAR;
+                case INTEGER -> Types.BIGINT;
+                case REAL -> Types.DOUBLE;
+                case BOOLEAN -> Types.BOOLEAN;
+            });
+            return;
+        }
+        switch (f.type()) {
+            case STRING -> ps.setString(i, String.valueOf(v));
+            case INTEGER -> ps.setLong(i, ((Number) v).longValue());
+            case REAL -> ps.setDouble(i, ((Number) v).doubleValue());
+            case BOOLEAN -> ps.setBoolean(i, (Boolean) v);
+            case JSON -> ps.setString(i, JSON.writeValueAsString(v));
+        }
+    }
+
+    private static Object value(ResultSet rs, int i, Field f) throws SQLException {
+        Object raw = rs.getObject(i);
+        if (raw == null) {
+            return null;
+        }
+        return switch (f.type()) {
+            case STRING -> rs.getString(i);
+            case INTEGER -> rs.getLong(i);
+            case REAL -> rs.getDouble(i);
+            case BOOLEAN -> rs.getBoolean(i);
+            case JSON -> JSON.readValue(rs.getString(i), Object.class);
+        };
+    }
+}

@@ -1,0 +1,202 @@
+package org.planmap.store.postgis;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.locationtech.jts.geom.Envelope;
+import org.planmap.store.Feature;
+import org.planmap.store.FeatureQuery;
+import org.planmap.store.FeatureStore;
+import org.planmap.store.LayerInfo;
+import org.planmap.store.StoreException;
+
+/**
+ * The PostGIS store: layers in one schema ({@code planmap} by default) of a PostgreSQL database with
+ * PostGIS, where QGIS, ArcGIS and GeoServer can read them as ordinary geometry tables.
+ *
+ * <p>{@code <schema>.layers} says which table serves each layer; each layer version is its own table
+ * {@code layer_<id>_<n>} with a typed geometry column ({@code geometry(MULTIPOLYGON, 4326)}), a GiST
+ * index, one column per field and {@code fid} in insertion order. Because PostgreSQL's DDL is
+ * transactional, {@link #replace} is one transaction: create the new table, load it, index it, point the
+ * registry row at it and drop the old table, all committed together. Readers see the old version until
+ * the commit, and a failure or a crash leaves nothing behind (unlike the GeoPackage store, which must
+ * build first and switch afterwards). Layer tables that no registry row names, which can only come from
+ * outside this class, are dropped on open all the same.
+ *
+ * <p>Every call borrows a connection from a small pool with short timeouts and returns it at once, so
+ * the store holds no long-lived connection: while the database is down calls fail quickly with a
+ * {@link StoreException}, and once it is back they succeed again without a restart.
+ */
+public final class PostgisStore implements FeatureStore {
+
+    private final HikariDataSource pool;
+    private final LayerTables tables;
+    private final LayerRegistry registry;
+
+    private PostgisStore(HikariDataSource pool, String schema) {
+        this.pool = pool;
+        this.tables = new LayerTables(schema);
+        this.registry = new LayerRegistry(tables);
+    }
+
+    /**
+     * Connects to {@code url} (jdbc:postgresql://…), creates {@code schema} and its registry when
+     * missing, and drops layer tables no registry row names.
+     */
+    public static PostgisStore open(String url, String user, String password, String schema) {
+        HikariDataSource pool = Pool.create(url, user, password);
+        try {
+            PostgisStore store = new PostgisStore(pool, schema);
+            store.prepare();
+            return store;
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    public String schema() {
+        return tables.schema();
+    }
+
+    private void prepare() {
+        inTransaction("prepare schema " + tables.schema(), db -> {
+            tables.createSchema(db);
+            registry.createIfMissing(db);
+            for (String orphan : tables.orphans(db, LayerRegistry.TABLE)) {
+                tables.drop(db, orphan);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<LayerInfo> layers() {
+        return withConnection("read the layer registry",
+                db -> registry.all(db).stream().map(LayerRegistry.Entry::info).toList());
+    }
+
+    @Override
+    public Optional<LayerInfo> layer(String id) {
+        return withConnection("read the layer registry", db -> registry.find(db, id).map(LayerRegistry.Entry::info));
+    }
+
+    @Override
+    public void replace(LayerInfo layer, List<Feature> features) {
+        Envelope extent = new Envelope();
+        features.stream().filter(f -> f.geometry() != null)
+                .forEach(f -> extent.expandToInclude(f.geometry().getEnvelopeInternal()));
+        List<Double> bbox = extent.isNull() ? List.of()
+                : List.of(extent.getMinX(), extent.getMinY(), extent.getMaxX(), extent.getMaxY());
+        LayerInfo stored = layer.withContents(features.size(), bbox, layer.version());
+        inTransaction("store layer " + layer.id(), db -> {
+            String table = tables.newTableName(db, layer.id());
+            tables.create(db, table, layer);
+            new FeatureRows(tables.qualified(table), layer.fields(), LayerTables.srid(layer.crs())).insert(db, features);
+            tables.index(db, table);
+            Optional<String> previous = registry.lockCurrentTable(db, layer.id());
+            registry.put(db, new LayerRegistry.Entry(stored, table));
+            if (previous.isPresent()) {
+                tables.drop(db, previous.get());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void query(FeatureQuery query, Consumer<Feature> sink) {
+        read("read layer " + query.layerId(), query, (db, rows) -> {
+            rows.select(db, query, sink);
+            return null;
+        });
+    }
+
+    @Override
+    public long count(FeatureQuery query) {
+        return read("count layer " + query.layerId(), query, (db, rows) -> rows.count(db, query));
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private interface Work<T> {
+        T run(Connection db) throws SQLException;
+    }
+
+    private interface RowsWork<T> {
+        T run(Connection db, FeatureRows rows) throws SQLException;
+    }
+
+    /**
+     * Looks the layer's table up and reads it in one read-only transaction (which also lets the driver
+     * stream through a cursor). A replace that commits between the two statements drops the table just
+     * looked up; that is seen before any row is delivered, so the lookup is simply made again.
+     */
+    private <T> T read(String what, FeatureQuery query, RowsWork<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inTransaction(what, db -> {
+                    db.setReadOnly(true);
+                    LayerRegistry.Entry entry = registry.find(db, query.layerId())
+                            .orElseThrow(() -> new StoreException("no layer " + query.layerId() + " in the store"));
+                    FeatureRows rows = new FeatureRows(tables.qualified(entry.table()), entry.info().fields(),
+                            LayerTables.srid(entry.info().crs()));
+                    return work.run(db, rows);
+                });
+            } catch (StoreException e) {
+                if (attempt >= 3 || !(e.getCause() instanceof SQLException s) || !"42P01".equals(s.getSQLState())) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private <T> T withConnection(String what, Work<T> work) {
+        try (Connection db = pool.getConnection()) {
+            return work.run(db);
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    private <T> T inTransaction(String what, Work<T> work) {
+        try (Connection db = pool.getConnection()) {
+            db.setAutoCommit(false);
+            try {
+                T result = work.run(db);
+                db.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(db, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure(what, e);
+        } catch (StoreException e) {
+            throw new StoreException("could not " + what + ": " + e.getMessage(), e.getCause() == null ? e : e.getCause());
+        } catch (RuntimeException e) {
+            throw new StoreException("could not " + what + ": " + e, e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection db, Exception cause) {
+        try {
+            db.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static StoreException failure(String what, SQLException e) {
+        boolean unreachable = e instanceof SQLTransientConnectionException
+                || (e.getSQLState() != null && e.getSQLState().startsWith("08"));
+        return new StoreException("could not " + what + ": "
+                + (unreachable ? "the database is unreachable (" + e.getMessage() + ")" : e.getMessage()), e);
+    }
+}

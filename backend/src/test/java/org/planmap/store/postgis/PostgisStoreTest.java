@@ -1,0 +1,151 @@
+package org.planmap.store.postgis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.planmap.store.Feature;
+import org.planmap.store.FeatureQuery;
+import org.planmap.store.FeatureStore;
+import org.planmap.store.FeatureStoreContract;
+import org.planmap.store.StoreException;
+
+/** The store contract, and what is particular to PostGIS, on the real PostGIS bin/test starts. */
+class PostgisStoreTest extends FeatureStoreContract {
+
+    private final String schema = TestPostgis.freshSchema();
+
+    @BeforeAll
+    static void needsPostgis() {
+        TestPostgis.url();
+    }
+
+    @Override
+    protected FeatureStore openFresh() {
+        return PostgisStore.open(TestPostgis.url(), TestPostgis.user(), TestPostgis.password(), schema);
+    }
+
+    @AfterEach
+    void dropSchema() {
+        TestPostgis.dropSchema(schema);
+    }
+
+    @Test
+    void aReplaceThatFailsAfterBuildingItsTableLeavesThePreviousVersionAndNoTable() throws Exception {
+        store.replace(LAYER, counties());
+        String before = currentTable();
+        // A duplicate id passes every insert and fails only when the table is indexed: by then the
+        // new table exists and is full, and the rollback must take it away again.
+        List<Feature> duplicated = new ArrayList<>(counties());
+        duplicated.add(duplicated.get(0));
+        assertThatThrownBy(() -> store.replace(LAYER.withContents(0, List.of(), "v2"), duplicated))
+                .isInstanceOf(StoreException.class).hasMessageContaining(LAYER.id());
+        assertThat(layerTables()).containsExactly(before);
+        assertThat(currentTable()).isEqualTo(before);
+        assertThat(store.layer(LAYER.id()).orElseThrow().version()).isEqualTo("v1");
+        assertThat(readAll(FeatureQuery.all(LAYER.id()))).hasSize(117);
+    }
+
+    @Test
+    void aReplaceDropsThePreviousTableInTheSameTransaction() throws Exception {
+        store.replace(LAYER, counties());
+        String first = currentTable();
+        store.replace(LAYER.withContents(0, List.of(), "v2"), counties().subList(0, 3));
+        assertThat(currentTable()).isNotEqualTo(first);
+        assertThat(layerTables()).containsExactly(currentTable());
+    }
+
+    @Test
+    void aTableLeftByACrashIsDroppedOnOpen() throws Exception {
+        store.replace(LAYER, counties());
+        String current = currentTable();
+        execute("CREATE TABLE \"" + schema + "\".layer_test_counties_999 AS SELECT * FROM \"" + schema + "\".\"" + current + "\"");
+        execute("CREATE TABLE \"" + schema + "\".notes (text TEXT)");
+        store.close();
+        store = openFresh();
+        assertThat(layerTables()).containsExactly(current);
+        assertThat(tablesLike("notes")).as("tables that are not layer tables are left alone").containsExactly("notes");
+        assertThat(readAll(FeatureQuery.all(LAYER.id()))).hasSize(117);
+    }
+
+    @Test
+    void theGeometryColumnHasTheLayersSridAndTypeAndAGistIndex() throws Exception {
+        store.replace(LAYER, counties());
+        String table = currentTable();
+        assertThat(queryOne("SELECT Find_SRID(?, ?, 'geom')::text", schema, table)).isEqualTo("4326");
+        assertThat(queryOne("SELECT type || '/' || coord_dimension FROM geometry_columns "
+                + "WHERE f_table_schema = ? AND f_table_name = ?", schema, table)).isEqualTo("MULTIPOLYGON/2");
+        assertThat(queryOne("SELECT string_agg(indexdef, ' | ') FROM pg_indexes WHERE schemaname = ? AND tablename = ?",
+                schema, table)).contains("USING gist (geom)").contains("(planmap_id)");
+        assertThat(queryOne("SELECT data_type FROM information_schema.columns WHERE table_schema = ? "
+                + "AND table_name = ? AND column_name = 'neighbours'", schema, table)).isEqualTo("jsonb");
+    }
+
+    @Test
+    void theStoreRecoversWhenTheDatabaseDropsItsConnections() throws Exception {
+        store.replace(LAYER, counties());
+        // What a database restart does to a pool: every connection it holds is cut.
+        execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'planmap' "
+                + "AND datname = current_database() AND pid <> pg_backend_pid()");
+        Thread.sleep(600); // past the pool's window for lending without a liveness check
+        assertThat(store.layers()).hasSize(1);
+        assertThat(store.count(FeatureQuery.all(LAYER.id()))).isEqualTo(117);
+    }
+
+    @Test
+    void anUnreachableDatabaseIsAQuickClearError() {
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> PostgisStore.open("jdbc:postgresql://127.0.0.1:1/none?password=secret", "x", "secret", schema))
+                .isInstanceOf(StoreException.class).hasMessageContaining("cannot connect")
+                .hasMessageNotContaining("secret");
+        assertThat((System.nanoTime() - start) / 1e9).isLessThan(10);
+    }
+
+    private String currentTable() throws SQLException {
+        return queryOne("SELECT table_name FROM \"" + schema + "\".layers WHERE id = ?", LAYER.id());
+    }
+
+    private List<String> layerTables() throws SQLException {
+        return tablesLike("layer\\_%");
+    }
+
+    private List<String> tablesLike(String pattern) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = TestPostgis.connect(); PreparedStatement ps = c.prepareStatement(
+                "SELECT tablename FROM pg_tables WHERE schemaname = ? AND tablename LIKE ? ORDER BY tablename")) {
+            ps.setString(1, schema);
+            ps.setString(2, pattern);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String queryOne(String sql, String... args) throws SQLException {
+        try (Connection c = TestPostgis.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setString(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection c = TestPostgis.connect()) {
+            c.createStatement().execute(sql);
+        }
+    }
+}
