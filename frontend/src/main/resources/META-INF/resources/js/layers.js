@@ -38,7 +38,7 @@ export function regionStyle(feature, selected) {
 }
 
 // Fixed stacking, whatever order layers are switched on in.
-export const PANES = { counties: 410, cities: 420, regions: 430, groups: 440, province: 450 };
+export const PANES = { counties: 410, controllines: 415, cities: 420, regions: 430, groups: 440, province: 450 };
 
 // Tile basemaps the server offers (none unless configured); drawn under everything.
 export function basemapLayers(basemaps) {

@@ -7,6 +7,7 @@ import { buildIndex, attachSearch } from './search.js';
 import { renderTierTable } from './tier-table.js';
 import { loadPassages, showLuliangTasks } from './passages.js';
 import { attachReader } from './reader.js';
+import { CONTROL_LINES, controlLineLayer } from './controllines.js';
 
 const COUNTY_LABEL_ZOOM = 8;
 const status = document.getElementById('status');
@@ -138,7 +139,15 @@ async function start() {
     layerFeatures('neighbours'), layerFeatures('province'), layerFeatures('cities'), layerFeatures('counties'),
     layerFeatures('town-groups'), layerFeatures('regions'), getJson('/api/plan/city-tiers'), getJson('/api/counties'),
   ]);
-  const [viewerConfig, documents] = await Promise.all([getJson('/api/viewer-config'), getJson('/api/plan/documents')]);
+  const [viewerConfig, documents, catalog] = await Promise.all([getJson('/api/viewer-config'),
+    getJson('/api/plan/documents'), getJson('/api/layers')]);
+  // The 三条控制线 group appears once the store holds control-line layers.
+  const lines = CONTROL_LINES.filter((line) => catalog.some((l) => l.id === line.id));
+  const lineData = await Promise.all(lines.map((line) => layerFeatures(line.id)));
+  lines.forEach((line, i) => { overlays[line.id] = controlLineLayer(map, line, lineData[i]); });
+  if (lines.length && !GROUPS.some((g) => g.title === '三条控制线')) {
+    GROUPS.push({ title: '三条控制线', layers: lines.map((line) => ({ id: line.id, title: `${line.title}（示意）`, on: false })) });
+  }
   documentTitles = Object.fromEntries(documents.map((d) => [d.file, d.title]));
   const kindOf = (id) => ['county', 'city', 'group', 'region'].find((kind) => props[kind].has(id));
   reader = attachReader(document.getElementById('reader'), documents, kindOf, (kind, id) => select(kind, id, { zoom: true }));
@@ -154,7 +163,8 @@ async function start() {
 
   const initial = readPermalink();
   const wanted = initial.layers || GROUPS.flatMap((g) => g.layers.filter((l) => l.on).map((l) => l.id));
-  ['regions', 'counties', 'town-groups', 'cities', 'province', 'labels'].forEach((id) => { if (wanted.includes(id)) overlays[id].addTo(map); });
+  ['regions', 'counties', ...lines.map((l) => l.id), 'town-groups', 'cities', 'province', 'labels']
+    .forEach((id) => { if (wanted.includes(id)) overlays[id].addTo(map); });
   if (initial.center) map.setView(initial.center, initial.zoom); else map.fitBounds(overlays.province.getBounds(), { padding: [10, 10] });
 
   L.control.scale({ imperial: false }).addTo(map);
