@@ -191,4 +191,20 @@ class ViewerBrowserTest extends ServerTest {
         wait.until(d -> card().getText().contains("小店区"));
         assertThat(browser.findElement(By.cssSelector("#card .tasks")).isDisplayed()).as("not a 吕梁 unit").isFalse();
     }
+
+    @Test
+    void theControlLinesAreAGroupOfTheirOwnLabelledAsDemonstrationData() throws Exception {
+        open("#map=9/37.2/111.8&layers=counties,cities,province,urban-development-boundary,permanent-basic-farmland");
+        WebElement panel = browser.findElement(By.cssSelector(".layer-panel"));
+        assertThat(panel.getText()).contains("三条控制线", "生态保护红线（示意）", "永久基本农田（示意）", "城镇开发边界（示意）");
+        assertThat(panel.findElement(By.cssSelector("input[data-layer=urban-development-boundary]")).isSelected()).isTrue();
+        assertThat(panel.findElement(By.cssSelector("input[data-layer=ecological-protection-redline]")).isSelected()).isFalse();
+        assertThat(browser.findElements(By.cssSelector(".leaflet-controllines-pane canvas"))).isNotEmpty();
+        WebElement legend = browser.findElement(By.cssSelector("#legend details"));
+        if (legend.getDomAttribute("open") == null) {
+            legend.findElement(By.tagName("summary")).click();
+        }
+        assertThat(legend.getText()).contains("三条控制线", "示意数据（非官方）");
+        screenshot("control-lines");
+    }
 }
