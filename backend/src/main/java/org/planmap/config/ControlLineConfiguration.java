@@ -3,6 +3,8 @@ package org.planmap.config;
 import org.planmap.boundary.BoundarySet;
 import org.planmap.controlline.DemoControlLinePublisher;
 import org.planmap.controlline.DemoControlLines;
+import org.planmap.controlline.LedgerService;
+import org.planmap.layer.LayerPublisher;
 import org.planmap.layer.LayerService;
 import org.planmap.plan.CountyDirectory;
 import org.planmap.store.FeatureStore;
@@ -35,5 +37,14 @@ class ControlLineConfiguration {
             log.info("kept imported control lines {}: demonstration data never replaces them", outcome.keptOfficial());
         }
         return outcome;
+    }
+
+    /** Computed once the demonstration lines (or the imported ones kept instead) are in the store. */
+    @Bean
+    LedgerService controlLineLedger(DemoControlLinePublisher.Outcome linesPublished, LayerService layers,
+            FeatureStore store, BoundarySet boundaries) {
+        LedgerService ledger = new LedgerService(layers, new LayerPublisher(store), boundaries);
+        ledger.refresh();
+        return ledger;
     }
 }

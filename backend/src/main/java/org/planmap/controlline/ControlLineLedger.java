@@ -1,0 +1,180 @@
+package org.planmap.controlline;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.geom.util.PolygonExtracter;
+import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+import org.planmap.boundary.BoundarySet;
+import org.planmap.boundary.Polygons;
+import org.planmap.crs.Ellipsoid;
+import org.planmap.store.Feature;
+
+/**
+ * The control-line ledger (台账): for every county, the area of each line and of the two conflicts the plan
+ * cares about (永久基本农田 or 生态保护红线 inside the 城镇开发边界), measured on the ellipsoid, never in degrees.
+ *
+ * <p>Works from whatever features the lines hold, official or demonstration: each line is clipped to the
+ * county and dissolved there first, so a feature crossing a county border is split between the counties
+ * and overlapping features of one line are counted once. Cities and town groups are sums of their counties,
+ * which partition them exactly.
+ */
+public final class ControlLineLedger {
+
+    private static final double M2_PER_HA = 10_000;
+    private static final double MU_PER_HA = 15;
+
+    /** The overlaps the plan's 管控要求 rule out. */
+    public enum Conflict {
+        FARMLAND_IN_DEVELOPMENT("farmland-development", "永久基本农田与城镇开发边界重叠", ControlLine.PERMANENT_BASIC_FARMLAND),
+        REDLINE_IN_DEVELOPMENT("redline-development", "生态保护红线与城镇开发边界重叠", ControlLine.ECOLOGICAL_PROTECTION_REDLINE);
+
+        private final String code;
+        private final String nameZh;
+        private final ControlLine protectedLine;
+
+        Conflict(String code, String nameZh, ControlLine protectedLine) {
+            this.code = code;
+            this.nameZh = nameZh;
+            this.protectedLine = protectedLine;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public String nameZh() {
+            return nameZh;
+        }
+    }
+
+    /** An area in hectares and mu, and its share of the unit's area in percent. */
+    public record Area(double ha, double mu, double sharePercent) {
+        static Area of(double m2, double unitM2) {
+            double ha = m2 / M2_PER_HA;
+            return new Area(round(ha, 2), round(ha * MU_PER_HA, 2), unitM2 > 0 ? round(100 * m2 / unitM2, 4) : 0);
+        }
+    }
+
+    /** One ledger row: a county, city or town group, keyed by layer id and conflict code. */
+    public record Row(String code, String name, double unitAreaHa, Map<String, Area> lines, Map<String, Area> conflicts) {
+    }
+
+    /** A county's clipped, dissolved lines and conflicts, in square metres and as geometry. */
+    public record CountyResult(String adcode, String name, String cityAdcode, String cityName, double unitM2,
+            Map<ControlLine, Double> lineM2, Map<Conflict, Geometry> conflicts) {
+
+        double conflictM2(Conflict c) {
+            Geometry g = conflicts.get(c);
+            return g == null ? 0 : Ellipsoid.area(g);
+        }
+    }
+
+    private ControlLineLedger() {
+    }
+
+    /** Clips and dissolves every line per county and finds the conflicts; lines missing from the map are empty. */
+    public static List<CountyResult> perCounty(BoundarySet boundaries, Map<ControlLine, List<Feature>> lines) {
+        Map<ControlLine, STRtree> indexes = new EnumMap<>(ControlLine.class);
+        for (ControlLine line : ControlLine.values()) {
+            STRtree index = new STRtree();
+            lines.getOrDefault(line, List.of()).stream().filter(f -> f.geometry() != null)
+                    .forEach(f -> index.insert(f.geometry().getEnvelopeInternal(), f.geometry()));
+            indexes.put(line, index);
+        }
+        List<CountyResult> results = new ArrayList<>();
+        for (Feature county : boundaries.counties()) {
+            Geometry shape = county.geometry();
+            PreparedGeometry prepared = PreparedGeometryFactory.prepare(shape);
+            Map<ControlLine, Geometry> dissolved = new EnumMap<>(ControlLine.class);
+            Map<ControlLine, Double> lineM2 = new EnumMap<>(ControlLine.class);
+            for (ControlLine line : ControlLine.values()) {
+                Geometry within = clipAndDissolve(indexes.get(line), shape, prepared);
+                dissolved.put(line, within);
+                lineM2.put(line, within == null ? 0 : Ellipsoid.area(within));
+            }
+            Map<Conflict, Geometry> conflicts = new EnumMap<>(Conflict.class);
+            Geometry development = dissolved.get(ControlLine.URBAN_DEVELOPMENT_BOUNDARY);
+            for (Conflict c : Conflict.values()) {
+                Geometry protectedArea = dissolved.get(c.protectedLine);
+                if (development != null && protectedArea != null) {
+                    Geometry overlap = polygonal(OverlayNGRobust.overlay(protectedArea, development, OverlayNG.INTERSECTION));
+                    if (overlap != null) {
+                        conflicts.put(c, overlap);
+                    }
+                }
+            }
+            results.add(new CountyResult(county.id(), text(county, "name"), text(county, "cityAdcode"),
+                    text(county, "cityName"), Ellipsoid.area(shape), lineM2, conflicts));
+        }
+        return results;
+    }
+
+    /** Rows for a set of units, each the sum of the counties it is made of. */
+    public static List<Row> rows(List<CountyResult> counties, Map<String, String> unitNames,
+            Map<String, List<String>> unitCounties) {
+        Map<String, CountyResult> byCode = new LinkedHashMap<>();
+        counties.forEach(c -> byCode.put(c.adcode(), c));
+        List<Row> rows = new ArrayList<>();
+        unitNames.forEach((code, name) -> {
+            List<CountyResult> members = unitCounties.get(code).stream().map(byCode::get).toList();
+            double unit = members.stream().mapToDouble(CountyResult::unitM2).sum();
+            Map<String, Area> lineAreas = new LinkedHashMap<>();
+            for (ControlLine line : ControlLine.values()) {
+                lineAreas.put(line.layerId(), Area.of(members.stream().mapToDouble(m -> m.lineM2().get(line)).sum(), unit));
+            }
+            Map<String, Area> conflictAreas = new LinkedHashMap<>();
+            for (Conflict c : Conflict.values()) {
+                conflictAreas.put(c.code(), Area.of(members.stream().mapToDouble(m -> m.conflictM2(c)).sum(), unit));
+            }
+            rows.add(new Row(code, name, round(unit / M2_PER_HA, 2), lineAreas, conflictAreas));
+        });
+        return rows;
+    }
+
+    private static Geometry clipAndDissolve(STRtree index, Geometry county, PreparedGeometry prepared) {
+        List<Geometry> pieces = new ArrayList<>();
+        for (Object o : index.query(county.getEnvelopeInternal())) {
+            Geometry g = (Geometry) o;
+            if (prepared.covers(g)) {
+                pieces.add(g);
+            } else if (prepared.intersects(g)) {
+                Geometry clipped = polygonal(OverlayNGRobust.overlay(g, county, OverlayNG.INTERSECTION));
+                if (clipped != null) {
+                    pieces.add(clipped);
+                }
+            }
+        }
+        return pieces.isEmpty() ? null : polygonal(OverlayNGRobust.union(pieces));
+    }
+
+    /** The polygonal part of an overlay result (touching edges give lines and points), or null if none. */
+    static Geometry polygonal(Geometry g) {
+        @SuppressWarnings("unchecked")
+        List<Polygon> polygons = PolygonExtracter.getPolygons(g);
+        polygons.removeIf(Geometry::isEmpty);
+        if (polygons.isEmpty()) {
+            return null;
+        }
+        GeometryFactory factory = g.getFactory();
+        return Polygons.multi(factory.createMultiPolygon(polygons.toArray(Polygon[]::new)));
+    }
+
+    private static String text(Feature f, String property) {
+        return String.valueOf(f.properties().get(property));
+    }
+
+    static double round(double v, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(v * scale) / scale;
+    }
+}

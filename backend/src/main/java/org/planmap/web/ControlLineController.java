@@ -1,0 +1,66 @@
+package org.planmap.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.planmap.controlline.ControlLineLedger;
+import org.planmap.controlline.LedgerCsv;
+import org.planmap.controlline.LedgerService;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** The control-line ledger per county, city or town group, as JSON or as CSV for Excel, and the conflicts. */
+@RestController
+@RequestMapping("/api/control-lines")
+class ControlLineController {
+
+    private static final String LEVEL_NAMES = "county（县级）、city（地级市）、group（城镇群）";
+
+    private final LedgerService ledger;
+
+    ControlLineController(LedgerService ledger) {
+        this.ledger = ledger;
+    }
+
+    @GetMapping("/ledger")
+    List<ControlLineLedger.Row> ledger(@RequestParam(defaultValue = "county") String level,
+            @RequestParam(defaultValue = "json") String format) {
+        if (!format.equals("json")) {
+            throw ApiException.badParameter("format", "应为 json 或 csv", "must be json or csv");
+        }
+        return ledger.rows(level(level));
+    }
+
+    @GetMapping(value = "/ledger", params = "format=csv")
+    ResponseEntity<StreamingResponseBody> ledgerCsv(@RequestParam(defaultValue = "county") String level) {
+        LedgerService.Level l = level(level);
+        List<ControlLineLedger.Row> rows = ledger.rows(l);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        attachment("三条控制线台账-" + l.code() + ".csv", "control-line-ledger-" + l.code() + ".csv"))
+                .body(out -> LedgerCsv.write(rows, out));
+    }
+
+    private static LedgerService.Level level(String level) {
+        return LedgerService.Level.fromCode(level).orElseThrow(() -> ApiException.badParameter("level",
+                "应为 " + LEVEL_NAMES, "must be county, city or group"));
+    }
+
+    @GetMapping("/conflicts")
+    List<ControlLineLedger.Row> conflicts() {
+        return ledger.conflicts();
+    }
+
+    /** RFC 6266/5987: the UTF-8 Chinese name modern browsers use, and an ASCII one for the rest. */
+    static String attachment(String fileName, String asciiFallback) {
+        return "attachment; filename=\"" + asciiFallback + "\"; filename*=UTF-8''"
+                + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
