@@ -207,4 +207,18 @@ class ViewerBrowserTest extends ServerTest {
         assertThat(legend.getText()).contains("三条控制线", "示意数据（非官方）");
         screenshot("control-lines");
     }
+
+    @Test
+    void theLedgerPanelShowsEachLevelAndOffersTheCsv() throws Exception {
+        open("");
+        browser.findElement(By.id("show-ledger")).click();
+        WebElement panel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ledger")));
+        wait.until(d -> panel.findElements(By.cssSelector("tbody tr")).size() == 117);
+        assertThat(panel.getText()).contains("示意数据（非官方）", "生态保护红线", "农田∩开发边界");
+        new org.openqa.selenium.support.ui.Select(panel.findElement(By.tagName("select"))).selectByValue("city");
+        wait.until(d -> panel.findElements(By.cssSelector("tbody tr")).size() == 11);
+        assertThat(panel.findElement(By.cssSelector("a.csv")).getDomAttribute("href"))
+                .isEqualTo("/api/control-lines/ledger?level=city&format=csv");
+        screenshot("ledger");
+    }
 }

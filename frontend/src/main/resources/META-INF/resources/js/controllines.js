@@ -8,6 +8,9 @@ export const CONTROL_LINES = [
   { id: 'urban-development-boundary', title: '城镇开发边界', style: { color: '#c53030', weight: 1.5, fillColor: '#fc8181', fillOpacity: 0.25 } },
 ];
 
+// Derived from the three: where 永久基本农田 or 生态保护红线 lies inside the 城镇开发边界.
+export const CONFLICTS = { id: 'control-line-conflicts', title: '控制线冲突', style: { color: '#6b21a8', weight: 1, fillColor: '#a21caf', fillOpacity: 0.8 } };
+
 export function controlLineLayer(map, line, collection) {
   const renderer = L.canvas({ pane: 'controllines', padding: 0.2 });
   return L.geoJSON(collection, {
@@ -23,7 +26,7 @@ export function controlLineLayer(map, line, collection) {
 }
 
 function popup(line, p) {
-  return `<div class="cl-popup"><b>${escape(line.title)}</b>
+  return `<div class="cl-popup"><b>${escape(p.kindName || line.title)}</b>
     <div>${escape(p.cityName)} ${escape(p.countyName)}</div>
     <div>面积 ${Number(p.areaHa).toLocaleString('zh-CN')} 公顷（${(Number(p.areaHa) * 15).toLocaleString('zh-CN', { maximumFractionDigits: 0 })} 亩）</div>
     <div class="status">${escape(p.status)}</div></div>`;

@@ -1,6 +1,6 @@
 import { TIERS, tierColour } from './tiers.js';
 import { REGION_COLOURS } from './layers.js';
-import { CONTROL_LINES } from './controllines.js';
+import { CONTROL_LINES, CONFLICTS } from './controllines.js';
 
 // The tier legend: each tier's population band, how many entries 专栏3 names, how many units the map
 // colours with it (districts inherit their city's tier, so the two counts differ).
@@ -24,8 +24,8 @@ export function renderLegend(element, tierTable, counties) {
       ${Object.entries(REGION_COLOURS).filter(([kind]) => kind !== '示范区').map(([kind, colour]) => `<div><span class="line" style="border-color:${colour}"></span>${kind}</div>`).join('')}
       <div><span class="line dashed"></span>虚线：规划未界定范围，仅为示意</div>
       <p class="note">山西转型综合改革示范区：规划未给出成员市或范围，图上不绘制，见其说明。</p></div>
-    <div class="structure" data-for="${CONTROL_LINES.map((l) => l.id).join(' ')}"><h3>三条控制线</h3>
-      ${CONTROL_LINES.map((l) => `<div><span class="swatch" style="background:${l.style.fillColor};border-color:${l.style.color}"></span>${l.title}</div>`).join('')}
+    <div class="structure" data-for="${[...CONTROL_LINES, CONFLICTS].map((l) => l.id).join(' ')}"><h3>三条控制线</h3>
+      ${[...CONTROL_LINES, CONFLICTS].map((l) => `<div><span class="swatch" style="background:${l.style.fillColor};border-color:${l.style.color}"></span>${l.title}</div>`).join('')}
       <p class="note demo">示意数据（非官方）：由程序生成，仅供演示；编辑人员可导入正式数据替换。</p></div></details>`;
 }
 

@@ -7,7 +7,8 @@ import { buildIndex, attachSearch } from './search.js';
 import { renderTierTable } from './tier-table.js';
 import { loadPassages, showLuliangTasks } from './passages.js';
 import { attachReader } from './reader.js';
-import { CONTROL_LINES, controlLineLayer } from './controllines.js';
+import { CONTROL_LINES, CONFLICTS, controlLineLayer } from './controllines.js';
+import { attachLedger } from './ledger.js';
 
 const COUNTY_LABEL_ZOOM = 8;
 const status = document.getElementById('status');
@@ -142,7 +143,7 @@ async function start() {
   const [viewerConfig, documents, catalog] = await Promise.all([getJson('/api/viewer-config'),
     getJson('/api/plan/documents'), getJson('/api/layers')]);
   // The 三条控制线 group appears once the store holds control-line layers.
-  const lines = CONTROL_LINES.filter((line) => catalog.some((l) => l.id === line.id));
+  const lines = [...CONTROL_LINES, CONFLICTS].filter((line) => catalog.some((l) => l.id === line.id));
   const lineData = await Promise.all(lines.map((line) => layerFeatures(line.id)));
   lines.forEach((line, i) => { overlays[line.id] = controlLineLayer(map, line, lineData[i]); });
   if (lines.length && !GROUPS.some((g) => g.title === '三条控制线')) {
@@ -209,6 +210,11 @@ document.getElementById('show-reader').addEventListener('click', () => {
   const panel = document.getElementById('reader');
   if (panel.hidden) reader.show(panel.querySelector('select').value).catch(showError); else panel.hidden = true;
 });
+document.getElementById('show-ledger').addEventListener('click', () => {
+  const panel = document.getElementById('ledger');
+  if (panel.hidden) ledger.show().catch(showError); else panel.hidden = true;
+});
+const ledger = attachLedger(document.getElementById('ledger'), (adcode) => select('county', adcode, { zoom: true }));
 document.querySelector('#reader .close').addEventListener('click', () => { document.getElementById('reader').hidden = true; });
 
 start().catch(showError);
