@@ -133,14 +133,14 @@ public record CrsRef(int epsg, String name) {
         return kind() == Kind.GAUSS_KRUGER ? centralMeridian() / 3 : 0;
     }
 
-    /** A short Chinese label, e.g. {@code CGCS2000 3度带 第37带（中央经线111°E，带号前缀）}. */
+    /** A short Chinese label, e.g. {@code CGCS2000 3度带 第37带，中央经线111°E，带号前缀}. */
     public String nameZh() {
         return switch (epsg) {
             case 4326 -> "WGS 84 经纬度";
             case 4490 -> "CGCS2000 经纬度";
             case 3857 -> "Web 墨卡托";
-            default -> "CGCS2000 3度带 第" + zone() + "带（中央经线" + centralMeridian() + "°E"
-                    + (zonePrefixed() ? "，带号前缀）" : "）");
+            default -> "CGCS2000 3度带 第" + zone() + "带，中央经线" + centralMeridian() + "°E"
+                    + (zonePrefixed() ? "，带号前缀" : "");
         };
     }
 

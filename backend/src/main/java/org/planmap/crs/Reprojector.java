@@ -186,14 +186,12 @@ public final class Reprojector {
     }
 
     private void checkGaussKruger(Envelope e, CrsRef from, String declared, String declaredEn) {
-        double lo = from.zonePrefixed() ? from.zone() * 1e6 : 0;
-        Envelope eastings = new Envelope(lo, lo + 1e6, 0, 1e7);   // x: the zone's easting band; y: northing 0–10 000 km
-        if (eastings.contains(e)) {
+        if (eastingBand(from).contains(e)) {
             return;
         }
-        if (eastings.contains(swap(e))) {
-            throw implausible(e, from, "北坐标与东坐标颠倒：x 应为东坐标（" + (from.zonePrefixed() ? "带号前缀，" : "")
-                            + "约 " + (long) (lo / 1e6) + "xxxxxx），y 应为北坐标（EPSG 声明北坐标在前，但文件一律东坐标在前）",
+        if (eastingBand(from).contains(swap(e))) {
+            throw implausible(e, from, "北坐标与东坐标颠倒：x 应为东坐标" + (from.zonePrefixed() ? "（以带号 " + from.zone()
+                            + " 开头）" : "") + "，y 应为北坐标（EPSG 声明北坐标在前，但文件一律东坐标在前）",
                     "northing and easting are swapped: x must be the easting and y the northing (EPSG declares "
                             + "northing first, but files store easting first)");
         }
@@ -216,6 +214,25 @@ public final class Reprojector {
                 "the coordinates are outside the easting/northing range of " + declaredEn);
     }
 
+    /**
+     * x: the zone's easting band (0–1000 km, or behind the zone prefix); y: northing 0–10 000 km. Far
+     * outside it Proj4J's inverse Transverse Mercator wraps around and can land anywhere, even in Shanxi.
+     */
+    private static Envelope eastingBand(CrsRef zone) {
+        double lo = zone.zonePrefixed() ? zone.zone() * 1e6 : 0;
+        return new Envelope(lo, lo + 1e6, 0, 1e7);
+    }
+
+    /** The range a CRS's coordinates can have at all, so that a candidate is only tried inside it. */
+    private static boolean inDomain(Envelope e, CrsRef c) {
+        return switch (c.kind()) {
+            case GEOGRAPHIC -> new Envelope(-180, 180, -90, 90).contains(e);
+            case WEB_MERCATOR -> new Envelope(-MERCATOR_LIMIT, MERCATOR_LIMIT, -MERCATOR_LIMIT, MERCATOR_LIMIT)
+                    .contains(e);
+            case GAUSS_KRUGER -> eastingBand(c).contains(e);
+        };
+    }
+
     /** Where the data land in longitude/latitude must be inside the expected area. */
     private void checkInArea(Envelope lonLat, Envelope source, CrsRef from) {
         if (area.lonLat().contains(lonLat)) {
@@ -231,10 +248,13 @@ public final class Reprojector {
 
     private CrsException implausible(Envelope source, CrsRef from, String zh, String en) {
         List<CrsRef> fits = candidates(source, from);
-        String list = String.join("、", fits.stream().map(c -> c.code() + "（" + c.nameZh() + "）").toList());
-        String listEn = String.join(", ", fits.stream().map(c -> c.code() + " (" + c.name() + ")").toList());
+        List<CrsRef> shown = fits.subList(0, Math.min(3, fits.size()));   // China-wide, metres fit 21 zones
+        String more = fits.size() > shown.size() ? "等 " + fits.size() + " 个坐标系" : "";
+        String moreEn = fits.size() > shown.size() ? " and " + (fits.size() - shown.size()) + " more" : "";
+        String list = String.join("、", shown.stream().map(c -> c.code() + "（" + c.nameZh() + "）").toList()) + more;
+        String listEn = String.join(", ", shown.stream().map(c -> c.code() + " (" + c.name() + ")").toList()) + moreEn;
         return new CrsException(CrsException.IMPLAUSIBLE,
-                zh + "。" + (fits.isEmpty() ? "请检查 .prj 与数据是否一致" : "数据若按 " + list + " 解读则位于" + area.nameZh()
+                zh + "。" + (fits.isEmpty() ? "请检查 .prj 与数据是否一致" : "数据若按 " + list + "解读则位于" + area.nameZh()
                         + "内，请检查 .prj"),
                 en + ". " + (fits.isEmpty() ? "Check that the .prj matches the data"
                         : "Read as " + listEn + " the data would lie in " + area.nameEn() + "; check the .prj"));
@@ -256,6 +276,9 @@ public final class Reprojector {
     }
 
     private boolean landsInArea(Envelope source, CrsRef c) {
+        if (!inDomain(source, c)) {
+            return false;
+        }
         try {
             double[] lo = transform(source.getMinX(), source.getMinY(), c, CrsRef.WGS84);
             double[] hi = transform(source.getMaxX(), source.getMaxY(), c, CrsRef.WGS84);

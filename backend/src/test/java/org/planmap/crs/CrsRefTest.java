@@ -60,7 +60,7 @@ class CrsRefTest {
         assertThat(CrsRef.CGCS2000.declaredAxisOrder()).isEqualTo(AxisOrder.LAT_LON);
         assertThat(CrsRef.WEB_MERCATOR.declaredAxisOrder()).isEqualTo(AxisOrder.EAST_NORTH);
         assertThat(cm111.declaredAxisOrder()).isEqualTo(AxisOrder.NORTH_EAST);
-        assertThat(cm111.nameZh()).isEqualTo("CGCS2000 3度带 第37带（中央经线111°E）");
+        assertThat(cm111.nameZh()).isEqualTo("CGCS2000 3度带 第37带，中央经线111°E");
         assertThat(new CrsRef(4546, "another label")).isEqualTo(cm111);
     }
 
