@@ -1,8 +1,11 @@
 package org.planmap.crs;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * A coordinate reference system planmap supports, by EPSG code, with its EPSG name for display.
@@ -35,6 +38,9 @@ public record CrsRef(int epsg, String name) {
     static final int FIRST_PREFIXED = 4513;   // zone 25, CM 75°E
     static final int FIRST_PLAIN = 4534;      // CM 75°E
     static final int LAST_PLAIN = 4554;       // CM 135°E
+
+    private static final List<CrsRef> SUPPORTED = Stream.concat(Stream.of(WGS84, CGCS2000, WEB_MERCATOR),
+            IntStream.rangeClosed(FIRST_PREFIXED, LAST_PLAIN).mapToObj(CrsRef::of)).toList();
 
     private static final Pattern EPSG_FORMS = Pattern.compile(
             "(?:epsg:|urn:ogc:def:crs:epsg:[0-9.]*:|https?://www\\.opengis\\.net/def/crs/epsg/[0-9.]+/)(\\d{1,6})");
@@ -76,6 +82,11 @@ public record CrsRef(int epsg, String name) {
                             + "http://www.opengis.net/def/crs/EPSG/0/4490");
         }
         return of(Integer.parseInt(m.group(1)));
+    }
+
+    /** Every supported CRS: 4326, 4490, 3857, then 4513–4554. */
+    public static List<CrsRef> supported() {
+        return SUPPORTED;
     }
 
     public static boolean isSupported(int epsg) {

@@ -263,8 +263,7 @@ public final class Reprojector {
     /** Every supported CRS (but the declared one) under which the data's envelope lands in the area. */
     private List<CrsRef> candidates(Envelope source, CrsRef declared) {
         List<CrsRef> fits = new ArrayList<>();
-        for (int code : supportedCodes()) {
-            CrsRef c = CrsRef.of(code);
+        for (CrsRef c : CrsRef.supported()) {
             if (c.equals(declared) || (c.isGeographic() && declared.isGeographic()) || c.equals(CrsRef.CGCS2000)) {
                 continue;   // 4490 reads exactly as 4326; listing both says nothing
             }
@@ -286,17 +285,6 @@ public final class Reprojector {
         } catch (RuntimeException e) {
             return false;   // Proj4J throws for points far outside a projection's domain: not a candidate
         }
-    }
-
-    private static int[] supportedCodes() {
-        int[] codes = new int[3 + CrsRef.LAST_PLAIN - CrsRef.FIRST_PREFIXED + 1];
-        codes[0] = 4326;
-        codes[1] = 4490;
-        codes[2] = 3857;
-        for (int c = CrsRef.FIRST_PREFIXED; c <= CrsRef.LAST_PLAIN; c++) {
-            codes[3 + c - CrsRef.FIRST_PREFIXED] = c;
-        }
-        return codes;
     }
 
     private static Envelope swap(Envelope e) {

@@ -62,6 +62,8 @@ class CrsRefTest {
         assertThat(cm111.declaredAxisOrder()).isEqualTo(AxisOrder.NORTH_EAST);
         assertThat(cm111.nameZh()).isEqualTo("CGCS2000 3度带 第37带，中央经线111°E");
         assertThat(new CrsRef(4546, "another label")).isEqualTo(cm111);
+        assertThat(CrsRef.supported()).hasSize(45).startsWith(CrsRef.WGS84, CrsRef.CGCS2000, CrsRef.WEB_MERCATOR)
+                .endsWith(CrsRef.of(4554));
     }
 
     /** Our zone arithmetic against proj4j-epsg's nad/epsg (checked by hand against GDAL 3.6 as well). */
