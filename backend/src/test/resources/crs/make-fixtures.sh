@@ -39,4 +39,4 @@ gdalsrsinfo -o wkt_esri --single-line \
 抚远,134.30,48.36,4554 4533
 PTS
 } > points.csv
-gdalinfo --version > gdal-version.txt
+{ gdalinfo --version; dpkg-query -W gdal-bin libproj25 2>/dev/null || true; } > gdal-version.txt
