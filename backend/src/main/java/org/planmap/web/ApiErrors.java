@@ -1,6 +1,7 @@
 package org.planmap.web;
 
 import java.util.Map;
+import org.planmap.crs.CrsException;
 import org.planmap.layer.UnknownLayerException;
 import org.planmap.store.StoreException;
 import org.slf4j.Logger;
@@ -33,6 +34,12 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ProblemDetail api(ApiException e) {
         return problem(e.status(), e.code(), e.messageZh(), e.messageEn());
+    }
+
+    /** A file's or a parameter's coordinate system that planmap cannot use: the client can fix it. */
+    @ExceptionHandler(CrsException.class)
+    ProblemDetail crs(CrsException e) {
+        return problem(HttpStatus.BAD_REQUEST, e.code(), e.messageZh(), e.messageEn());
     }
 
     @ExceptionHandler(UnknownLayerException.class)
