@@ -1,5 +1,7 @@
 package org.planmap.controlline;
 
+import org.planmap.importer.ImportTarget;
+
 /**
  * The three control lines (三条控制线) of territorial spatial planning. The plan names them but publishes no
  * geometry, so planmap carries their names, layer ids and the passages that require them; the geometry comes
@@ -42,5 +44,10 @@ public enum ControlLine {
 
     public String source() {
         return SOURCE;
+    }
+
+    /** Editors replace a line by importing the official file; it is stored under the line's plain name. */
+    public ImportTarget importTarget() {
+        return new ImportTarget(layerId, nameZh, "MULTIPOLYGON");
     }
 }

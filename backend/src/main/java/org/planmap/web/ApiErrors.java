@@ -2,6 +2,7 @@ package org.planmap.web;
 
 import java.util.Map;
 import org.planmap.crs.CrsException;
+import org.planmap.importer.ImportException;
 import org.planmap.layer.UnknownLayerException;
 import org.planmap.store.StoreException;
 import org.slf4j.Logger;
@@ -40,6 +41,12 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler(CrsException.class)
     ProblemDetail crs(CrsException e) {
         return problem(HttpStatus.BAD_REQUEST, e.code(), e.messageZh(), e.messageEn());
+    }
+
+    @ExceptionHandler(ImportException.class)
+    ProblemDetail importRefused(ImportException e) {
+        HttpStatus status = e.code().equals("unsupported-format") ? HttpStatus.UNSUPPORTED_MEDIA_TYPE : HttpStatus.BAD_REQUEST;
+        return problem(status, e.code(), e.messageZh(), e.messageEn());
     }
 
     @ExceptionHandler(UnknownLayerException.class)

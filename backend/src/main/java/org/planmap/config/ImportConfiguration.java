@@ -1,0 +1,37 @@
+package org.planmap.config;
+
+import java.util.Arrays;
+import java.util.List;
+import org.planmap.controlline.ControlLine;
+import org.planmap.controlline.LedgerService;
+import org.planmap.importer.FormatReader;
+import org.planmap.importer.ImportLimits;
+import org.planmap.importer.ImportService;
+import org.planmap.store.FeatureStore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The import road: the format readers, the limits ({@code --planmap.import.*}), and which layers editors may
+ * replace (the three control lines). After an import the control-line ledger is recomputed.
+ */
+@Configuration(proxyBeanMethods = false)
+class ImportConfiguration {
+
+    @Bean
+    ImportLimits importLimits(
+            @Value("${planmap.import.max-upload-size:512MB}") DataSize maxUpload,
+            @Value("${planmap.import.max-uncompressed-size:2GB}") DataSize maxUncompressed,
+            @Value("${planmap.import.max-features:1000000}") long maxFeatures,
+            @Value("${planmap.import.max-vertices:100000000}") long maxVertices) {
+        return new ImportLimits(maxUpload.toBytes(), maxUncompressed.toBytes(), maxFeatures, maxVertices);
+    }
+
+    @Bean(destroyMethod = "close")
+    ImportService importService(List<FormatReader> readers, FeatureStore store, ImportLimits limits, LedgerService ledger) {
+        return new ImportService(readers, store, limits,
+                Arrays.stream(ControlLine.values()).map(ControlLine::importTarget).toList(), layerId -> ledger.refresh());
+    }
+}

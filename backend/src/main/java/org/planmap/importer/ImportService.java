@@ -1,0 +1,197 @@
+package org.planmap.importer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.util.GeometryFixer;
+import org.locationtech.jts.geom.util.PolygonExtracter;
+import org.planmap.boundary.Polygons;
+import org.planmap.crs.CrsException;
+import org.planmap.crs.CrsRef;
+import org.planmap.crs.Reprojector;
+import org.planmap.store.Feature;
+import org.planmap.store.FeatureStore;
+import org.planmap.store.LayerInfo;
+
+/**
+ * The import road: uploaded file → format reader → CRS (declared, or named by the editor) → EPSG:4326 →
+ * repair → the store, which replaces the layer all at once or not at all. Imports run one at a time on their
+ * own thread; each is a job whose status the viewer polls. The uploaded file is deleted when the job ends,
+ * whatever the outcome.
+ */
+public final class ImportService implements AutoCloseable {
+
+    private static final int KEPT_JOBS = 100;
+
+    private final List<FormatReader> readers;
+    private final FeatureStore store;
+    private final ImportLimits limits;
+    private final Map<String, ImportTarget> targets;
+    private final Consumer<String> afterImport;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "planmap-import");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, ImportJob> jobs = new LinkedHashMap<>();
+
+    /** @param afterImport told the layer id after each successful import (e.g. to recompute the ledger) */
+    public ImportService(List<FormatReader> readers, FeatureStore store, ImportLimits limits,
+            List<ImportTarget> targets, Consumer<String> afterImport) {
+        this.readers = List.copyOf(readers);
+        this.store = store;
+        this.limits = limits;
+        this.targets = new LinkedHashMap<>();
+        targets.forEach(t -> this.targets.put(t.layerId(), t));
+        this.afterImport = afterImport;
+    }
+
+    public ImportLimits limits() {
+        return limits;
+    }
+
+    public Optional<ImportTarget> target(String layerId) {
+        return Optional.ofNullable(targets.get(layerId));
+    }
+
+    /** The reader for an uploaded file name, or a refusal naming the formats planmap takes. */
+    public FormatReader readerFor(String fileName) {
+        return readers.stream().filter(r -> r.accepts(fileName)).findFirst().orElseThrow(() -> new ImportException(
+                "unsupported-format", "不支持的文件类型：" + fileName + "。请上传 GeoJSON（.geojson/.json）、Shapefile 压缩包（.zip）或 GeoPackage（.gpkg）",
+                "unsupported file type: " + fileName + "; upload GeoJSON (.geojson/.json), a zipped Shapefile (.zip) or a GeoPackage (.gpkg)"));
+    }
+
+    /**
+     * Starts importing {@code upload} (which the service now owns and deletes) into {@code target}.
+     *
+     * @param crs the CRS the editor names for a file that declares none; null to rely on the file
+     */
+    public synchronized ImportStatus submit(ImportTarget target, Path upload, String fileName, CrsRef crs) {
+        FormatReader reader = readerFor(fileName);
+        ImportJob job = new ImportJob(UUID.randomUUID().toString(), target.layerId(), fileName);
+        jobs.put(job.id(), job);
+        while (jobs.size() > KEPT_JOBS) {
+            jobs.remove(jobs.keySet().iterator().next());
+        }
+        worker.submit(() -> run(job, target, reader, upload, crs));
+        return job.status();
+    }
+
+    public synchronized Optional<ImportStatus> status(String jobId) {
+        return Optional.ofNullable(jobs.get(jobId)).map(ImportJob::status);
+    }
+
+    /** Waits up to {@code seconds} for a job to end; returns its status either way. */
+    public ImportStatus await(String jobId, long seconds) throws InterruptedException {
+        ImportJob job;
+        synchronized (this) {
+            job = jobs.get(jobId);
+        }
+        job.awaitEnd(seconds, TimeUnit.SECONDS);
+        return job.status();
+    }
+
+    private void run(ImportJob job, ImportTarget target, FormatReader reader, Path upload, CrsRef crs) {
+        try {
+            job.stage(0.05, "读取文件");
+            SourceData source = reader.read(upload, limits);
+            CrsRef from = crs != null ? crs : source.declaredCrs();
+            if (from == null) {
+                throw new ImportException("crs-missing", "文件未声明坐标系（如缺少 .prj）。请补充 .prj，或在导入时指定坐标系，如 EPSG:4547",
+                        "the file declares no coordinate system (e.g. no .prj); add one, or name it with the import, e.g. EPSG:4547");
+            }
+            if (source.features().isEmpty()) {
+                throw new ImportException("empty", "文件中没有要素", "the file holds no features");
+            }
+            job.stage(0.35, "坐标转换与几何修复");
+            List<Feature> features = new ArrayList<>();
+            long repaired = 0;
+            long dropped = 0;
+            Reprojector reprojector = new Reprojector(Reprojector.SHANXI);
+            for (Feature f : source.features()) {
+                if (f.geometry() == null || f.geometry().isEmpty()) {
+                    dropped++;
+                    continue;
+                }
+                checkType(f, target);
+                Geometry g = reprojector.toWgs84(f.geometry(), from);
+                if (!g.isValid()) {
+                    g = GeometryFixer.fix(g);
+                    repaired++;
+                }
+                Geometry polygonal = polygonal(g);
+                if (polygonal == null) {
+                    dropped++;
+                    continue;
+                }
+                features.add(new Feature(f.id(), Polygons.multi(polygonal), f.properties()));
+            }
+            if (features.isEmpty()) {
+                throw new ImportException("empty", "文件中没有有效的面要素", "the file holds no usable polygon");
+            }
+            job.stage(0.7, "写入数据库");
+            LayerInfo info = new LayerInfo(target.layerId(), target.title(), target.geometryType(), CrsRef.WGS84.code(),
+                    "导入 imported: " + job.fileName() + " (" + reader.format() + ", " + from.code() + "), " + Instant.now(),
+                    0, List.of(), source.fields(), UUID.randomUUID().toString());
+            store.replace(info, features);
+            afterImport.accept(target.layerId());
+            deleteUpload(upload);
+            job.done(new ImportStatus.Report(reader.format(), from.code(), features.size(), repaired, dropped, source.notes()));
+        } catch (ImportException e) {
+            fail(job, upload, new ImportStatus.Error(e.code(), e.messageZh(), e.messageEn(), true));
+        } catch (CrsException e) {
+            fail(job, upload, new ImportStatus.Error(e.code(), e.messageZh(), e.messageEn(), true));
+        } catch (RuntimeException e) {
+            fail(job, upload, new ImportStatus.Error("import-failed", "导入失败，数据未改变：" + e.getMessage(),
+                    "the import failed and nothing was changed: " + e.getMessage(), false));
+        }
+    }
+
+    /** The upload goes before the job is reported ended, so whoever waits for the job finds it gone. */
+    private static void fail(ImportJob job, Path upload, ImportStatus.Error error) {
+        deleteUpload(upload);
+        job.failed(error);
+    }
+
+    private static void deleteUpload(Path upload) {
+        try {
+            Files.deleteIfExists(upload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void checkType(Feature f, ImportTarget target) {
+        if (target.geometryType().equals("MULTIPOLYGON") && f.geometry().getDimension() != 2) {
+            throw new ImportException("wrong-geometry-type",
+                    "要素 " + f.id() + " 是" + f.geometry().getGeometryType() + "，该图层只接受面（Polygon/MultiPolygon）",
+                    "feature " + f.id() + " is a " + f.geometry().getGeometryType() + "; this layer takes polygons only");
+        }
+    }
+
+    private static Geometry polygonal(Geometry g) {
+        @SuppressWarnings("unchecked")
+        List<Polygon> polygons = PolygonExtracter.getPolygons(g);
+        polygons.removeIf(Geometry::isEmpty);
+        return polygons.isEmpty() ? null : g.getFactory().createMultiPolygon(polygons.toArray(Polygon[]::new));
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}

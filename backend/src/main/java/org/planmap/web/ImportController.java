@@ -1,0 +1,80 @@
+package org.planmap.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.planmap.config.PlanmapProperties;
+import org.planmap.crs.CrsRef;
+import org.planmap.importer.ImportService;
+import org.planmap.importer.ImportStatus;
+import org.planmap.importer.ImportTarget;
+import org.planmap.layer.LayerService;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Imports an editor's file into a layer. The request waits up to {@code wait} seconds: a file that fails
+ * (malformed, wrong CRS, wrong geometry) gets its 4xx at once, a finished import its report; a longer one
+ * answers 202 with the job to poll for progress.
+ */
+@RestController
+class ImportController {
+
+    private static final int MAX_WAIT_SECONDS = 120;
+
+    private final ImportService imports;
+    private final LayerService layers;
+    private final Path uploads;
+
+    ImportController(ImportService imports, LayerService layers, PlanmapProperties properties) {
+        this.imports = imports;
+        this.layers = layers;
+        // Uploads wait for their job inside the data directory, on the same disk as the store.
+        this.uploads = properties.dataDir().resolve("uploads");
+    }
+
+    @PostMapping(value = "/api/layers/{id}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<ImportStatus> importFile(@PathVariable String id, @RequestParam("file") MultipartFile file,
+            @RequestParam(required = false) String crs, @RequestParam(defaultValue = "30") int wait)
+            throws IOException, InterruptedException {
+        ImportTarget target = imports.target(id).orElseThrow(() -> {
+            layers.layer(id);
+            return new ApiException(HttpStatus.BAD_REQUEST, "layer-not-importable", "图层 " + id + " 不能导入（可导入：三条控制线）",
+                    "layer " + id + " cannot be imported (the three control lines can)");
+        });
+        if (file.isEmpty() || file.getOriginalFilename() == null) {
+            throw ApiException.badParameter("file", "未上传文件或文件为空", "no file, or an empty one");
+        }
+        if (wait < 0 || wait > MAX_WAIT_SECONDS) {
+            throw ApiException.badParameter("wait", "应在 0~" + MAX_WAIT_SECONDS + " 秒之间", "must be 0.." + MAX_WAIT_SECONDS + " seconds");
+        }
+        CrsRef declared = crs == null || crs.isBlank() ? null : CrsRef.parse(crs);
+        imports.readerFor(file.getOriginalFilename());
+        Files.createDirectories(uploads);
+        Path upload = Files.createTempFile(uploads, "upload-", ".part");
+        file.transferTo(upload);
+        ImportStatus started = imports.submit(target, upload, file.getOriginalFilename(), declared);
+        ImportStatus status = imports.await(started.id(), wait);
+        URI job = URI.create("/api/import-jobs/" + status.id());
+        return switch (status.state()) {
+            case DONE -> ResponseEntity.ok().location(job).body(status);
+            case FAILED -> ResponseEntity.status(status.error().clientError() ? HttpStatus.BAD_REQUEST
+                    : HttpStatus.INTERNAL_SERVER_ERROR).location(job).body(status);
+            default -> ResponseEntity.accepted().location(job).body(status);
+        };
+    }
+
+    @GetMapping("/api/import-jobs/{jobId}")
+    ImportStatus job(@PathVariable String jobId) {
+        return imports.status(jobId).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "job-not-found",
+                "没有导入任务 " + jobId, "no import job " + jobId));
+    }
+}

@@ -1,0 +1,164 @@
+package org.planmap.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.io.WKTReader;
+import org.planmap.crs.CrsRef;
+import org.planmap.crs.Reprojector;
+import org.planmap.store.Feature;
+import org.planmap.store.FeatureQuery;
+import org.planmap.store.Field;
+import org.planmap.store.gpkg.GeoPackageStore;
+
+/** The import road end to end on a real GeoPackage store, with a reader that hands over prepared data. */
+class ImportServiceTest {
+
+    static final ImportTarget TARGET = new ImportTarget("urban-development-boundary", "城镇开发边界", "MULTIPOLYGON");
+    static final List<Field> FIELDS = List.of(new Field("name", Field.Type.STRING, "名称"));
+
+    @TempDir
+    Path dir;
+    GeoPackageStore store;
+    ImportService service;
+    final AtomicReference<SourceData> next = new AtomicReference<>();
+    final List<String> imported = new ArrayList<>();
+
+    final FormatReader stub = new FormatReader() {
+        @Override
+        public String format() {
+            return "stub";
+        }
+
+        @Override
+        public boolean accepts(String fileName) {
+            return fileName.endsWith(".stub");
+        }
+
+        @Override
+        public SourceData read(Path file, ImportLimits limits) {
+            SourceData data = next.get();
+            if (data == null) {
+                throw new ImportException("unreadable", "无法读取", "cannot read");
+            }
+            return data;
+        }
+    };
+
+    @BeforeEach
+    void open() {
+        store = GeoPackageStore.open(dir.resolve("store"));
+        service = new ImportService(List.of(stub), store, ImportLimits.DEFAULT, List.of(TARGET), imported::add);
+    }
+
+    @AfterEach
+    void close() {
+        service.close();
+        store.close();
+    }
+
+    static Feature feature(String id, String wkt) throws Exception {
+        Geometry g = new WKTReader(new GeometryFactory()).read(wkt);
+        return new Feature(id, g, Map.of("name", "孝义 " + id));
+    }
+
+    /** A square of about 1 km in 孝义市, in CGCS2000 / 3-degree GK CM 111E (EPSG:4546). */
+    static String squareIn4546(double side) {
+        double[] c = Reprojector.transform(111.78, 37.14, CrsRef.WGS84, CrsRef.of(4546));
+        double x = c[0];
+        double y = c[1];
+        return "POLYGON((" + x + " " + y + ", " + (x + side) + " " + y + ", " + (x + side) + " " + (y + side) + ", "
+                + x + " " + (y + side) + ", " + x + " " + y + "))";
+    }
+
+    ImportStatus importFile(String name, CrsRef crs) throws Exception {
+        Path upload = Files.writeString(dir.resolve("upload-" + System.nanoTime()), "x");
+        ImportStatus s = service.submit(TARGET, upload, name, crs);
+        ImportStatus done = service.await(s.id(), 30);
+        assertThat(upload).as("the upload is deleted whatever happens").doesNotExist();
+        return done;
+    }
+
+    @Test
+    void aProjectedFileIsReprojectedRepairedAndStored() throws Exception {
+        // A self-intersecting "bow tie", as hand-digitised files have: repaired, not refused.
+        double[] c = Reprojector.transform(111.70, 37.10, CrsRef.WGS84, CrsRef.of(4546));
+        double x = c[0];
+        double y = c[1];
+        String shiftedBowtie = "POLYGON((" + x + " " + y + ", " + (x + 1000) + " " + (y + 1000) + ", " + (x + 1000) + " "
+                + y + ", " + x + " " + (y + 1000) + ", " + x + " " + y + "))";
+        next.set(new SourceData("stub", List.of(feature("a", squareIn4546(1000)), feature("b", shiftedBowtie)), FIELDS,
+                CrsRef.of(4546), List.of("a note")));
+        ImportStatus s = importFile("红线.stub", null);
+        assertThat(s.state()).as(String.valueOf(s.error())).isEqualTo(ImportStatus.State.DONE);
+        assertThat(s.report().features()).isEqualTo(2);
+        assertThat(s.report().repaired()).isEqualTo(1);
+        assertThat(s.report().sourceCrs()).isEqualTo("EPSG:4546");
+        List<Feature> stored = new ArrayList<>();
+        store.query(FeatureQuery.all(TARGET.layerId()), stored::add);
+        assertThat(stored).hasSize(2).allSatisfy(f -> {
+            assertThat(f.geometry().isValid()).isTrue();
+            assertThat(f.geometry().getGeometryType()).isEqualTo("MultiPolygon");
+            assertThat(f.geometry().getCentroid().getX()).isBetween(111.6, 111.9);
+        });
+        assertThat(stored.get(0).properties()).containsEntry("name", "孝义 a");
+        assertThat(store.layer(TARGET.layerId()).orElseThrow().source()).contains("红线.stub", "EPSG:4546");
+        assertThat(imported).containsExactly(TARGET.layerId());
+    }
+
+    @Test
+    void refusalsLeaveTheStoredLayerAsItWas() throws Exception {
+        next.set(new SourceData("stub", List.of(feature("a", squareIn4546(1000))), FIELDS, CrsRef.of(4546), List.of()));
+        assertThat(importFile("first.stub", null).state()).isEqualTo(ImportStatus.State.DONE);
+        String version = store.layer(TARGET.layerId()).orElseThrow().version();
+
+        next.set(new SourceData("stub", List.of(feature("a", squareIn4546(1000))), FIELDS, null, List.of()));
+        ImportStatus noCrs = importFile("nocrs.stub", null);
+        assertThat(noCrs.error().code()).isEqualTo("crs-missing");
+        assertThat(noCrs.error().messageZh()).contains("坐标系");
+        assertThat(noCrs.error().clientError()).isTrue();
+
+        next.set(new SourceData("stub", List.of(feature("p", "POINT(500000 4100000)")), FIELDS, CrsRef.of(4546), List.of()));
+        assertThat(importFile("points.stub", null).error().code()).isEqualTo("wrong-geometry-type");
+
+        next.set(new SourceData("stub", List.of(), FIELDS, CrsRef.of(4546), List.of()));
+        assertThat(importFile("empty.stub", null).error().code()).isEqualTo("empty");
+
+        // Degrees declared as GK metres: the CRS step refuses with the likely cause.
+        next.set(new SourceData("stub", List.of(feature("d", "POLYGON((111.7 37.1, 111.8 37.1, 111.8 37.2, 111.7 37.1))")),
+                FIELDS, CrsRef.of(4546), List.of()));
+        ImportStatus wrongCrs = importFile("degrees.stub", null);
+        assertThat(wrongCrs.state()).isEqualTo(ImportStatus.State.FAILED);
+        assertThat(wrongCrs.error().clientError()).isTrue();
+
+        next.set(null);
+        assertThat(importFile("broken.stub", null).error().code()).isEqualTo("unreadable");
+
+        assertThat(store.layer(TARGET.layerId()).orElseThrow().version()).isEqualTo(version);
+        assertThat(imported).hasSize(1);
+    }
+
+    @Test
+    void theEditorCanNameTheCrsOfAFileThatDeclaresNone() throws Exception {
+        next.set(new SourceData("stub", List.of(feature("a", squareIn4546(1000))), FIELDS, null, List.of()));
+        assertThat(importFile("nocrs.stub", CrsRef.of(4546)).state()).isEqualTo(ImportStatus.State.DONE);
+    }
+
+    @Test
+    void anUnknownFormatIsRefusedBeforeAnyJob() {
+        assertThatThrownBy(() -> service.readerFor("红线.dwg")).isInstanceOf(ImportException.class)
+                .hasMessageContaining("unsupported file type");
+    }
+}
