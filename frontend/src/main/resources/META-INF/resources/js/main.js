@@ -9,6 +9,7 @@ import { loadPassages, showLuliangTasks } from './passages.js';
 import { attachReader } from './reader.js';
 import { CONTROL_LINES, CONFLICTS, controlLineLayer } from './controllines.js';
 import { attachLedger } from './ledger.js';
+import { attachImport } from './import.js';
 
 const COUNTY_LABEL_ZOOM = 8;
 const status = document.getElementById('status');
@@ -214,6 +215,11 @@ document.getElementById('show-ledger').addEventListener('click', () => {
   const panel = document.getElementById('ledger');
   if (panel.hidden) ledger.show().catch(showError); else panel.hidden = true;
 });
+// After an import the page reloads its layers: the simplest way to show the new line and its conflicts.
+const importer = attachImport(document.getElementById('import'), (url, init) => fetch(url, init), () => {
+  setTimeout(() => window.location.reload(), 1500);
+});
+document.getElementById('show-import').addEventListener('click', () => importer.show());
 const ledger = attachLedger(document.getElementById('ledger'), (adcode) => select('county', adcode, { zoom: true }));
 document.querySelector('#reader .close').addEventListener('click', () => { document.getElementById('reader').hidden = true; });
 

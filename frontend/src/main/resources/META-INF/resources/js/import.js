@@ -1,0 +1,54 @@
+import { escape } from './text.js';
+import { CONTROL_LINES } from './controllines.js';
+
+const POLL_MS = 500;
+
+// The editors' import dialog: choose the line, the file and (for a file without .prj) its CRS; the upload
+// starts a job whose progress is polled and shown; the outcome is said in Chinese, with what was repaired.
+export function attachImport(panel, send, onImported) {
+  const form = panel.querySelector('form');
+  const bar = panel.querySelector('progress');
+  const message = panel.querySelector('.import-message');
+  form.querySelector('select[name=layer]').innerHTML = CONTROL_LINES
+    .map((l) => `<option value="${l.id}">${l.title}</option>`).join('');
+
+  const say = (text, kind = '') => { message.className = `import-message ${kind}`; message.innerHTML = text; };
+
+  async function poll(url) {
+    for (;;) {
+      const status = await fetch(url).then((r) => r.json());
+      bar.value = status.progress;
+      if (status.state === 'DONE' || status.state === 'FAILED') return status;
+      say(`${escape(status.stage)}…`);
+      await new Promise((resolve) => { setTimeout(resolve, POLL_MS); });
+    }
+  }
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    const layer = data.get('layer');
+    data.delete('layer');
+    if (!data.get('crs')) data.delete('crs');
+    bar.hidden = false;
+    bar.value = 0;
+    say('正在上传…');
+    try {
+      const response = await send(`/api/layers/${layer}/import?wait=0`, { method: 'POST', body: data });
+      const body = await response.json();
+      const status = response.status === 202 ? await poll(response.headers.get('Location')) : body;
+      if (status.state === 'DONE') {
+        const r = status.report;
+        say(`导入完成：${r.features} 个要素（${escape(r.format)}，${escape(r.sourceCrs)} → EPSG:4326），修复 ${r.repaired} 个无效几何，舍弃 ${r.droppedEmpty} 个空几何。`, 'ok');
+        onImported(layer);
+      } else {
+        const error = status.error || { messageZh: body.message ? body.message.zh : `导入失败（${response.status}）` };
+        say(`导入失败，数据未改变：${escape(error.messageZh)}`, 'error');
+      }
+    } catch (error) {
+      say(`导入失败：${escape(error.message)}`, 'error');
+    }
+  });
+  panel.querySelector('.close').addEventListener('click', () => { panel.hidden = true; });
+  return { show: () => { panel.hidden = false; } };
+}
