@@ -9,6 +9,7 @@ import { loadPassages, showLuliangTasks } from './passages.js';
 import { attachReader } from './reader.js';
 import { CONTROL_LINES, CONFLICTS, controlLineLayer } from './controllines.js';
 import { attachLedger } from './ledger.js';
+import { attachSession } from './session.js';
 
 const COUNTY_LABEL_ZOOM = 8;
 const status = document.getElementById('status');
@@ -217,4 +218,5 @@ document.getElementById('show-ledger').addEventListener('click', () => {
 const ledger = attachLedger(document.getElementById('ledger'), (adcode) => select('county', adcode, { zoom: true }));
 document.querySelector('#reader .close').addEventListener('click', () => { document.getElementById('reader').hidden = true; });
 
+attachSession(document.getElementById('session'));
 start().catch(showError);
