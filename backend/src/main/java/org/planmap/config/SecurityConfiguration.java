@@ -92,9 +92,9 @@ class SecurityConfiguration {
             password = generatePassword();
             // The only place planmap ever logs a secret: a generated password must reach the operator
             // somehow, and this runs once per start. A configured password is never logged.
-            log.warn("未设置编辑密码（--planmap.security.editor-password），已生成本次运行的临时密码，用户 {}，密码 {} / "
-                    + "no editor password configured (--planmap.security.editor-password); generated one for this run: "
-                    + "user {}, password {}", EDITOR, password, EDITOR, password);
+            log.warn("未设置编辑密码，已生成本次运行的临时密码 / no editor password configured "
+                    + "(--planmap.security.editor-password), generated one for this run: 用户 user {}, 密码 password {}",
+                    EDITOR, password);
         }
         return new InMemoryUserDetailsManager(User.withUsername(EDITOR).password(encoder.encode(password))
                 .roles("EDITOR").build());
