@@ -35,6 +35,37 @@ abstract class ServerTest {
     record Answer(int status, String contentType, JsonNode body) {
     }
 
+    /** A whole HTTP answer: status, headers and body text (JSON or not). */
+    record Reply(int status, java.net.http.HttpHeaders headers, String text) {
+        JsonNode json() {
+            return JSON.readTree(text);
+        }
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
+    /** Any request: {@code headers} are name, value pairs; {@code body} null for none. */
+    Reply send(HttpClient client, String method, String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Reply(r.statusCode(), r.headers(), r.body());
+    }
+
+    Reply post(String path, String body, String... headers) throws Exception {
+        return send(HTTP, "POST", path, body, headers);
+    }
+
+    Reply delete(String path, String... headers) throws Exception {
+        return send(HTTP, "DELETE", path, null, headers);
+    }
+
     Answer get(String path) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -1,14 +1,45 @@
 // Reads planmap's JSON API; every failure becomes an Error whose message is the server's Chinese text.
 export async function getJson(path) {
-  const response = await fetch(path, { headers: { Accept: 'application/json' } });
-  const body = await response.json().catch(() => null);
+  return answer(await fetch(path, { headers: { Accept: 'application/json' } }));
+}
+
+async function answer(response) {
+  const body = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
     const message = body && body.message ? body.message.zh : `请求失败（${response.status}）`;
     const error = new Error(message);
     error.status = response.status;
+    error.code = body && body.code;
     throw error;
   }
   return body;
+}
+
+function cookie(name) {
+  const entry = document.cookie.split('; ').find((c) => c.startsWith(`${name}=`));
+  return entry ? decodeURIComponent(entry.slice(name.length + 1)) : null;
+}
+
+// fetch for anything that changes data (POST/PUT/PATCH/DELETE): sends the session cookie and echoes the
+// XSRF-TOKEN cookie in X-XSRF-TOKEN, which the server requires of logged-in browsers (CSRF protection).
+// Use it for every write, e.g. csrfFetch(`/api/layers/${id}/import`, { method: 'POST', body: formData }).
+export function csrfFetch(path, options = {}) {
+  const headers = new Headers(options.headers || {});
+  const token = cookie('XSRF-TOKEN');
+  if (token) headers.set('X-XSRF-TOKEN', token);
+  headers.set('X-Requested-With', 'XMLHttpRequest');
+  if (!headers.has('Accept')) headers.set('Accept', 'application/json');
+  return fetch(path, { ...options, headers, credentials: 'same-origin' });
+}
+
+// csrfFetch with a JSON body; the answer (or null for 204) or an Error with the server's Chinese text.
+export async function sendJson(method, path, body) {
+  const options = { method };
+  if (body !== undefined) {
+    options.body = JSON.stringify(body);
+    options.headers = { 'Content-Type': 'application/json' };
+  }
+  return answer(await csrfFetch(path, options));
 }
 
 export const layerFeatures = (id) => getJson(`/api/layers/${encodeURIComponent(id)}/features`);

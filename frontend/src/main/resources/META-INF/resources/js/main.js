@@ -1,4 +1,4 @@
-import { getJson, layerFeatures } from './api.js';
+import { csrfFetch, getJson, layerFeatures } from './api.js';
 import { renderLegend, syncLegend } from './legend.js';
 import { showCounty, showCity, showGroup, showRegion } from './card.js';
 import { countyStyle, townGroupStyle, regionStyle, layerPanel, GROUPS, PANES } from './layers.js';
@@ -10,6 +10,7 @@ import { attachReader } from './reader.js';
 import { CONTROL_LINES, CONFLICTS, controlLineLayer } from './controllines.js';
 import { attachLedger } from './ledger.js';
 import { attachImport } from './import.js';
+import { attachSession } from './session.js';
 
 const COUNTY_LABEL_ZOOM = 8;
 const status = document.getElementById('status');
@@ -216,11 +217,12 @@ document.getElementById('show-ledger').addEventListener('click', () => {
   if (panel.hidden) ledger.show().catch(showError); else panel.hidden = true;
 });
 // After an import the page reloads its layers: the simplest way to show the new line and its conflicts.
-const importer = attachImport(document.getElementById('import'), (url, init) => fetch(url, init), () => {
+const importer = attachImport(document.getElementById('import'), csrfFetch, () => {
   setTimeout(() => window.location.reload(), 1500);
 });
 document.getElementById('show-import').addEventListener('click', () => importer.show());
 const ledger = attachLedger(document.getElementById('ledger'), (adcode) => select('county', adcode, { zoom: true }));
 document.querySelector('#reader .close').addEventListener('click', () => { document.getElementById('reader').hidden = true; });
 
+attachSession(document.getElementById('session'));
 start().catch(showError);

@@ -1,0 +1,55 @@
+package org.planmap.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes the security filters' refusals (401, 403, 429) as the same bilingual RFC 9457 problem documents
+ * the controllers answer with ({@code detail} in Chinese, {@code code}, {@code message.zh/en}): the
+ * filters run before Spring MVC, so {@code ApiErrors} never sees these.
+ */
+public final class SecurityProblems {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private SecurityProblems() {
+    }
+
+    public static void write(HttpServletResponse response, HttpStatus status, String code, String zh, String en)
+            throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", status.getReasonPhrase());
+        body.put("status", status.value());
+        body.put("detail", zh);
+        body.put("code", code);
+        body.put("message", Map.of("zh", zh, "en", en));
+        response.setStatus(status.value());
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(JSON.writeValueAsString(body));
+        response.getWriter().flush();
+    }
+
+    public static void unauthenticated(HttpServletResponse response) throws IOException {
+        write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "需要编辑权限：请先登录（或使用 HTTP Basic 认证）",
+                "editor rights needed: log in (or send HTTP Basic credentials)");
+    }
+
+    public static void badCredentials(HttpServletResponse response) throws IOException {
+        write(response, HttpStatus.UNAUTHORIZED, "bad-credentials", "用户名或密码错误", "wrong user name or password");
+    }
+
+    public static void tooManyAttempts(HttpServletResponse response, Duration wait) throws IOException {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        response.setHeader("Retry-After", Long.toString(seconds));
+        write(response, HttpStatus.TOO_MANY_REQUESTS, "too-many-login-attempts",
+                "登录失败次数过多，请 " + seconds + " 秒后再试",
+                "too many failed logins; try again in " + seconds + " s");
+    }
+}

@@ -1,0 +1,96 @@
+package org.planmap.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** The editor's password: generated and logged exactly once, or configured and never logged; kept as a hash. */
+class SecurityConfigurationTest {
+
+    final SecurityConfiguration configuration = new SecurityConfiguration();
+    final PasswordEncoder encoder = configuration.passwordEncoder();
+    final Logger logger = (Logger) LoggerFactory.getLogger(SecurityConfiguration.class);
+    final ListAppender<ILoggingEvent> log = new ListAppender<>();
+
+    @BeforeEach
+    void capture() {
+        log.start();
+        logger.addAppender(log);
+    }
+
+    @AfterEach
+    void release() {
+        logger.detachAppender(log);
+    }
+
+    static PlanmapProperties properties(String editorPassword, String tiandituKey, boolean osm) {
+        return new PlanmapProperties(Path.of("unused"), null, null, null, "planmap",
+                new PlanmapProperties.Security(editorPassword), new PlanmapProperties.Basemap(tiandituKey, osm));
+    }
+
+    boolean authenticates(UserDetailsService users, String password) {
+        try {
+            configuration.authenticationManager(users, encoder)
+                    .authenticate(UsernamePasswordAuthenticationToken.unauthenticated("editor", password));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void withoutAConfiguredPasswordOneIsGeneratedAndLoggedOnceAtWarn() {
+        UserDetailsService users = configuration.editorUsers(properties(null, null, false), encoder);
+        List<String> lines = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(lines).hasSize(1);
+        assertThat(log.list.get(0).getLevel().toString()).isEqualTo("WARN");
+        assertThat(lines.get(0)).contains("未设置编辑密码", "no editor password configured", "editor");
+        Matcher m = Pattern.compile("password ([A-Za-z0-9]{20})$").matcher(lines.get(0));
+        assertThat(m.find()).isTrue();
+        String generated = m.group(1);
+        assertThat(lines.get(0).split(generated, -1)).as("the password appears once").hasSize(2);
+        assertThat(authenticates(users, generated)).isTrue();
+        assertThat(users.loadUserByUsername("editor").getPassword()).startsWith("{bcrypt}").doesNotContain(generated);
+        // Each start generates its own.
+        configuration.editorUsers(properties(" ", null, false), encoder);
+        assertThat(log.list.get(1).getFormattedMessage()).doesNotContain(generated);
+    }
+
+    @Test
+    void aConfiguredPasswordIsUsedAndNeverLogged() {
+        UserDetailsService users = configuration.editorUsers(properties("s3cret-from-ops", null, false), encoder);
+        assertThat(log.list).isEmpty();
+        assertThat(authenticates(users, "s3cret-from-ops")).isTrue();
+        assertThat(authenticates(users, "s3cret-from-opsX")).isFalse();
+        assertThat(users.loadUserByUsername("editor").getPassword()).startsWith("{bcrypt}");
+    }
+
+    @Test
+    void generatedPasswordsAreTwentyUnambiguousCharacters() {
+        String a = SecurityConfiguration.generatePassword();
+        assertThat(a).matches("[A-HJ-NP-Za-km-z2-9]{20}");
+        assertThat(SecurityConfiguration.generatePassword()).isNotEqualTo(a);
+    }
+
+    @Test
+    void theCspAllowsImagesOnlyFromConfiguredBasemaps() {
+        assertThat(SecurityConfiguration.contentSecurityPolicy(properties(null, null, false)))
+                .contains("img-src 'self' data:;", "script-src 'self';", "frame-ancestors 'none'")
+                .doesNotContain("unsafe-eval");
+        assertThat(SecurityConfiguration.contentSecurityPolicy(properties(null, "key", true)))
+                .contains("img-src 'self' data: https://*.tianditu.gov.cn https://tile.openstreetmap.org;");
+    }
+}
