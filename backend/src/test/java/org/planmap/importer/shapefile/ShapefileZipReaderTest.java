@@ -190,6 +190,21 @@ class ShapefileZipReaderTest {
     }
 
     @Test
+    void refusesACutDbfOrOneThatDoesNotMatchTheShp() throws IOException {
+        Map<String, byte[]> set = entries(file("shp-gbk-4546.zip"));
+        byte[] dbf = set.get("counties.dbf");
+        set.put("counties.dbf", java.util.Arrays.copyOf(dbf, dbf.length - 500));   // the last record(s) gone
+        var e = org.assertj.core.api.Assertions.catchThrowableOfType(org.planmap.importer.ImportException.class,
+                () -> reader().read(zip("cutdbf.zip", set), ImportLimits.DEFAULT));
+        assertThat(e).isNotNull();   // JavaDBF either fails on the cut record or ends early: both are refusals
+        assertThat(e.code()).isIn(ShapefileZipReader.BAD_DBF, ShapefileZipReader.MISMATCH);
+        Map<String, byte[]> lines = entries(file("shp-lines.zip"));
+        lines.put("lines.shp", entries(file("shp-hole-z.zip")).get("hole.shp"));   // 2 shapes, 3 rows
+        lines.put("lines.shx", entries(file("shp-hole-z.zip")).get("hole.shx"));
+        refused(ShapefileZipReader.MISMATCH, () -> reader().read(zip("mismatch.zip", lines), ImportLimits.DEFAULT));
+    }
+
+    @Test
     void refusesAMultiPatch() throws IOException {
         Map<String, byte[]> set = entries(file("shp-gbk-4546.zip"));
         byte[] shp = set.get("counties.shp");
