@@ -36,6 +36,9 @@ final class RingAssembler {
             Coordinate[] r = closed(ring, record);
             (Orientation.isCCWArea(r) ? holes : shells).add(r);
         }
+        if (shells.isEmpty()) {
+            byNesting(holes, shells, record);
+        }
         List<List<LinearRing>> holesOf = new ArrayList<>();
         shells.forEach(s -> holesOf.add(new ArrayList<>()));
         for (Coordinate[] hole : holes) {
@@ -63,6 +66,21 @@ final class RingAssembler {
                     holesOf.get(s).toArray(LinearRing[]::new));
         }
         return polygons.length == 1 ? polygons[0] : factory.createMultiPolygon(polygons);
+    }
+
+    /**
+     * Some writers ignore the specification and write every ring counter-clockwise; then orientation says
+     * nothing, and a ring inside an even number of others is an outer ring, inside an odd number a hole.
+     */
+    private void byNesting(List<Coordinate[]> rings, List<Coordinate[]> shells, int record) {
+        List<Coordinate[]> all = new ArrayList<>(rings);
+        rings.clear();
+        for (Coordinate[] r : all) {
+            long depth = all.stream().filter(o -> o != r && inside(r, o)).count();
+            (depth % 2 == 0 ? shells : rings).add(r);
+        }
+        notes.add("第 " + record + " 条记录没有顺时针外环（不符合规范），已按嵌套关系区分外环和内环 / record " + record
+                + " has no clockwise outer ring (against the specification); rings told apart by nesting");
     }
 
     /**
