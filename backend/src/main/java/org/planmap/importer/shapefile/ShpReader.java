@@ -65,13 +65,16 @@ final class ShpReader {
                 if (pos + 8 > size) {
                     throw truncated(record, "记录头不完整", "incomplete record header");
                 }
-                long contentLength = 2L * (readFully(ch, pos, 8, record).order(ByteOrder.BIG_ENDIAN).getInt(4) & 0xffffffffL);
+                ByteBuffer recordHeader = readFully(ch, pos, 8, record).order(ByteOrder.BIG_ENDIAN);
+                long contentLength = 2L * (recordHeader.getInt(4) & 0xffffffffL);   // in 16-bit words
                 if (contentLength < 4) {
-                    throw badRecord(record, "记录长度 " + contentLength + " 字节过短", "record length " + contentLength + " is too short");
+                    throw badRecord(record, "记录长度 " + contentLength + " 字节过短",
+                            "record length " + contentLength + " is too short");
                 }
                 if (pos + 8 + contentLength > size) {
-                    throw truncated(record, "记录声明 " + contentLength + " 字节，文件中只剩 " + (size - pos - 8) + " 字节",
-                            "the record declares " + contentLength + " bytes, the file has " + (size - pos - 8) + " left");
+                    long left = size - pos - 8;
+                    throw truncated(record, "记录声明 " + contentLength + " 字节，文件中只剩 " + left + " 字节",
+                            "the record declares " + contentLength + " bytes, the file has " + left + " left");
                 }
                 counter.nextFeature();
                 out.add(readRecord(ch, pos + 8, contentLength, record, factory, counter, rings));
@@ -79,7 +82,8 @@ final class ShpReader {
             }
             return out;
         } catch (IOException e) {
-            throw new ImportException(NOT_SHP, "无法读取 .shp 文件：" + e.getMessage(), "cannot read the .shp: " + e.getMessage(), e);
+            throw new ImportException(NOT_SHP, "无法读取 .shp 文件：" + e.getMessage(),
+                    "cannot read the .shp: " + e.getMessage(), e);
         }
     }
 
