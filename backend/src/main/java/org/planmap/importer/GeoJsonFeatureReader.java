@@ -41,22 +41,31 @@ public final class GeoJsonFeatureReader {
         List<Feature> features = new ArrayList<>();
         int position = 0;
         for (JsonNode f : root.path("features")) {
-            Map<String, Object> props = new LinkedHashMap<>();
-            JsonNode p = f.path("properties");
-            for (Map.Entry<String, JsonNode> e : p.properties()) {
-                props.put(e.getKey(), JSON.treeToValue(e.getValue(), Object.class));
-            }
-            Geometry geometry;
             try {
-                geometry = f.path("geometry").isObject() ? geometryReader.read(f.path("geometry").toString()) : null;
+                features.add(feature(f, position, idProperty, geometryReader));
             } catch (ParseException e) {
                 throw new IOException("feature " + position + ": invalid geometry: " + e.getMessage(), e);
             }
-            String id = props.containsKey(idProperty) ? String.valueOf(props.get(idProperty))
-                    : f.hasNonNull("id") ? f.get("id").asString() : String.valueOf(position);
-            features.add(new Feature(id, geometry, props));
             position++;
         }
         return features;
+    }
+
+    /**
+     * One feature of a collection (shared with {@link GeoJsonFormatReader}, which streams the collection).
+     *
+     * @param idProperty may be null: then the "id" member or the position is the id
+     */
+    static Feature feature(JsonNode f, int position, String idProperty, GeoJsonReader geometryReader)
+            throws ParseException {
+        Map<String, Object> props = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : f.path("properties").properties()) {
+            props.put(e.getKey(), JSON.treeToValue(e.getValue(), Object.class));
+        }
+        JsonNode g = f.path("geometry");
+        Geometry geometry = g.isObject() ? geometryReader.read(g.toString()) : null;
+        String id = idProperty != null && props.containsKey(idProperty) ? String.valueOf(props.get(idProperty))
+                : f.hasNonNull("id") ? f.get("id").asString() : String.valueOf(position);
+        return new Feature(id, geometry, props);
     }
 }

@@ -1,0 +1,148 @@
+package org.planmap.importer.shapefile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.planmap.crs.CrsRef;
+import org.planmap.crs.PrjReader;
+import org.planmap.importer.FormatReader;
+import org.planmap.importer.ImportException;
+import org.planmap.importer.ImportLimits;
+import org.planmap.importer.LimitCounter;
+import org.planmap.importer.SourceData;
+import org.planmap.store.Feature;
+
+/**
+ * Reads a zip holding one shapefile (.shp, .shx and .dbf required; .prj and .cpg optional; in a folder or
+ * not). The zip is extracted safely into a temporary directory ({@link SafeUnzip}) that is always deleted.
+ * No .prj means no declared CRS: the import then asks the planner for one rather than guess.
+ */
+public final class ShapefileZipReader implements FormatReader {
+
+    public static final String NO_SHAPEFILE = "shapefile-none";
+    public static final String SEVERAL = "shapefile-several";
+    public static final String MISSING_PART = "shapefile-missing-part";
+    public static final String MISMATCH = "shapefile-record-mismatch";
+    public static final String INVALID_ZIP = SafeUnzip.INVALID;
+    public static final String UNSAFE_ENTRY = SafeUnzip.UNSAFE_ENTRY;
+    public static final String TOO_MANY_ENTRIES = SafeUnzip.TOO_MANY_ENTRIES;
+    public static final String ZIP_TOO_LARGE = SafeUnzip.TOO_LARGE;
+    public static final String NOT_SHP = ShpReader.NOT_SHP;
+    public static final String TRUNCATED = ShpReader.TRUNCATED;
+    public static final String BAD_RECORD = ShpReader.BAD_RECORD;
+    public static final String UNSUPPORTED_SHAPE = ShpReader.UNSUPPORTED_SHAPE;
+    public static final String BAD_DBF = DbfAttributes.BAD_DBF;
+    public static final String BAD_CPG = DbfAttributes.BAD_CPG;
+
+    /** A shapefile is at most ~10 files; hundreds of entries mean the wrong zip or a hostile one. */
+    public static final int DEFAULT_MAX_ENTRIES = 256;
+
+    private final GeometryFactory factory;
+    private final Path tempParent;
+    private final int maxEntries;
+
+    public ShapefileZipReader() {
+        this(new GeometryFactory(), null, DEFAULT_MAX_ENTRIES);
+    }
+
+    /** @param tempParent where the zip is extracted (null: the system temp directory); tests check it is left empty */
+    public ShapefileZipReader(GeometryFactory factory, Path tempParent, int maxEntries) {
+        this.factory = factory;
+        this.tempParent = tempParent;
+        this.maxEntries = maxEntries;
+    }
+
+    @Override
+    public String format() {
+        return "shapefile";
+    }
+
+    @Override
+    public boolean accepts(String fileName) {
+        return fileName.toLowerCase(Locale.ROOT).endsWith(".zip");
+    }
+
+    @Override
+    public SourceData read(Path file, ImportLimits limits) {
+        try (SafeUnzip unzipped = SafeUnzip.extract(file, tempParent, maxEntries, limits.maxUncompressedBytes())) {
+            return readSet(unzipped.dir(), limits);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);   // the temporary directory itself failed: planmap's fault
+        }
+    }
+
+    private SourceData readSet(Path dir, ImportLimits limits) throws IOException {
+        List<Path> shps;
+        try (Stream<Path> all = Files.walk(dir)) {
+            shps = all.filter(Files::isRegularFile).filter(p -> ext(p).equals("shp"))
+                    .filter(p -> !p.getFileName().toString().startsWith("._")).sorted().toList();
+        }
+        if (shps.isEmpty()) {
+            throw new ImportException(NO_SHAPEFILE, "压缩包中没有 .shp 文件", "the zip holds no .shp file");
+        }
+        if (shps.size() > 1) {
+            String names = String.join(", ", shps.stream().map(p -> dir.relativize(p).toString()).toList());
+            throw new ImportException(SEVERAL, "压缩包中有 " + shps.size() + " 个 Shapefile（" + names + "），每次只能导入一个",
+                    "the zip holds " + shps.size() + " shapefiles (" + names + "); import one at a time");
+        }
+        Path shp = shps.get(0);
+        Path shx = sibling(shp, "shx");
+        Path dbf = sibling(shp, "dbf");
+        if (shx == null || dbf == null) {
+            String missing = (shx == null ? ".shx " : "") + (dbf == null ? ".dbf" : "");
+            throw new ImportException(MISSING_PART, "Shapefile 缺少 " + missing.trim() + " 文件（.shp、.shx、.dbf 缺一不可）",
+                    "the shapefile lacks its " + missing.trim() + " (.shp, .shx and .dbf are all required)");
+        }
+        List<String> notes = new ArrayList<>();
+        LimitCounter counter = new LimitCounter(limits);
+        List<Geometry> shapes = ShpReader.read(shp, factory, counter, notes);
+        DbfAttributes attributes = DbfAttributes.read(dbf, sibling(shp, "cpg"), notes);
+        if (attributes.rows.size() != shapes.size()) {
+            throw new ImportException(MISMATCH, ".shp 有 " + shapes.size() + " 个几何而 .dbf 有 " + attributes.rows.size()
+                    + " 条记录，两者不属于同一数据", "the .shp holds " + shapes.size() + " shapes but the .dbf "
+                    + attributes.rows.size() + " rows; they do not belong together");
+        }
+        long shxRecords = (Files.size(shx) - 100) / 8;
+        if (shxRecords != shapes.size()) {
+            notes.add(".shx 索引记录数 " + shxRecords + " 与 .shp 的 " + shapes.size() + " 不符，已按 .shp 读取 / the .shx indexes "
+                    + shxRecords + " records, the .shp holds " + shapes.size() + "; read from the .shp");
+        }
+        List<Feature> features = new ArrayList<>(shapes.size());
+        for (int i = 0; i < shapes.size(); i++) {
+            features.add(new Feature(String.valueOf(i), shapes.get(i), attributes.rows.get(i)));
+        }
+        Path prj = sibling(shp, "prj");
+        CrsRef crs = null;
+        if (prj == null) {
+            notes.add("无 .prj 文件，坐标系未知，需指定 / no .prj: the coordinate system is unknown and must be given");
+        } else {
+            crs = PrjReader.identify(Files.readString(prj, StandardCharsets.ISO_8859_1));   // CrsException: caller maps it
+        }
+        return new SourceData(format(), features, attributes.fields, crs, notes);
+    }
+
+    /** The file next to {@code shp} with the same base name and this extension, in any letter case. */
+    private static Path sibling(Path shp, String ext) throws IOException {
+        String name = shp.getFileName().toString();
+        String base = name.substring(0, name.length() - 4);
+        try (Stream<Path> files = Files.list(shp.getParent())) {
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().equalsIgnoreCase(base + "." + ext))
+                    .findFirst().orElse(null);
+        }
+    }
+
+    private static String ext(Path p) {
+        String n = p.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot < 0 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+}
