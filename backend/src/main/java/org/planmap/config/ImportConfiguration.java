@@ -5,6 +5,9 @@ import java.util.List;
 import org.planmap.controlline.ControlLine;
 import org.planmap.controlline.LedgerService;
 import org.planmap.importer.FormatReader;
+import org.planmap.importer.GeoJsonFormatReader;
+import org.planmap.importer.gpkg.GeoPackageReader;
+import org.planmap.importer.shapefile.ShapefileZipReader;
 import org.planmap.importer.ImportLimits;
 import org.planmap.importer.ImportService;
 import org.planmap.store.FeatureStore;
@@ -27,6 +30,11 @@ class ImportConfiguration {
             @Value("${planmap.import.max-features:1000000}") long maxFeatures,
             @Value("${planmap.import.max-vertices:100000000}") long maxVertices) {
         return new ImportLimits(maxUpload.toBytes(), maxUncompressed.toBytes(), maxFeatures, maxVertices);
+    }
+
+    @Bean
+    List<FormatReader> formatReaders() {
+        return List.of(new GeoJsonFormatReader(), new ShapefileZipReader(), new GeoPackageReader());
     }
 
     @Bean(destroyMethod = "close")

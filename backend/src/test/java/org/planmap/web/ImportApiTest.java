@@ -1,0 +1,127 @@
+package org.planmap.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The import road over HTTP with files GDAL wrote (backend/src/test/resources/importer): an editor replaces
+ * the 城镇开发边界 with an official Shapefile and the ledger follows; bad files are refused and change nothing.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ImportApiTest extends ServerTest {
+
+    static final String PASSWORD = "import-test-editor-pw";
+    static final Path FIXTURES = Path.of("src", "test", "resources", "importer");
+    static final String UDB = "/api/layers/urban-development-boundary";
+
+    @DynamicPropertySource
+    static void editorPassword(DynamicPropertyRegistry registry) {
+        registry.add("planmap.security.editor-password", () -> PASSWORD);
+    }
+
+    HttpResponse<String> upload(String layer, String fixture, String query, boolean editor) throws Exception {
+        return upload(layer, fixture, Files.readAllBytes(FIXTURES.resolve(fixture)), query, editor);
+    }
+
+    HttpResponse<String> upload(String layer, String fileName, byte[] content, String query, boolean editor) throws Exception {
+        String boundary = "planmap" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/layers/" + layer
+                        + "/import" + query))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (editor) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString(("editor:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @Order(1)
+    void anonymousUsersCannotImport() throws Exception {
+        HttpResponse<String> r = upload("urban-development-boundary", "shp-gbk-4546.zip", "", false);
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(get(UDB).body().get("title").asString()).contains("示意数据");
+    }
+
+    @Test
+    @Order(2)
+    void badFilesAreRefusedWithTheReasonAndChangeNothing() throws Exception {
+        String version = get(UDB).body().get("version").asString();
+        HttpResponse<String> noPrj = upload("urban-development-boundary", "shp-noprj.zip", "", true);
+        assertThat(noPrj.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(noPrj.body()).get("error").get("code").asString()).isEqualTo("crs-missing");
+        assertThat(JSON.readTree(noPrj.body()).get("error").get("messageZh").asString()).contains("坐标系");
+
+        HttpResponse<String> points = upload("urban-development-boundary", "shp-points.zip", "", true);
+        assertThat(JSON.readTree(points.body()).get("error").get("code").asString()).isEqualTo("wrong-geometry-type");
+
+        HttpResponse<String> notZip = upload("urban-development-boundary", "红线.zip", "not a zip".getBytes(), "", true);
+        assertThat(notZip.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(notZip.body()).get("error").get("code").asString()).isEqualTo("zip-invalid");
+
+        HttpResponse<String> dwg = upload("urban-development-boundary", "红线.dwg", new byte[] {1, 2, 3}, "", true);
+        assertThat(dwg.statusCode()).isEqualTo(415);
+
+        assertThat(upload("counties", "shp-gbk-4546.zip", "", true).statusCode()).isEqualTo(400);
+        assertThat(get(UDB).body().get("version").asString()).isEqualTo(version);
+    }
+
+    @Test
+    @Order(3)
+    void anEditorReplacesALineWithAnOfficialShapefileAndTheLedgerFollows() throws Exception {
+        double before = get("/api/control-lines/ledger?level=city").body().get(10).get("lines")
+                .get("urban-development-boundary").get("ha").asDouble();
+        HttpResponse<String> r = upload("urban-development-boundary", "shp-gbk-4546.zip", "", true);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode report = JSON.readTree(r.body()).get("report");
+        assertThat(report.get("format").asString()).isEqualTo("shapefile");
+        assertThat(report.get("sourceCrs").asString()).isEqualTo("EPSG:4546");
+        assertThat(report.get("features").asInt()).isEqualTo(3);
+        assertThat(r.headers().firstValue("Location").orElseThrow()).startsWith("/api/import-jobs/");
+
+        JsonNode layer = get(UDB).body();
+        assertThat(layer.get("title").asString()).isEqualTo("城镇开发边界");
+        assertThat(layer.get("source").asString()).contains("shp-gbk-4546.zip", "EPSG:4546");
+        JsonNode features = get(UDB + "/features").body().get("features");
+        assertThat(features.size()).isEqualTo(3);
+        assertThat(features.toString()).contains("孝义市");
+        JsonNode first = features.get(0).get("geometry").get("coordinates").get(0).get(0).get(0);
+        assertThat(first.get(0).asDouble()).as("longitude after reprojection").isBetween(111.0, 112.5);
+
+        // 吕梁's development boundary is now the three imported counties' worth of 孝义/汾阳, not the demo's.
+        double after = get("/api/control-lines/ledger?level=city").body().get(10).get("lines")
+                .get("urban-development-boundary").get("ha").asDouble();
+        assertThat(after).isNotEqualTo(before);
+        assertThat(get("/api/import-jobs/" + JSON.readTree(r.body()).get("id").asString()).body().get("state").asString())
+                .isEqualTo("DONE");
+    }
+
+    @Test
+    @Order(4)
+    void theEditorNamesTheCrsOfAFileWithoutPrj() throws Exception {
+        HttpResponse<String> r = upload("permanent-basic-farmland", "shp-noprj.zip", "?crs=EPSG:4546", true);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(upload("permanent-basic-farmland", "shp-noprj.zip", "?crs=EPSG:32649", true).statusCode()).isEqualTo(400);
+    }
+}
