@@ -1,5 +1,7 @@
 package org.planmap.web;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -13,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** The control-line ledger per county, city or town group, as JSON or as CSV for Excel, and the conflicts. */
 @RestController
@@ -38,14 +39,15 @@ class ControlLineController {
     }
 
     @GetMapping(value = "/ledger", params = "format=csv")
-    ResponseEntity<StreamingResponseBody> ledgerCsv(@RequestParam(defaultValue = "county") String level) {
+    ResponseEntity<byte[]> ledgerCsv(@RequestParam(defaultValue = "county") String level) throws IOException {
         LedgerService.Level l = level(level);
-        List<ControlLineLedger.Row> rows = ledger.rows(l);
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        LedgerCsv.write(ledger.rows(l), csv);
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         attachment("三条控制线台账-" + l.code() + ".csv", "control-line-ledger-" + l.code() + ".csv"))
-                .body(out -> LedgerCsv.write(rows, out));
+                .body(csv.toByteArray());
     }
 
     private static LedgerService.Level level(String level) {

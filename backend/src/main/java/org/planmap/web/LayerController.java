@@ -1,5 +1,7 @@
 package org.planmap.web;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.List;
 import org.planmap.encode.GeoJsonEncoder;
 import org.planmap.layer.FeaturePage;
@@ -13,7 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** The layer catalog and each layer's features as GeoJSON in EPSG:4326. */
 @RestController
@@ -38,14 +39,18 @@ class LayerController {
     }
 
     @GetMapping("/{id}/features")
-    ResponseEntity<StreamingResponseBody> features(@PathVariable String id,
+    ResponseEntity<byte[]> features(@PathVariable String id,
             @RequestParam(required = false) String bbox,
             @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) Long offset) {
+            @RequestParam(required = false) Long offset) throws IOException {
         FeaturePage page = layers.features(new FeatureQuery(id, QueryParams.bbox(bbox), QueryParams.limit(limit),
                 QueryParams.offset(offset)));
+        // Encoded whole rather than streamed asynchronously: pages are bounded by the limit, and the bytes
+        // are what a cache (and ETag) will hold; async dispatch bought nothing but a thread hand-over.
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        geoJson.write(page, out);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(geoJson.mediaType()))
-                .body(out -> geoJson.write(page, out));
+                .body(out.toByteArray());
     }
 }
