@@ -1,8 +1,5 @@
 package org.planmap.crs;
 
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -59,28 +56,14 @@ public final class Gcj02 {
         throw new IllegalStateException("GCJ-02 inverse did not converge at " + lon + "," + lat);
     }
 
-    /** Converts every coordinate of a GCJ-02 geometry to WGS84, in place on a copy. */
+    /** Converts every coordinate of a GCJ-02 geometry to WGS84, on a copy. */
     public static Geometry toWgs84(Geometry gcj02) {
-        Geometry copy = gcj02.copy();
-        copy.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                double[] w = toWgs84(seq.getX(i), seq.getY(i));
-                seq.setOrdinate(i, Coordinate.X, w[0]);
-                seq.setOrdinate(i, Coordinate.Y, w[1]);
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
-        return copy;
+        PointTransform inverse = (x, y, out) -> {
+            double[] w = toWgs84(x, y);
+            out[0] = w[0];
+            out[1] = w[1];
+        };
+        return inverse.applyTo(gcj02);
     }
 
     static boolean outOfChina(double lon, double lat) {

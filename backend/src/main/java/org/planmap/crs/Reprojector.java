@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.proj4j.CRSFactory;
@@ -118,30 +116,16 @@ public final class Reprojector {
 
     private static Geometry apply(Geometry g, CrsRef from, CrsRef to) {
         CoordinateTransform ct = transformer(from, to);
-        Geometry copy = g.copy();
         ProjCoordinate in = new ProjCoordinate();
-        ProjCoordinate out = new ProjCoordinate();
-        copy.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                in.x = seq.getX(i);
-                in.y = seq.getY(i);
-                ct.transform(in, out);
-                seq.setOrdinate(i, CoordinateSequence.X, out.x);
-                seq.setOrdinate(i, CoordinateSequence.Y, out.y);
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
-        return copy;
+        ProjCoordinate result = new ProjCoordinate();
+        PointTransform transform = (x, y, out) -> {
+            in.x = x;
+            in.y = y;
+            ct.transform(in, result);
+            out[0] = result.x;
+            out[1] = result.y;
+        };
+        return transform.applyTo(g);
     }
 
     private static CoordinateTransform transformer(CrsRef from, CrsRef to) {

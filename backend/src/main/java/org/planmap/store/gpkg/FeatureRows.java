@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +18,8 @@ import org.locationtech.jts.io.WKBWriter;
 import org.planmap.store.Feature;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.Field;
+import org.planmap.store.JdbcColumns;
 import org.planmap.store.StoreException;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Writes and reads the rows of one feature table: id, GeoPackage geometry blob, one column per field. */
 final class FeatureRows {
@@ -28,8 +27,6 @@ final class FeatureRows {
     static final String FID = "fid";
     static final String ID = "planmap_id";
     static final String GEOMETRY = "geom";
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Connection db;
     private final String table;
@@ -63,7 +60,7 @@ final class FeatureRows {
                 ps.setString(1, f.id());
                 ps.setBytes(2, f.geometry() == null ? null : blob(wkb.write(f.geometry())));
                 for (int i = 0; i < fields.size(); i++) {
-                    bind(ps, i + 3, fields.get(i), f.properties().get(fields.get(i).name()));
+                    JdbcColumns.bind(ps, i + 3, fields.get(i), f.properties().get(fields.get(i).name()));
                 }
                 ps.addBatch();
             }
@@ -90,7 +87,7 @@ final class FeatureRows {
                 while (rs.next()) {
                     Map<String, Object> props = new LinkedHashMap<>();
                     for (int i = 0; i < fields.size(); i++) {
-                        props.put(fields.get(i).name(), value(rs, i + 3, fields.get(i)));
+                        props.put(fields.get(i).name(), JdbcColumns.read(rs, i + 3, fields.get(i)));
                     }
                     byte[] blob = rs.getBytes(2);
                     sink.accept(new Feature(rs.getString(1), blob == null ? null : geometry(reader, blob), props));
@@ -143,33 +140,5 @@ final class FeatureRows {
         } catch (IOException | ParseException e) {
             throw new StoreException("cannot decode a stored geometry: " + e.getMessage(), e);
         }
-    }
-
-    private static void bind(PreparedStatement ps, int i, Field f, Object v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.NULL);
-            return;
-        }
-        switch (f.type()) {
-            case STRING -> ps.setString(i, String.valueOf(v));
-            case INTEGER -> ps.setLong(i, ((Number) v).longValue());
-            case REAL -> ps.setDouble(i, ((Number) v).doubleValue());
-            case BOOLEAN -> ps.setBoolean(i, (Boolean) v);
-            case JSON -> ps.setString(i, JSON.writeValueAsString(v));
-        }
-    }
-
-    private static Object value(ResultSet rs, int i, Field f) throws SQLException {
-        Object raw = rs.getObject(i);
-        if (raw == null) {
-            return null;
-        }
-        return switch (f.type()) {
-            case STRING -> rs.getString(i);
-            case INTEGER -> rs.getLong(i);
-            case REAL -> rs.getDouble(i);
-            case BOOLEAN -> rs.getBoolean(i);
-            case JSON -> JSON.readValue(rs.getString(i), Object.class);
-        };
     }
 }

@@ -9,10 +9,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.planmap.store.JdbcColumns;
 import org.planmap.store.LayerInfo;
 import org.planmap.store.StoreException;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The {@code planmap_layers} table: each layer's description and the feature table now serving it. */
 final class LayerRegistry {
@@ -20,8 +19,6 @@ final class LayerRegistry {
     record Entry(LayerInfo info, String table) {
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String COLUMNS = "id, table_name, title, geometry_type, crs, source, feature_count, bbox, fields, version";
 
     private final Connection db;
 
@@ -37,27 +34,17 @@ final class LayerRegistry {
     }
 
     List<Entry> all() {
-        return select("SELECT " + COLUMNS + " FROM planmap_layers ORDER BY id", null);
+        return select("SELECT " + JdbcColumns.LAYER_COLUMNS + " FROM planmap_layers ORDER BY id", null);
     }
 
     Optional<Entry> find(String id) {
-        return select("SELECT " + COLUMNS + " FROM planmap_layers WHERE id = ?", id).stream().findFirst();
+        return select("SELECT " + JdbcColumns.LAYER_COLUMNS + " FROM planmap_layers WHERE id = ?", id).stream().findFirst();
     }
 
     void put(Entry e, Instant updated) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("INSERT OR REPLACE INTO planmap_layers (" + COLUMNS
+        try (PreparedStatement ps = db.prepareStatement("INSERT OR REPLACE INTO planmap_layers (" + JdbcColumns.LAYER_COLUMNS
                 + ", updated) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
-            LayerInfo i = e.info();
-            ps.setString(1, i.id());
-            ps.setString(2, e.table());
-            ps.setString(3, i.title());
-            ps.setString(4, i.geometryType());
-            ps.setString(5, i.crs());
-            ps.setString(6, i.source());
-            ps.setLong(7, i.featureCount());
-            ps.setString(8, JSON.writeValueAsString(i.bbox()));
-            ps.setString(9, JSON.writeValueAsString(i.fields()));
-            ps.setString(10, i.version());
+            JdbcColumns.bindLayer(ps, e.info(), e.table());
             ps.setString(11, updated.toString());
             ps.executeUpdate();
         }
@@ -71,13 +58,7 @@ final class LayerRegistry {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    LayerInfo info = new LayerInfo(rs.getString("id"), rs.getString("title"),
-                            rs.getString("geometry_type"), rs.getString("crs"), rs.getString("source"),
-                            rs.getLong("feature_count"),
-                            JSON.readValue(rs.getString("bbox"), new TypeReference<List<Double>>() { }),
-                            JSON.readValue(rs.getString("fields"), new TypeReference<List<org.planmap.store.Field>>() { }),
-                            rs.getString("version"));
-                    entries.add(new Entry(info, rs.getString("table_name")));
+                    entries.add(new Entry(JdbcColumns.readLayer(rs), rs.getString("table_name")));
                 }
             }
         } catch (SQLException e) {

@@ -16,8 +16,8 @@ import org.locationtech.jts.io.WKBWriter;
 import org.planmap.store.Feature;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.Field;
+import org.planmap.store.JdbcColumns;
 import org.planmap.store.StoreException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes and reads the rows of one layer table.
@@ -37,8 +37,6 @@ final class FeatureRows {
     static final int BATCH = 1000;
     /** Rows fetched per round trip when reading, so that a large layer streams instead of loading at once. */
     static final int FETCH = 1000;
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String table;
     private final List<Field> fields;
@@ -64,7 +62,7 @@ final class FeatureRows {
                 ps.setString(1, f.id());
                 ps.setBytes(2, f.geometry() == null ? null : wkb.write(f.geometry()));
                 for (int i = 0; i < fields.size(); i++) {
-                    bind(ps, i + 3, fields.get(i), f.properties().get(fields.get(i).name()));
+                    JdbcColumns.bind(ps, i + 3, fields.get(i), f.properties().get(fields.get(i).name()));
                 }
                 ps.addBatch();
                 if (++pending == BATCH) {
@@ -97,7 +95,7 @@ final class FeatureRows {
                 while (rs.next()) {
                     Map<String, Object> props = new LinkedHashMap<>();
                     for (int i = 0; i < fields.size(); i++) {
-                        props.put(fields.get(i).name(), value(rs, i + 3, fields.get(i)));
+                        props.put(fields.get(i).name(), JdbcColumns.read(rs, i + 3, fields.get(i)));
                     }
                     byte[] wkb = rs.getBytes(2);
                     sink.accept(new Feature(rs.getString(1), wkb == null ? null : geometry(reader, wkb), props));
@@ -141,38 +139,5 @@ final class FeatureRows {
         } catch (ParseException e) {
             throw new StoreException("cannot decode a stored geometry: " + e.getMessage(), e);
         }
-    }
-
-    private static void bind(PreparedStatement ps, int i, Field f, Object v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, switch (f.type()) {
-                case STRING, JSON -> Types.VARCHAR;
-                case INTEGER -> Types.BIGINT;
-                case REAL -> Types.DOUBLE;
-                case BOOLEAN -> Types.BOOLEAN;
-            });
-            return;
-        }
-        switch (f.type()) {
-            case STRING -> ps.setString(i, String.valueOf(v));
-            case INTEGER -> ps.setLong(i, ((Number) v).longValue());
-            case REAL -> ps.setDouble(i, ((Number) v).doubleValue());
-            case BOOLEAN -> ps.setBoolean(i, (Boolean) v);
-            case JSON -> ps.setString(i, JSON.writeValueAsString(v));
-        }
-    }
-
-    private static Object value(ResultSet rs, int i, Field f) throws SQLException {
-        Object raw = rs.getObject(i);
-        if (raw == null) {
-            return null;
-        }
-        return switch (f.type()) {
-            case STRING -> rs.getString(i);
-            case INTEGER -> rs.getLong(i);
-            case REAL -> rs.getDouble(i);
-            case BOOLEAN -> rs.getBoolean(i);
-            case JSON -> JSON.readValue(rs.getString(i), Object.class);
-        };
     }
 }

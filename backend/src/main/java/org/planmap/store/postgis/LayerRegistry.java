@@ -8,10 +8,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.planmap.store.Field;
+import org.planmap.store.JdbcColumns;
 import org.planmap.store.LayerInfo;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The {@code <schema>.layers} table: each layer's description and the table now serving it. */
 final class LayerRegistry {
@@ -20,9 +18,6 @@ final class LayerRegistry {
     }
 
     static final String TABLE = "layers";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String COLUMNS =
-            "id, table_name, title, geometry_type, crs, source, feature_count, bbox, fields, version";
 
     private final String table;
 
@@ -40,11 +35,11 @@ final class LayerRegistry {
     }
 
     List<Entry> all(Connection db) throws SQLException {
-        return select(db, "SELECT " + COLUMNS + " FROM " + table + " ORDER BY id", null);
+        return select(db, "SELECT " + JdbcColumns.LAYER_COLUMNS + " FROM " + table + " ORDER BY id", null);
     }
 
     Optional<Entry> find(Connection db, String id) throws SQLException {
-        return select(db, "SELECT " + COLUMNS + " FROM " + table + " WHERE id = ?", id).stream().findFirst();
+        return select(db, "SELECT " + JdbcColumns.LAYER_COLUMNS + " FROM " + table + " WHERE id = ?", id).stream().findFirst();
     }
 
     /**
@@ -61,22 +56,12 @@ final class LayerRegistry {
     }
 
     void put(Connection db, Entry e) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("INSERT INTO " + table + " (" + COLUMNS + ", updated) "
+        try (PreparedStatement ps = db.prepareStatement("INSERT INTO " + table + " (" + JdbcColumns.LAYER_COLUMNS + ", updated) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), ?, now()) ON CONFLICT (id) DO UPDATE SET "
                 + "table_name = EXCLUDED.table_name, title = EXCLUDED.title, geometry_type = EXCLUDED.geometry_type, "
                 + "crs = EXCLUDED.crs, source = EXCLUDED.source, feature_count = EXCLUDED.feature_count, "
                 + "bbox = EXCLUDED.bbox, fields = EXCLUDED.fields, version = EXCLUDED.version, updated = now()")) {
-            LayerInfo i = e.info();
-            ps.setString(1, i.id());
-            ps.setString(2, e.table());
-            ps.setString(3, i.title());
-            ps.setString(4, i.geometryType());
-            ps.setString(5, i.crs());
-            ps.setString(6, i.source());
-            ps.setLong(7, i.featureCount());
-            ps.setString(8, JSON.writeValueAsString(i.bbox()));
-            ps.setString(9, JSON.writeValueAsString(i.fields()));
-            ps.setString(10, i.version());
+            JdbcColumns.bindLayer(ps, e.info(), e.table());
             ps.executeUpdate();
         }
     }
@@ -89,13 +74,7 @@ final class LayerRegistry {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    LayerInfo info = new LayerInfo(rs.getString("id"), rs.getString("title"),
-                            rs.getString("geometry_type"), rs.getString("crs"), rs.getString("source"),
-                            rs.getLong("feature_count"),
-                            JSON.readValue(rs.getString("bbox"), new TypeReference<List<Double>>() { }),
-                            JSON.readValue(rs.getString("fields"), new TypeReference<List<Field>>() { }),
-                            rs.getString("version"));
-                    entries.add(new Entry(info, rs.getString("table_name")));
+                    entries.add(new Entry(JdbcColumns.readLayer(rs), rs.getString("table_name")));
                 }
             }
         }

@@ -1,0 +1,79 @@
+package org.planmap.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * How both SQL stores put feature properties and layer descriptions into columns and read them back, so
+ * that GeoPackage and PostGIS hand out exactly the same Java values (the contract tests compare them).
+ */
+public final class JdbcColumns {
+
+    /** The registry's columns, in the order {@link #bindLayer} binds its first ten. */
+    public static final String LAYER_COLUMNS =
+            "id, table_name, title, geometry_type, crs, source, feature_count, bbox, fields, version";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private JdbcColumns() {
+    }
+
+    public static void bind(PreparedStatement ps, int i, Field f, Object v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, switch (f.type()) {
+                case STRING, JSON -> Types.VARCHAR;
+                case INTEGER -> Types.BIGINT;
+                case REAL -> Types.DOUBLE;
+                case BOOLEAN -> Types.BOOLEAN;
+            });
+            return;
+        }
+        switch (f.type()) {
+            case STRING -> ps.setString(i, String.valueOf(v));
+            case INTEGER -> ps.setLong(i, ((Number) v).longValue());
+            case REAL -> ps.setDouble(i, ((Number) v).doubleValue());
+            case BOOLEAN -> ps.setBoolean(i, (Boolean) v);
+            case JSON -> ps.setString(i, JSON.writeValueAsString(v));
+        }
+    }
+
+    public static Object read(ResultSet rs, int i, Field f) throws SQLException {
+        if (rs.getObject(i) == null) {
+            return null;
+        }
+        return switch (f.type()) {
+            case STRING -> rs.getString(i);
+            case INTEGER -> rs.getLong(i);
+            case REAL -> rs.getDouble(i);
+            case BOOLEAN -> rs.getBoolean(i);
+            case JSON -> JSON.readValue(rs.getString(i), Object.class);
+        };
+    }
+
+    /** Binds a layer's description and the table serving it as parameters 1–10 (bbox and fields as JSON). */
+    public static void bindLayer(PreparedStatement ps, LayerInfo i, String table) throws SQLException {
+        ps.setString(1, i.id());
+        ps.setString(2, table);
+        ps.setString(3, i.title());
+        ps.setString(4, i.geometryType());
+        ps.setString(5, i.crs());
+        ps.setString(6, i.source());
+        ps.setLong(7, i.featureCount());
+        ps.setString(8, JSON.writeValueAsString(i.bbox()));
+        ps.setString(9, JSON.writeValueAsString(i.fields()));
+        ps.setString(10, i.version());
+    }
+
+    public static LayerInfo readLayer(ResultSet rs) throws SQLException {
+        return new LayerInfo(rs.getString("id"), rs.getString("title"), rs.getString("geometry_type"),
+                rs.getString("crs"), rs.getString("source"), rs.getLong("feature_count"),
+                JSON.readValue(rs.getString("bbox"), new TypeReference<List<Double>>() { }),
+                JSON.readValue(rs.getString("fields"), new TypeReference<List<Field>>() { }),
+                rs.getString("version"));
+    }
+}
