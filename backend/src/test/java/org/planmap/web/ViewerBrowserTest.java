@@ -221,7 +221,9 @@ class ViewerBrowserTest extends ServerTest {
     void theControlLinesAreAGroupOfTheirOwnLabelledAsDemonstrationData() throws Exception {
         open("#map=9/37.2/111.8&layers=counties,cities,province,urban-development-boundary,permanent-basic-farmland");
         WebElement panel = browser.findElement(By.cssSelector(".layer-panel"));
-        assertThat(panel.getText()).contains("三条控制线", "生态保护红线（示意）", "永久基本农田（示意）", "城镇开发边界（示意）");
+        // 永久基本农田 may already hold the official file another test imported; the other two are demonstration data.
+        assertThat(panel.getText()).contains("三条控制线", "生态保护红线（示意）", "城镇开发边界（示意）")
+                .containsPattern("永久基本农田（(示意|正式数据)）");
         assertThat(panel.findElement(By.cssSelector("input[data-layer=urban-development-boundary]")).isSelected()).isTrue();
         assertThat(panel.findElement(By.cssSelector("input[data-layer=ecological-protection-redline]")).isSelected()).isFalse();
         assertThat(browser.findElements(By.cssSelector(".leaflet-controllines-pane canvas"))).isNotEmpty();
@@ -285,5 +287,38 @@ class ViewerBrowserTest extends ServerTest {
         browser.findElement(By.cssSelector("#session button.logout")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#session button.login")));
         assertThat(browser.findElement(By.cssSelector("#session .who")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void anEditorImportsAnOfficialShapefileThroughTheDialog() throws Exception {
+        open("");
+        assertThat(browser.findElement(By.id("show-import")).isDisplayed()).as("only editors see import").isFalse();
+        WebElement session = browser.findElement(By.id("session"));
+        session.findElement(By.cssSelector("button.login")).click();
+        WebElement form = session.findElement(By.cssSelector(".login-form"));
+        wait.until(ExpectedConditions.visibilityOf(form));
+        form.findElement(By.name("password")).sendKeys(EDITOR_PASSWORD);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("show-import"))).click();
+
+        WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("import")));
+        new org.openqa.selenium.support.ui.Select(dialog.findElement(By.name("layer"))).selectByValue("permanent-basic-farmland");
+        dialog.findElement(By.name("file")).sendKeys(
+                Path.of("src/test/resources/importer/shp-gbk-4546.zip").toAbsolutePath().toString());
+        dialog.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement message = dialog.findElement(By.cssSelector(".import-message"));
+        wait.until(d -> message.getText().startsWith("导入完成") || message.getText().startsWith("导入失败"));
+        assertThat(message.getText()).contains("导入完成：3 个要素", "EPSG:4546");
+        // After the reload below, the panel calls the line official, not 示意.
+        screenshot("import-done");
+
+        // The page reloads to show the new line; its catalog entry is now the imported file, not the demo.
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready"))
+                && !d.findElement(By.id("import")).isDisplayed());
+        Object source = ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + "fetch('/api/layers/permanent-basic-farmland').then(r => r.json()).then(l => done(l.source));");
+        assertThat(String.valueOf(source)).contains("shp-gbk-4546.zip");
+        assertThat(browser.findElement(By.cssSelector(".layer-panel")).getText()).contains("永久基本农田（正式数据）");
     }
 }

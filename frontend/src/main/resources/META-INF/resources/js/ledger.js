@@ -16,7 +16,11 @@ export function attachLedger(panel, onSelectCounty) {
   async function show(level = picker.value) {
     picker.value = level;
     download.href = `/api/control-lines/ledger?level=${level}&format=csv`;
-    const rows = await fetch(`/api/control-lines/ledger?level=${level}`).then((r) => r.json());
+    const [rows, catalog] = await Promise.all([fetch(`/api/control-lines/ledger?level=${level}`).then((r) => r.json()),
+      fetch('/api/layers').then((r) => r.json())]);
+    const demoLines = CONTROL_LINES.filter((l) => (catalog.find((c) => c.id === l.id) || { title: '示意' }).title.includes('示意'));
+    panel.querySelector('.demo-note').textContent = demoLines.length
+      ? `${demoLines.map((l) => l.title).join('、')}为示意数据（非官方）` : '正式数据';
     const head = `<tr><th>名称</th><th class="num">面积（公顷）</th>${CONTROL_LINES.map((l) => `<th class="num">${l.title}</th>`).join('')}
       ${Object.values(CONFLICTS).map((c) => `<th class="num conflict">${c}</th>`).join('')}</tr>`;
     body.innerHTML = `<table class="tier-table ledger"><thead>${head}</thead><tbody>${rows.map((r) => `

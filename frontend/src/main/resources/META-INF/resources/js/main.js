@@ -149,7 +149,9 @@ async function start() {
   const lineData = await Promise.all(lines.map((line) => layerFeatures(line.id)));
   lines.forEach((line, i) => { overlays[line.id] = controlLineLayer(map, line, lineData[i]); });
   if (lines.length && !GROUPS.some((g) => g.title === '三条控制线')) {
-    GROUPS.push({ title: '三条控制线', layers: lines.map((line) => ({ id: line.id, title: `${line.title}（示意）`, on: false })) });
+    // 示意 only while the stored layer is the demonstration set: an imported official line says so.
+    const demo = (id) => catalog.find((l) => l.id === id).title.includes('示意');
+    GROUPS.push({ title: '三条控制线', layers: lines.map((line) => ({ id: line.id, title: `${line.title}（${demo(line.id) ? '示意' : '正式数据'}）`, on: false })) });
   }
   documentTitles = Object.fromEntries(documents.map((d) => [d.file, d.title]));
   const kindOf = (id) => ['county', 'city', 'group', 'region'].find((kind) => props[kind].has(id));
