@@ -36,6 +36,8 @@ public final class GeoJsonEncoder implements FeatureEncoder {
         members.put("title", page.layer().title());
         members.put("numberMatched", page.matched());
         members.put("numberReturned", page.features().size());
+        // Say plainly when the page is not the whole answer, so no client mistakes a cut layer for a complete one.
+        members.put("truncated", page.matched() > page.features().size());
         try (GeoJsonWriter w = new GeoJsonWriter(out, DECIMALS, members)) {
             w.writeAll(page.features());
         }

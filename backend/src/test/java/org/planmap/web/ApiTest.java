@@ -141,6 +141,8 @@ class ApiTest extends ServerTest {
         assertThat(page.get("features").size()).isEqualTo(7);
         assertThat(page.get("numberMatched").asInt()).isEqualTo(117);
         assertThat(page.get("numberReturned").asInt()).isEqualTo(7);
+        assertThat(page.get("truncated").asBoolean()).as("110 skipped: not the whole answer").isTrue();
+        assertThat(get("/api/layers/counties/features").body().get("truncated").asBoolean()).isFalse();
         for (String bad : List.of("bbox=1,2,3", "bbox=a,b,c,d", "bbox=200,30,210,40", "bbox=114,40,112,36", "limit=0",
                 "limit=999999", "offset=-1", "limit=ten")) {
             Answer a = get("/api/layers/counties/features?" + bad);
