@@ -1,6 +1,7 @@
 package org.planmap.config;
 
 import org.planmap.boundary.BoundarySet;
+import org.planmap.controlline.ControlLineReset;
 import org.planmap.controlline.DemoControlLinePublisher;
 import org.planmap.controlline.DemoControlLines;
 import org.planmap.controlline.LedgerService;
@@ -37,6 +38,12 @@ class ControlLineConfiguration {
             log.info("kept imported control lines {}: demonstration data never replaces them", outcome.keptOfficial());
         }
         return outcome;
+    }
+
+    @Bean
+    ControlLineReset controlLineReset(FeatureStore store, BoundarySet boundaries, CountyDirectory directory,
+            LedgerService ledger) {
+        return new ControlLineReset(store, boundaries, directory, ledger);
     }
 
     /** Computed once the demonstration lines (or the imported ones kept instead) are in the store. */

@@ -21,6 +21,9 @@ public interface FeatureStore extends AutoCloseable {
      */
     void replace(LayerInfo layer, List<Feature> features);
 
+    /** Removes a layer and its features; a layer that does not exist is not an error. */
+    void delete(String id);
+
     /** Streams the features matching {@code query} to {@code sink} in feature-id order. */
     void query(FeatureQuery query, Consumer<Feature> sink);
 

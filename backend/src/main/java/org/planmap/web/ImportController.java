@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.planmap.config.PlanmapProperties;
+import org.planmap.controlline.ControlLine;
+import org.planmap.controlline.ControlLineReset;
 import org.planmap.crs.CrsRef;
 import org.planmap.importer.ImportService;
 import org.planmap.importer.ImportStatus;
@@ -13,6 +16,7 @@ import org.planmap.layer.LayerService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,11 +36,13 @@ class ImportController {
 
     private final ImportService imports;
     private final LayerService layers;
+    private final ControlLineReset reset;
     private final Path uploads;
 
-    ImportController(ImportService imports, LayerService layers, PlanmapProperties properties) {
+    ImportController(ImportService imports, LayerService layers, ControlLineReset reset, PlanmapProperties properties) {
         this.imports = imports;
         this.layers = layers;
+        this.reset = reset;
         // Uploads wait for their job inside the data directory, on the same disk as the store.
         this.uploads = properties.dataDir().resolve("uploads");
     }
@@ -70,6 +76,19 @@ class ImportController {
                     : HttpStatus.INTERNAL_SERVER_ERROR).location(job).body(status);
             default -> ResponseEntity.accepted().location(job).body(status);
         };
+    }
+
+    /** Deletes an imported control line; it falls back to the demonstration data. */
+    @DeleteMapping("/api/layers/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id) {
+        ControlLine line = Arrays.stream(ControlLine.values()).filter(l -> l.layerId().equals(id)).findFirst()
+                .orElseThrow(() -> {
+                    layers.layer(id);
+                    return new ApiException(HttpStatus.BAD_REQUEST, "layer-not-deletable",
+                            "图层 " + id + " 不能删除（可删除：导入的三条控制线）", "layer " + id + " cannot be deleted");
+                });
+        reset.reset(line);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/import-jobs/{jobId}")

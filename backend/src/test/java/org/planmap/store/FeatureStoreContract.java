@@ -140,6 +140,18 @@ public abstract class FeatureStoreContract {
     }
 
     @Test
+    void aDeletedLayerIsGoneAndDeletingTwiceIsHarmless() {
+        store.replace(LAYER, counties());
+        store.delete(LAYER.id());
+        assertThat(store.layer(LAYER.id())).isEmpty();
+        assertThat(store.layers()).isEmpty();
+        assertThatThrownBy(() -> store.query(FeatureQuery.all(LAYER.id()), f -> { })).isInstanceOf(StoreException.class);
+        store.delete(LAYER.id());
+        store.replace(LAYER, counties().subList(0, 2));
+        assertThat(readAll(FeatureQuery.all(LAYER.id()))).hasSize(2);
+    }
+
+    @Test
     void anUnknownLayerIsAClearError() {
         assertThatThrownBy(() -> store.query(FeatureQuery.all("nope"), f -> { }))
                 .isInstanceOf(StoreException.class).hasMessageContaining("nope");

@@ -124,4 +124,20 @@ class ImportApiTest extends ServerTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(upload("permanent-basic-farmland", "shp-noprj.zip", "?crs=EPSG:32649", true).statusCode()).isEqualTo(400);
     }
+
+    @Test
+    @Order(5)
+    void deletingAnImportedLineBringsBackTheDemonstrationData() throws Exception {
+        assertThat(get(UDB).body().get("title").asString()).isEqualTo("城镇开发边界");
+        assertThat(delete(UDB).status()).as("anonymous").isEqualTo(401);
+        Reply r = delete(UDB, "Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString(("editor:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        assertThat(r.status()).isEqualTo(204);
+        assertThat(get(UDB).body().get("title").asString()).contains("示意数据");
+        assertThat(get(UDB).body().get("featureCount").asInt()).isEqualTo(117);
+        Reply counties = delete("/api/layers/counties", "Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString(("editor:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        assertThat(counties.status()).isEqualTo(400);
+        assertThat(get("/api/layers/counties").status()).isEqualTo(200);
+    }
 }

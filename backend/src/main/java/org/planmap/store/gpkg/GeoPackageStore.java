@@ -118,6 +118,21 @@ public final class GeoPackageStore implements FeatureStore {
         previous.ifPresent(p -> geoPackage.deleteTableQuietly(p.table()));
     }
 
+    /** The registry row goes first: a crash between the two leaves an orphan table, dropped at the next open. */
+    @Override
+    public synchronized void delete(String id) {
+        Optional<LayerRegistry.Entry> current = registry.find(id);
+        if (current.isEmpty()) {
+            return;
+        }
+        try {
+            registry.remove(id);
+        } catch (SQLException e) {
+            throw new StoreException("could not delete layer " + id + ": " + e.getMessage(), e);
+        }
+        geoPackage.deleteTableQuietly(current.get().table());
+    }
+
     @Override
     public synchronized void query(FeatureQuery query, Consumer<Feature> sink) {
         LayerRegistry.Entry entry = require(query.layerId());

@@ -41,6 +41,13 @@ final class LayerRegistry {
         return select("SELECT " + JdbcColumns.LAYER_COLUMNS + " FROM planmap_layers WHERE id = ?", id).stream().findFirst();
     }
 
+    void remove(String id) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("DELETE FROM planmap_layers WHERE id = ?")) {
+            ps.setString(1, id);
+            ps.executeUpdate();
+        }
+    }
+
     void put(Entry e, Instant updated) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("INSERT OR REPLACE INTO planmap_layers (" + JdbcColumns.LAYER_COLUMNS
                 + ", updated) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {

@@ -55,6 +55,13 @@ final class LayerRegistry {
         }
     }
 
+    void remove(Connection db, String id) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("DELETE FROM " + table + " WHERE id = ?")) {
+            ps.setString(1, id);
+            ps.executeUpdate();
+        }
+    }
+
     void put(Connection db, Entry e) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("INSERT INTO " + table + " (" + JdbcColumns.LAYER_COLUMNS + ", updated) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), ?, now()) ON CONFLICT (id) DO UPDATE SET "

@@ -108,6 +108,18 @@ public final class PostgisStore implements FeatureStore {
     }
 
     @Override
+    public void delete(String id) {
+        inTransaction("delete layer " + id, db -> {
+            Optional<String> current = registry.lockCurrentTable(db, id);
+            if (current.isPresent()) {
+                registry.remove(db, id);
+                tables.drop(db, current.get());
+            }
+            return null;
+        });
+    }
+
+    @Override
     public void query(FeatureQuery query, Consumer<Feature> sink) {
         read("read layer " + query.layerId(), query, (db, rows) -> {
             rows.select(db, query, sink);
