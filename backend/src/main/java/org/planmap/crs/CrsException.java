@@ -1,10 +1,12 @@
 package org.planmap.crs;
 
+import org.planmap.ClientFault;
+
 /**
  * A coordinate system or coordinates planmap refuses, said in Chinese (planners' language) and English,
  * with a stable code so the import and the web layer can map it to a problem document without parsing text.
  */
-public class CrsException extends RuntimeException {
+public class CrsException extends ClientFault {
 
     /** The unsupported code, the WKT that is not WKT, the WKT that is no supported CRS, implausible data. */
     public static final String UNSUPPORTED = "crs-unsupported";
@@ -12,24 +14,7 @@ public class CrsException extends RuntimeException {
     public static final String UNRECOGNISED = "crs-unrecognised";
     public static final String IMPLAUSIBLE = "crs-implausible-coordinates";
 
-    private final String code;
-    private final String messageZh;
-
     public CrsException(String code, String messageZh, String messageEn) {
-        super(messageEn);
-        this.code = code;
-        this.messageZh = messageZh;
-    }
-
-    public String code() {
-        return code;
-    }
-
-    public String messageZh() {
-        return messageZh;
-    }
-
-    public String messageEn() {
-        return getMessage();
+        super(code, messageZh, messageEn, null);
     }
 }

@@ -19,8 +19,8 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.geom.util.PolygonExtracter;
+import org.planmap.ClientFault;
 import org.planmap.boundary.Polygons;
-import org.planmap.crs.CrsException;
 import org.planmap.crs.CrsRef;
 import org.planmap.crs.Reprojector;
 import org.planmap.store.Feature;
@@ -151,9 +151,7 @@ public final class ImportService implements AutoCloseable {
             afterImport.accept(target.layerId());
             deleteUpload(upload);
             job.done(new ImportStatus.Report(reader.format(), from.code(), features.size(), repaired, dropped, source.notes()));
-        } catch (ImportException e) {
-            fail(job, upload, new ImportStatus.Error(e.code(), e.messageZh(), e.messageEn(), true));
-        } catch (CrsException e) {
+        } catch (ClientFault e) {
             fail(job, upload, new ImportStatus.Error(e.code(), e.messageZh(), e.messageEn(), true));
         } catch (RuntimeException e) {
             fail(job, upload, new ImportStatus.Error("import-failed", "导入失败，数据未改变：" + e.getMessage(),

@@ -1,8 +1,7 @@
 package org.planmap.web;
 
 import java.util.Map;
-import org.planmap.crs.CrsException;
-import org.planmap.importer.ImportException;
+import org.planmap.ClientFault;
 import org.planmap.layer.UnknownLayerException;
 import org.planmap.store.StoreException;
 import org.slf4j.Logger;
@@ -37,14 +36,9 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return problem(e.status(), e.code(), e.messageZh(), e.messageEn());
     }
 
-    /** A file's or a parameter's coordinate system that planmap cannot use: the client can fix it. */
-    @ExceptionHandler(CrsException.class)
-    ProblemDetail crs(CrsException e) {
-        return problem(HttpStatus.BAD_REQUEST, e.code(), e.messageZh(), e.messageEn());
-    }
-
-    @ExceptionHandler(ImportException.class)
-    ProblemDetail importRefused(ImportException e) {
+    /** A file, a coordinate system or a parameter the client can fix. */
+    @ExceptionHandler(ClientFault.class)
+    ProblemDetail clientFault(ClientFault e) {
         HttpStatus status = e.code().equals("unsupported-format") ? HttpStatus.UNSUPPORTED_MEDIA_TYPE : HttpStatus.BAD_REQUEST;
         return problem(status, e.code(), e.messageZh(), e.messageEn());
     }
