@@ -4,6 +4,7 @@ import java.util.Map;
 import org.planmap.ClientFault;
 import org.planmap.layer.UnknownLayerException;
 import org.planmap.store.StoreException;
+import org.planmap.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -76,6 +77,15 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             case 415 -> "不支持该内容类型";
             default -> status.is5xxServerError() ? "服务器内部错误" : "请求未能完成";
         };
+    }
+
+    /** The database is down or restarting: say so with 503 and a retry hint, the way a proxy or client expects. */
+    @ExceptionHandler(StoreUnavailableException.class)
+    ResponseEntity<ProblemDetail> storeUnavailable(StoreUnavailableException e) {
+        log.warn("store unavailable: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "数据库暂时无法连接，请稍后再试",
+                        "the database is unreachable right now; please try again shortly"));
     }
 
     @ExceptionHandler(StoreException.class)

@@ -13,6 +13,7 @@ import org.planmap.store.FeatureQuery;
 import org.planmap.store.FeatureStore;
 import org.planmap.store.LayerInfo;
 import org.planmap.store.StoreException;
+import org.planmap.store.StoreUnavailableException;
 
 /**
  * The PostGIS store: layers in one schema ({@code planmap} by default) of a PostgreSQL database with
@@ -190,6 +191,8 @@ public final class PostgisStore implements FeatureStore {
             }
         } catch (SQLException e) {
             throw failure(what, e);
+        } catch (StoreUnavailableException e) {
+            throw e;
         } catch (StoreException e) {
             throw new StoreException("could not " + what + ": " + e.getMessage(), e.getCause() == null ? e : e.getCause());
         } catch (RuntimeException e) {
@@ -206,9 +209,13 @@ public final class PostgisStore implements FeatureStore {
     }
 
     private static StoreException failure(String what, SQLException e) {
-        boolean unreachable = e instanceof SQLTransientConnectionException
-                || (e.getSQLState() != null && e.getSQLState().startsWith("08"));
-        return new StoreException("could not " + what + ": "
-                + (unreachable ? "the database is unreachable (" + e.getMessage() + ")" : e.getMessage()), e);
+        // SQLState class 08 is a connection failure; 57P01–57P03 are a database shutting down, crashed or
+        // starting up: all of them pass when the database is back.
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        boolean unreachable = e instanceof SQLTransientConnectionException || state.startsWith("08")
+                || state.startsWith("57P");
+        return unreachable
+                ? new StoreUnavailableException("could not " + what + ": the database is unreachable (" + e.getMessage() + ")", e)
+                : new StoreException("could not " + what + ": " + e.getMessage(), e);
     }
 }

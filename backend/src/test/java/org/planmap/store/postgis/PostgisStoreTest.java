@@ -17,6 +17,7 @@ import org.planmap.store.FeatureQuery;
 import org.planmap.store.FeatureStore;
 import org.planmap.store.FeatureStoreContract;
 import org.planmap.store.StoreException;
+import org.planmap.store.StoreUnavailableException;
 
 /** The store contract, and what is particular to PostGIS, on the real PostGIS bin/test starts. */
 class PostgisStoreTest extends FeatureStoreContract {
@@ -101,6 +102,26 @@ class PostgisStoreTest extends FeatureStoreContract {
     }
 
     @Test
+    void whileTheDatabaseRefusesConnectionsTheStoreSaysUnavailableAndRecoversAfter() throws Exception {
+        store.replace(LAYER, counties());
+        String db = queryOne("SELECT current_database()");
+        // As during a restart: existing connections cut, new ones refused.
+        // A database cannot close itself to connections: ask from the cluster's maintenance database.
+        executeOnMaintenanceDb("ALTER DATABASE \"" + db + "\" ALLOW_CONNECTIONS false");
+        try {
+            executeOnMaintenanceDb("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'planmap' "
+                    + "AND datname = '" + db + "'");
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> store.layers()).isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageContaining("unreachable");
+            assertThat((System.nanoTime() - start) / 1e9).as("fails fast, no hang").isLessThan(10);
+        } finally {
+            executeOnMaintenanceDb("ALTER DATABASE \"" + db + "\" ALLOW_CONNECTIONS true");
+        }
+        assertThat(store.count(FeatureQuery.all(LAYER.id()))).isEqualTo(117);
+    }
+
+    @Test
     void anUnreachableDatabaseIsAQuickClearError() {
         long start = System.nanoTime();
         assertThatThrownBy(() -> PostgisStore.open("jdbc:postgresql://127.0.0.1:1/none?password=secret", "x", "secret", schema))
@@ -130,6 +151,13 @@ class PostgisStoreTest extends FeatureStoreContract {
             }
         }
         return out;
+    }
+
+    private static void executeOnMaintenanceDb(String sql) throws SQLException {
+        String url = TestPostgis.url().replaceFirst("/[^/?]+(\\?|$)", "/postgres$1");
+        try (Connection c = java.sql.DriverManager.getConnection(url, TestPostgis.user(), TestPostgis.password())) {
+            c.createStatement().execute(sql);
+        }
     }
 
     private static String queryOne(String sql, String... args) throws SQLException {
