@@ -21,12 +21,9 @@ public final class ConflictLayer {
     private static final List<Field> FIELDS = List.of(
             new Field("kind", Type.STRING, "冲突类型代码"),
             new Field("kindName", Type.STRING, "冲突类型"),
-            new Field("adcode", Type.STRING, "县级行政区代码"),
-            new Field("countyName", Type.STRING, "县级行政区"),
-            new Field("cityName", Type.STRING, "地级市"),
-            new Field("areaHa", Type.REAL, "面积（公顷，椭球面）"),
+            CountyFields.ADCODE, CountyFields.COUNTY_NAME, CountyFields.CITY_NAME, CountyFields.AREA_HA,
             new Field("areaMu", Type.REAL, "面积（亩）"),
-            new Field("status", Type.STRING, "数据性质"));
+            CountyFields.STATUS);
 
     private ConflictLayer() {
     }

@@ -48,11 +48,8 @@ public final class DemoControlLines {
     public static final List<Field> FIELDS = List.of(
             new Field("id", Type.STRING, "要素编号 <layer>-<adcode>-<n>"),
             new Field("line", Type.STRING, "控制线"),
-            new Field("adcode", Type.STRING, "县级行政区代码"),
-            new Field("countyName", Type.STRING, "县级行政区"),
-            new Field("cityName", Type.STRING, "所属地级市"),
-            new Field("areaHa", Type.REAL, "面积（公顷，椭球面）"),
-            new Field("status", Type.STRING, "数据性质"),
+            CountyFields.ADCODE, CountyFields.COUNTY_NAME, CountyFields.CITY_NAME, CountyFields.AREA_HA,
+            CountyFields.STATUS,
             new Field("source", Type.STRING, "来源"));
 
     private DemoControlLines() {

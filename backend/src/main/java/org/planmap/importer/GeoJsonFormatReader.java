@@ -50,15 +50,7 @@ public final class GeoJsonFormatReader implements FormatReader {
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
             .build()).build();
 
-    private final GeometryFactory factory;
-
-    public GeoJsonFormatReader() {
-        this(new GeometryFactory());
-    }
-
-    public GeoJsonFormatReader(GeometryFactory factory) {
-        this.factory = factory;
-    }
+    private final GeometryFactory factory = new GeometryFactory();
 
     @Override
     public String format() {

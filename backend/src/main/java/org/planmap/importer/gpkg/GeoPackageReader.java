@@ -45,15 +45,7 @@ public final class GeoPackageReader implements FormatReader {
 
     private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
-    private final GeometryFactory factory;
-
-    public GeoPackageReader() {
-        this(new GeometryFactory());
-    }
-
-    public GeoPackageReader(GeometryFactory factory) {
-        this.factory = factory;
-    }
+    private final GeometryFactory factory = new GeometryFactory();
 
     @Override
     public String format() {
