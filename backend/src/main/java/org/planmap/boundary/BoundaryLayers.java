@@ -2,6 +2,7 @@ package org.planmap.boundary;
 
 import java.util.List;
 import org.planmap.layer.LayerContent;
+import org.planmap.store.FeatureQuery;
 import org.planmap.store.Field;
 import org.planmap.store.Field.Type;
 import org.planmap.store.LayerInfo;
@@ -16,7 +17,7 @@ public final class BoundaryLayers {
     public static final String NEIGHBOURS = "neighbours";
 
     /** Properties every boundary layer shares; plan layers reuse them. */
-    public static final Field ADCODE = new Field("adcode", Type.STRING, "行政区划代码 GB/T 2260");
+    public static final Field ADCODE = new Field(FeatureQuery.ADCODE, Type.STRING, "行政区划代码 GB/T 2260");
     public static final Field NAME = new Field("name", Type.STRING, "名称");
     public static final Field COUNTY_COUNT = new Field("countyCount", Type.INTEGER, "县级行政区数");
     public static final Field AREA_KM2 = new Field("areaKm2", Type.REAL, "面积（km²，椭球面）");

@@ -41,9 +41,11 @@ class LayerController {
     @GetMapping("/{id}/features")
     ResponseEntity<byte[]> features(@PathVariable String id,
             @RequestParam(required = false) String bbox,
+            @RequestParam(required = false) String adcode,
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) Long offset) throws IOException {
-        FeaturePage page = layers.features(new FeatureQuery(id, QueryParams.bbox(bbox), QueryParams.limit(limit),
+        FeaturePage page = layers.features(new FeatureQuery(id, QueryParams.bbox(bbox), QueryParams.adcodePrefix(adcode),
+                QueryParams.limit(limit),
                 QueryParams.offset(offset)));
         // Encoded whole rather than streamed asynchronously: pages are bounded by the limit, and the bytes
         // are what a cache (and ETag) will hold; async dispatch bought nothing but a thread hand-over.

@@ -41,6 +41,18 @@ final class QueryParams {
         return new Envelope(v[0], v[2], v[1], v[3]);
     }
 
+    /** A division-code prefix: {@code 14} the province, {@code 1411} 吕梁市, {@code 141181} 孝义市; null when absent. */
+    static String adcodePrefix(String adcode) {
+        if (adcode == null || adcode.isBlank()) {
+            return null;
+        }
+        if (!adcode.strip().matches("\\d{2,6}")) {
+            throw ApiException.badParameter("adcode", "区划代码前缀应为 2~6 位数字，如 1411（吕梁市）",
+                    "an adcode prefix is 2 to 6 digits, such as 1411 (Lüliang)");
+        }
+        return adcode.strip();
+    }
+
     static Integer limit(Integer limit) {
         if (limit == null) {
             return MAX_LIMIT;

@@ -97,14 +97,27 @@ public abstract class FeatureStoreContract {
     void bboxLimitAndOffsetSelect() {
         store.replace(LAYER, counties());
         // A small box on 孝义市's town: 孝义 itself and no county of 大同 (north of 39.5°).
-        FeatureQuery near = new FeatureQuery(LAYER.id(), new Envelope(111.77, 111.79, 37.14, 37.15), null, 0);
+        FeatureQuery near = FeatureQuery.within(LAYER.id(), new Envelope(111.77, 111.79, 37.14, 37.15));
         List<Feature> hits = readAll(near);
         assertThat(hits).extracting(Feature::id).contains("141181").allSatisfy(id -> assertThat(id).doesNotStartWith("1402"));
         assertThat(store.count(near)).isEqualTo(hits.size());
-        List<Feature> page = readAll(new FeatureQuery(LAYER.id(), null, 10, 20));
+        List<Feature> page = readAll(new FeatureQuery(LAYER.id(), null, null, 10, 20));
         assertThat(page).extracting(Feature::id).containsExactlyElementsOf(
                 counties().subList(20, 30).stream().map(Feature::id).toList());
-        assertThat(store.count(new FeatureQuery(LAYER.id(), null, 10, 20))).isEqualTo(117);
+        assertThat(store.count(new FeatureQuery(LAYER.id(), null, null, 10, 20))).isEqualTo(117);
+    }
+
+    @Test
+    void adcodePrefixSelectsOneCitysUnitsAlongsideTheBbox() {
+        store.replace(LAYER, counties());
+        // 吕梁市 has 13 county-level units, 1411xx; 孝义市 is one of them.
+        FeatureQuery luliang = new FeatureQuery(LAYER.id(), null, "1411", null, 0);
+        assertThat(readAll(luliang)).hasSize(13).extracting(Feature::id).allSatisfy(id -> assertThat(id).startsWith("1411"));
+        assertThat(store.count(luliang)).isEqualTo(13);
+        FeatureQuery xiaoyiTown = new FeatureQuery(LAYER.id(), new Envelope(111.77, 111.79, 37.14, 37.15), "1411", null, 0);
+        assertThat(readAll(xiaoyiTown)).extracting(Feature::id).contains("141181").allSatisfy(id -> assertThat(id).startsWith("1411"));
+        assertThat(readAll(new FeatureQuery(LAYER.id(), null, "1411", 5, 10))).hasSize(3);
+        assertThat(readAll(new FeatureQuery(LAYER.id(), null, "1499", null, 0))).isEmpty();
     }
 
     @Test
@@ -136,7 +149,7 @@ public abstract class FeatureStoreContract {
         List<Feature> read = readAll(FeatureQuery.all(LAYER.id()));
         assertThat(read).hasSize(4);
         assertThat(read.get(3).geometry()).isNull();
-        assertThat(readAll(new FeatureQuery(LAYER.id(), new Envelope(100, 120, 30, 45), null, 0))).hasSize(3);
+        assertThat(readAll(FeatureQuery.within(LAYER.id(), new Envelope(100, 120, 30, 45)))).hasSize(3);
     }
 
     @Test

@@ -144,16 +144,27 @@ class ApiTest extends ServerTest {
         assertThat(page.get("truncated").asBoolean()).as("110 skipped: not the whole answer").isTrue();
         assertThat(get("/api/layers/counties/features").body().get("truncated").asBoolean()).isFalse();
         for (String bad : List.of("bbox=1,2,3", "bbox=a,b,c,d", "bbox=200,30,210,40", "bbox=114,40,112,36", "limit=0",
-                "limit=999999", "offset=-1", "limit=ten")) {
+                "limit=999999", "offset=-1", "limit=ten", "adcode=14a1", "adcode=1")) {
             Answer a = get("/api/layers/counties/features?" + bad);
             assertThat(a.status()).as(bad).isEqualTo(400);
             assertThat(a.body().get("message").get("en").asString()).as(bad).isNotBlank();
         }
         assertThat(get("/api/layers/nope/features").status()).isEqualTo(404);
         assertThat(get("/api/layers/nope").status()).isEqualTo(404);
+        Answer groupsByCode = get("/api/layers/town-groups/features?adcode=1411");
+        assertThat(groupsByCode.status()).as("town groups have no adcode").isEqualTo(400);
+        assertThat(groupsByCode.body().get("message").get("zh").asString()).contains("没有区划代码");
         Answer noRoute = get("/api/no-such-thing");
         assertThat(noRoute.status()).isEqualTo(404);
         assertThat(noRoute.body().get("message").get("zh").asString()).isEqualTo("未找到所请求的资源");
+    }
+
+    @Test
+    void anAdcodePrefixSelectsOneCitysUnits() throws Exception {
+        JsonNode luliang = get("/api/layers/counties/features?adcode=1411").body();
+        assertThat(luliang.get("numberMatched").asInt()).isEqualTo(13);
+        luliang.get("features").forEach(f -> assertThat(f.get("properties").get("adcode").asString()).startsWith("1411"));
+        assertThat(get("/api/layers/cities/features?adcode=1411").body().get("numberMatched").asInt()).isEqualTo(1);
     }
 
     @Test

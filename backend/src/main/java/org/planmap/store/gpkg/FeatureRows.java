@@ -80,7 +80,7 @@ final class FeatureRows {
         sql.append(from(q)).append(" ORDER BY t.").append(FID).append(" LIMIT ? OFFSET ?");
         WKBReader reader = new WKBReader();
         try (PreparedStatement ps = db.prepareStatement(sql.toString())) {
-            int next = bindBbox(ps, q);
+            int next = bindFilters(ps, q);
             ps.setLong(next, q.limit() == null ? -1 : q.limit());
             ps.setLong(next + 1, q.offset());
             try (ResultSet rs = ps.executeQuery()) {
@@ -98,7 +98,7 @@ final class FeatureRows {
 
     long count(FeatureQuery q) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("SELECT count(*)" + from(q))) {
-            bindBbox(ps, q);
+            bindFilters(ps, q);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -112,18 +112,24 @@ final class FeatureRows {
             from += " JOIN \"rtree_" + table + "_" + GEOMETRY + "\" r ON r.id = t." + FID
                     + " AND r.maxx >= ? AND r.minx <= ? AND r.maxy >= ? AND r.miny <= ?";
         }
+        if (q.adcodePrefix() != null) {
+            from += " WHERE t.\"" + FeatureQuery.ADCODE + "\" LIKE ?";
+        }
         return from;
     }
 
-    private static int bindBbox(PreparedStatement ps, FeatureQuery q) throws SQLException {
-        if (q.bbox() == null) {
-            return 1;
+    private static int bindFilters(PreparedStatement ps, FeatureQuery q) throws SQLException {
+        int next = 1;
+        if (q.bbox() != null) {
+            ps.setDouble(next++, q.bbox().getMinX());
+            ps.setDouble(next++, q.bbox().getMaxX());
+            ps.setDouble(next++, q.bbox().getMinY());
+            ps.setDouble(next++, q.bbox().getMaxY());
         }
-        ps.setDouble(1, q.bbox().getMinX());
-        ps.setDouble(2, q.bbox().getMaxX());
-        ps.setDouble(3, q.bbox().getMinY());
-        ps.setDouble(4, q.bbox().getMaxY());
-        return 5;
+        if (q.adcodePrefix() != null) {
+            ps.setString(next++, q.adcodePrefix() + "%");
+        }
+        return next;
     }
 
     private byte[] blob(byte[] wkb) {

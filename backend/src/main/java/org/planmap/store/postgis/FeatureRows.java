@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ final class FeatureRows {
         WKBReader reader = new WKBReader();
         try (PreparedStatement ps = db.prepareStatement(sql.toString())) {
             ps.setFetchSize(FETCH);
-            int next = bindBbox(ps, q);
+            int next = bindFilters(ps, q);
             if (q.limit() == null) {
                 ps.setNull(next, Types.BIGINT); // LIMIT NULL: no limit
             } else {
@@ -106,7 +107,7 @@ final class FeatureRows {
 
     long count(Connection db, FeatureQuery q) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("SELECT count(*)" + from(q))) {
-            bindBbox(ps, q);
+            bindFilters(ps, q);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -115,22 +116,28 @@ final class FeatureRows {
     }
 
     private String from(FeatureQuery q) {
-        String from = " FROM " + table;
+        List<String> where = new ArrayList<>();
         if (q.bbox() != null) {
-            from += " WHERE " + LayerTables.GEOMETRY + " && ST_MakeEnvelope(?, ?, ?, ?, " + srid + ")";
+            where.add(LayerTables.GEOMETRY + " && ST_MakeEnvelope(?, ?, ?, ?, " + srid + ")");
         }
-        return from;
+        if (q.adcodePrefix() != null) {
+            where.add(LayerTables.quote(FeatureQuery.ADCODE) + " LIKE ?");
+        }
+        return " FROM " + table + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));
     }
 
-    private static int bindBbox(PreparedStatement ps, FeatureQuery q) throws SQLException {
-        if (q.bbox() == null) {
-            return 1;
+    private static int bindFilters(PreparedStatement ps, FeatureQuery q) throws SQLException {
+        int next = 1;
+        if (q.bbox() != null) {
+            ps.setDouble(next++, q.bbox().getMinX());
+            ps.setDouble(next++, q.bbox().getMinY());
+            ps.setDouble(next++, q.bbox().getMaxX());
+            ps.setDouble(next++, q.bbox().getMaxY());
         }
-        ps.setDouble(1, q.bbox().getMinX());
-        ps.setDouble(2, q.bbox().getMinY());
-        ps.setDouble(3, q.bbox().getMaxX());
-        ps.setDouble(4, q.bbox().getMaxY());
-        return 5;
+        if (q.adcodePrefix() != null) {
+            ps.setString(next++, q.adcodePrefix() + "%");
+        }
+        return next;
     }
 
     private static Geometry geometry(WKBReader reader, byte[] wkb) {
