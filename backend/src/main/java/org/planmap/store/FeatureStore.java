@@ -18,8 +18,16 @@ public interface FeatureStore extends AutoCloseable {
     /**
      * Replaces a layer's contents and description in one step: readers see either the previous
      * version or the new one, never a mix, and a failure (or a crash) leaves the previous version.
+     * The features are pulled from {@code features} once, as they are written; the stored description
+     * takes its feature count and bbox from them and its version from {@code layer}. A failure of the
+     * source itself (it throws) leaves the previous version too and is rethrown unchanged.
      */
-    void replace(LayerInfo layer, List<Feature> features);
+    void replace(LayerInfo layer, FeatureSource features);
+
+    /** {@link #replace(LayerInfo, FeatureSource)} for features already in memory (small layers). */
+    default void replace(LayerInfo layer, List<Feature> features) {
+        replace(layer, FeatureSource.of(features));
+    }
 
     /** Removes a layer and its features; a layer that does not exist is not an error. */
     void delete(String id);

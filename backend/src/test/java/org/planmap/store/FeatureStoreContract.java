@@ -7,6 +7,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,6 +147,80 @@ public abstract class FeatureStoreContract {
                 .isInstanceOf(StoreException.class).hasMessageContaining(LAYER.id());
         assertThat(readAll(FeatureQuery.all(LAYER.id()))).hasSize(117);
         assertThat(store.layer(LAYER.id()).orElseThrow().version()).isEqualTo("v1");
+    }
+
+    @Test
+    void aSourceThatFailsMidwayLeavesThePreviousVersionAndItsOwnError() {
+        store.replace(LAYER, counties());
+        IllegalStateException refusal = new IllegalStateException("the file ends early");
+        List<Feature> all = counties();
+        FeatureSource failing = sink -> {
+            all.subList(0, 60).forEach(sink);
+            throw refusal;
+        };
+        assertThatThrownBy(() -> store.replace(LAYER.withContents(0, List.of(), "v2"), failing)).isSameAs(refusal);
+        assertThat(readAll(FeatureQuery.all(LAYER.id()))).hasSize(117);
+        assertThat(store.layer(LAYER.id()).orElseThrow().version()).isEqualTo("v1");
+        assertThat(store.layers()).hasSize(1);
+    }
+
+    @Test
+    void aStreamedLayerIsDescribedByWhatWasWritten() {
+        List<Feature> some = counties().subList(10, 30);
+        store.replace(LAYER, sink -> some.forEach(sink));
+        LayerInfo stored = store.layer(LAYER.id()).orElseThrow();
+        assertThat(stored.featureCount()).isEqualTo(20);
+        Envelope extent = new Envelope();
+        some.forEach(f -> extent.expandToInclude(f.geometry().getEnvelopeInternal()));
+        assertThat(stored.bbox()).containsExactly(extent.getMinX(), extent.getMinY(), extent.getMaxX(), extent.getMaxY());
+        assertThat(stored.version()).isEqualTo(LAYER.version());
+    }
+
+    /**
+     * Readers go on while a replace is half-written (the source waits until they have read), and each read
+     * sees a whole version: the old 117 features or the new 5, never a mix.
+     */
+    @Test
+    void readersAreServedWholeVersionsWhileAReplaceIsWriting() throws Exception {
+        store.replace(LAYER, counties());
+        List<Feature> next = counties().subList(0, 5);
+        CountDownLatch readDuringWrite = new CountDownLatch(8);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        Set<Integer> seen = ConcurrentHashMap.newKeySet();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> readers = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                readers.add(pool.submit(() -> {
+                    while (writing.get()) {
+                        seen.add(readAll(FeatureQuery.all(LAYER.id())).size());
+                        readDuringWrite.countDown();
+                    }
+                    return null;
+                }));
+            }
+            store.replace(LAYER.withContents(0, List.of(), "v2"), sink -> {
+                next.subList(0, 2).forEach(sink);
+                try {
+                    assertThat(readDuringWrite.await(60, TimeUnit.SECONDS)).as("reads answered during the write").isTrue();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                next.subList(2, 5).forEach(sink);
+            });
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!seen.contains(5) && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            writing.set(false);
+            for (Future<?> r : readers) {
+                r.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            writing.set(false);
+            pool.shutdownNow();
+        }
+        assertThat(seen).containsExactlyInAnyOrder(117, 5);
     }
 
     @Test

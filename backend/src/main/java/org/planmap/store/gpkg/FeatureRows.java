@@ -16,6 +16,8 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 import org.planmap.store.Feature;
+import org.planmap.store.FeatureLoad;
+import org.planmap.store.FeatureSource;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.Field;
 import org.planmap.store.JdbcColumns;
@@ -27,6 +29,8 @@ final class FeatureRows {
     static final String FID = "fid";
     static final String ID = "planmap_id";
     static final String GEOMETRY = "geom";
+    /** Rows per JDBC batch while writing. */
+    private static final int BATCH = 1000;
 
     private final Connection db;
     private final String table;
@@ -49,23 +53,33 @@ final class FeatureRows {
         };
     }
 
-    void insert(List<Feature> features) throws SQLException {
+    /**
+     * Writes the source's rows in one transaction, through one prepared statement executed in batches, so
+     * neither the features nor the statement's parameters pile up in memory.
+     */
+    FeatureLoad insert(FeatureSource features) throws SQLException {
         StringBuilder sql = new StringBuilder("INSERT INTO \"" + table + "\" (" + ID + ", " + GEOMETRY);
         fields.forEach(f -> sql.append(", \"").append(f.name()).append('"'));
         sql.append(") VALUES (?, ?").append(", ?".repeat(fields.size())).append(')');
         WKBWriter wkb = new WKBWriter(2);
         db.setAutoCommit(false);
         try (PreparedStatement ps = db.prepareStatement(sql.toString())) {
-            for (Feature f : features) {
+            int[] pending = {0};
+            FeatureLoad load = FeatureLoad.run(features, f -> {
                 ps.setString(1, f.id());
                 ps.setBytes(2, f.geometry() == null ? null : blob(wkb.write(f.geometry())));
                 for (int i = 0; i < fields.size(); i++) {
                     JdbcColumns.bind(ps, i + 3, fields.get(i), f.properties().get(fields.get(i).name()));
                 }
                 ps.addBatch();
-            }
+                if (++pending[0] == BATCH) {
+                    ps.executeBatch();
+                    pending[0] = 0;
+                }
+            });
             ps.executeBatch();
             db.commit();
+            return load;
         } catch (SQLException | RuntimeException e) {
             db.rollback();
             throw e;

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,7 +26,9 @@ import mil.nga.geopackage.srs.SpatialReferenceSystem;
 import mil.nga.sf.GeometryType;
 import org.locationtech.jts.geom.Envelope;
 import org.planmap.store.Feature;
+import org.planmap.store.FeatureLoad;
 import org.planmap.store.FeatureQuery;
+import org.planmap.store.FeatureSource;
 import org.planmap.store.FeatureStore;
 import org.planmap.store.Field;
 import org.planmap.store.LayerInfo;
@@ -41,24 +44,29 @@ import org.planmap.store.StoreException;
  * GeoPackage metadata through a second connection, which a transaction on the first would lock
  * out.) A table that no pointer names, left by a crash mid-build, is dropped when the store opens.
  *
- * <p>SQLite serialises writers anyway and the JDBC connection is not thread-safe, so every call
- * holds the store's lock; callers cache encoded results rather than query per request.
+ * <p>The file is in WAL mode: writes (one at a time, on NGA's connection, under the store's write lock)
+ * and reads (on a few read-only connections of their own, see {@link ReadConnections}) go on side by side,
+ * so a 500 000-feature import does not stop the map from drawing the previous version.
  */
 public final class GeoPackageStore implements FeatureStore {
 
     static final String FILE_NAME = "planmap.gpkg";
     private static final String TABLE_PREFIX = "layer_";
+    /** Readers at once: enough for the request threads of a 2–4 core server that also encode and render. */
+    private static final int READERS = 4;
 
     private final Path file;
     private final GeoPackage geoPackage;
     private final Connection db;
-    private final LayerRegistry registry;
+    private final ReadConnections readers;
+    private final Object writeLock = new Object();
 
     private GeoPackageStore(Path file, GeoPackage geoPackage) {
         this.file = file;
         this.geoPackage = geoPackage;
         this.db = geoPackage.getConnection().getConnection();
-        this.registry = new LayerRegistry(db);
+        prepare();
+        this.readers = new ReadConnections(file, READERS);
     }
 
     /** Opens the store in {@code dataDir}, creating the directory and the GeoPackage if missing. */
@@ -72,13 +80,24 @@ public final class GeoPackageStore implements FeatureStore {
         if (!file.exists()) {
             GeoPackageManager.create(file);
         }
-        GeoPackageStore store = new GeoPackageStore(file.toPath(), GeoPackageManager.open(file, true));
-        synchronized (store) {
-            store.geoPackage.createGeometryColumnsTable();
-            store.registry.createIfMissing();
-            store.dropOrphanTables();
+        return new GeoPackageStore(file.toPath(), GeoPackageManager.open(file, true));
+    }
+
+    /**
+     * WAL so that readers never wait for the writer; synchronous=NORMAL because in WAL mode it still
+     * survives a crash of the process intact (only a power cut may lose the last commits, never half of one).
+     */
+    private void prepare() {
+        try (Statement s = db.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA synchronous=NORMAL");
+            s.execute("PRAGMA busy_timeout=30000");
+        } catch (SQLException e) {
+            throw new StoreException("cannot prepare " + file + ": " + e.getMessage(), e);
         }
-        return store;
+        geoPackage.createGeometryColumnsTable();
+        LayerRegistry.createIfMissing(db);
+        dropOrphanTables();
     }
 
     public Path file() {
@@ -86,81 +105,90 @@ public final class GeoPackageStore implements FeatureStore {
     }
 
     @Override
-    public synchronized List<LayerInfo> layers() {
-        return registry.all().stream().map(LayerRegistry.Entry::info).toList();
+    public List<LayerInfo> layers() {
+        return read("read the layer registry", r -> LayerRegistry.all(r).stream().map(LayerRegistry.Entry::info).toList());
     }
 
     @Override
-    public synchronized Optional<LayerInfo> layer(String id) {
-        return registry.find(id).map(LayerRegistry.Entry::info);
+    public Optional<LayerInfo> layer(String id) {
+        return read("read the layer registry", r -> LayerRegistry.find(r, id).map(LayerRegistry.Entry::info));
     }
 
     @Override
-    public synchronized void replace(LayerInfo layer, List<Feature> features) {
-        Optional<LayerRegistry.Entry> previous = registry.find(layer.id());
-        String table = TABLE_PREFIX + layer.id().replaceAll("[^A-Za-z0-9]", "_") + "_" + System.currentTimeMillis();
-        Envelope extent = new Envelope();
-        features.stream().filter(f -> f.geometry() != null)
-                .forEach(f -> extent.expandToInclude(f.geometry().getEnvelopeInternal()));
-        List<Double> bbox = extent.isNull() ? List.of()
-                : List.of(extent.getMinX(), extent.getMinY(), extent.getMaxX(), extent.getMaxY());
-        LayerInfo stored = layer.withContents(features.size(), bbox, layer.version());
-        try {
-            long srsId = srsId(layer.crs());
-            FeatureTable featureTable = createTable(table, layer, srsId, extent);
-            new FeatureRows(db, table, layer.fields(), srsId).insert(features);
-            new RTreeIndexExtension(geoPackage).create(featureTable);
-            registry.put(new LayerRegistry.Entry(stored, table), Instant.now());
-        } catch (SQLException | RuntimeException e) {
-            geoPackage.deleteTableQuietly(table);
-            throw new StoreException("could not store layer " + layer.id() + ": " + e.getMessage(), e);
+    public void replace(LayerInfo layer, FeatureSource features) {
+        synchronized (writeLock) {
+            Optional<LayerRegistry.Entry> previous = LayerRegistry.find(db, layer.id());
+            String table = TABLE_PREFIX + layer.id().replaceAll("[^A-Za-z0-9]", "_") + "_" + System.currentTimeMillis();
+            try {
+                long srsId = srsId(layer.crs());
+                FeatureTable featureTable = createTable(table, layer, srsId);
+                FeatureLoad load = new FeatureRows(db, table, layer.fields(), srsId).insert(features);
+                setExtent(table, load.extent());
+                new RTreeIndexExtension(geoPackage).create(featureTable);
+                LayerRegistry.put(db, new LayerRegistry.Entry(load.stored(layer), table), Instant.now());
+            } catch (FeatureLoad.SourceFailed e) {
+                geoPackage.deleteTableQuietly(table);
+                throw e.original();
+            } catch (SQLException | RuntimeException e) {
+                geoPackage.deleteTableQuietly(table);
+                throw new StoreException("could not store layer " + layer.id() + ": " + e.getMessage(), e);
+            }
+            previous.ifPresent(p -> geoPackage.deleteTableQuietly(p.table()));
         }
-        previous.ifPresent(p -> geoPackage.deleteTableQuietly(p.table()));
     }
 
     /** The registry row goes first: a crash between the two leaves an orphan table, dropped at the next open. */
     @Override
-    public synchronized void delete(String id) {
-        Optional<LayerRegistry.Entry> current = registry.find(id);
-        if (current.isEmpty()) {
-            return;
-        }
-        try {
-            registry.remove(id);
-        } catch (SQLException e) {
-            throw new StoreException("could not delete layer " + id + ": " + e.getMessage(), e);
-        }
-        geoPackage.deleteTableQuietly(current.get().table());
-    }
-
-    @Override
-    public synchronized void query(FeatureQuery query, Consumer<Feature> sink) {
-        LayerRegistry.Entry entry = require(query.layerId());
-        FeatureRows rows = new FeatureRows(db, entry.table(), entry.info().fields(), 0);
-        try {
-            rows.select(query, sink);
-        } catch (SQLException e) {
-            throw new StoreException("could not read layer " + query.layerId() + ": " + e.getMessage(), e);
+    public void delete(String id) {
+        synchronized (writeLock) {
+            Optional<LayerRegistry.Entry> current = LayerRegistry.find(db, id);
+            if (current.isEmpty()) {
+                return;
+            }
+            try {
+                LayerRegistry.remove(db, id);
+            } catch (SQLException e) {
+                throw new StoreException("could not delete layer " + id + ": " + e.getMessage(), e);
+            }
+            geoPackage.deleteTableQuietly(current.get().table());
         }
     }
 
     @Override
-    public synchronized long count(FeatureQuery query) {
-        LayerRegistry.Entry entry = require(query.layerId());
-        try {
-            return new FeatureRows(db, entry.table(), entry.info().fields(), 0).count(query);
-        } catch (SQLException e) {
-            throw new StoreException("could not count layer " + query.layerId() + ": " + e.getMessage(), e);
-        }
+    public void query(FeatureQuery query, Consumer<Feature> sink) {
+        read("read layer " + query.layerId(), r -> {
+            LayerRegistry.Entry entry = require(r, query.layerId());
+            new FeatureRows(r, entry.table(), entry.info().fields(), 0).select(query, sink);
+            return null;
+        });
     }
 
     @Override
-    public synchronized void close() {
-        geoPackage.close();
+    public long count(FeatureQuery query) {
+        return read("count layer " + query.layerId(), r -> {
+            LayerRegistry.Entry entry = require(r, query.layerId());
+            return new FeatureRows(r, entry.table(), entry.info().fields(), 0).count(query);
+        });
     }
 
-    private LayerRegistry.Entry require(String id) {
-        return registry.find(id).orElseThrow(() -> new StoreException("no layer " + id + " in the store"));
+    @Override
+    public void close() {
+        synchronized (writeLock) {
+            readers.close();
+            geoPackage.close();
+        }
+    }
+
+    private <T> T read(String what, ReadConnections.Work<T> work) {
+        try {
+            return readers.read(work);
+        } catch (SQLException e) {
+            throw new StoreException("could not " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static LayerRegistry.Entry require(Connection db, String id) {
+        return LayerRegistry.find(db, id).orElseThrow(() -> new StoreException("no layer " + id + " in the store"));
     }
 
     private long srsId(String crs) throws SQLException {
@@ -173,7 +201,23 @@ public final class GeoPackageStore implements FeatureStore {
         return srs.getSrsId();
     }
 
-    private FeatureTable createTable(String table, LayerInfo layer, long srsId, Envelope extent) {
+    /** The table is created before its rows are read, so its extent in gpkg_contents is filled in after. */
+    private void setExtent(String table, Envelope extent) throws SQLException {
+        if (extent.isNull()) {
+            return;
+        }
+        try (PreparedStatement ps = db.prepareStatement(
+                "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?")) {
+            ps.setDouble(1, extent.getMinX());
+            ps.setDouble(2, extent.getMinY());
+            ps.setDouble(3, extent.getMaxX());
+            ps.setDouble(4, extent.getMaxY());
+            ps.setString(5, table);
+            ps.executeUpdate();
+        }
+    }
+
+    private FeatureTable createTable(String table, LayerInfo layer, long srsId) {
         GeometryColumns geometryColumns = new GeometryColumns();
         geometryColumns.setTableName(table);
         geometryColumns.setColumnName(FeatureRows.GEOMETRY);
@@ -186,10 +230,8 @@ public final class GeoPackageStore implements FeatureStore {
         for (Field f : layer.fields()) {
             columns.add(FeatureColumn.createColumn(f.name(), FeatureRows.columnType(f.type())));
         }
-        BoundingBox box = extent.isNull() ? new BoundingBox()
-                : new BoundingBox(extent.getMinX(), extent.getMinY(), extent.getMaxX(), extent.getMaxY());
         FeatureTable created = geoPackage.createFeatureTable(
-                FeatureTableMetadata.create(geometryColumns, FeatureRows.FID, columns, box));
+                FeatureTableMetadata.create(geometryColumns, FeatureRows.FID, columns, new BoundingBox()));
         try (Statement s = db.createStatement()) {
             s.execute("CREATE UNIQUE INDEX \"" + table + "_id\" ON \"" + table + "\"(" + FeatureRows.ID + ")");
         } catch (SQLException e) {
@@ -199,7 +241,7 @@ public final class GeoPackageStore implements FeatureStore {
     }
 
     private void dropOrphanTables() {
-        List<String> current = registry.all().stream().map(LayerRegistry.Entry::table).toList();
+        List<String> current = LayerRegistry.all(db).stream().map(LayerRegistry.Entry::table).toList();
         for (String table : geoPackage.getFeatureTables()) {
             if (table.startsWith(TABLE_PREFIX) && !current.contains(table)) {
                 geoPackage.deleteTableQuietly(table);
@@ -208,11 +250,13 @@ public final class GeoPackageStore implements FeatureStore {
     }
 
     /** For tests and integrity checks: SQLite's own verdict on the file. */
-    public synchronized String integrityCheck() {
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
-            return rs.next() ? rs.getString(1) : "no answer";
-        } catch (SQLException e) {
-            return e.getMessage();
+    public String integrityCheck() {
+        synchronized (writeLock) {
+            try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+                return rs.next() ? rs.getString(1) : "no answer";
+            } catch (SQLException e) {
+                return e.getMessage();
+            }
         }
     }
 }

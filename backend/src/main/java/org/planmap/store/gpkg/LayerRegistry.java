@@ -19,36 +19,32 @@ final class LayerRegistry {
     record Entry(LayerInfo info, String table) {
     }
 
-
-    private final Connection db;
-
-    LayerRegistry(Connection db) {
-        this.db = db;
+    private LayerRegistry() {
     }
 
-    void createIfMissing() {
-        execute("CREATE TABLE IF NOT EXISTS planmap_layers (id TEXT PRIMARY KEY, table_name TEXT NOT NULL, "
+    static void createIfMissing(Connection db) {
+        execute(db, "CREATE TABLE IF NOT EXISTS planmap_layers (id TEXT PRIMARY KEY, table_name TEXT NOT NULL, "
                 + "title TEXT NOT NULL, geometry_type TEXT NOT NULL, crs TEXT NOT NULL, source TEXT NOT NULL, "
                 + "feature_count INTEGER NOT NULL, bbox TEXT NOT NULL, fields TEXT NOT NULL, version TEXT NOT NULL, "
                 + "updated TEXT NOT NULL)");
     }
 
-    List<Entry> all() {
-        return select("SELECT " + JdbcColumns.LAYER_COLUMNS + " FROM planmap_layers ORDER BY id", null);
+    static List<Entry> all(Connection db) {
+        return select(db, "SELECT " + JdbcColumns.LAYER_COLUMNS + " FROM planmap_layers ORDER BY id", null);
     }
 
-    Optional<Entry> find(String id) {
-        return select("SELECT " + JdbcColumns.LAYER_COLUMNS + " FROM planmap_layers WHERE id = ?", id).stream().findFirst();
+    static Optional<Entry> find(Connection db, String id) {
+        return select(db, "SELECT " + JdbcColumns.LAYER_COLUMNS + " FROM planmap_layers WHERE id = ?", id).stream().findFirst();
     }
 
-    void remove(String id) throws SQLException {
+    static void remove(Connection db, String id) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("DELETE FROM planmap_layers WHERE id = ?")) {
             ps.setString(1, id);
             ps.executeUpdate();
         }
     }
 
-    void put(Entry e, Instant updated) throws SQLException {
+    static void put(Connection db, Entry e, Instant updated) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("INSERT OR REPLACE INTO planmap_layers (" + JdbcColumns.LAYER_COLUMNS
                 + ", updated) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
             JdbcColumns.bindLayer(ps, e.info(), e.table());
@@ -57,7 +53,7 @@ final class LayerRegistry {
         }
     }
 
-    private List<Entry> select(String sql, String id) {
+    private static List<Entry> select(Connection db, String sql, String id) {
         List<Entry> entries = new ArrayList<>();
         try (PreparedStatement ps = db.prepareStatement(sql)) {
             if (id != null) {
@@ -74,7 +70,7 @@ final class LayerRegistry {
         return entries;
     }
 
-    private void execute(String sql) {
+    private static void execute(Connection db, String sql) {
         try (Statement s = db.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {

@@ -15,6 +15,8 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 import org.planmap.store.Feature;
+import org.planmap.store.FeatureLoad;
+import org.planmap.store.FeatureSource;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.Field;
 import org.planmap.store.JdbcColumns;
@@ -49,8 +51,8 @@ final class FeatureRows {
         this.srid = srid;
     }
 
-    /** Inserts in the caller's transaction, in list order (which becomes fid order). */
-    void insert(Connection db, List<Feature> features) throws SQLException {
+    /** Inserts in the caller's transaction, in source order (which becomes fid order). */
+    FeatureLoad insert(Connection db, FeatureSource features) throws SQLException {
         StringBuilder sql = new StringBuilder("INSERT INTO " + table + " (" + LayerTables.ID + ", " + LayerTables.GEOMETRY);
         fields.forEach(f -> sql.append(", ").append(LayerTables.quote(f.name())));
         sql.append(") VALUES (?, ST_GeomFromWKB(?, ").append(srid).append(')');
@@ -58,22 +60,23 @@ final class FeatureRows {
         sql.append(')');
         WKBWriter wkb = new WKBWriter(2);
         try (PreparedStatement ps = db.prepareStatement(sql.toString())) {
-            int pending = 0;
-            for (Feature f : features) {
+            int[] pending = {0};
+            FeatureLoad load = FeatureLoad.run(features, f -> {
                 ps.setString(1, f.id());
                 ps.setBytes(2, f.geometry() == null ? null : wkb.write(f.geometry()));
                 for (int i = 0; i < fields.size(); i++) {
                     JdbcColumns.bind(ps, i + 3, fields.get(i), f.properties().get(fields.get(i).name()));
                 }
                 ps.addBatch();
-                if (++pending == BATCH) {
+                if (++pending[0] == BATCH) {
                     ps.executeBatch();
-                    pending = 0;
+                    pending[0] = 0;
                 }
-            }
-            if (pending > 0) {
+            });
+            if (pending[0] > 0) {
                 ps.executeBatch();
             }
+            return load;
         }
     }
 

@@ -7,8 +7,9 @@ import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.locationtech.jts.geom.Envelope;
 import org.planmap.store.Feature;
+import org.planmap.store.FeatureLoad;
+import org.planmap.store.FeatureSource;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.FeatureStore;
 import org.planmap.store.LayerInfo;
@@ -87,20 +88,15 @@ public final class PostgisStore implements FeatureStore {
     }
 
     @Override
-    public void replace(LayerInfo layer, List<Feature> features) {
-        Envelope extent = new Envelope();
-        features.stream().filter(f -> f.geometry() != null)
-                .forEach(f -> extent.expandToInclude(f.geometry().getEnvelopeInternal()));
-        List<Double> bbox = extent.isNull() ? List.of()
-                : List.of(extent.getMinX(), extent.getMinY(), extent.getMaxX(), extent.getMaxY());
-        LayerInfo stored = layer.withContents(features.size(), bbox, layer.version());
+    public void replace(LayerInfo layer, FeatureSource features) {
         inTransaction("store layer " + layer.id(), db -> {
             String table = tables.newTableName(db, layer.id());
             tables.create(db, table, layer);
-            new FeatureRows(tables.qualified(table), layer.fields(), LayerTables.srid(layer.crs())).insert(db, features);
+            FeatureLoad load = new FeatureRows(tables.qualified(table), layer.fields(), LayerTables.srid(layer.crs()))
+                    .insert(db, features);
             tables.index(db, table);
             Optional<String> previous = registry.lockCurrentTable(db, layer.id());
-            registry.put(db, new LayerRegistry.Entry(stored, table));
+            registry.put(db, new LayerRegistry.Entry(load.stored(layer), table));
             if (previous.isPresent()) {
                 tables.drop(db, previous.get());
             }
@@ -193,6 +189,8 @@ public final class PostgisStore implements FeatureStore {
             throw failure(what, e);
         } catch (StoreUnavailableException e) {
             throw e;
+        } catch (FeatureLoad.SourceFailed e) {
+            throw e.original();
         } catch (StoreException e) {
             throw new StoreException("could not " + what + ": " + e.getMessage(), e.getCause() == null ? e : e.getCause());
         } catch (RuntimeException e) {
