@@ -15,6 +15,7 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.planmap.crs.CrsRef;
 import org.planmap.store.Feature;
+import org.planmap.store.FeatureSource;
 import org.planmap.store.Field;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -99,7 +100,7 @@ public final class GeoJsonFormatReader implements FormatReader {
         }
         List<String> notes = new ArrayList<>();
         CrsRef declared = crs(crs, notes);
-        return new SourceData(format(), features, fields(features), declared, notes);
+        return new SourceData(format(), FeatureSource.of(features), fields(features), declared, notes);
     }
 
     private void readFeatures(JsonParser p, JsonToken start, List<Feature> out, LimitCounter counter) {

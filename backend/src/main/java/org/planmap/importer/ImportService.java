@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,7 @@ import org.planmap.boundary.Polygons;
 import org.planmap.crs.CrsRef;
 import org.planmap.crs.Reprojector;
 import org.planmap.store.Feature;
+import org.planmap.store.FeatureSource;
 import org.planmap.store.FeatureStore;
 import org.planmap.store.LayerInfo;
 
@@ -114,43 +114,16 @@ public final class ImportService implements AutoCloseable {
                 throw new ImportException("crs-missing", "文件未声明坐标系（如缺少 .prj）。请补充 .prj，或在导入时指定坐标系，如 EPSG:4547",
                         "the file declares no coordinate system (e.g. no .prj); add one, or name it with the import, e.g. EPSG:4547");
             }
-            if (source.features().isEmpty()) {
-                throw new ImportException("empty", "文件中没有要素", "the file holds no features");
-            }
-            job.stage(0.35, "坐标转换与几何修复");
-            List<Feature> features = new ArrayList<>();
-            long repaired = 0;
-            long dropped = 0;
-            Reprojector reprojector = new Reprojector(Reprojector.SHANXI);
-            for (Feature f : source.features()) {
-                if (f.geometry() == null || f.geometry().isEmpty()) {
-                    dropped++;
-                    continue;
-                }
-                checkType(f, target);
-                Geometry g = reprojector.toWgs84(f.geometry(), from);
-                if (!g.isValid()) {
-                    g = GeometryFixer.fix(g);
-                    repaired++;
-                }
-                Geometry polygonal = polygonal(g);
-                if (polygonal == null) {
-                    dropped++;
-                    continue;
-                }
-                features.add(new Feature(f.id(), Polygons.multi(polygonal), f.properties()));
-            }
-            if (features.isEmpty()) {
-                throw new ImportException("empty", "文件中没有有效的面要素", "the file holds no usable polygon");
-            }
-            job.stage(0.7, "写入数据库");
+            job.stage(0.35, "写入数据库");
+            Conversion conversion = new Conversion(target, from);
             LayerInfo info = new LayerInfo(target.layerId(), target.title(), target.geometryType(), CrsRef.WGS84.code(),
                     "导入 imported: " + job.fileName() + " (" + reader.format() + ", " + from.code() + "), " + Instant.now(),
                     0, List.of(), source.fields(), UUID.randomUUID().toString());
-            store.replace(info, features);
+            store.replace(info, sink -> conversion.run(source.features(), sink));
             afterImport.accept(target.layerId());
             deleteUpload(upload);
-            job.done(new ImportStatus.Report(reader.format(), from.code(), features.size(), repaired, dropped, source.notes()));
+            job.done(new ImportStatus.Report(reader.format(), from.code(), conversion.kept, conversion.repaired,
+                    conversion.dropped, source.notes()));
         } catch (ClientFault e) {
             fail(job, upload, new ImportStatus.Error(e.code(), e.messageZh(), e.messageEn(), true));
         } catch (RuntimeException e) {
@@ -170,6 +143,59 @@ public final class ImportService implements AutoCloseable {
             Files.deleteIfExists(upload);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The features on their way from the reader to the store: reprojected to EPSG:4326, repaired, reduced to
+     * their polygons, counted. A file with nothing usable is refused at its end, before the store commits.
+     */
+    private static final class Conversion {
+        private final ImportTarget target;
+        private final CrsRef from;
+        private final Reprojector reprojector = new Reprojector(Reprojector.SHANXI);
+        private long read;
+        private long kept;
+        private long repaired;
+        private long dropped;
+
+        Conversion(ImportTarget target, CrsRef from) {
+            this.target = target;
+            this.from = from;
+        }
+
+        void run(FeatureSource source, Consumer<Feature> sink) {
+            read = kept = repaired = dropped = 0;
+            source.forEach(f -> {
+                read++;
+                Feature converted = convert(f);
+                if (converted == null) {
+                    dropped++;
+                } else {
+                    kept++;
+                    sink.accept(converted);
+                }
+            });
+            if (read == 0) {
+                throw new ImportException("empty", "文件中没有要素", "the file holds no features");
+            }
+            if (kept == 0) {
+                throw new ImportException("empty", "文件中没有有效的面要素", "the file holds no usable polygon");
+            }
+        }
+
+        private Feature convert(Feature f) {
+            if (f.geometry() == null || f.geometry().isEmpty()) {
+                return null;
+            }
+            checkType(f, target);
+            Geometry g = reprojector.toWgs84(f.geometry(), from);
+            if (!g.isValid()) {
+                g = GeometryFixer.fix(g);
+                repaired++;
+            }
+            Geometry polygonal = polygonal(g);
+            return polygonal == null ? null : new Feature(f.id(), Polygons.multi(polygonal), f.properties());
         }
     }
 

@@ -1,6 +1,7 @@
 package org.planmap.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.planmap.importer.ImporterFixtures.features;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.planmap.importer.ImporterFixtures.file;
 import static org.planmap.importer.ImporterFixtures.refused;
@@ -28,10 +29,10 @@ class GeoJsonFormatReaderTest {
         SourceData data = reader.read(file("legacy-crs-4547.geojson"), ImportLimits.DEFAULT);
         assertThat(data.format()).isEqualTo("geojson");
         assertThat(data.declaredCrs()).isEqualTo(CrsRef.of(4547));
-        assertThat(data.features()).extracting(f -> f.properties().get("name")).containsExactly("汾阳市", "孝义市", "介休市");
-        assertThat(data.features()).allSatisfy(f -> assertThat(f.geometry().isValid()).isTrue());
+        assertThat(features(data)).extracting(f -> f.properties().get("name")).containsExactly("汾阳市", "孝义市", "介休市");
+        assertThat(features(data)).allSatisfy(f -> assertThat(f.geometry().isValid()).isTrue());
         // CM 114E: Shanxi's west lies west of the zone, so eastings are well under 500 000.
-        assertThat(data.features().get(0).geometry().getEnvelopeInternal().getMinX()).isBetween(200_000.0, 400_000.0);
+        assertThat(features(data).get(0).geometry().getEnvelopeInternal().getMinX()).isBetween(200_000.0, 400_000.0);
         assertThat(data.fields()).extracting(Field::name)
                 .containsExactly("adcode", "name", "kind", "cityName", "areaKm2", "code", "citylevel");
         assertThat(data.fields()).extracting(Field::type).containsExactly(Field.Type.STRING, Field.Type.STRING,
@@ -47,8 +48,8 @@ class GeoJsonFormatReaderTest {
         SourceData data = reader.read(f, ImportLimits.DEFAULT);
         assertThat(data.declaredCrs()).isEqualTo(CrsRef.WGS84);
         assertThat(data.notes()).anyMatch(n -> n.contains("RFC 7946"));
-        assertThat(data.features()).extracting(Feature::id).containsExactly("7", "1");
-        assertThat(data.features().get(1).geometry()).isNull();
+        assertThat(features(data)).extracting(Feature::id).containsExactly("7", "1");
+        assertThat(features(data).get(1).geometry()).isNull();
         assertThat(data.fields()).extracting(Field::type)
                 .containsExactly(Field.Type.BOOLEAN, Field.Type.REAL, Field.Type.JSON);
     }

@@ -19,6 +19,7 @@ import org.locationtech.jts.io.WKTReader;
 import org.planmap.crs.CrsRef;
 import org.planmap.crs.Reprojector;
 import org.planmap.store.Feature;
+import org.planmap.store.FeatureSource;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.Field;
 import org.planmap.store.gpkg.GeoPackageStore;
@@ -99,7 +100,7 @@ class ImportServiceTest {
         double y = c[1];
         String shiftedBowtie = "POLYGON((" + x + " " + y + ", " + (x + 1000) + " " + (y + 1000) + ", " + (x + 1000) + " "
                 + y + ", " + x + " " + (y + 1000) + ", " + x + " " + y + "))";
-        next.set(new SourceData("stub", List.of(feature("a", squareIn4546(1000)), feature("b", shiftedBowtie)), FIELDS,
+        next.set(stub(List.of(feature("a", squareIn4546(1000)), feature("b", shiftedBowtie)), FIELDS,
                 CrsRef.of(4546), List.of("a note")));
         ImportStatus s = importFile("红线.stub", null);
         assertThat(s.state()).as(String.valueOf(s.error())).isEqualTo(ImportStatus.State.DONE);
@@ -120,24 +121,24 @@ class ImportServiceTest {
 
     @Test
     void refusalsLeaveTheStoredLayerAsItWas() throws Exception {
-        next.set(new SourceData("stub", List.of(feature("a", squareIn4546(1000))), FIELDS, CrsRef.of(4546), List.of()));
+        next.set(stub(List.of(feature("a", squareIn4546(1000))), FIELDS, CrsRef.of(4546), List.of()));
         assertThat(importFile("first.stub", null).state()).isEqualTo(ImportStatus.State.DONE);
         String version = store.layer(TARGET.layerId()).orElseThrow().version();
 
-        next.set(new SourceData("stub", List.of(feature("a", squareIn4546(1000))), FIELDS, null, List.of()));
+        next.set(stub(List.of(feature("a", squareIn4546(1000))), FIELDS, null, List.of()));
         ImportStatus noCrs = importFile("nocrs.stub", null);
         assertThat(noCrs.error().code()).isEqualTo("crs-missing");
         assertThat(noCrs.error().messageZh()).contains("坐标系");
         assertThat(noCrs.error().clientError()).isTrue();
 
-        next.set(new SourceData("stub", List.of(feature("p", "POINT(500000 4100000)")), FIELDS, CrsRef.of(4546), List.of()));
+        next.set(stub(List.of(feature("p", "POINT(500000 4100000)")), FIELDS, CrsRef.of(4546), List.of()));
         assertThat(importFile("points.stub", null).error().code()).isEqualTo("wrong-geometry-type");
 
-        next.set(new SourceData("stub", List.of(), FIELDS, CrsRef.of(4546), List.of()));
+        next.set(stub(List.of(), FIELDS, CrsRef.of(4546), List.of()));
         assertThat(importFile("empty.stub", null).error().code()).isEqualTo("empty");
 
         // Degrees declared as GK metres: the CRS step refuses with the likely cause.
-        next.set(new SourceData("stub", List.of(feature("d", "POLYGON((111.7 37.1, 111.8 37.1, 111.8 37.2, 111.7 37.1))")),
+        next.set(stub(List.of(feature("d", "POLYGON((111.7 37.1, 111.8 37.1, 111.8 37.2, 111.7 37.1))")),
                 FIELDS, CrsRef.of(4546), List.of()));
         ImportStatus wrongCrs = importFile("degrees.stub", null);
         assertThat(wrongCrs.state()).isEqualTo(ImportStatus.State.FAILED);
@@ -146,14 +147,28 @@ class ImportServiceTest {
         next.set(null);
         assertThat(importFile("broken.stub", null).error().code()).isEqualTo("unreadable");
 
+        // A reader that refuses part-way, after the store has begun writing: the refusal reaches the editor.
+        Feature first = feature("a", squareIn4546(1000));
+        next.set(new SourceData("stub", sink -> {
+            sink.accept(first);
+            new LimitCounter(new ImportLimits(1 << 20, 1 << 20, 0, 10)).nextFeature();
+        }, FIELDS, CrsRef.of(4546), List.of()));
+        ImportStatus midway = importFile("midway.stub", null);
+        assertThat(midway.error().code()).isEqualTo(LimitCounter.TOO_MANY_FEATURES);
+        assertThat(midway.error().clientError()).isTrue();
+
         assertThat(store.layer(TARGET.layerId()).orElseThrow().version()).isEqualTo(version);
         assertThat(imported).hasSize(1);
     }
 
     @Test
     void theEditorCanNameTheCrsOfAFileThatDeclaresNone() throws Exception {
-        next.set(new SourceData("stub", List.of(feature("a", squareIn4546(1000))), FIELDS, null, List.of()));
+        next.set(stub(List.of(feature("a", squareIn4546(1000))), FIELDS, null, List.of()));
         assertThat(importFile("nocrs.stub", CrsRef.of(4546)).state()).isEqualTo(ImportStatus.State.DONE);
+    }
+
+    private static SourceData stub(List<Feature> features, List<Field> fields, CrsRef crs, List<String> notes) {
+        return new SourceData("stub", FeatureSource.of(features), fields, crs, notes);
     }
 
     @Test

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.planmap.store.Feature;
 
 /** The GDAL-made files under src/test/resources/importer (see its README), and a check for refusals. */
 public final class ImporterFixtures {
@@ -19,6 +22,13 @@ public final class ImporterFixtures {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Reads all of a source's features (a reader may stream them only when asked). */
+    public static List<Feature> features(SourceData data) {
+        List<Feature> out = new ArrayList<>();
+        data.features().forEach(out::add);
+        return out;
     }
 
     /** Runs {@code call}, which must refuse with {@code code} and a message in both languages. */

@@ -26,6 +26,7 @@ import org.planmap.importer.ImportLimits;
 import org.planmap.importer.LimitCounter;
 import org.planmap.importer.SourceData;
 import org.planmap.store.Feature;
+import org.planmap.store.FeatureSource;
 import org.planmap.store.Field;
 import org.sqlite.SQLiteConfig;
 
@@ -57,20 +58,33 @@ public final class GeoPackageReader implements FormatReader {
         return fileName.toLowerCase(Locale.ROOT).endsWith(".gpkg");
     }
 
+    /**
+     * Checks the file and reads its schema and CRS now; the features are read when the store pulls them,
+     * row by row through a connection of their own, so a 500 000-feature file is never held in memory.
+     */
     @Override
     public SourceData read(Path file, ImportLimits limits) {
         checkSqliteHeader(file);
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);   // an upload is only ever read: no journal, no accidental writes
-        try (Connection db = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
-            return read(db, limits);
+        try (Connection db = open(file)) {
+            return read(file, db, limits);
         } catch (SQLException e) {
-            throw new ImportException(UNREADABLE, "GeoPackage 无法读取：" + e.getMessage(),
-                    "cannot read the GeoPackage: " + e.getMessage(), e);
+            throw unreadable(e);
         }
     }
 
-    private SourceData read(Connection db, ImportLimits limits) throws SQLException {
+    /** An upload is only ever read: no journal, no accidental writes. */
+    private static Connection open(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    }
+
+    private static ImportException unreadable(SQLException e) {
+        return new ImportException(UNREADABLE, "GeoPackage 无法读取：" + e.getMessage(),
+                "cannot read the GeoPackage: " + e.getMessage(), e);
+    }
+
+    private SourceData read(Path file, Connection db, ImportLimits limits) throws SQLException {
         if (!hasTable(db, "gpkg_contents") || !hasTable(db, "gpkg_geometry_columns")
                 || !hasTable(db, "gpkg_spatial_ref_sys")) {
             throw new ImportException(NOT_GEOPACKAGE, "文件是 SQLite 数据库，但不是 GeoPackage（缺少 gpkg_contents 等表）",
@@ -98,11 +112,11 @@ public final class GeoPackageReader implements FormatReader {
         List<String> notes = new ArrayList<>();
         notes.add("要素表 / feature table: " + table);
         CrsRef crs = crs(db, Integer.parseInt(tables.get(0)[2]), notes);
-        return features(db, table, geometryColumn, crs, limits, notes);
+        return features(file, db, table, geometryColumn, crs, limits, notes);
     }
 
-    private SourceData features(Connection db, String table, String geometryColumn, CrsRef crs, ImportLimits limits,
-            List<String> notes) throws SQLException {
+    private SourceData features(Path file, Connection db, String table, String geometryColumn, CrsRef crs,
+            ImportLimits limits, List<String> notes) throws SQLException {
         List<Field> fields = new ArrayList<>();
         String pk = null;
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("PRAGMA table_info(" + quote(table) + ")")) {
@@ -124,30 +138,39 @@ public final class GeoPackageReader implements FormatReader {
                 .append(", ").append(quote(geometryColumn));
         fields.forEach(f -> sql.append(", ").append(quote(f.name())));
         sql.append(" FROM ").append(quote(table)).append(pk == null ? " ORDER BY rowid" : " ORDER BY " + quote(pk));
-        LimitCounter counter = new LimitCounter(limits);
-        WKBReader wkb = new WKBReader(factory);
-        List<Feature> features = new ArrayList<>();
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql.toString())) {
-            while (rs.next()) {
-                counter.nextFeature();
-                String id = rs.getString(1);
-                byte[] blob = rs.getBytes(2);
-                GpkgGeometry.Decoded g;
-                try {
-                    g = blob == null ? new GpkgGeometry.Decoded(0, null) : GpkgGeometry.decode(blob, wkb);
-                } catch (IllegalArgumentException e) {
-                    throw new ImportException(INVALID_GEOMETRY, "要素 " + id + " 的几何无效：" + e.getMessage(),
-                            "feature " + id + " has an invalid geometry: " + e.getMessage(), e);
+        FeatureSource features = sink -> {
+            LimitCounter counter = new LimitCounter(limits);
+            WKBReader wkb = new WKBReader(factory);
+            try (Connection rows = open(file); Statement s = rows.createStatement();
+                    ResultSet rs = s.executeQuery(sql.toString())) {
+                while (rs.next()) {
+                    sink.accept(feature(rs, fields, counter, wkb));
                 }
-                counter.add(g.geometry());
-                Map<String, Object> props = new LinkedHashMap<>();
-                for (int i = 0; i < fields.size(); i++) {
-                    props.put(fields.get(i).name(), value(rs, i + 3, fields.get(i).type()));
-                }
-                features.add(new Feature(id, g.geometry(), props));
+            } catch (SQLException e) {
+                throw unreadable(e);
             }
-        }
+        };
         return new SourceData(format(), features, fields, crs, notes);
+    }
+
+    private static Feature feature(ResultSet rs, List<Field> fields, LimitCounter counter, WKBReader wkb)
+            throws SQLException {
+        counter.nextFeature();
+        String id = rs.getString(1);
+        byte[] blob = rs.getBytes(2);
+        GpkgGeometry.Decoded g;
+        try {
+            g = blob == null ? new GpkgGeometry.Decoded(0, null) : GpkgGeometry.decode(blob, wkb);
+        } catch (IllegalArgumentException e) {
+            throw new ImportException(INVALID_GEOMETRY, "要素 " + id + " 的几何无效：" + e.getMessage(),
+                    "feature " + id + " has an invalid geometry: " + e.getMessage(), e);
+        }
+        counter.add(g.geometry());
+        Map<String, Object> props = new LinkedHashMap<>();
+        for (int i = 0; i < fields.size(); i++) {
+            props.put(fields.get(i).name(), value(rs, i + 3, fields.get(i).type()));
+        }
+        return new Feature(id, g.geometry(), props);
     }
 
     /** EPSG by code when the organization is EPSG, else its WKT; a CrsException is the caller's to map. */

@@ -19,6 +19,7 @@ import org.planmap.importer.ImportLimits;
 import org.planmap.importer.LimitCounter;
 import org.planmap.importer.SourceData;
 import org.planmap.store.Feature;
+import org.planmap.store.FeatureSource;
 
 /**
  * Reads a zip holding one shapefile (.shp, .shx and .dbf required; .prj and .cpg optional; in a folder or
@@ -126,7 +127,7 @@ public final class ShapefileZipReader implements FormatReader {
         } else {
             crs = PrjReader.identify(Files.readString(prj, StandardCharsets.ISO_8859_1));   // CrsException: caller maps it
         }
-        return new SourceData(format(), features, attributes.fields, crs, notes);
+        return new SourceData(format(), FeatureSource.of(features), attributes.fields, crs, notes);
     }
 
     /** The file next to {@code shp} with the same base name and this extension, in any letter case. */

@@ -1,6 +1,7 @@
 package org.planmap.importer.gpkg;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.planmap.importer.ImporterFixtures.features;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.planmap.importer.ImporterFixtures.file;
@@ -54,14 +55,14 @@ class GeoPackageReaderTest {
         SourceData data = reader.read(copy, ImportLimits.DEFAULT);
         assertThat(data.format()).isEqualTo("gpkg");
         assertThat(data.declaredCrs()).isEqualTo(CrsRef.of(4547));
-        assertThat(data.features()).extracting(f -> f.properties().get("name")).containsExactly("汾阳市", "孝义市", "介休市");
-        assertThat(data.features()).extracting(Feature::id).containsExactly("1", "2", "3");
+        assertThat(features(data)).extracting(f -> f.properties().get("name")).containsExactly("汾阳市", "孝义市", "介休市");
+        assertThat(features(data)).extracting(Feature::id).containsExactly("1", "2", "3");
         assertThat(data.fields()).extracting(Field::name)
                 .containsExactly("adcode", "name", "kind", "cityName", "areaKm2", "code", "citylevel");
         assertThat(data.fields()).extracting(Field::type).containsExactly(Field.Type.STRING, Field.Type.STRING,
                 Field.Type.STRING, Field.Type.STRING, Field.Type.REAL, Field.Type.INTEGER, Field.Type.INTEGER);
-        assertThat(data.features().get(1).properties()).containsEntry("code", 141181L);
-        for (Feature f : data.features()) {
+        assertThat(features(data).get(1).properties()).containsEntry("code", 141181L);
+        for (Feature f : features(data)) {
             assertThat(f.geometry().isValid()).isTrue();
             double km2 = ((Number) f.properties().get("areaKm2")).doubleValue();
             // CM 114E is ~2.5° east of these counties: Gauss-Krüger enlarges areas there by well under 1 %.
@@ -79,11 +80,11 @@ class GeoPackageReaderTest {
         assertThat(data.declaredCrs()).isEqualTo(CrsRef.of(4547));
         assertThat(data.fields()).extracting(Field::type)
                 .containsExactly(Field.Type.STRING, Field.Type.INTEGER, Field.Type.BOOLEAN, Field.Type.REAL);
-        Feature hole = data.features().get(0);
+        Feature hole = features(data).get(0);
         assertThat(hole.properties()).containsEntry("名称", "孝义市").containsEntry("n", 7L).containsEntry("ok", true);
         assertThat(((Polygon) hole.geometry()).getNumInteriorRing()).isEqualTo(1);
         assertThat(hole.geometry().getArea()).isEqualTo(750_000, within(1e-6));
-        Feature empty = data.features().get(1);
+        Feature empty = features(data).get(1);
         assertThat(empty.geometry()).isNull();
         assertThat(empty.properties()).containsEntry("n", null).containsEntry("ok", null).containsEntry("area", null);
     }
@@ -134,16 +135,16 @@ class GeoPackageReaderTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f)) {
             c.createStatement().execute("UPDATE t SET geom = X'47500003E6110000' || X'0103000000' WHERE fid = 1");
         }
-        var e = refused(GeoPackageReader.INVALID_GEOMETRY, () -> reader.read(f, ImportLimits.DEFAULT));
+        var e = refused(GeoPackageReader.INVALID_GEOMETRY, () -> features(reader.read(f, ImportLimits.DEFAULT)));
         assertThat(e.messageEn()).contains("feature 1");
     }
 
     @Test
     void refusesMoreFeaturesThanAllowed() {
         refused(LimitCounter.TOO_MANY_FEATURES,
-                () -> reader.read(file("gpkg-4547.gpkg"), new ImportLimits(1 << 20, 1 << 20, 2, 1_000_000)));
+                () -> features(reader.read(file("gpkg-4547.gpkg"), new ImportLimits(1 << 20, 1 << 20, 2, 1_000_000))));
         refused(LimitCounter.TOO_MANY_VERTICES,
-                () -> reader.read(file("gpkg-4547.gpkg"), new ImportLimits(1 << 20, 1 << 20, 100, 100)));
+                () -> features(reader.read(file("gpkg-4547.gpkg"), new ImportLimits(1 << 20, 1 << 20, 100, 100))));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.planmap.importer.shapefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.planmap.importer.ImporterFixtures.features;
 import static org.assertj.core.api.Assertions.within;
 import static org.planmap.importer.ImporterFixtures.file;
 import static org.planmap.importer.ImporterFixtures.refused;
@@ -67,12 +68,12 @@ class ShapefileZipReaderTest {
         SourceData data = reader().read(file("shp-gbk-4546.zip"), ImportLimits.DEFAULT);
         assertThat(data.format()).isEqualTo("shapefile");
         assertThat(data.declaredCrs()).isEqualTo(CrsRef.of(4546));
-        assertThat(data.features()).extracting(f -> f.properties().get("name")).containsExactly("汾阳市", "孝义市", "介休市");
-        assertThat(data.features().get(1).properties()).containsEntry("cityName", "吕梁市").containsEntry("kind", "县级市")
+        assertThat(features(data)).extracting(f -> f.properties().get("name")).containsExactly("汾阳市", "孝义市", "介休市");
+        assertThat(features(data).get(1).properties()).containsEntry("cityName", "吕梁市").containsEntry("kind", "县级市")
                 .containsEntry("code", 141181L);
         assertThat(data.fields()).extracting(Field::type).containsExactly(Field.Type.STRING, Field.Type.STRING,
                 Field.Type.STRING, Field.Type.STRING, Field.Type.REAL, Field.Type.INTEGER, Field.Type.INTEGER);
-        for (Feature f : data.features()) {
+        for (Feature f : features(data)) {
             assertThat(f.geometry().isValid()).isTrue();
             // Gauss-Krüger near its central meridian keeps areas within a fraction of a percent.
             double km2 = ((Number) f.properties().get("areaKm2")).doubleValue();
@@ -85,7 +86,7 @@ class ShapefileZipReaderTest {
     void guessesUtf8WithoutCpgAndFindsTheSetInAFolder() {
         SourceData data = reader().read(file("shp-utf8-nocpg.zip"), ImportLimits.DEFAULT);
         assertThat(data.declaredCrs()).isEqualTo(CrsRef.of(4490));
-        assertThat(data.features()).extracting(f -> f.properties().get("name")).contains("孝义市");
+        assertThat(features(data)).extracting(f -> f.properties().get("name")).contains("孝义市");
         assertThat(data.notes()).anyMatch(n -> n.contains("UTF-8") && n.contains(".cpg"));
     }
 
@@ -94,7 +95,7 @@ class ShapefileZipReaderTest {
         Map<String, byte[]> set = entries(file("shp-gbk-4546.zip"));
         set.remove("counties.cpg");
         SourceData data = reader().read(zip("gbk-nocpg.zip", set), ImportLimits.DEFAULT);
-        assertThat(data.features()).extracting(f -> f.properties().get("name")).contains("孝义市");
+        assertThat(features(data)).extracting(f -> f.properties().get("name")).contains("孝义市");
         assertThat(data.notes()).anyMatch(n -> n.contains("GBK"));
     }
 
@@ -102,33 +103,33 @@ class ShapefileZipReaderTest {
     void withoutPrjTheCrsIsUnknown() {
         SourceData data = reader().read(file("shp-noprj.zip"), ImportLimits.DEFAULT);
         assertThat(data.declaredCrs()).isNull();
-        assertThat(data.features()).hasSize(3);
+        assertThat(features(data)).hasSize(3);
         assertThat(data.notes()).anyMatch(n -> n.contains(".prj"));
     }
 
     @Test
     void holesAreHolesAndAnIslandInAHoleIsItsOwnPolygon() {
         SourceData data = reader().read(file("shp-hole-z.zip"), ImportLimits.DEFAULT);
-        Geometry square = data.features().get(0).geometry();
+        Geometry square = features(data).get(0).geometry();
         assertThat(square).isInstanceOf(Polygon.class);
         assertThat(((Polygon) square).getNumInteriorRing()).isEqualTo(1);
         assertThat(square.getArea()).isEqualTo(1_000_000 - 250_000, within(1e-6));
-        Geometry multi = data.features().get(1).geometry();
+        Geometry multi = features(data).get(1).geometry();
         assertThat(multi).isInstanceOf(MultiPolygon.class);
         assertThat(multi.getNumGeometries()).isEqualTo(3);
         assertThat(multi.isValid()).isTrue();
         assertThat(multi.getArea()).isEqualTo(4e6 - 1e6 + 0.16e6 + 0.01e6, within(1e-6));
         assertThat(multi.getCoordinate().getZ()).isNaN();   // Z was read and dropped
-        assertThat(data.features().get(0).properties()).containsEntry("day", "2021-04-30").containsEntry("n", 7L);
-        assertThat(data.features().get(1).properties()).containsEntry("n", -3L);
+        assertThat(features(data).get(0).properties()).containsEntry("day", "2021-04-30").containsEntry("n", 7L);
+        assertThat(features(data).get(1).properties()).containsEntry("n", -3L);
     }
 
     @Test
     void readsPointsAndLines() {
         SourceData points = reader().read(file("shp-points.zip"), ImportLimits.DEFAULT);
-        assertThat(points.features()).extracting(Feature::geometry).hasSize(3).allMatch(g -> g instanceof Point);
+        assertThat(features(points)).extracting(Feature::geometry).hasSize(3).allMatch(g -> g instanceof Point);
         SourceData lines = reader().read(file("shp-lines.zip"), ImportLimits.DEFAULT);
-        assertThat(lines.features()).extracting(Feature::geometry).hasSize(3)
+        assertThat(features(lines)).extracting(Feature::geometry).hasSize(3)
                 .allMatch(g -> g instanceof LineString || g instanceof MultiLineString);
     }
 
@@ -147,7 +148,7 @@ class ShapefileZipReaderTest {
         set.put("points.cpg", "936".getBytes(StandardCharsets.US_ASCII));
         SourceData data = reader().read(zip("logical.zip", set), ImportLimits.DEFAULT);
         assertThat(data.fields()).extracting(Field::type).containsExactly(Field.Type.STRING, Field.Type.BOOLEAN);
-        assertThat(data.features().get(0).properties()).containsEntry("名称", "孝义市").containsEntry("ok", true);
+        assertThat(features(data).get(0).properties()).containsEntry("名称", "孝义市").containsEntry("ok", true);
     }
 
     @Test
@@ -156,7 +157,7 @@ class ShapefileZipReaderTest {
         entries(file("shp-gbk-4546.zip")).forEach((k, v) -> set.put("县界/" + k.replace("counties", "县"), v));
         Path z = in.resolve("gbk-names.zip");
         writeZip(z, set, Charset.forName("GBK"));
-        assertThat(reader().read(z, ImportLimits.DEFAULT).features()).hasSize(3);
+        assertThat(features(reader().read(z, ImportLimits.DEFAULT))).hasSize(3);
     }
 
     @Test
