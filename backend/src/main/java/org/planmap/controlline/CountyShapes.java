@@ -51,6 +51,12 @@ final class CountyShapes {
                 1 + 0.4 * rnd.nextDouble(), rnd.nextDouble() * Math.PI);
         // the seat is the centre of the county's largest inscribed circle, so the blob always meets the county
         this.udb = frame.clip(udbShape);
+        if (udb == udbShape) {
+            // wholly inside the county, the clip is the shape itself, which emitting it normalises in place
+            // (Polygons.multi): do that here, so the vertex order that later draws sample from is the same
+            // whether the development boundary is emitted or not (a one-line generation skips it)
+            udbShape.normalize();
+        }
         this.udbPrepared = PreparedGeometryFactory.prepare(udbShape);
         this.udbLocator = new IndexedPointInAreaLocator(udbShape);
     }

@@ -3,11 +3,14 @@ package org.planmap.controlline;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.locationtech.jts.geom.Geometry;
 import org.planmap.boundary.BoundarySet;
 import org.planmap.boundary.Polygons;
@@ -77,6 +80,20 @@ public final class DemoControlLines {
      */
     public static long generate(BoundarySet boundaries, CountyDirectory directory, long seed, Scale scale,
             BiConsumer<ControlLine, Feature> sink) {
+        return generate(boundaries, directory, seed, scale, EnumSet.allOf(ControlLine.class), sink);
+    }
+
+    /**
+     * Streams one line's features: the same features the three-line form gives it (each line draws from
+     * random streams of its own), without the cost of making the other two.
+     */
+    public static long generate(BoundarySet boundaries, CountyDirectory directory, long seed, Scale scale,
+            ControlLine line, Consumer<Feature> sink) {
+        return generate(boundaries, directory, seed, scale, EnumSet.of(line), (l, f) -> sink.accept(f));
+    }
+
+    private static long generate(BoundarySet boundaries, CountyDirectory directory, long seed, Scale scale,
+            Set<ControlLine> lines, BiConsumer<ControlLine, Feature> sink) {
         Map<String, Geometry> geometry = new TreeMap<>();
         boundaries.counties().forEach(f -> geometry.put(f.id(), f.geometry()));
         List<County> counties = directory.all().stream().sorted(Comparator.comparing(County::adcode)).toList();
@@ -102,9 +119,15 @@ public final class DemoControlLines {
             int share = "市辖区".equals(c.kind()) ? districts.get(c.cityAdcode()) : 1;
             CountyShapes shapes = new CountyShapes(frame, relief, seed, share);
             Emitter emit = new Emitter(c, source, sink);
-            emit.accept(ControlLine.URBAN_DEVELOPMENT_BOUNDARY, shapes.developmentBoundary());
-            shapes.redlines(zones[i]).forEach(z -> emit.accept(ControlLine.ECOLOGICAL_PROTECTION_REDLINE, z));
-            shapes.farmland(farmland[i], g -> emit.accept(ControlLine.PERMANENT_BASIC_FARMLAND, g));
+            if (lines.contains(ControlLine.URBAN_DEVELOPMENT_BOUNDARY)) {
+                emit.accept(ControlLine.URBAN_DEVELOPMENT_BOUNDARY, shapes.developmentBoundary());
+            }
+            if (lines.contains(ControlLine.ECOLOGICAL_PROTECTION_REDLINE)) {
+                shapes.redlines(zones[i]).forEach(z -> emit.accept(ControlLine.ECOLOGICAL_PROTECTION_REDLINE, z));
+            }
+            if (lines.contains(ControlLine.PERMANENT_BASIC_FARMLAND)) {
+                shapes.farmland(farmland[i], g -> emit.accept(ControlLine.PERMANENT_BASIC_FARMLAND, g));
+            }
             produced += emit.count;
         }
         return produced;

@@ -28,6 +28,7 @@ import org.planmap.importer.SourceData;
 import org.planmap.store.Feature;
 import org.planmap.store.FeatureSource;
 import org.planmap.store.Field;
+import org.planmap.store.gpkg.GeoPackageBinary;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -158,9 +159,9 @@ public final class GeoPackageReader implements FormatReader {
         counter.nextFeature();
         String id = rs.getString(1);
         byte[] blob = rs.getBytes(2);
-        GpkgGeometry.Decoded g;
+        GeoPackageBinary.Decoded g;
         try {
-            g = blob == null ? new GpkgGeometry.Decoded(0, null) : GpkgGeometry.decode(blob, wkb);
+            g = blob == null ? new GeoPackageBinary.Decoded(0, null) : GeoPackageBinary.decode(blob, wkb);
         } catch (IllegalArgumentException e) {
             throw new ImportException(INVALID_GEOMETRY, "要素 " + id + " 的几何无效：" + e.getMessage(),
                     "feature " + id + " has an invalid geometry: " + e.getMessage(), e);

@@ -1,6 +1,5 @@
 package org.planmap.store.gpkg;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,9 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import mil.nga.geopackage.db.GeoPackageDataType;
-import mil.nga.geopackage.geom.GeoPackageGeometryData;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 import org.planmap.store.Feature;
@@ -54,30 +52,46 @@ final class FeatureRows {
     }
 
     /**
-     * Writes the source's rows in one transaction, through one prepared statement executed in batches, so
-     * neither the features nor the statement's parameters pile up in memory.
+     * Writes the source's rows in one transaction, through prepared statements executed in batches, so
+     * neither the features nor the statements' parameters pile up in memory. Each row's envelope goes into
+     * the (empty, trigger-less) R-tree in the same pass, from the JTS geometry already at hand: loading it
+     * afterwards through NGA's SQL functions parsed every blob once more and took longer than the rows.
      */
     FeatureLoad insert(FeatureSource features) throws SQLException {
-        StringBuilder sql = new StringBuilder("INSERT INTO \"" + table + "\" (" + ID + ", " + GEOMETRY);
+        StringBuilder sql = new StringBuilder("INSERT INTO \"" + table + "\" (" + FID + ", " + ID + ", " + GEOMETRY);
         fields.forEach(f -> sql.append(", \"").append(f.name()).append('"'));
-        sql.append(") VALUES (?, ?").append(", ?".repeat(fields.size())).append(')');
+        sql.append(") VALUES (?, ?, ?").append(", ?".repeat(fields.size())).append(')');
         WKBWriter wkb = new WKBWriter(2);
         db.setAutoCommit(false);
-        try (PreparedStatement ps = db.prepareStatement(sql.toString())) {
-            int[] pending = {0};
+        try (PreparedStatement rows = db.prepareStatement(sql.toString());
+                PreparedStatement rtree = db.prepareStatement("INSERT INTO \"" + rtree(table) + "\" VALUES (?, ?, ?, ?, ?)")) {
+            long[] fid = {0};
             FeatureLoad load = FeatureLoad.run(features, f -> {
-                ps.setString(1, f.id());
-                ps.setBytes(2, f.geometry() == null ? null : blob(wkb.write(f.geometry())));
+                fid[0]++;
+                Geometry g = f.geometry();
+                rows.setLong(1, fid[0]);
+                rows.setString(2, f.id());
+                rows.setBytes(3, g == null ? null : GeoPackageBinary.encode((int) srsId, g, wkb.write(g)));
                 for (int i = 0; i < fields.size(); i++) {
-                    JdbcColumns.bind(ps, i + 3, fields.get(i), f.properties().get(fields.get(i).name()));
+                    JdbcColumns.bind(rows, i + 4, fields.get(i), f.properties().get(fields.get(i).name()));
                 }
-                ps.addBatch();
-                if (++pending[0] == BATCH) {
-                    ps.executeBatch();
-                    pending[0] = 0;
+                rows.addBatch();
+                if (g != null && !g.isEmpty()) {
+                    Envelope e = g.getEnvelopeInternal();
+                    rtree.setLong(1, fid[0]);
+                    rtree.setDouble(2, e.getMinX());
+                    rtree.setDouble(3, e.getMaxX());
+                    rtree.setDouble(4, e.getMinY());
+                    rtree.setDouble(5, e.getMaxY());
+                    rtree.addBatch();
+                }
+                if (fid[0] % BATCH == 0) {
+                    rows.executeBatch();
+                    rtree.executeBatch();
                 }
             });
-            ps.executeBatch();
+            rows.executeBatch();
+            rtree.executeBatch();
             db.commit();
             return load;
         } catch (SQLException | RuntimeException e) {
@@ -120,10 +134,15 @@ final class FeatureRows {
         }
     }
 
+    /** The R-tree table's name as the GeoPackage R-tree extension (F.3) defines it. */
+    static String rtree(String table) {
+        return "rtree_" + table + "_" + GEOMETRY;
+    }
+
     private String from(FeatureQuery q) {
         String from = " FROM \"" + table + "\" t";
         if (q.bbox() != null) {
-            from += " JOIN \"rtree_" + table + "_" + GEOMETRY + "\" r ON r.id = t." + FID
+            from += " JOIN \"" + rtree(table) + "\" r ON r.id = t." + FID
                     + " AND r.maxx >= ? AND r.minx <= ? AND r.maxy >= ? AND r.miny <= ?";
         }
         if (q.adcodePrefix() != null) {
@@ -146,18 +165,10 @@ final class FeatureRows {
         return next;
     }
 
-    private byte[] blob(byte[] wkb) {
-        try {
-            return GeoPackageGeometryData.createFromWkbBuildEnvelopeAndWrite(srsId, wkb).getBytes();
-        } catch (IOException e) {
-            throw new StoreException("cannot encode a geometry: " + e.getMessage(), e);
-        }
-    }
-
     private static Geometry geometry(WKBReader reader, byte[] blob) {
         try {
-            return reader.read(GeoPackageGeometryData.create(blob).getWkb());
-        } catch (IOException | ParseException e) {
+            return GeoPackageBinary.decode(blob, reader).geometry();
+        } catch (IllegalArgumentException e) {
             throw new StoreException("cannot decode a stored geometry: " + e.getMessage(), e);
         }
     }

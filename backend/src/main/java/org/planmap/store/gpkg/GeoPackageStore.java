@@ -122,18 +122,23 @@ public final class GeoPackageStore implements FeatureStore {
             try {
                 long srsId = srsId(layer.crs());
                 FeatureTable featureTable = createTable(table, layer, srsId);
+                RTreeIndexExtension rtree = new RTreeIndexExtension(geoPackage);
+                rtree.createRTreeIndex(featureTable);
                 FeatureLoad load = new FeatureRows(db, table, layer.fields(), srsId).insert(features);
                 setExtent(table, load.extent());
-                new RTreeIndexExtension(geoPackage).create(featureTable);
+                // registered and guarded by triggers once filled, as the extension's create() would leave it
+                rtree.getOrCreate(featureTable);
+                rtree.createFunctions(featureTable);
+                rtree.createAllTriggers(featureTable);
                 LayerRegistry.put(db, new LayerRegistry.Entry(load.stored(layer), table), Instant.now());
             } catch (FeatureLoad.SourceFailed e) {
-                geoPackage.deleteTableQuietly(table);
+                dropTable(table);
                 throw e.original();
             } catch (SQLException | RuntimeException e) {
-                geoPackage.deleteTableQuietly(table);
+                dropTable(table);
                 throw new StoreException("could not store layer " + layer.id() + ": " + e.getMessage(), e);
             }
-            previous.ifPresent(p -> geoPackage.deleteTableQuietly(p.table()));
+            previous.ifPresent(p -> dropTable(p.table()));
         }
     }
 
@@ -150,7 +155,7 @@ public final class GeoPackageStore implements FeatureStore {
             } catch (SQLException e) {
                 throw new StoreException("could not delete layer " + id + ": " + e.getMessage(), e);
             }
-            geoPackage.deleteTableQuietly(current.get().table());
+            dropTable(current.get().table());
         }
     }
 
@@ -240,11 +245,39 @@ public final class GeoPackageStore implements FeatureStore {
         return created;
     }
 
+    /**
+     * Drops a feature table with its R-tree. The R-tree is created before the rows are written but only
+     * registered as an extension after, so NGA alone would leave the R-tree of a table that failed half-way.
+     */
+    private void dropTable(String table) {
+        geoPackage.deleteTableQuietly(table);
+        try (Statement s = db.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS \"" + FeatureRows.rtree(table) + "\"");
+        } catch (SQLException e) {
+            throw new StoreException("could not drop the R-tree of " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Feature tables, and R-trees of feature tables, that no registry entry names: left by a crash. */
     private void dropOrphanTables() {
         List<String> current = LayerRegistry.all(db).stream().map(LayerRegistry.Entry::table).toList();
-        for (String table : geoPackage.getFeatureTables()) {
+        List<String> tables = new ArrayList<>(geoPackage.getFeatureTables());
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'")) {
+            while (rs.next()) {
+                String rtree = rs.getString(1);
+                String base = rtree.startsWith("rtree_") && rtree.endsWith("_" + FeatureRows.GEOMETRY)
+                        ? rtree.substring(6, rtree.length() - FeatureRows.GEOMETRY.length() - 1) : "";
+                if (!tables.contains(base)) {
+                    tables.add(base);
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot list the R-trees of " + file + ": " + e.getMessage(), e);
+        }
+        for (String table : tables) {
             if (table.startsWith(TABLE_PREFIX) && !current.contains(table)) {
-                geoPackage.deleteTableQuietly(table);
+                dropTable(table);
             }
         }
     }

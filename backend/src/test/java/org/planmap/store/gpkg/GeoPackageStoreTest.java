@@ -77,4 +77,23 @@ class GeoPackageStoreTest extends FeatureStoreContract {
         }
         assertThat(readAll(FeatureQuery.all(LAYER.id()))).hasSize(117);
     }
+
+    @Test
+    void aReplaceThatFailsHalfWayLeavesNoTableOrRtreeBehind() throws Exception {
+        store.replace(LAYER, counties());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.replace(LAYER.withContents(0, java.util.List.of(), "v2"),
+                sink -> {
+                    counties().subList(0, 40).forEach(sink);
+                    throw new IllegalStateException("the source broke off");
+                })).hasMessage("the source broke off");
+        Path file = ((GeoPackageStore) store).file();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             ResultSet rs = c.createStatement().executeQuery("SELECT (SELECT count(*) FROM gpkg_contents), "
+                     + "(SELECT count(*) FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%'), "
+                     + "(SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name LIKE 'layer\\_%' ESCAPE '\\')")) {
+            assertThat(rs.getInt(1)).as("feature tables").isEqualTo(1);
+            assertThat(rs.getInt(2)).as("R-trees").isEqualTo(1);
+            assertThat(rs.getInt(3)).as("layer tables").isEqualTo(1);
+        }
+    }
 }

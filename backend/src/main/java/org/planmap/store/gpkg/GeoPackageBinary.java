@@ -1,30 +1,50 @@
-package org.planmap.importer.gpkg;
+package org.planmap.store.gpkg;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 
 /**
- * Decodes a GeoPackage geometry blob (OGC 12-128r18, §2.1.3 "GeoPackageBinary"): magic "GP", version 0, a flags
+ * The GeoPackage geometry blob (OGC 12-128r18, §2.1.3 "GeoPackageBinary"): magic "GP", version 0, a flags
  * byte (bit 0 header byte order, bits 1–3 envelope kind, bit 4 empty, bit 5 extended type), the srs_id, the
- * envelope (0, 32, 48, 48 or 64 bytes), then standard WKB, which JTS reads. Written here rather than through
- * NGA's GeoPackageGeometryData so that every offset is checked against the blob's length with a clear message.
+ * envelope (0, 32, 48, 48 or 64 bytes), then standard WKB, which JTS reads and writes. Written here rather
+ * than through NGA's GeoPackageGeometryData because NGA parses every WKB into geometry objects of its own
+ * to compute the envelope JTS already has (writing 500 000 polygons spent most of its time there), and so
+ * that every offset read is checked against the blob's length with a clear message. Files written with it
+ * are read back by GDAL in the tests.
  */
-final class GpkgGeometry {
+public final class GeoPackageBinary {
 
     private static final int[] ENVELOPE_BYTES = {0, 32, 48, 48, 64};
+    private static final int LITTLE_ENDIAN = 0x01;
+    private static final int XY_ENVELOPE = 1 << 1;
+    private static final int EMPTY = 0x10;
 
-    private GpkgGeometry() {
+    private GeoPackageBinary() {
     }
 
     /** The header's srs_id and the geometry (null when the blob says it is empty). */
-    record Decoded(int srsId, Geometry geometry) {
+    public record Decoded(int srsId, Geometry geometry) {
+    }
+
+    /** A blob with the geometry's xy envelope (none for an empty geometry) and {@code wkb} as the body. */
+    public static byte[] encode(int srsId, Geometry geometry, byte[] wkb) {
+        boolean empty = geometry.isEmpty();
+        ByteBuffer b = ByteBuffer.allocate(8 + (empty ? 0 : 32) + wkb.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 'G').put((byte) 'P').put((byte) 0).put((byte) (LITTLE_ENDIAN | (empty ? EMPTY : XY_ENVELOPE)));
+        b.putInt(srsId);
+        if (!empty) {
+            Envelope e = geometry.getEnvelopeInternal();
+            b.putDouble(e.getMinX()).putDouble(e.getMaxX()).putDouble(e.getMinY()).putDouble(e.getMaxY());
+        }
+        return b.put(wkb).array();
     }
 
     /** @throws IllegalArgumentException with what is wrong, for the caller to name the row */
-    static Decoded decode(byte[] blob, WKBReader wkb) {
+    public static Decoded decode(byte[] blob, WKBReader wkb) {
         if (blob.length < 8 || blob[0] != 'G' || blob[1] != 'P') {
             throw new IllegalArgumentException("not a GeoPackage geometry (no 'GP' header)");
         }
