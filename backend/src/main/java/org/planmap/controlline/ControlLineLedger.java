@@ -5,13 +5,13 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.geom.util.PolygonExtracter;
-import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.planmap.boundary.BoundarySet;
@@ -82,15 +82,30 @@ public final class ControlLineLedger {
     private ControlLineLedger() {
     }
 
-    /** Clips and dissolves every line per county and finds the conflicts; lines missing from the map are empty. */
+    /**
+     * Where the ledger reads a line's features: those whose bounding box meets {@code box}, in a stable
+     * order. The ledger asks county by county, so only one county's features are held at a time, however
+     * many the layer has.
+     */
+    @FunctionalInterface
+    public interface LinesInBox {
+        List<Geometry> geometries(ControlLine line, Envelope box);
+    }
+
+    /**
+     * Clips and dissolves every line per county and finds the conflicts; lines missing from the map are
+     * empty. Candidates are taken in list order, as a store gives them in feature order, so this and the
+     * store-backed form dissolve in the same order and agree to the last bit.
+     */
     public static List<CountyResult> perCounty(BoundarySet boundaries, Map<ControlLine, List<Feature>> lines) {
-        Map<ControlLine, STRtree> indexes = new EnumMap<>(ControlLine.class);
-        for (ControlLine line : ControlLine.values()) {
-            STRtree index = new STRtree();
-            lines.getOrDefault(line, List.of()).stream().filter(f -> f.geometry() != null)
-                    .forEach(f -> index.insert(f.geometry().getEnvelopeInternal(), f.geometry()));
-            indexes.put(line, index);
-        }
+        return perCounty(boundaries, (line, box) -> lines.getOrDefault(line, List.of()).stream()
+                .map(Feature::geometry)
+                .filter(g -> g != null && g.getEnvelopeInternal().intersects(box))
+                .toList());
+    }
+
+    /** Clips and dissolves every line per county, reading each county's features when it comes to it. */
+    public static List<CountyResult> perCounty(BoundarySet boundaries, LinesInBox lines) {
         List<CountyResult> results = new ArrayList<>();
         for (Feature county : boundaries.counties()) {
             Geometry shape = county.geometry();
@@ -98,7 +113,7 @@ public final class ControlLineLedger {
             Map<ControlLine, Geometry> dissolved = new EnumMap<>(ControlLine.class);
             Map<ControlLine, Double> lineM2 = new EnumMap<>(ControlLine.class);
             for (ControlLine line : ControlLine.values()) {
-                Geometry within = clipAndDissolve(indexes.get(line), shape, prepared);
+                Geometry within = clipAndDissolve(lines.geometries(line, shape.getEnvelopeInternal()), shape, prepared);
                 dissolved.put(line, within);
                 lineM2.put(line, within == null ? 0 : Ellipsoid.area(within));
             }
@@ -141,10 +156,9 @@ public final class ControlLineLedger {
         return rows;
     }
 
-    private static Geometry clipAndDissolve(STRtree index, Geometry county, PreparedGeometry prepared) {
+    private static Geometry clipAndDissolve(List<Geometry> candidates, Geometry county, PreparedGeometry prepared) {
         List<Geometry> pieces = new ArrayList<>();
-        for (Object o : index.query(county.getEnvelopeInternal())) {
-            Geometry g = (Geometry) o;
+        for (Geometry g : candidates) {
             if (prepared.covers(g)) {
                 pieces.add(g);
             } else if (prepared.intersects(g)) {

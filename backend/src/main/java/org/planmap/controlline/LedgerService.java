@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.planmap.boundary.BoundarySet;
 import org.planmap.layer.LayerPublisher;
@@ -15,6 +16,8 @@ import org.planmap.plan.StructureLayers;
 import org.planmap.store.Feature;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.LayerInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the ledger and the conflicts layer in step with the stored control lines: both are recomputed, and
@@ -22,6 +25,8 @@ import org.planmap.store.LayerInfo;
  * Everything is read through {@link LayerService}, like any other consumer of layers.
  */
 public final class LedgerService {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerService.class);
 
     /** The units a ledger can be kept for. */
     public enum Level {
@@ -77,10 +82,12 @@ public final class LedgerService {
         if (versions.equals(computedFor)) {
             return;
         }
-        Map<ControlLine, List<Feature>> lines = new EnumMap<>(ControlLine.class);
-        stored.forEach((line, info) -> lines.put(line,
-                info.isPresent() ? layers.features(FeatureQuery.all(line.layerId())).features() : List.of()));
-        List<ControlLineLedger.CountyResult> counties = ControlLineLedger.perCounty(boundaries, lines);
+        long start = System.nanoTime();
+        // county by county through the store's spatial index: 500 000 stored polygons are never all in memory
+        List<ControlLineLedger.CountyResult> counties = ControlLineLedger.perCounty(boundaries, (line, box) ->
+                stored.get(line).isEmpty() ? List.of()
+                        : layers.features(new FeatureQuery(line.layerId(), box, null, null, 0)).features().stream()
+                                .map(Feature::geometry).filter(Objects::nonNull).toList());
         boolean demonstration = stored.values().stream().flatMap(Optional::stream).anyMatch(DemoControlLines::isDemonstration);
         publisher.publish(ConflictLayer.of(counties, demonstration, versions));
 
@@ -105,6 +112,7 @@ public final class LedgerService {
         computed.put(Level.GROUP, ControlLineLedger.rows(counties, groupNames, groupCounties));
         rows = computed;
         computedFor = versions;
+        log.info("control-line ledger recomputed for {} in {} ms", versions, (System.nanoTime() - start) / 1_000_000);
     }
 
     private static Map<String, String> names(List<ControlLineLedger.CountyResult> counties) {

@@ -3,12 +3,15 @@ package org.planmap.controlline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -20,6 +23,8 @@ import org.planmap.layer.LayerContent;
 import org.planmap.plan.CountyDirectory;
 import org.planmap.plan.PlanTables;
 import org.planmap.store.Feature;
+import org.planmap.store.FeatureQuery;
+import org.planmap.store.gpkg.GeoPackageStore;
 
 class ControlLineLedgerTest {
 
@@ -38,6 +43,43 @@ class ControlLineLedgerTest {
 
     static Feature feature(String id, String wkt) throws Exception {
         return new Feature(id, new WKTReader(new GeometryFactory()).read(wkt), Map.of());
+    }
+
+    /**
+     * The service reads county by county through the store's R-tree: the same ledger, to the last bit, as
+     * from all of the stored features read at once (which is how it read them before).
+     */
+    @Test
+    void readingCountyByCountyFromTheStoreGivesTheSameLedger(@TempDir Path dir) {
+        try (GeoPackageStore store = GeoPackageStore.open(dir)) {
+            Map<ControlLine, List<Feature>> stored = new EnumMap<>(ControlLine.class);
+            demo.forEach((line, features) -> {
+                store.replace(DemoControlLines.info(line, DemoControlLines.DEFAULT_SEED), features);
+                List<Feature> all = new ArrayList<>();
+                store.query(FeatureQuery.all(line.layerId()), all::add);
+                stored.put(line, all);
+            });
+            List<ControlLineLedger.CountyResult> counties = ControlLineLedger.perCounty(BOUNDARIES, stored);
+            List<ControlLineLedger.CountyResult> streamed = ControlLineLedger.perCounty(BOUNDARIES, (line, box) -> {
+                List<Geometry> found = new ArrayList<>();
+                store.query(new FeatureQuery(line.layerId(), box, null, null, 0), f -> found.add(f.geometry()));
+                return found;
+            });
+            assertThat(streamed).hasSameSizeAs(counties);
+            for (int i = 0; i < counties.size(); i++) {
+                ControlLineLedger.CountyResult a = counties.get(i);
+                ControlLineLedger.CountyResult b = streamed.get(i);
+                assertThat(b.adcode()).isEqualTo(a.adcode());
+                for (ControlLine line : ControlLine.values()) {
+                    assertThat(b.lineM2().get(line)).as(a.adcode() + " " + line).isEqualTo(a.lineM2().get(line));
+                }
+                for (ControlLineLedger.Conflict c : ControlLineLedger.Conflict.values()) {
+                    assertThat(b.conflictM2(c)).as(a.adcode() + " " + c).isEqualTo(a.conflictM2(c));
+                }
+            }
+            assertThat(counties.stream().mapToDouble(c -> c.conflictM2(ControlLineLedger.Conflict.FARMLAND_IN_DEVELOPMENT)).sum())
+                    .isPositive();
+        }
     }
 
     @Test
