@@ -63,7 +63,8 @@ class GenerateControlLinesCommandTest {
             read.features().forEach(got::add);
             assertThat(got).hasSameSizeAs(want);
             for (int i = 0; i < want.size(); i++) {
-                assertThat(got.get(i).properties().get("id")).isEqualTo(want.get(i).id());
+                assertThat(got.get(i).id()).isEqualTo(want.get(i).id());
+                assertThat(got.get(i).properties()).isEqualTo(want.get(i).properties());
                 assertThat(got.get(i).geometry().equalsExact(want.get(i).geometry())).as(want.get(i).id()).isTrue();
             }
         }

@@ -29,6 +29,7 @@ import org.planmap.store.Feature;
 import org.planmap.store.FeatureSource;
 import org.planmap.store.Field;
 import org.planmap.store.gpkg.GeoPackageBinary;
+import org.planmap.store.gpkg.GeoPackageStore;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -120,12 +121,15 @@ public final class GeoPackageReader implements FormatReader {
             ImportLimits limits, List<String> notes) throws SQLException {
         List<Field> fields = new ArrayList<>();
         String pk = null;
+        String planmapId = null;
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("PRAGMA table_info(" + quote(table) + ")")) {
             while (rs.next()) {
                 String name = rs.getString("name");
                 String type = rs.getString("type") == null ? "" : rs.getString("type").toUpperCase(Locale.ROOT);
                 if (rs.getInt("pk") > 0 && type.equals("INTEGER")) {
                     pk = name;   // the fid: the feature's id, not one of its properties (GDAL hides it too)
+                } else if (name.equals(GeoPackageStore.ID_COLUMN) && type.equals("TEXT")) {
+                    planmapId = name;   // a file planmap wrote (its store, generate-control-lines): the real id
                 } else if (!name.equals(geometryColumn)) {
                     if (type.equals("BLOB")) {
                         notes.add("二进制列 " + name + " 未导入 / binary column " + name + " skipped");
@@ -135,7 +139,8 @@ public final class GeoPackageReader implements FormatReader {
                 }
             }
         }
-        StringBuilder sql = new StringBuilder("SELECT ").append(pk == null ? "rowid" : quote(pk))
+        String id = planmapId != null ? quote(planmapId) : pk == null ? "rowid" : quote(pk);
+        StringBuilder sql = new StringBuilder("SELECT ").append(id)
                 .append(", ").append(quote(geometryColumn));
         fields.forEach(f -> sql.append(", ").append(quote(f.name())));
         sql.append(" FROM ").append(quote(table)).append(pk == null ? " ORDER BY rowid" : " ORDER BY " + quote(pk));

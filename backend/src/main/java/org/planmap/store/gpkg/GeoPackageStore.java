@@ -51,6 +51,8 @@ import org.planmap.store.StoreException;
 public final class GeoPackageStore implements FeatureStore {
 
     static final String FILE_NAME = "planmap.gpkg";
+    /** The column holding each feature's planmap id in the files this store writes. */
+    public static final String ID_COLUMN = FeatureRows.ID;
     private static final String TABLE_PREFIX = "layer_";
     /** Readers at once: enough for the request threads of a 2–4 core server that also encode and render. */
     private static final int READERS = 4;
