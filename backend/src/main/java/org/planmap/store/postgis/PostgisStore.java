@@ -206,12 +206,17 @@ public final class PostgisStore implements FeatureStore {
         }
     }
 
-    private static StoreException failure(String what, SQLException e) {
+    private StoreException failure(String what, SQLException e) {
         // SQLState class 08 is a connection failure; 57P01–57P03 are a database shutting down, crashed or
         // starting up: all of them pass when the database is back.
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         boolean unreachable = e instanceof SQLTransientConnectionException || state.startsWith("08")
                 || state.startsWith("57P");
+        if (unreachable) {
+            // One dead connection means the server dropped them all: retire the pool's others too, or the
+            // next calls are lent connections the pool checked too recently to check again, and fail as well.
+            pool.getHikariPoolMXBean().softEvictConnections();
+        }
         return unreachable
                 ? new StoreUnavailableException("could not " + what + ": the database is unreachable (" + e.getMessage() + ")", e)
                 : new StoreException("could not " + what + ": " + e.getMessage(), e);
