@@ -11,6 +11,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.geom.util.PolygonExtracter;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
@@ -168,7 +169,50 @@ public final class ControlLineLedger {
                 }
             }
         }
-        return pieces.isEmpty() ? null : polygonal(OverlayNGRobust.union(pieces));
+        return pieces.isEmpty() ? null : polygonal(dissolve(pieces));
+    }
+
+    /**
+     * The union of {@code pieces}, computed only where it can change anything: pieces are grouped by
+     * overlapping (or touching) envelopes and each group of more than one is unioned on its own; groups
+     * cannot meet, so together they form a valid MultiPolygon as they are. Farmland fields rarely overlap,
+     * and one union of a county's thousands of fields took most of the ledger's time at 500 000 features.
+     */
+    private static Geometry dissolve(List<Geometry> pieces) {
+        int n = pieces.size();
+        int[] group = new int[n];
+        STRtree index = new STRtree();
+        for (int i = 0; i < n; i++) {
+            group[i] = i;
+            index.insert(pieces.get(i).getEnvelopeInternal(), i);
+        }
+        for (int i = 0; i < n; i++) {
+            for (Object o : index.query(pieces.get(i).getEnvelopeInternal())) {
+                int a = root(group, i);
+                int b = root(group, (Integer) o);
+                group[Math.max(a, b)] = Math.min(a, b);
+            }
+        }
+        Map<Integer, List<Geometry>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            groups.computeIfAbsent(root(group, i), k -> new ArrayList<>()).add(pieces.get(i));
+        }
+        List<Polygon> polygons = new ArrayList<>();
+        for (List<Geometry> members : groups.values()) {
+            Geometry merged = members.size() == 1 ? members.get(0) : OverlayNGRobust.union(members);
+            @SuppressWarnings("unchecked")
+            List<Polygon> parts = PolygonExtracter.getPolygons(merged);
+            polygons.addAll(parts);
+        }
+        return pieces.get(0).getFactory().createMultiPolygon(polygons.toArray(Polygon[]::new));
+    }
+
+    private static int root(int[] group, int i) {
+        while (group[i] != i) {
+            group[i] = group[group[i]];
+            i = group[i];
+        }
+        return i;
     }
 
     /** The polygonal part of an overlay result (touching edges give lines and points), or null if none. */
