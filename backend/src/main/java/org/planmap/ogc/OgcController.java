@@ -1,9 +1,10 @@
 package org.planmap.ogc;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,7 +134,7 @@ class OgcController {
         }
         OgcUrls urls = urls();
         Map<String, String> query = crs.equals(OgcCrs.CRS84) ? Map.of() : Map.of("crs", crs.uri());
-        List<Link> links = new java.util.ArrayList<>(OgcUrls.selfAndAlternate(urls.item(collectionId, featureId), query,
+        List<Link> links = new ArrayList<>(OgcUrls.selfAndAlternate(urls.item(collectionId, featureId), query,
                 format, OgcUrls.GEOJSON, "要素 " + featureId));
         links.add(new Link(urls.collection(collectionId), "collection", OgcUrls.JSON, layer.title()));
         if (format == OgcFormat.HTML) {
