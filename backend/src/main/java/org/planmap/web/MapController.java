@@ -59,8 +59,8 @@ class MapController {
             throw ApiException.badParameter("bbox", "必须给出范围 最小经度,最小纬度,最大经度,最大纬度，且不能为零宽高",
                     "a non-empty minLon,minLat,maxLon,maxLat is required");
         }
-        int w = (int) number("width", width == null ? "1200" : width, limits.minSize(), limits.maxSize());
-        int h = (int) number("height", height == null ? "900" : height, limits.minSize(), limits.maxSize());
+        int w = (int) whole("width", width == null ? "1200" : width, limits.minSize(), limits.maxSize());
+        int h = (int) whole("height", height == null ? "900" : height, limits.minSize(), limits.maxSize());
         if ((long) w * h > limits.maxPixels()) {
             throw ApiException.badParameter("width×height", "图片像素过多（最多 " + limits.maxPixels() + " 像素）",
                     "too many pixels (at most " + limits.maxPixels() + ")");
@@ -79,10 +79,10 @@ class MapController {
     @GetMapping("/tiles/{layerId}/{z}/{x}/{y}.png")
     ResponseEntity<byte[]> tile(@PathVariable String layerId, @PathVariable String z, @PathVariable String x,
             @PathVariable String y, @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        int zoom = (int) number("z", z, 0, Tiles.MAX_ZOOM);
+        int zoom = (int) whole("z", z, 0, Tiles.MAX_ZOOM);
         long last = (1L << zoom) - 1;
-        int col = (int) number("x", x, 0, last);
-        int row = (int) number("y", y, 0, last);
+        int col = (int) whole("x", x, 0, last);
+        int row = (int) whole("y", y, 0, last);
         // Revalidation costs a catalog read, not a drawing: the tag is the layer version and the address.
         String etag = tiles.etag(layerId, zoom, col, row);
         CacheControl revalidate = CacheControl.noCache().cachePublic();
@@ -129,6 +129,15 @@ class MapController {
         if (!(v >= min && v <= max)) {
             throw ApiException.badParameter(name, "应在 " + fmt(min) + "~" + fmt(max) + " 之间",
                     "must be within " + fmt(min) + ".." + fmt(max));
+        }
+        return v;
+    }
+
+    /** A whole number within min..max (tile addresses, pixel sizes). */
+    private static double whole(String name, String text, double min, double max) {
+        double v = number(name, text, min, max);
+        if (v != Math.rint(v)) {
+            throw ApiException.badParameter(name, "应为整数", "must be a whole number");
         }
         return v;
     }
