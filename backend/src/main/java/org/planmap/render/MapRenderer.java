@@ -9,8 +9,11 @@ import java.awt.font.TextLayout;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -62,12 +65,16 @@ public final class MapRenderer {
         g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
     }
 
-    /** Fills and strokes each feature as the viewer does (Leaflet: round joins and caps). */
+    /**
+     * Fills and strokes the features as the viewer does (Leaflet: round joins and caps). Consecutive features
+     * drawn alike go into one path, filled once and stroked once: Java2D's cost is mostly per call, so a
+     * layer of thousands of fields costs a few calls, not thousands. Rings are oriented (shells one way,
+     * holes the other) so the non-zero rule keeps holes open and overlapping features do not cancel out.
+     */
     public void drawFeatures(Graphics2D g, Viewport view, LayerStyle style, List<Feature> features) {
-        Path2D.Double path = new Path2D.Double(Path2D.WIND_EVEN_ODD, 1024);
+        Batch batch = new Batch(style);
         Path2D.Double dots = new Path2D.Double();
         Color dotColour = style.stroke() != null ? style.stroke() : style.fillFor(Map.of());
-        BasicStroke plain = new BasicStroke(style.width(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
         double res = view.resolution();
         for (Feature f : features) {
             Geometry geometry = f.geometry();
@@ -82,25 +89,62 @@ public final class MapRenderer {
                         Math.floor(view.py(e.centre().y)), 1, 1), false);
                 continue;
             }
-            path.reset();
-            append(path, geometry, view);
             Color fill = style.fillFor(f.properties());
-            if (fill != null && geometry.getDimension() == 2) {
-                g.setColor(fill);
-                g.fill(path);
-            }
             Color stroke = style.strokeFor(f.properties());
-            if (stroke != null) {
-                float[] dash = style.dashFor(f.properties());
-                g.setStroke(dash == null ? plain : new BasicStroke(style.width(), BasicStroke.CAP_BUTT,
-                        BasicStroke.JOIN_ROUND, 10, dash, 0));
-                g.setColor(stroke);
-                g.draw(path);
+            float[] dash = style.dashFor(f.properties());
+            if (!batch.drawsLike(fill, stroke, dash)) {
+                batch.flush(g);
+                batch.restyle(fill, stroke, dash);
             }
+            append(geometry.getDimension() == 2 ? batch.areas : batch.lines, geometry, view);
         }
+        batch.flush(g);
         if (!dots.getBounds2D().isEmpty() && dotColour != null) {
             g.setColor(dotColour);
             g.fill(dots);
+        }
+    }
+
+    /** Features that share fill, stroke and dash, gathered into two reused paths (areas, and lines or points). */
+    private static final class Batch {
+        final Path2D.Double areas = new Path2D.Double(Path2D.WIND_NON_ZERO, 4096);
+        final Path2D.Double lines = new Path2D.Double(Path2D.WIND_NON_ZERO, 1024);
+        final float width;
+        Color fill;
+        Color stroke;
+        float[] dash;
+
+        Batch(LayerStyle style) {
+            this.width = style.width();
+        }
+
+        boolean drawsLike(Color fill, Color stroke, float[] dash) {
+            return Objects.equals(fill, this.fill) && Objects.equals(stroke, this.stroke) && Arrays.equals(dash, this.dash);
+        }
+
+        void restyle(Color fill, Color stroke, float[] dash) {
+            this.fill = fill;
+            this.stroke = stroke;
+            this.dash = dash;
+        }
+
+        void flush(Graphics2D g) {
+            if (fill != null && areas.getCurrentPoint() != null) {
+                g.setColor(fill);
+                g.fill(areas);
+            }
+            if (stroke != null) {
+                g.setColor(stroke);
+                g.setStroke(dash == null ? new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
+                        : new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10, dash, 0));
+                for (Path2D.Double path : List.of(areas, lines)) {
+                    if (path.getCurrentPoint() != null) {
+                        g.draw(path);
+                    }
+                }
+            }
+            areas.reset();
+            lines.reset();
         }
     }
 
@@ -137,12 +181,14 @@ public final class MapRenderer {
 
     private static void append(Path2D.Double path, Geometry geometry, Viewport view) {
         if (geometry instanceof Polygon polygon) {
-            ring(path, polygon.getExteriorRing().getCoordinateSequence(), view, true);
+            CoordinateSequence shell = polygon.getExteriorRing().getCoordinateSequence();
+            ring(path, shell, view, true, !Orientation.isCCW(shell));
             for (int i = 0; i < polygon.getNumInteriorRing(); i++) {
-                ring(path, polygon.getInteriorRingN(i).getCoordinateSequence(), view, true);
+                CoordinateSequence hole = polygon.getInteriorRingN(i).getCoordinateSequence();
+                ring(path, hole, view, true, Orientation.isCCW(hole));
             }
         } else if (geometry instanceof LineString line) {
-            ring(path, line.getCoordinateSequence(), view, false);
+            ring(path, line.getCoordinateSequence(), view, false, false);
         } else if (geometry instanceof Point point) {
             double x = view.px(point.getX());
             double y = view.py(point.getY());
@@ -154,19 +200,22 @@ public final class MapRenderer {
         }
     }
 
-    /** Appends one ring or line, dropping vertices within half a pixel of the last one kept. */
-    private static void ring(Path2D.Double path, CoordinateSequence seq, Viewport view, boolean close) {
+    /** Appends one ring or line (backwards if {@code reverse}), dropping vertices within half a pixel of the last kept. */
+    private static void ring(Path2D.Double path, CoordinateSequence seq, Viewport view, boolean close, boolean reverse) {
         int n = seq.size();
         if (n == 0) {
             return;
         }
-        double lastX = view.px(seq.getX(0));
-        double lastY = view.py(seq.getY(0));
+        int first = reverse ? n - 1 : 0;
+        int step = reverse ? -1 : 1;
+        double lastX = view.px(seq.getX(first));
+        double lastY = view.py(seq.getY(first));
         path.moveTo(lastX, lastY);
-        for (int i = 1; i < n; i++) {
+        for (int k = 1; k < n; k++) {
+            int i = first + k * step;
             double x = view.px(seq.getX(i));
             double y = view.py(seq.getY(i));
-            if (Math.abs(x - lastX) < 0.5 && Math.abs(y - lastY) < 0.5 && i < n - 1) {
+            if (Math.abs(x - lastX) < 0.5 && Math.abs(y - lastY) < 0.5 && k < n - 1) {
                 continue;
             }
             path.lineTo(x, y);
