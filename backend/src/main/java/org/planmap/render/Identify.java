@@ -4,13 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
 import org.planmap.crs.CrsRef;
+import org.planmap.crs.PointTransform;
 import org.planmap.layer.LayerService;
 import org.planmap.store.Feature;
 import org.planmap.store.FeatureQuery;
@@ -60,26 +59,13 @@ public final class Identify {
         return feature.getDimension() == 2 ? feature.covers(click) : feature.isWithinDistance(click, tolerance);
     }
 
-    /** A copy in Mercator metres, by the closed formula (the candidates are few, but may be large). */
+    /** Vertices to Mercator metres by the closed formula (the candidates are few, but may be large). */
+    private static final PointTransform TO_MERCATOR = (lon, lat, out) -> {
+        out[0] = WebMercator.x(lon);
+        out[1] = WebMercator.y(lat);
+    };
+
     private static Geometry mercator(Geometry lonLat) {
-        Geometry g = lonLat.copy();
-        g.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                seq.setOrdinate(i, 0, WebMercator.x(seq.getX(i)));
-                seq.setOrdinate(i, 1, WebMercator.y(seq.getY(i)));
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
-        return g;
+        return TO_MERCATOR.applyTo(lonLat);
     }
 }

@@ -42,8 +42,4 @@ public final class TileCache {
     public synchronized long bytes() {
         return bytes;
     }
-
-    public synchronized int size() {
-        return tiles.size();
-    }
 }
