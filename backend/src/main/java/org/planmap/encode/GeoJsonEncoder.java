@@ -6,13 +6,25 @@ import java.util.Map;
 import org.planmap.layer.FeaturePage;
 
 /**
- * RFC 7946 GeoJSON. Coordinates to 6 decimals (≈ 0.1 m, the boundaries' own precision); the layer's
- * name and the counts ride along as foreign members, as OGC API – Features does.
+ * RFC 7946 GeoJSON. Coordinates to 6 decimals (≈ 0.1 m, the boundaries' own precision) unless a
+ * generalised copy asks for fewer; the layer's name and the counts ride along as foreign members, as
+ * OGC API – Features does.
  */
 public final class GeoJsonEncoder implements FeatureEncoder {
 
     public static final String MEDIA_TYPE = "application/geo+json";
-    private static final int DECIMALS = 6;
+    private static final int FULL_DECIMALS = 6;
+
+    private final int decimals;
+
+    public GeoJsonEncoder() {
+        this(FULL_DECIMALS);
+    }
+
+    /** For geometries already generalised to a map scale, where more decimals would only add bytes. */
+    public GeoJsonEncoder(int decimals) {
+        this.decimals = decimals;
+    }
 
     @Override
     public String format() {
@@ -38,7 +50,7 @@ public final class GeoJsonEncoder implements FeatureEncoder {
         members.put("numberReturned", page.features().size());
         // Say plainly when the page is not the whole answer, so no client mistakes a cut layer for a complete one.
         members.put("truncated", page.matched() > page.features().size());
-        try (GeoJsonWriter w = new GeoJsonWriter(out, DECIMALS, members)) {
+        try (GeoJsonWriter w = new GeoJsonWriter(out, decimals, members)) {
             w.writeAll(page.features());
         }
     }
