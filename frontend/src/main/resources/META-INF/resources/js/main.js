@@ -180,12 +180,10 @@ async function start() {
   band = bandFor(map.getZoom());
   // The 三条控制线 group appears once the store holds control-line layers.
   const lines = [...CONTROL_LINES, CONFLICTS].filter((line) => catalog.some((l) => l.id === line.id));
-  const [[neighbours, province, cities, counties, groups, regions], tierTable, countyList, viewerConfig, documents, lineData] = await Promise.all([
+  const [[neighbours, province, cities, counties, groups, regions], tierTable, countyList, viewerConfig, documents] = await Promise.all([
     Promise.all(SMALL_LAYERS.map((id) => layerFeatures(id, band))),
     getJson('/api/plan/city-tiers'), getJson('/api/counties'), getJson('/api/viewer-config'), getJson('/api/plan/documents'),
-    Promise.all(lines.map((line) => layerFeatures(line.id))),
   ]);
-  lines.forEach((line, i) => { overlays[line.id] = controlLineLayer(map, line, lineData[i]); });
   if (lines.length && !GROUPS.some((g) => g.title === '三条控制线')) {
     // 示意 only while the stored layer is the demonstration set: an imported official line says so.
     const demo = (id) => catalog.find((l) => l.id === id).title.includes('示意');
@@ -210,10 +208,17 @@ async function start() {
   counties.features.forEach((f) => props.county.set(f.properties.adcode, { ...f.properties, ...countyList.find((c) => c.adcode === f.properties.adcode) }));
 
   const wanted = initial.layers || GROUPS.flatMap((g) => g.layers.filter((l) => l.on).map((l) => l.id));
-  ['regions', 'counties', ...lines.map((l) => l.id), 'town-groups', 'cities', 'province', 'labels']
+  ['regions', 'counties', 'town-groups', 'cities', 'province', 'labels']
     .forEach((id) => { if (wanted.includes(id)) overlays[id].addTo(map); });
   // For bench/run (and the browser's performance panel): when the map's layers first reach the screen.
   requestAnimationFrame(() => performance.mark('planmap:map-drawn'));
+  // Larger, and off unless the permalink asks for them: fetched once the boundaries are drawn, so they do
+  // not compete with them for the network and the server's cores.
+  await new Promise((resolve) => { requestAnimationFrame(resolve); });
+  (await Promise.all(lines.map((line) => layerFeatures(line.id)))).forEach((data, i) => {
+    overlays[lines[i].id] = controlLineLayer(map, lines[i], data);
+    if (wanted.includes(lines[i].id)) overlays[lines[i].id].addTo(map);
+  });
 
   L.control.scale({ imperial: false }).addTo(map);
   northArrow().addTo(map);
