@@ -110,13 +110,20 @@ public final class CachedLayers {
         long now = clock.getAsLong();
         long due = nextCheck.get();
         // One caller re-reads the versions when they are due; the others go on with the current generation.
-        if (g == null || (now - due >= 0 && nextCheck.compareAndSet(due, now + checkNanos))) {
-            Map<String, String> versions = layers.layers().stream().filter(l -> ids.contains(l.id()))
-                    .collect(Collectors.toMap(LayerInfo::id, LayerInfo::version));
-            if (g == null || !g.versions.equals(versions)) {
-                g = new Generation(versions);
-                current = g;
-            }
+        if (g != null && (now - due < 0 || !nextCheck.compareAndSet(due, now + checkNanos))) {
+            return g;
+        }
+        return refresh();
+    }
+
+    /** Synchronized so that callers arriving together before the first generation build it once. */
+    private synchronized Generation refresh() {
+        Map<String, String> versions = layers.layers().stream().filter(l -> ids.contains(l.id()))
+                .collect(Collectors.toMap(LayerInfo::id, LayerInfo::version));
+        Generation g = current;
+        if (g == null || !g.versions.equals(versions)) {
+            g = new Generation(versions);
+            current = g;
         }
         return g;
     }

@@ -34,7 +34,14 @@ public final class CachedLayerFilter implements Filter {
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         if (req instanceof HttpServletRequest request && res instanceof HttpServletResponse response) {
-            Optional<CachedLayers.Answer> answer = cached(request);
+            Optional<CachedLayers.Answer> answer;
+            try {
+                answer = cached(request);
+            } catch (RuntimeException e) {
+                // The store is unreachable, say: the controller meets the same fault and answers it as always
+                // (a bilingual 503), which a filter could only imitate.
+                answer = Optional.empty();
+            }
             if (answer.isPresent()) {
                 CachedLayerResponses.send(answer.get(), request, response);
                 return;
