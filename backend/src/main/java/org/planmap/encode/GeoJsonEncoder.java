@@ -7,13 +7,25 @@ import org.planmap.layer.FeaturePage;
 import org.planmap.store.Feature;
 
 /**
- * RFC 7946 GeoJSON. Coordinates to 6 decimals (≈ 0.1 m, the boundaries' own precision); the layer's
- * name and the counts ride along as foreign members, as OGC API – Features does.
+ * RFC 7946 GeoJSON. Coordinates to 6 decimals (≈ 0.1 m, the boundaries' own precision) unless a
+ * generalised copy asks for fewer; the layer's name and the counts ride along as foreign members, as
+ * OGC API – Features does.
  */
 public final class GeoJsonEncoder implements FeatureEncoder {
 
     public static final String MEDIA_TYPE = "application/geo+json";
-    private static final int DECIMALS = 6;
+    private static final int FULL_DECIMALS = 6;
+
+    private final int decimals;
+
+    public GeoJsonEncoder() {
+        this(FULL_DECIMALS);
+    }
+
+    /** For geometries already generalised to a map scale, where more decimals would only add bytes. */
+    public GeoJsonEncoder(int decimals) {
+        this.decimals = decimals;
+    }
 
     @Override
     public String format() {
@@ -48,13 +60,13 @@ public final class GeoJsonEncoder implements FeatureEncoder {
         // Say plainly when the page is not the whole answer, so no client mistakes a cut layer for a complete one.
         members.put("truncated", page.matched() > page.features().size());
         members.putAll(moreMembers);
-        try (GeoJsonWriter w = new GeoJsonWriter(out, DECIMALS, yFirst, members)) {
+        try (GeoJsonWriter w = new GeoJsonWriter(out, decimals, yFirst, members)) {
             w.writeAll(page.features());
         }
     }
 
     /** One feature as a GeoJSON Feature document, with {@code moreMembers} (OGC API links) after its geometry. */
     public void writeFeature(Feature feature, Map<String, Object> moreMembers, boolean yFirst, OutputStream out) {
-        GeoJsonWriter.writeFeature(out, DECIMALS, yFirst, feature, moreMembers);
+        GeoJsonWriter.writeFeature(out, decimals, yFirst, feature, moreMembers);
     }
 }

@@ -1,12 +1,15 @@
 package org.planmap.web;
 
 import java.util.Arrays;
+import java.util.Optional;
 import org.locationtech.jts.geom.Envelope;
+import org.planmap.layer.ZoomBand;
 
 /** Parses and checks the query parameters shared by feature endpoints; bad values become 400s. */
 public final class QueryParams {
 
     public static final int MAX_LIMIT = 10_000;
+    static final int MAX_ZOOM = 30;
 
     private QueryParams() {
     }
@@ -81,5 +84,16 @@ public final class QueryParams {
             throw ApiException.badParameter("offset", "不能为负", "must not be negative");
         }
         return offset;
+    }
+
+    /** The band for a web-map zoom level 0–30; empty (full precision) when absent or beyond the last band. */
+    static Optional<ZoomBand> zoom(Integer zoom) {
+        if (zoom == null) {
+            return Optional.empty();
+        }
+        if (zoom < 0 || zoom > MAX_ZOOM) {
+            throw ApiException.badParameter("zoom", "应在 0~" + MAX_ZOOM + " 之间", "must be within 0.." + MAX_ZOOM);
+        }
+        return ZoomBand.forZoom(zoom);
     }
 }

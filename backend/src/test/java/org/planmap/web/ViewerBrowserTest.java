@@ -179,6 +179,25 @@ class ViewerBrowserTest extends ServerTest {
     }
 
     @Test
+    void theBoundariesFollowTheZoomBandKeepingTheSelection() throws Exception {
+        open("");
+        String requests = "return performance.getEntriesByType('resource').map(r => r.name)"
+                + ".filter(n => n.includes('/api/layers/counties/features')).join(' ')";
+        assertThat((String) js(requests)).as("the province view loads a generalised band").containsPattern("zoom=(6|8)\\b");
+        browser.findElement(By.id("search-input")).sendKeys("孝义");
+        browser.findElement(By.cssSelector("#search button[type=submit]")).click();
+        wait.until(d -> card().getText().contains("孝义市"));
+        // Zoomed to the county (zoom 9): the finer band replaces the outlines in place.
+        wait.until(d -> ((String) js(requests)).contains("zoom=10"));
+        wait.until(d -> !(Boolean) js("return document.querySelector('.leaflet-zoom-anim') !== null"));
+        assertThat(browser.findElements(By.cssSelector(".leaflet-counties-pane path[stroke-width='3']")))
+                .as("the selected county stays highlighted").hasSize(1);
+        assertThat(card().getText()).contains("孝义市", "I型小城市");
+        assertThat(browser.getCurrentUrl()).contains("sel=county:141181");
+        screenshot("xiaoyi-band");
+    }
+
+    @Test
     void aDistrictCardSaysItsTierIsInherited() throws Exception {
         open("#sel=county:140702");
         assertThat(card().getText()).contains("榆次区", "中等城市", "继承", "晋中市", "太原榆次太谷城市核");
