@@ -64,7 +64,7 @@ final class Legend {
     }
 
     /** Draws the rows in a white panel whose bottom-left corner is at ({@code left}, {@code bottom}). */
-    static void draw(Graphics2D g, List<Row> rows, int left, int bottom) {
+    static void draw(Graphics2D g, List<Row> rows, int right, int bottom) {
         if (rows.isEmpty()) {
             return;
         }
@@ -78,6 +78,7 @@ final class Legend {
         }
         int height = (rows.size() + 1) * ROW + 10;
         int top = bottom - height;
+        int left = right - width - 20;
         g.setColor(MapImage.PANEL);
         g.fillRoundRect(left, top, width + 20, height, 6, 6);
         g.setColor(new Color(0xbcccdc));

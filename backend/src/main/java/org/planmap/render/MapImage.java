@@ -89,8 +89,7 @@ public final class MapImage {
             drawn.keySet().retainAll(wanted);
             title(g);
             northArrow(g, width);
-            scaleBar(g, view);
-            legend(g, styles, drawn, height);
+            legend(g, styles, drawn, width, scaleBar(g, view) - 6);
         } finally {
             g.dispose();
         }
@@ -130,8 +129,12 @@ public final class MapImage {
         g.fill(left);
     }
 
-    /** A bar of a round length (1, 2 or 5 × 10ⁿ m) near a fifth of the width, above the credit line. */
-    private static void scaleBar(Graphics2D g, Viewport view) {
+    /**
+     * A bar of a round length (1, 2 or 5 × 10ⁿ m) near a fifth of the width, above the credit line.
+     *
+     * @return the top of what it drew, so the legend can stand on it
+     */
+    private static int scaleBar(Graphics2D g, Viewport view) {
         double metresPerPx = view.groundMetresPerPixel();
         double target = metresPerPx * view.width() / 5;
         double round = Math.pow(10, Math.floor(Math.log10(target)));
@@ -162,19 +165,24 @@ public final class MapImage {
         g.drawRect(left, barBottom - 6, px, 5);
         g.drawString("0", left - m.stringWidth("0") / 2, barBottom - 10);
         g.drawString(text, left + px - m.stringWidth(text) / 2, barBottom - 10);
+        return barBottom - 30;
     }
 
     private static String fmt(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 
-    /** Bottom-left: each drawn layer's swatch and title; the tiers (or region kinds) row by row. */
-    private void legend(Graphics2D g, MapStyles styles, Map<String, List<Feature>> drawn, int height) {
+    /**
+     * Bottom-right, over the scale bar: each drawn layer's swatch and title; the tiers (or region kinds) row by
+     * row. Shanxi runs from south-west to north-east, so at the province's extent that corner is Henan, not
+     * 运城 (which a bottom-left legend covered).
+     */
+    private void legend(Graphics2D g, MapStyles styles, Map<String, List<Feature>> drawn, int width, int bottom) {
         List<Legend.Row> rows = new ArrayList<>();
         for (Map.Entry<String, List<Feature>> e : drawn.entrySet()) {
             LayerStyle style = styles.layer(e.getKey()).orElseThrow();
             rows.addAll(Legend.rows(style, e.getValue(), layers.layer(style.id()).title().contains("示意")));
         }
-        Legend.draw(g, rows, MARGIN, height - MARGIN);
+        Legend.draw(g, rows, width - MARGIN, bottom);
     }
 }

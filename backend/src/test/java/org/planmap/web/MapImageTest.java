@@ -76,10 +76,10 @@ class MapImageTest extends ServerTest {
         Color expected = over(new Color(tier.getRGB() & 0xffffff), style.fillOpacity(), STYLES.background());
         assertNear(counties.getRGB((int) view.px(xiaoyi[0]), (int) view.py(xiaoyi[1])), expected);
 
-        // The legend (bottom left) shows the five tiers' swatches.
+        // The legend (bottom right, over the scale bar) shows the five tiers' swatches.
         Set<Integer> legendColours = new HashSet<>();
-        for (int x = 0; x < 260; x++) {
-            for (int y = 700; y < 1000; y++) {
+        for (int x = 540; x < 800; x++) {
+            for (int y = 600; y < 1000; y++) {
                 legendColours.add(image.getRGB(x, y) & 0xffffff);
             }
         }
