@@ -75,6 +75,16 @@ public final class Gdal {
         return values;
     }
 
+    /**
+     * How many geometries of {@code layer} GEOS finds invalid. ST_IsValid answers -1 for what it cannot judge,
+     * which counts as invalid here; features without geometry are not counted.
+     */
+    public static long invalid(Path file, String layer, String... openOptions) throws IOException, InterruptedException {
+        List<String> n = sql(file, "SELECT count(*) AS n FROM \"" + layer + "\" WHERE geometry IS NOT NULL"
+                + " AND ST_IsValid(geometry) <> 1", "n", openOptions);
+        return Long.parseLong(n.get(0));
+    }
+
     /** Open options as ogrinfo arguments: {@code -oo A=B -oo C=D}. */
     public static String[] openOptions(String... options) {
         return Stream.of(options).flatMap(o -> Stream.of("-oo", o)).toArray(String[]::new);
