@@ -22,9 +22,12 @@ import mil.nga.geopackage.features.user.FeatureRow;
 import mil.nga.geopackage.features.user.FeatureTable;
 import mil.nga.geopackage.features.user.FeatureTableMetadata;
 import mil.nga.geopackage.geom.GeoPackageGeometryData;
+import mil.nga.geopackage.srs.SpatialReferenceSystem;
+import mil.nga.geopackage.srs.SpatialReferenceSystemDao;
 import mil.nga.sf.GeometryType;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.io.WKBWriter;
+import org.planmap.crs.CrsRef;
 import org.planmap.layer.FeaturePage;
 import org.planmap.store.Feature;
 import org.planmap.store.Field;
@@ -32,7 +35,7 @@ import org.planmap.store.Field;
 /**
  * A GeoPackage (OGC 12-128) for QGIS and ArcGIS Pro: one feature table named after the layer, the attribute
  * {@link Column}s, an R-tree spatial index, and the CRS as an {@code EPSG} row in gpkg_spatial_ref_sys with
- * its WKT definition (NGA GeoPackage knows it for every CRS planmap supports). SQLite needs a file, so it is
+ * its WKT definition (NGA's for WGS 84 and Web Mercator, {@link OgcWkt} for CGCS2000). SQLite needs a file, so it is
  * built in a temporary directory, copied to {@code out} and deleted, whether the export succeeds or fails.
  */
 public final class GeoPackageEncoder implements FeatureEncoder {
@@ -74,12 +77,7 @@ public final class GeoPackageEncoder implements FeatureEncoder {
 
     private static void fill(GeoPackage gpkg, FeaturePage page) throws IOException {
         String table = page.layer().id().replaceAll("[^A-Za-z0-9_]", "_");
-        long srsId;
-        try {
-            srsId = gpkg.getSpatialReferenceSystemDao().getOrCreateCode("EPSG", page.crs().epsg()).getSrsId();
-        } catch (SQLException e) {
-            throw new IOException("cannot add " + page.crs().code() + " to the GeoPackage: " + e.getMessage(), e);
-        }
+        long srsId = srsId(gpkg, page.crs());
         GeometryColumns geometry = new GeometryColumns();
         geometry.setTableName(table);
         geometry.setColumnName("geom");
@@ -116,6 +114,27 @@ public final class GeoPackageEncoder implements FeatureEncoder {
             gpkg.endTransaction();
         }
         new RTreeIndexExtension(gpkg).create(featureTable);
+    }
+
+    /** The srs_id (= the EPSG code) of {@code crs}, adding its gpkg_spatial_ref_sys row when NGA has none. */
+    private static long srsId(GeoPackage gpkg, CrsRef crs) throws IOException {
+        SpatialReferenceSystemDao dao = gpkg.getSpatialReferenceSystemDao();
+        try {
+            if (crs.equals(CrsRef.WGS84) || crs.equals(CrsRef.WEB_MERCATOR)) {
+                return dao.getOrCreateCode("EPSG", crs.epsg()).getSrsId();
+            }
+            SpatialReferenceSystem srs = new SpatialReferenceSystem();
+            srs.setSrsName(crs.name());
+            srs.setSrsId(crs.epsg());
+            srs.setOrganization("EPSG");
+            srs.setOrganizationCoordsysId(crs.epsg());
+            srs.setDefinition(OgcWkt.cgcs2000(crs));
+            srs.setDescription(crs.nameZh());
+            dao.create(srs);
+            return srs.getSrsId();
+        } catch (SQLException e) {
+            throw new IOException("cannot add " + crs.code() + " to the GeoPackage: " + e.getMessage(), e);
+        }
     }
 
     private static GeoPackageDataType sqlType(Field.Type type) {

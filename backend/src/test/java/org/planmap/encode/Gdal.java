@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 /** GDAL's command-line tools (Debian gdal-bin, installed by bin/test) as the reference reader of exports. */
 public final class Gdal {
 
-    private static final Pattern LAYER = Pattern.compile("(?m)^1: (.+?) \\(");
+    private static final Pattern LAYER = Pattern.compile("(?m)^Layer name: (.+)$");
+    private static final Pattern GEOMETRY_COLUMN = Pattern.compile("(?m)^Geometry Column = (.+)$");
     private static final Pattern COUNT = Pattern.compile("Feature Count: (\\d+)");
     private static final Pattern EPSG = Pattern.compile("ID\\[\"EPSG\",(\\d+)]]\\s*\\R\\s*Data axis");
 
@@ -29,7 +30,7 @@ public final class Gdal {
         return out;
     }
 
-    /** {@code ogrinfo -ro} with open options ({@code -oo X=Y} pairs already split) before the file. */
+    /** {@code ogrinfo -ro} with {@code args} (open options among them) before the file. */
     public static String ogrinfo(Path file, List<String> args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("ogrinfo", "-ro"));
         command.addAll(args);
@@ -37,52 +38,54 @@ public final class Gdal {
         return run(command.toArray(String[]::new));
     }
 
-    /** The name of the file's first layer as GDAL reports it. */
-    public static String layerName(Path file, String... openOptions) throws IOException, InterruptedException {
-        Matcher m = LAYER.matcher(ogrinfo(file, List.of(openOptions)));
-        if (!m.find()) {
-            throw new AssertionError("no layer in " + file);
+    /**
+     * What GDAL makes of a file's first layer: its name, the geometry column SQL sees ({@code geometry} unless the
+     * format names one, as GeoPackage does), the feature count and the EPSG code it identifies (0: none).
+     */
+    public record Layer(Path file, List<String> openOptions, String name, String geometryColumn, long features, int epsg,
+            String text) {
+
+        /** One column of an SQLite-dialect query (SpatiaLite functions such as ST_IsValid available). */
+        public List<String> sql(String sql, String column) throws IOException, InterruptedException {
+            List<String> args = new ArrayList<>(openOptions);
+            args.addAll(List.of("-q", "-dialect", "sqlite", "-sql", sql));
+            Matcher m = Pattern.compile("(?m)^  " + Pattern.quote(column) + " \\([^)]*\\) = (.*)$")
+                    .matcher(ogrinfo(file, args));
+            List<String> values = new ArrayList<>();
+            while (m.find()) {
+                values.add(m.group(1));
+            }
+            return values;
         }
-        return m.group(1);
+
+        /** The features matching an SQL condition. */
+        public long count(String where) throws IOException, InterruptedException {
+            return Long.parseLong(sql("SELECT count(*) AS n FROM \"" + name + "\" WHERE " + where, "n").get(0));
+        }
+
+        /**
+         * How many geometries GEOS finds invalid. ST_IsValid answers -1 for what it cannot judge, which counts as
+         * invalid here; features without geometry are not counted.
+         */
+        public long invalid() throws IOException, InterruptedException {
+            String g = "\"" + geometryColumn + "\"";
+            return count(g + " IS NOT NULL AND ST_IsValid(" + g + ") <> 1");
+        }
     }
 
-    /** Feature count and the EPSG code GDAL identifies (0 when it names none) of the first layer. */
-    public record Summary(long features, int epsg, String text) {
-    }
-
-    public static Summary summary(Path file, String... openOptions) throws IOException, InterruptedException {
+    public static Layer layer(Path file, String... openOptions) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of(openOptions));
         args.addAll(List.of("-so", "-al"));
         String out = ogrinfo(file, args);
+        Matcher name = LAYER.matcher(out);
+        if (!name.find()) {
+            throw new AssertionError("no layer in " + file + ":\n" + out);
+        }
+        Matcher column = GEOMETRY_COLUMN.matcher(out);
         Matcher count = COUNT.matcher(out);
         Matcher epsg = EPSG.matcher(out);
-        return new Summary(count.find() ? Long.parseLong(count.group(1)) : -1, epsg.find() ? Integer.parseInt(epsg.group(1)) : 0,
-                out);
-    }
-
-    /** One column of an SQLite-dialect query (SpatiaLite functions such as ST_IsValid available). */
-    public static List<String> sql(Path file, String sql, String column, String... openOptions)
-            throws IOException, InterruptedException {
-        List<String> args = new ArrayList<>(List.of(openOptions));
-        args.addAll(List.of("-q", "-dialect", "sqlite", "-sql", sql));
-        String out = ogrinfo(file, args);
-        Pattern value = Pattern.compile("(?m)^  " + Pattern.quote(column) + " \\([^)]*\\) = (.*)$");
-        Matcher m = value.matcher(out);
-        List<String> values = new ArrayList<>();
-        while (m.find()) {
-            values.add(m.group(1));
-        }
-        return values;
-    }
-
-    /**
-     * How many geometries of {@code layer} GEOS finds invalid. ST_IsValid answers -1 for what it cannot judge,
-     * which counts as invalid here; features without geometry are not counted.
-     */
-    public static long invalid(Path file, String layer, String... openOptions) throws IOException, InterruptedException {
-        List<String> n = sql(file, "SELECT count(*) AS n FROM \"" + layer + "\" WHERE geometry IS NOT NULL"
-                + " AND ST_IsValid(geometry) <> 1", "n", openOptions);
-        return Long.parseLong(n.get(0));
+        return new Layer(file, List.of(openOptions), name.group(1), column.find() ? column.group(1).strip() : "geometry",
+                count.find() ? Long.parseLong(count.group(1)) : -1, epsg.find() ? Integer.parseInt(epsg.group(1)) : 0, out);
     }
 
     /** Open options as ogrinfo arguments: {@code -oo A=B -oo C=D}. */

@@ -95,12 +95,13 @@ class ShapefileEncoderTest {
     @Test
     void holesMultipolygonsAndNullShapesSurviveGdal() throws Exception {
         Path shp = export(StandardCharsets.UTF_8);
-        assertThat(Gdal.summary(shp).features()).isEqualTo(3);
-        List<String> wkt = Gdal.sql(shp, "SELECT AsText(geometry) AS w FROM hole_test ORDER BY id", "w");
+        Gdal.Layer layer = Gdal.layer(shp);
+        assertThat(layer.features()).isEqualTo(3);
+        List<String> wkt = layer.sql("SELECT AsText(geometry) AS w FROM hole_test ORDER BY id", "w");
         WKTReader reader = new WKTReader();
         assertThat(reader.read(wkt.get(0)).norm().equalsExact(reader.read(WITH_HOLE).norm())).as(wkt.get(0)).isTrue();
         assertThat(wkt.get(1)).isEqualTo("(null)");
-        assertThat(Gdal.invalid(shp, "hole_test")).isZero();
+        assertThat(layer.invalid()).isZero();
         // GDAL would repair a wrong winding silently, so read the first record's rings ourselves.
         List<Coordinate[]> rings = rings(Files.readAllBytes(shp));
         assertThat(rings).hasSize(3);
@@ -121,9 +122,10 @@ class ShapefileEncoderTest {
             assertThat(all).contains("name (String) = 孝义市", "tierPopula (String) = 20—50万人",
                     "tierPopu_2 (String) = I型小城市", "countyCoun (Integer) = 117", "areaKm2 (Real) = 21095.53",
                     "areaKm2 (Real) = -0.50", "core (String) = T", "core (String) = ?", "coreNames (String) = [\"孝义市\",\"汾阳市\"]");
-            List<String> quotes = Gdal.sql(shp, "SELECT sourceQuot FROM hole_test WHERE id = 'a'", "sourceQuot");
+            Gdal.Layer layer = Gdal.layer(shp);
+            List<String> quotes = layer.sql("SELECT sourceQuot FROM hole_test WHERE id = 'a'", "sourceQuot");
             assertThat(quotes).containsExactly(QUOTE.substring(0, charset.equals(GBK) ? 127 : 84));
-            List<String> names = Gdal.sql(shp, "SELECT name FROM hole_test WHERE id = 'a'", "name");
+            List<String> names = layer.sql("SELECT name FROM hole_test WHERE id = 'a'", "name");
             assertThat(names).containsExactly(charset.equals(GBK) ? "带洞??" : "带洞😀𠀀");
             String mapping = new String(Files.readAllBytes(folder.resolve(ShapefileEncoder.MAPPING)), StandardCharsets.UTF_8);
             assertThat(mapping).startsWith("\uFEFFDBF字段,属性,说明,DBF类型,备注\r\n")
