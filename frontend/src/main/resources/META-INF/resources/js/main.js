@@ -11,6 +11,7 @@ import { CONTROL_LINES, CONFLICTS, controlLineLayer } from './controllines.js';
 import { attachLedger } from './ledger.js';
 import { attachImport } from './import.js';
 import { attachSession } from './session.js';
+import { attachExport } from './export.js';
 
 const COUNTY_LABEL_ZOOM = 8;
 const status = document.getElementById('status');
@@ -173,6 +174,7 @@ async function start() {
   if (initial.center) map.setView(initial.center, initial.zoom); else map.fitBounds(overlays.province.getBounds(), { padding: [10, 10] });
 
   L.control.scale({ imperial: false }).addTo(map);
+  attachExport(map, catalog, cities.features.map((f) => ({ ...f.properties, bounds: shapes.city.get(f.properties.adcode).getBounds() })));
   northArrow().addTo(map);
   layerPanel(map, overlays, viewerConfig.basemaps, updatePermalink);
   renderLegend(document.getElementById('legend'), tierTable, countyList);
