@@ -88,6 +88,12 @@ public final class Gdal {
                 count.find() ? Long.parseLong(count.group(1)) : -1, epsg.find() ? Integer.parseInt(epsg.group(1)) : 0, out);
     }
 
+    /** A GeoJSON file with one point in Shanxi, for GDAL to write other formats from. */
+    public static Path point(Path dir) throws IOException {
+        return java.nio.file.Files.writeString(dir.resolve("point.geojson"), "{\"type\":\"FeatureCollection\",\"features\":"
+                + "[{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Point\",\"coordinates\":[111.5,37.5]}}]}");
+    }
+
     /** Open options as ogrinfo arguments: {@code -oo A=B -oo C=D}. */
     public static String[] openOptions(String... options) {
         return Stream.of(options).flatMap(o -> Stream.of("-oo", o)).toArray(String[]::new);

@@ -19,9 +19,7 @@ class EsriPrjTest {
 
     @Test
     void theSameTextGdalWritesAndGdalIdentifiesTheCode() throws Exception {
-        Path point = dir.resolve("p.geojson");
-        Files.writeString(point, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{},"
-                + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[111.5,37.5]}}]}");
+        Path point = Gdal.point(dir);
         for (int epsg : List.of(4326, 4490, 3857, 4513, 4525, 4526, 4533, 4534, 4546, 4547, 4554)) {
             Path shp = dir.resolve("gdal" + epsg + ".shp");
             Gdal.run("ogr2ogr", "-f", "ESRI Shapefile", "-a_srs", "EPSG:" + epsg, shp.toString(), point.toString());
