@@ -112,7 +112,7 @@ class ExportApiTest extends ServerTest {
 
     @Test
     void theCrsAskedForIsTheCrsGdalFinds() throws Exception {
-        for (String crs : List.of("EPSG:4490", "EPSG:4547", "EPSG:4525")) {
+        for (String crs : List.of("EPSG:4490", "EPSG:4547", "EPSG:4525", "EPSG:3857")) {
             for (String format : List.of("shapefile&encoding=GBK", "gpkg")) {
                 Gdal.Layer cities = read(exported("cities", "format=" + format + "&crs=" + crs, "cities.gpkg"));
                 assertThat(cities.epsg()).as(format + " " + crs).isEqualTo(Integer.parseInt(crs.substring(5)));
