@@ -3,7 +3,6 @@ package org.planmap.encode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
-import java.util.Locale;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -29,6 +28,7 @@ public final class KmlEncoder implements FeatureEncoder {
     private static final String NS = "http://www.opengis.net/kml/2.2";
     private static final List<String> NAME_PROPERTIES = List.of("name", "kindName", "title");
     private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
+    private static final double SCALE = 1e6;
 
     @Override
     public String format() {
@@ -129,7 +129,7 @@ public final class KmlEncoder implements FeatureEncoder {
         x.writeEndElement();
     }
 
-    /** {@code lon,lat lon,lat …} to 6 decimals (≈ 0.1 m), as GeoJSON. */
+    /** {@code lon,lat lon,lat …} to 6 decimals (≈ 0.1 m), as GeoJSON; plain notation, as degrees in China are ≥ 1e-3. */
     private static String coordinates(CoordinateSequence seq, boolean reverse) {
         StringBuilder b = new StringBuilder();
         int n = seq.size();
@@ -138,7 +138,7 @@ public final class KmlEncoder implements FeatureEncoder {
             if (k > 0) {
                 b.append(' ');
             }
-            b.append(String.format(Locale.ROOT, "%.6f,%.6f", seq.getX(i), seq.getY(i)));
+            b.append(Math.round(seq.getX(i) * SCALE) / SCALE).append(',').append(Math.round(seq.getY(i) * SCALE) / SCALE);
         }
         return b.toString();
     }
