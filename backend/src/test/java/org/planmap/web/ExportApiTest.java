@@ -13,12 +13,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.planmap.encode.GeoPackageEncoder;
 import org.planmap.encode.Gdal;
 import tools.jackson.databind.JsonNode;
 
@@ -135,9 +133,9 @@ class ExportApiTest extends ServerTest {
             Gdal.Layer shp = read(exported(id, "format=shapefile&encoding=GBK", ""));
             assertThat(shp.features()).as(id).isEqualTo(expected);
             assertThat(shp.invalid()).as(id).isZero();
-            assertThat(read(exported(id, "format=gpkg", id + ".gpkg")).features()).as(id).isEqualTo(expected);
+            // The other formats share the Shapefile's columns and query; three layers of different kinds suffice.
             if (List.of("town-groups", "urban-development-boundary", "control-line-conflicts").contains(id)) {
-                for (String format : List.of("kml", "csv", "geojson")) {
+                for (String format : List.of("gpkg", "kml", "csv")) {
                     Path file = exported(id, "format=" + format, id + "." + format);
                     assertThat(read(file).features()).as(id + " " + format).isEqualTo(expected);
                 }
@@ -185,9 +183,7 @@ class ExportApiTest extends ServerTest {
     }
 
     @Test
-    void aGeoPackageLeavesNothingInTheTemporaryDirectory() throws Exception {
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        long before = leftovers(tmp);
+    void aGeoPackageHasItsCrsRowAndASpatialIndex() throws Exception {
         Path gpkg = exported("town-groups", "format=gpkg", "groups.gpkg");
         assertThat(read(gpkg).features()).isEqualTo(6);
         assertThat(Gdal.ogrinfo(gpkg, List.of("-q", "-sql", "SELECT organization, organization_coordsys_id, definition "
@@ -195,12 +191,5 @@ class ExportApiTest extends ServerTest {
                 "organization_coordsys_id (Integer64) = 4326", "GEOGCS[\"WGS 84\"");
         assertThat(Gdal.ogrinfo(gpkg, List.of("-q", "-sql", "SELECT count(*) AS n FROM gpkg_extensions "
                 + "WHERE extension_name = 'gpkg_rtree_index'"))).contains("n (Integer) = 1");
-        assertThat(leftovers(tmp)).isEqualTo(before);
-    }
-
-    private static long leftovers(Path tmp) throws Exception {
-        try (Stream<Path> files = Files.list(tmp)) {
-            return files.filter(p -> p.getFileName().toString().startsWith(GeoPackageEncoder.TEMP_PREFIX)).count();
-        }
     }
 }

@@ -14,6 +14,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
+import org.planmap.encode.ExportException;
 
 /**
  * The geometry half of a Shapefile, the .shp and its .shx index, after the ESRI Shapefile Technical
@@ -45,7 +46,9 @@ final class ShpWriter {
                 case "MULTIPOINT" -> MULTIPOINT;
                 case "LINESTRING", "MULTILINESTRING" -> POLYLINE;
                 case "POLYGON", "MULTIPOLYGON" -> POLYGON;
-                default -> throw new IllegalArgumentException("a Shapefile holds one kind of geometry, not " + geometryType);
+                default -> throw new ExportException("shapefile-mixed-geometry",
+                        "Shapefile 只能容纳一种几何类型，该图层为 " + geometryType + "；请导出 GeoPackage",
+                        "a Shapefile holds one kind of geometry, this layer has " + geometryType + "; export a GeoPackage");
             };
         }
     }
