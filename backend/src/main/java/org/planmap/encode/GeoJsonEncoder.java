@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.planmap.crs.CrsRef;
 import org.planmap.layer.FeaturePage;
+import org.planmap.store.Feature;
 
 /**
  * RFC 7946 GeoJSON. Coordinates to 6 decimals (≈ 0.1 m, the boundaries' own precision); the layer's
@@ -42,6 +43,14 @@ public final class GeoJsonEncoder implements FeatureEncoder {
 
     @Override
     public void write(FeaturePage page, OutputStream out) {
+        write(page, Map.of(), false, out);
+    }
+
+    /**
+     * The same collection with {@code moreMembers} after the counts (OGC API – Features: links, timeStamp),
+     * positions y, x when {@code yFirst} (see {@link GeoJsonWriter}).
+     */
+    public void write(FeaturePage page, Map<String, Object> moreMembers, boolean yFirst, OutputStream out) {
         Map<String, Object> members = new LinkedHashMap<>();
         members.put("name", page.layer().id());
         members.put("title", page.layer().title());
@@ -49,8 +58,14 @@ public final class GeoJsonEncoder implements FeatureEncoder {
         members.put("numberReturned", page.features().size());
         // Say plainly when the page is not the whole answer, so no client mistakes a cut layer for a complete one.
         members.put("truncated", page.matched() > page.features().size());
-        try (GeoJsonWriter w = new GeoJsonWriter(out, DECIMALS, members)) {
+        members.putAll(moreMembers);
+        try (GeoJsonWriter w = new GeoJsonWriter(out, DECIMALS, yFirst, members)) {
             w.writeAll(page.features());
         }
+    }
+
+    /** One feature as a GeoJSON Feature document, with {@code moreMembers} (OGC API links) after its geometry. */
+    public void writeFeature(Feature feature, Map<String, Object> moreMembers, boolean yFirst, OutputStream out) {
+        GeoJsonWriter.writeFeature(out, DECIMALS, yFirst, feature, moreMembers);
     }
 }

@@ -121,6 +121,20 @@ public abstract class FeatureStoreContract {
     }
 
     @Test
+    void oneFeatureIsFoundByItsIdAndNoOtherIs() {
+        store.replace(LAYER, counties());
+        List<Feature> xiaoyi = readAll(FeatureQuery.byId(LAYER.id(), "141181"));
+        assertThat(xiaoyi).singleElement().satisfies(f -> assertThat(f.properties().get("name")).isEqualTo("孝义市"));
+        assertThat(store.count(FeatureQuery.byId(LAYER.id(), "141181"))).isEqualTo(1);
+        // An id is matched whole: neither a prefix nor a LIKE pattern finds anything.
+        assertThat(readAll(FeatureQuery.byId(LAYER.id(), "1411"))).isEmpty();
+        assertThat(readAll(FeatureQuery.byId(LAYER.id(), "14118%"))).isEmpty();
+        assertThat(store.count(FeatureQuery.byId(LAYER.id(), "nope"))).isZero();
+        // Combined with the other filters, it is one more condition.
+        assertThat(readAll(new FeatureQuery(LAYER.id(), null, "1402", null, 0, "141181"))).isEmpty();
+    }
+
+    @Test
     void replacingServesTheNewVersionOnly() {
         store.replace(LAYER, counties());
         store.replace(LAYER.withContents(0, List.of(), "v2"), counties().subList(0, 5));

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,10 +113,14 @@ final class FeatureRows {
             from += " JOIN \"rtree_" + table + "_" + GEOMETRY + "\" r ON r.id = t." + FID
                     + " AND r.maxx >= ? AND r.minx <= ? AND r.maxy >= ? AND r.miny <= ?";
         }
+        List<String> where = new ArrayList<>();
         if (q.adcodePrefix() != null) {
-            from += " WHERE t.\"" + FeatureQuery.ADCODE + "\" LIKE ?";
+            where.add("t.\"" + FeatureQuery.ADCODE + "\" LIKE ?");
         }
-        return from;
+        if (q.featureId() != null) {
+            where.add("t." + ID + " = ?");
+        }
+        return where.isEmpty() ? from : from + " WHERE " + String.join(" AND ", where);
     }
 
     private static int bindFilters(PreparedStatement ps, FeatureQuery q) throws SQLException {
@@ -128,6 +133,9 @@ final class FeatureRows {
         }
         if (q.adcodePrefix() != null) {
             ps.setString(next++, q.adcodePrefix() + "%");
+        }
+        if (q.featureId() != null) {
+            ps.setString(next++, q.featureId());
         }
         return next;
     }
