@@ -3,6 +3,7 @@ package org.planmap.encode;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.planmap.crs.CrsRef;
 import org.planmap.layer.FeaturePage;
 import org.planmap.store.Feature;
 
@@ -40,6 +41,16 @@ public final class GeoJsonEncoder implements FeatureEncoder {
     @Override
     public String fileExtension() {
         return "geojson";
+    }
+
+    /**
+     * RFC 7946 dropped the {@code crs} member: GDAL still honours the 2008 form, but Leaflet, geojson.io and
+     * most web tools ignore it and would put Gauss-Krüger metres in the ocean. A projected export is
+     * therefore refused (Shapefile and GeoPackage carry those) instead of written with a label few read.
+     */
+    @Override
+    public void checkCrs(CrsRef crs) {
+        ExportException.requireGeographic(crs, "GeoJSON");
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.planmap.crs.CrsRef;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -24,6 +25,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -301,6 +303,45 @@ class ViewerBrowserTest extends ServerTest {
         assertThat(panel.findElement(By.cssSelector("a.csv")).getDomAttribute("href"))
                 .isEqualTo("/api/control-lines/ledger?level=city&format=csv");
         screenshot("ledger");
+    }
+
+    @Test
+    void theExportDialogOffersEachPresetAsADownloadLink() throws Exception {
+        open("#map=9/37.5/111.3&layers=counties,cities,province");
+        browser.findElement(By.cssSelector("button.export-button")).click();
+        WebElement panel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("export")));
+        Select layer = new Select(panel.findElement(By.name("layer")));
+        Select preset = new Select(panel.findElement(By.name("preset")));
+        WebElement link = panel.findElement(By.cssSelector("a.download"));
+        layer.selectByValue("counties");
+        preset.selectByValue("arcgis");
+        assertThat(link.getDomAttribute("href")).isEqualTo("/api/layers/counties/export?format=shapefile&encoding=GBK&crs=EPSG%3A4490");
+        assertThat(panel.getText()).contains("EPSG:4490", "第 37、38 两带");
+        panel.findElement(By.cssSelector("input[value=city]")).click();
+        // The viewer picks the zone by the scope's centre: 吕梁 (≈111.3°E) is CM 111°E, 阳泉 (≈113.5°E) CM 114°E.
+        Select city = new Select(panel.findElement(By.name("city")));
+        city.selectByValue("141100");
+        assertThat(link.getDomAttribute("href")).isEqualTo("/api/layers/counties/export?format=shapefile&encoding=GBK"
+                + "&adcode=1411&crs=" + CrsRef.gaussKruger(111, false).code().replace(":", "%3A"));
+        assertThat(panel.getText()).contains("EPSG:4546", "中央经线 111°E", "字段对照.csv");
+        city.selectByValue("140300");
+        assertThat(link.getDomAttribute("href")).endsWith("&adcode=1403&crs=" + CrsRef.gaussKruger(114, false).code()
+                .replace(":", "%3A"));
+        // The link gives what it promises: the file, named in Chinese.
+        Object answer = ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0]).then(r => done([r.status, r.headers.get('content-type'), r.headers.get('content-disposition')]));",
+                link.getDomAttribute("href"));
+        assertThat(answer.toString()).contains("200", "application/zip", "filename*=UTF-8''");
+        // Town groups have no division code: the city scope goes off.
+        layer.selectByValue("town-groups");
+        assertThat(panel.findElement(By.cssSelector("input[value=city]")).isEnabled()).isFalse();
+        assertThat(link.getDomAttribute("href")).isEqualTo("/api/layers/town-groups/export?format=shapefile&encoding=GBK&crs=EPSG%3A4490");
+        preset.selectByValue("kml");
+        panel.findElement(By.cssSelector("input[value=view]")).click();
+        assertThat(link.getDomAttribute("href")).startsWith("/api/layers/town-groups/export?format=kml&bbox=");
+        preset.selectByValue("qgis");
+        assertThat(link.getDomAttribute("href")).contains("format=gpkg&bbox=").endsWith("&crs=EPSG%3A4490");
+        screenshot("export");
     }
 
     @Test

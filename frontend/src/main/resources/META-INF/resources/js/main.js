@@ -13,6 +13,7 @@ import { BACKGROUND, layerStyle, styleOf } from './styles.js';
 import { attachLedger } from './ledger.js';
 import { attachImport } from './import.js';
 import { attachSession } from './session.js';
+import { attachExport } from './export.js';
 
 const COUNTY_LABEL_ZOOM = styleOf('counties').label.minZoom;
 const CITY_LABEL_MAX_ZOOM = styleOf('cities').label.maxZoom;
@@ -222,6 +223,7 @@ async function start() {
   requestAnimationFrame(() => performance.mark('planmap:map-drawn'));
   L.control.scale({ imperial: false }).addTo(map);
   updateExportLink = attachExportImage(document.getElementById('export-image'), map, visibleLayers);
+  attachExport(map, catalog, cities.features.map((f) => ({ ...f.properties, bounds: shapes.city.get(f.properties.adcode).getBounds() })));
   northArrow().addTo(map);
   layerPanel(map, overlays, viewerConfig.basemaps, updatePermalink);
   renderLegend(document.getElementById('legend'), tierTable, countyList);
