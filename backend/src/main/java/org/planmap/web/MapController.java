@@ -72,7 +72,7 @@ class MapController {
         byte[] png = Png.encode(mapImage.render(box, w, h, ids));
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ControlLineController.attachment("山西省新型城镇化规划地图.png", "planmap-map.png"))
+                        Downloads.attachment("山西省新型城镇化规划地图.png", "planmap-map.png"))
                 .body(png);
     }
 
