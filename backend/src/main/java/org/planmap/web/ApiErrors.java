@@ -1,7 +1,10 @@
 package org.planmap.web;
 
 import java.util.Map;
+import java.util.Set;
 import org.planmap.ClientFault;
+import org.planmap.importer.LimitCounter;
+import org.planmap.importer.shapefile.ShapefileZipReader;
 import org.planmap.layer.UnknownLayerException;
 import org.planmap.store.StoreException;
 import org.planmap.store.StoreUnavailableException;
@@ -40,8 +43,23 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     /** A file, a coordinate system or a parameter the client can fix. */
     @ExceptionHandler(ClientFault.class)
     ProblemDetail clientFault(ClientFault e) {
-        HttpStatus status = e.code().equals("unsupported-format") ? HttpStatus.UNSUPPORTED_MEDIA_TYPE : HttpStatus.BAD_REQUEST;
-        return problem(status, e.code(), e.messageZh(), e.messageEn());
+        return problem(status(e.code()), e.code(), e.messageZh(), e.messageEn());
+    }
+
+    /** Refusals over a size limit. */
+    private static final Set<String> TOO_LARGE = Set.of(LimitCounter.TOO_MANY_FEATURES, LimitCounter.TOO_MANY_VERTICES,
+            ShapefileZipReader.ZIP_TOO_LARGE, ShapefileZipReader.TOO_MANY_ENTRIES);
+
+    /**
+     * The one mapping of a client fault to its status: 415 for a file type planmap does not read, 413 for a file
+     * over a size limit (upload, unzipped bytes, entries, features, vertices), 400 for everything else that is wrong
+     * with a file or a parameter.
+     */
+    static HttpStatus status(String faultCode) {
+        if (faultCode.equals("unsupported-format")) {
+            return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+        }
+        return TOO_LARGE.contains(faultCode) ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
     }
 
     @ExceptionHandler(UnknownLayerException.class)
