@@ -85,12 +85,14 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return response;
     }
 
-    private static String chinese(HttpStatusCode status) {
+    static String chinese(HttpStatusCode status) {
         return switch (status.value()) {
             case 400 -> "请求无效";
             case 404 -> "未找到所请求的资源";
             case 405 -> "不支持该请求方法";
             case 406 -> "无法提供所请求的格式";
+            case 401 -> "需要登录";
+            case 403 -> "没有权限";
             case 413 -> "上传内容过大";
             case 415 -> "不支持该内容类型";
             default -> status.is5xxServerError() ? "服务器内部错误" : "请求未能完成";

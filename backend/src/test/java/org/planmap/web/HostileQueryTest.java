@@ -1,0 +1,130 @@
+package org.planmap.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every GET endpoint under /api asked with hostile parameters — out-of-range and NaN boxes, absurd limits,
+ * negative offsets, unknown layers and formats, very long strings, SQL-ish text, path traversal in ids — and
+ * Spring's own errors (wrong method, unacceptable Accept, missing or mistyped parameter, unknown path): each
+ * answer is a 4xx problem document in both languages, never a 5xx, never a stack trace.
+ */
+class HostileQueryTest extends ServerTest {
+
+    static final String PASSWORD = "hostile-query-editor-pw";
+
+    @DynamicPropertySource
+    static void editorPassword(DynamicPropertyRegistry registry) {
+        registry.add("planmap.security.editor-password", () -> PASSWORD);
+    }
+
+    /** A request, the status it must get, and (for readability of failures) why. */
+    record Ask(String name, String method, String path, int status, String accept, boolean editor) {
+        Ask(String name, String method, String path, int status, String accept) {
+            this(name, method, path, status, accept, false);
+        }
+
+        @Override
+        public String toString() {
+            return name + ": " + method + " " + path;
+        }
+    }
+
+    static Ask get(String name, String path, int status) {
+        return new Ask(name, "GET", path, status, null);
+    }
+
+    static String q(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    static Stream<Ask> asks() {
+        String features = "/api/layers/counties/features";
+        String longText = "县".repeat(500);
+        String sql = "' OR 1=1; DROP TABLE planmap_layers; --";
+        List<Ask> a = new ArrayList<>();
+        a.add(get("bbox beyond the globe", features + "?bbox=-500,-100,500,100", 400));
+        a.add(get("bbox with NaN", features + "?bbox=NaN,37,113,38", 400));
+        a.add(get("bbox with Infinity", features + "?bbox=111,37,Infinity,38", 400));
+        a.add(get("bbox with three numbers", features + "?bbox=111,37,113", 400));
+        a.add(get("bbox with words", features + "?bbox=" + q(sql), 400));
+        a.add(get("bbox min above max", features + "?bbox=113,38,111,37", 400));
+        a.add(get("bbox very long", features + "?bbox=" + "1,".repeat(3000) + "1", 400));
+        a.add(get("limit negative", features + "?limit=-1", 400));
+        a.add(get("limit absurd", features + "?limit=2000000000", 400));
+        a.add(get("limit beyond int", features + "?limit=99999999999999999999", 400));
+        a.add(get("limit a word", features + "?limit=all", 400));
+        a.add(get("offset negative", features + "?offset=-5", 400));
+        a.add(get("offset a word", features + "?offset=" + q(sql), 400));
+        a.add(get("adcode SQL-ish", features + "?adcode=" + q(sql), 400));
+        a.add(get("adcode very long", features + "?adcode=" + "1".repeat(5000), 400));
+        a.add(get("unknown layer", "/api/layers/no-such-layer/features", 404));
+        a.add(get("unknown layer, SQL-ish id", "/api/layers/" + q(sql) + "/features", 400));
+        a.add(get("unknown layer, quote in the id", "/api/layers/a'b/features", 404));
+        a.add(get("unknown layer, very long id", "/api/layers/" + "x".repeat(4000), 404));
+        a.add(get("layer id with encoded traversal", "/api/layers/..%2F..%2Fetc%2Fpasswd", 400));
+        a.add(get("layer id with encoded dot segments", "/api/layers/%2e%2e/features", 400));
+        a.add(get("layer id with a semicolon", "/api/layers/counties;jsessionid=x/features", 400));
+        a.add(get("layer id with an encoded backslash", "/api/layers/..%5C..%5Cetc/features", 400));
+        a.add(get("county unknown code", "/api/counties/999999", 404));
+        a.add(get("county code SQL-ish", "/api/counties/" + q(sql), 400));
+        a.add(get("county code with quotes", "/api/counties/1401'--", 404));
+        a.add(get("county name unknown", "/api/counties?name=" + q("不存在县"), 404));
+        a.add(get("county name empty", "/api/counties?name=%20", 400));
+        a.add(get("county name very long", "/api/counties?name=" + q(longText), 404));
+        a.add(get("URL longer than the server's 8 KB header limit", "/api/counties?name=" + q("县".repeat(4000)), 400));
+        a.add(get("passages without place", "/api/plan/passages", 400));
+        a.add(get("passages for a place that does not exist", "/api/plan/passages?place=" + q(sql), 404));
+        a.add(get("document unknown", "/api/plan/documents/no-such-file", 404));
+        a.add(get("document path traversal", "/api/plan/documents/..%2F..%2Fpom.xml", 400));
+        a.add(get("document very long name", "/api/plan/documents/" + "a".repeat(4000), 404));
+        a.add(get("ledger unknown level", "/api/control-lines/ledger?level=" + q(sql), 400));
+        a.add(get("ledger unknown format", "/api/control-lines/ledger?format=xml", 400));
+        a.add(get("ledger csv with unknown level", "/api/control-lines/ledger?format=csv&level=planet", 400));
+        a.add(get("import job unknown, SQL-ish", "/api/import-jobs/" + q(sql), 400));
+        a.add(get("import job unknown", "/api/import-jobs/00000000-0000-0000-0000-000000000000", 404));
+        a.add(get("unknown path under /api", "/api/no-such-thing", 404));
+        a.add(get("unknown path under /api/plan", "/api/plan/no-such-table", 404));
+        // anonymous writes are refused before the method is looked at (401); an editor learns it is the wrong method
+        a.add(new Ask("anonymous PUT", "PUT", "/api/layers/counties/features", 401, null));
+        a.add(new Ask("wrong method on a read-only resource", "PUT", "/api/layers/counties/features", 405, null, true));
+        a.add(new Ask("wrong method on the catalogue", "PATCH", "/api/counties", 405, null, true));
+        a.add(new Ask("an Accept header nothing answers", "GET", "/api/counties/140105", 406, "image/png"));
+        return a.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("asks")
+    void isAProblemDocumentNeverAServerError(Ask ask) throws Exception {
+        List<String> headers = new ArrayList<>();
+        if (ask.accept() != null) {
+            headers.addAll(List.of("Accept", ask.accept()));
+        }
+        if (ask.editor()) {
+            headers.addAll(List.of("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString(("editor:" + PASSWORD).getBytes(StandardCharsets.UTF_8))));
+        }
+        Reply r = send(HTTP, ask.method(), ask.path(), null, headers.toArray(String[]::new));
+
+        assertThat(r.status()).as(r.text()).isEqualTo(ask.status());
+        assertThat(r.header("Content-Type")).as(r.text()).startsWith("application/problem+json");
+        assertThat(r.text()).doesNotContain("Exception").doesNotContain("at org.").doesNotContain("<html")
+                .doesNotContain("SQL");
+        JsonNode problem = r.json();
+        assertThat(problem.path("message").path("zh").asString("")).isNotBlank();
+        assertThat(problem.path("message").path("en").asString("")).isNotBlank();
+        assertThat(problem.path("code").asString("")).isNotBlank();
+        assertThat(problem.path("status").asInt()).isEqualTo(ask.status());
+    }
+}
