@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.unit.DataSize;
 import org.springframework.context.annotation.Configuration;
 
 /** Wires the plain domain and store classes; none of them knows Spring. */
@@ -49,7 +50,8 @@ class PlanmapConfiguration {
      */
     @Bean(destroyMethod = "close")
     FeatureStore featureStore(PlanmapProperties properties,
-            @Value("${planmap.data-dir-min-free-mb:200}") long minFreeMb) {
+            @Value("${planmap.data-dir-min-free-mb:200}") long minFreeMb,
+            @Value("${planmap.store-max-size:}") DataSize storeMaxSize) {
         DataDirectory.check(properties.dataDir(), minFreeMb << 20);
         if (properties.usesDatabase()) {
             PostgisStore store = PostgisStore.open(properties.dbUrl(), properties.dbUser(), properties.dbPassword(),
@@ -60,7 +62,11 @@ class PlanmapConfiguration {
             return store;
         }
         GeoPackageStore store = GeoPackageStore.open(properties.dataDir());
-        log.info("embedded GeoPackage store: {}", store.file().toAbsolutePath());
+        if (storeMaxSize != null) {
+            store.limitSize(storeMaxSize.toBytes());
+        }
+        log.info("embedded GeoPackage store: {}{}", store.file().toAbsolutePath(),
+                storeMaxSize == null ? "" : ", at most " + storeMaxSize);
         return store;
     }
 

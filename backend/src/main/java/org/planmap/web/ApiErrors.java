@@ -7,6 +7,7 @@ import org.planmap.importer.LimitCounter;
 import org.planmap.importer.shapefile.ShapefileZipReader;
 import org.planmap.layer.UnknownLayerException;
 import org.planmap.store.StoreException;
+import org.planmap.store.StoreFullException;
 import org.planmap.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,6 +107,14 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "数据库暂时无法连接，请稍后再试",
                         "the database is unreachable right now; please try again shortly"));
+    }
+
+    /** No room left to write (e.g. deleting a layer re-stores the demonstration data): 507, nothing changed. */
+    @ExceptionHandler(StoreFullException.class)
+    ProblemDetail storeFull(StoreFullException e) {
+        log.error("store full: {}", e.getMessage());
+        return problem(HttpStatus.INSUFFICIENT_STORAGE, "disk-full", "磁盘空间不足，数据未改变，请释放空间后重试",
+                "the disk is full; nothing was changed; free some space and try again");
     }
 
     @ExceptionHandler(StoreException.class)

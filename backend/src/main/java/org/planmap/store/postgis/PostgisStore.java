@@ -13,6 +13,7 @@ import org.planmap.store.FeatureQuery;
 import org.planmap.store.FeatureStore;
 import org.planmap.store.LayerInfo;
 import org.planmap.store.StoreException;
+import org.planmap.store.StoreFullException;
 import org.planmap.store.StoreUnavailableException;
 
 /**
@@ -214,8 +215,11 @@ public final class PostgisStore implements FeatureStore {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         boolean unreachable = e instanceof SQLTransientConnectionException || state.startsWith("08")
                 || state.startsWith("57P");
-        return unreachable
-                ? new StoreUnavailableException("could not " + what + ": the database is unreachable (" + e.getMessage() + ")", e)
-                : new StoreException("could not " + what + ": " + e.getMessage(), e);
+        if (unreachable) {
+            return new StoreUnavailableException("could not " + what + ": the database is unreachable (" + e.getMessage() + ")", e);
+        }
+        // 53100 disk_full, 53200 out_of_memory is not ours to name; 53xxx is "insufficient resources"
+        return state.equals("53100") ? new StoreFullException("could not " + what + ": the database's disk is full ("
+                + e.getMessage() + ")", e) : new StoreException("could not " + what + ": " + e.getMessage(), e);
     }
 }
