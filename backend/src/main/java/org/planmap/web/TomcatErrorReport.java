@@ -21,7 +21,7 @@ public final class TomcatErrorReport extends ErrorReportValve {
         }
         try {
             response.resetBuffer();
-            SecurityProblems.write(response, status, "http-" + status.value(), ApiErrors.chinese(status),
+            SecurityProblems.writeWithSecurityHeaders(response, status, "http-" + status.value(), ApiErrors.chinese(status),
                     status.getReasonPhrase());
         } catch (IOException | IllegalStateException e) {
             // the connection is gone or the body already started: nothing better can be sent

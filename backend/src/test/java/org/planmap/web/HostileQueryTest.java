@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -126,5 +127,24 @@ class HostileQueryTest extends ServerTest {
         assertThat(problem.path("message").path("en").asString("")).isNotBlank();
         assertThat(problem.path("code").asString("")).isNotBlank();
         assertThat(problem.path("status").asInt()).isEqualTo(ask.status());
+        assertSecurityHeaders(r);
+    }
+
+    static void assertSecurityHeaders(Reply r) {
+        assertThat(r.header("Content-Security-Policy")).contains("frame-ancestors 'none'").doesNotContain("unsafe-eval")
+                .doesNotContain("script-src 'unsafe-inline'");
+        assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(r.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(r.header("Referrer-Policy")).isEqualTo("same-origin");
+    }
+
+    /** The viewer's static files, the WebJar and a missing static file carry the same headers as the API. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/", "/index.html", "/app.css", "/js/main.js", "/no-such-file.js",
+            "/webjars/leaflet/1.9.4/dist/leaflet.js"})
+    void staticFilesCarryTheSecurityHeaders(String path) throws Exception {
+        Reply r = send(HTTP, "GET", path, null);
+        assertThat(r.status()).as(path).isIn(200, 404);
+        assertSecurityHeaders(r);
     }
 }
