@@ -175,7 +175,7 @@ public final class PostgisStore implements FeatureStore {
         try (Connection db = pool.getConnection()) {
             return work.run(db);
         } catch (SQLException e) {
-            throw failure(what, e);
+            throw failed(what, e);
         }
     }
 
@@ -191,7 +191,7 @@ public final class PostgisStore implements FeatureStore {
                 throw e;
             }
         } catch (SQLException e) {
-            throw failure(what, e);
+            throw failed(what, e);
         } catch (StoreUnavailableException e) {
             throw e;
         } catch (StoreException e) {
@@ -207,6 +207,19 @@ public final class PostgisStore implements FeatureStore {
         } catch (SQLException e) {
             cause.addSuppressed(e);
         }
+    }
+
+    /**
+     * A connection-level failure means the server went away (a restart, a failover): every pooled connection is
+     * from that server and is dropped, so that the first request after it is back gets a fresh one instead of a
+     * dead connection Hikari lends without checking (it skips the check for one used in the last 500 ms).
+     */
+    private StoreException failed(String what, SQLException e) {
+        StoreException f = failure(what, e);
+        if (f instanceof StoreUnavailableException) {
+            pool.getHikariPoolMXBean().softEvictConnections();
+        }
+        return f;
     }
 
     private static StoreException failure(String what, SQLException e) {
