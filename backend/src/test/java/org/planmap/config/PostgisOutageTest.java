@@ -11,6 +11,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.planmap.store.postgis.TestPostgis;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,21 +27,27 @@ import tools.jackson.databind.json.JsonMapper;
  * The database really stopped (pg_ctl stop on bin/test's throwaway cluster) while planmap runs on it: reads
  * answer 503 with Retry-After and a bilingual problem document, quickly; after pg_ctl start the same request
  * answers 200 again without restarting planmap. Needs PLANMAP_TEST_PG_CTL (bin/test sets it); against a
- * database the test does not own it is skipped, since stopping someone's server is not a test's business.
+ * database the test does not own it is skipped, since stopping someone's server is not a test's business. The
+ * database passwords (in the URL and the setting) appear in no log line, neither at start nor in the outage.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 class PostgisOutageTest {
 
     static final String SCHEMA = TestPostgis.freshSchema();
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String URL_SECRET = "url-secret-7d1c";
+    static final String SETTING_SECRET = "setting-secret-9b2e";
     static final String QUERY = "/api/layers/counties/features?bbox=111.77,37.14,111.79,37.15";
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("planmap.db-url", TestPostgis::url);
+        // Passwords in the URL and the setting: bin/test's cluster trusts local connections and ignores them,
+        // so they are sentinels the logs must never show, through the start and the outage's warnings.
+        registry.add("planmap.db-url", () -> TestPostgis.url() + "?password=" + URL_SECRET);
         registry.add("planmap.db-user", TestPostgis::user);
-        registry.add("planmap.db-password", () -> TestPostgis.password() == null ? "" : TestPostgis.password());
+        registry.add("planmap.db-password", () -> TestPostgis.password() == null ? SETTING_SECRET : TestPostgis.password());
         registry.add("planmap.db-schema", () -> SCHEMA);
     }
 
@@ -61,7 +70,7 @@ class PostgisOutageTest {
     }
 
     @Test
-    void aStoppedDatabaseIs503AndServiceResumesWhenItIsBack() throws Exception {
+    void aStoppedDatabaseIs503AndServiceResumesWhenItIsBack(CapturedOutput output) throws Exception {
         Assumptions.assumeTrue(System.getenv("PLANMAP_TEST_PG_CTL") != null,
                 "PLANMAP_TEST_PG_CTL unset: no database of our own to stop (bin/test provides one)");
         assertThat(get(QUERY).statusCode()).isEqualTo(200);
@@ -93,5 +102,7 @@ class PostgisOutageTest {
         assertThat(status).as("served again after the database is back, without a restart").isEqualTo(200);
         assertThat(JsonMapper.builder().build().readTree(get(QUERY).body()).get("features")
                 .findValuesAsString("adcode")).contains("141181");
+        assertThat(output.getAll()).contains("PostGIS store:", "store unavailable").doesNotContain(URL_SECRET)
+                .doesNotContain(SETTING_SECRET);
     }
 }
