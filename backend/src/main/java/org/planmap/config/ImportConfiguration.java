@@ -36,8 +36,9 @@ class ImportConfiguration {
     /** Zips are extracted beside the uploads in the data directory, not in /tmp (often a small tmpfs in memory). */
     @Bean
     List<FormatReader> formatReaders(PlanmapProperties properties) {
-        return List.of(new GeoJsonFormatReader(), new ShapefileZipReader(new GeometryFactory(),
-                properties.dataDir().resolve("uploads"), ShapefileZipReader.DEFAULT_MAX_ENTRIES), new GeoPackageReader());
+        ShapefileZipReader shapefiles = new ShapefileZipReader(new GeometryFactory(),
+                properties.dataDir().resolve("uploads"), ShapefileZipReader.DEFAULT_MAX_ENTRIES);
+        return List.of(new GeoJsonFormatReader(), shapefiles, new GeoPackageReader());
     }
 
     @Bean(destroyMethod = "close")

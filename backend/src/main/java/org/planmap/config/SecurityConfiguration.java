@@ -153,7 +153,8 @@ class SecurityConfiguration {
      */
     @Bean
     RequestRejectedHandler requestRejectedHandler() {
-        return (request, response, e) -> SecurityProblems.writeWithSecurityHeaders(response, HttpStatus.BAD_REQUEST, "url-rejected",
+        return (request, response, e) -> SecurityProblems.writeWithSecurityHeaders(response, HttpStatus.BAD_REQUEST,
+                "url-rejected",
                 "网址中含有不允许的字符（如编码的 /、.、; 或 \\），已拒绝",
                 "the URL holds characters planmap refuses (such as encoded '/', '.', ';' or '\\')");
     }

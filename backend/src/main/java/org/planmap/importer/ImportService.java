@@ -157,7 +157,8 @@ public final class ImportService implements AutoCloseable {
         } catch (ClientFault e) {
             fail(job, upload, new ImportStatus.Error(e.code(), e.messageZh(), e.messageEn(), true));
         } catch (StoreFullException e) {
-            fail(job, upload, new ImportStatus.Error(DISK_FULL, "磁盘空间不足（或数据库已达容量上限），导入未写入，原有数据未改变。请释放空间后重试",
+            fail(job, upload, new ImportStatus.Error(DISK_FULL,
+                    "磁盘空间不足（或数据库已达容量上限），导入未写入，原有数据未改变。请释放空间后重试",
                     "the disk (or the store's size limit) is full: nothing was written and the previous data are "
                             + "unchanged; free some space and import again", false));
         } catch (RuntimeException e) {

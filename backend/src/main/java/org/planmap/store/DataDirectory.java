@@ -51,7 +51,8 @@ public final class DataDirectory {
         } catch (IOException e) {
             throw new Unusable("无法创建数据目录 " + abs + "（" + reason(e) + "）",
                     "cannot create the data directory " + abs + " (" + reason(e) + ")",
-                    "确认该路径不是文件、上级目录可写，或" + other, "make sure the path is not a file and its parent is writable, " + otherEn, e);
+                    "确认该路径不是文件、上级目录可写，或" + other,
+                    "make sure the path is not a file and its parent is writable, " + otherEn, e);
         }
         try {
             Path probe = Files.createTempFile(abs, ".planmap-write-check-", ".tmp");
@@ -75,7 +76,8 @@ public final class DataDirectory {
             return;   // the write above worked; a file system that cannot report its space is not a reason to stop
         }
         if (free < minFreeBytes) {
-            throw new Unusable("数据目录 " + abs + " 所在磁盘仅剩 " + mb(free) + " MB，低于所需的 " + mb(minFreeBytes) + " MB",
+            throw new Unusable("数据目录 " + abs + " 所在磁盘仅剩 " + mb(free) + " MB，低于所需的 " + mb(minFreeBytes)
+                    + " MB",
                     "the disk holding the data directory " + abs + " has only " + mb(free) + " MB free, below the "
                             + mb(minFreeBytes) + " MB required",
                     "释放磁盘空间，或" + other + "（下限由 --planmap.data-dir-min-free-mb 设置）",

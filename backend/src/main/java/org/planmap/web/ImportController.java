@@ -85,7 +85,8 @@ class ImportController {
     private static ResponseEntity<ProblemDetail> failed(ImportStatus status, URI job) {
         ImportStatus.Error error = status.error();
         HttpStatus http = error.clientError() ? ApiErrors.status(error.code())
-                : error.code().equals(ImportService.DISK_FULL) ? HttpStatus.INSUFFICIENT_STORAGE : HttpStatus.INTERNAL_SERVER_ERROR;
+                : error.code().equals(ImportService.DISK_FULL) ? HttpStatus.INSUFFICIENT_STORAGE
+                : HttpStatus.INTERNAL_SERVER_ERROR;
         ProblemDetail p = ApiErrors.problem(http, error.code(), error.messageZh(), error.messageEn());
         p.setProperty("id", status.id());
         p.setProperty("state", status.state());

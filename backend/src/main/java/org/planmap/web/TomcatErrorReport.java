@@ -21,8 +21,8 @@ public final class TomcatErrorReport extends ErrorReportValve {
         }
         try {
             response.resetBuffer();
-            SecurityProblems.writeWithSecurityHeaders(response, status, "http-" + status.value(), ApiErrors.chinese(status),
-                    status.getReasonPhrase());
+            SecurityProblems.writeWithSecurityHeaders(response, status, "http-" + status.value(),
+                    ApiErrors.chinese(status), status.getReasonPhrase());
         } catch (IOException | IllegalStateException e) {
             // the connection is gone or the body already started: nothing better can be sent
         }

@@ -30,6 +30,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
+import org.planmap.importer.ImporterFixtures;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -108,7 +109,7 @@ class HostileUploadTest extends ServerTest {
         c.add(file("symbolic link entry", 400, "symbolic link", "链接.zip", () -> {
             Map<String, byte[]> set = counties();
             set.put("link.prj", "/etc/passwd".getBytes(StandardCharsets.US_ASCII));
-            return markAsSymlink(zip(set, StandardCharsets.UTF_8), "link.prj");
+            return ImporterFixtures.markAsSymlink(zip(set, StandardCharsets.UTF_8), "link.prj");
         }));
         c.add(file("duplicate entry names (two counties.shp)", 400, "duplicate", "重复.zip", () -> {
             Map<String, byte[]> set = counties();
@@ -417,43 +418,21 @@ class HostileUploadTest extends ServerTest {
         return text.replace(from, to).getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    /** java.util.zip cannot write a symlink entry: patch the central directory as Info-ZIP's {@code zip -y} would. */
-    static byte[] markAsSymlink(byte[] b, String name) {
-        ByteBuffer buf = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
-        for (int p = 0; p + 46 < b.length; p++) {
-            if (buf.getInt(p) == 0x02014b50) {
-                int len = buf.getShort(p + 28);
-                if (new String(b, p + 46, len, StandardCharsets.UTF_8).equals(name)) {
-                    b[p + 5] = 3;
-                    buf.putInt(p + 38, 0120777 << 16);
-                }
-            }
-        }
-        return b;
-    }
-
     /** A SQLite file made by the statements. */
     static byte[] sqlite(String... statements) {
-        try {
-            Path f = Files.createTempFile(dataDir, "hostile-", ".sqlite");
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f)) {
-                for (String s : statements) {
-                    c.createStatement().execute(s);
-                }
-            }
-            byte[] bytes = Files.readAllBytes(f);
-            Files.delete(f);
-            return bytes;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return sqliteFile(new byte[0], statements);
     }
 
     /** GDAL's GeoPackage (one feature table, counties, EPSG:4547) altered by the statements. */
     static byte[] gpkg(String... statements) {
+        return sqliteFile(readFixture("gpkg-4547.gpkg"), statements);
+    }
+
+    /** {@code base} (empty: a new database) as a file, the statements run on it without GDAL's triggers, its bytes. */
+    static byte[] sqliteFile(byte[] base, String... statements) {
         try {
-            Path f = Files.createTempFile(dataDir, "hostile-", ".gpkg");
-            Files.write(f, readFixture("gpkg-4547.gpkg"));
+            Path f = Files.createTempFile(dataDir, "hostile-", ".sqlite");
+            Files.write(f, base);
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f)) {
                 List<String> triggers = new ArrayList<>();   // GDAL's triggers call SpatiaLite functions
                 try (ResultSet rs = c.createStatement().executeQuery("SELECT name FROM sqlite_master WHERE type = 'trigger'")) {

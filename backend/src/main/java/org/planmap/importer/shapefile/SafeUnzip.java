@@ -20,9 +20,9 @@ import org.planmap.importer.ImportException;
 
 /**
  * Extracts an uploaded zip into a fresh temporary directory without trusting anything the zip says about
- * itself: entry names that climb out ({@code ../}, absolute, drive letters: "zip slip"), symlinks, duplicate names, too many
- * entries, and more bytes than allowed — counted as they are written, because the sizes in a zip's headers
- * are the attacker's to choose (zip bombs). {@link #close()} deletes the directory and everything in it.
+ * itself: entry names that climb out ({@code ../}, absolute, drive letters: "zip slip"), symlinks, duplicate
+ * names, too many entries, and more bytes than allowed — counted as they are written, because the sizes in a
+ * zip's headers are the attacker's to choose (zip bombs). {@link #close()} deletes the directory and everything in it.
  */
 final class SafeUnzip implements AutoCloseable {
 

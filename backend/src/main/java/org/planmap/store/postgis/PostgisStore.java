@@ -229,7 +229,8 @@ public final class PostgisStore implements FeatureStore {
         boolean unreachable = e instanceof SQLTransientConnectionException || state.startsWith("08")
                 || state.startsWith("57P");
         if (unreachable) {
-            return new StoreUnavailableException("could not " + what + ": the database is unreachable (" + e.getMessage() + ")", e);
+            return new StoreUnavailableException("could not " + what + ": the database is unreachable ("
+                    + e.getMessage() + ")", e);
         }
         // 53100 disk_full, 53200 out_of_memory is not ours to name; 53xxx is "insufficient resources"
         return state.equals("53100") ? new StoreFullException("could not " + what + ": the database's disk is full ("
