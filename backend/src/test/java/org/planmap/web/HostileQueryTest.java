@@ -105,6 +105,43 @@ class HostileQueryTest extends ServerTest {
         return a.stream();
     }
 
+    /**
+     * Endpoints other branches add (map images, tiles, identify, exports, OGC API Features): without them these
+     * are 404, with them 400 or 404 — either way a problem document, never a 5xx. Run after every merge.
+     */
+    static Stream<Ask> asksOfOtherEndpoints() {
+        String sql = "' OR 1=1; --";
+        return Stream.of(
+                get("map image with a NaN box", "/api/map.png?bbox=NaN,37,113,38", 0),
+                get("map image 100000 pixels wide", "/api/map.png?width=100000&height=100000", 0),
+                get("map image negative size", "/api/map.png?width=-1&height=0", 0),
+                get("map image unknown layer", "/api/map.png?layers=" + q(sql), 0),
+                get("tile zoom 99", "/api/tiles/counties/99/1/1.png", 0),
+                get("tile negative zoom", "/api/tiles/counties/-1/0/0.png", 0),
+                get("tile beyond the grid", "/api/tiles/counties/3/999/999.png", 0),
+                get("tile with words", "/api/tiles/counties/z/x/y.png", 0),
+                get("tile of an unknown layer", "/api/tiles/no-such-layer/3/6/3.png", 0),
+                get("identify at NaN", "/api/identify?lat=NaN&lng=112", 0),
+                get("identify beyond the globe", "/api/identify?lat=1000&lng=-1000", 0),
+                get("export in an unknown format", "/api/layers/counties/export?format=dwg", 0),
+                get("export format traversal", "/api/layers/counties/export?format=" + q("../../etc/passwd"), 0),
+                get("OGC unknown collection", "/ogc/collections/no-such-layer", 0),
+                get("OGC items negative limit", "/ogc/collections/counties/items?limit=-1", 0),
+                get("OGC items NaN box", "/ogc/collections/counties/items?bbox=NaN,1,2,3", 0),
+                get("OGC items three-number box", "/ogc/collections/counties/items?bbox=1,2,3", 0),
+                get("OGC items absurd offset", "/ogc/collections/counties/items?offset=-7", 0),
+                get("OGC item SQL-ish id", "/ogc/collections/counties/items/1'--", 0),
+                get("OGC items unknown collection", "/ogc/collections/no-such-layer/items", 0));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("asksOfOtherEndpoints")
+    void otherEndpointsAnswerProblemDocumentsToo(Ask ask) throws Exception {
+        Reply r = send(HTTP, ask.method(), ask.path(), null);
+        assertThat(r.status()).as(r.text()).isIn(400, 404);
+        assertProblem(r, r.status());
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("asks")
     void isAProblemDocumentNeverAServerError(Ask ask) throws Exception {
@@ -119,6 +156,10 @@ class HostileQueryTest extends ServerTest {
         Reply r = send(HTTP, ask.method(), ask.path(), null, headers.toArray(String[]::new));
 
         assertThat(r.status()).as(r.text()).isEqualTo(ask.status());
+        assertProblem(r, ask.status());
+    }
+
+    static void assertProblem(Reply r, int status) {
         assertThat(r.header("Content-Type")).as(r.text()).startsWith("application/problem+json");
         assertThat(r.text()).doesNotContain("Exception").doesNotContain("at org.").doesNotContain("<html")
                 .doesNotContain("SQL");
@@ -126,7 +167,7 @@ class HostileQueryTest extends ServerTest {
         assertThat(problem.path("message").path("zh").asString("")).isNotBlank();
         assertThat(problem.path("message").path("en").asString("")).isNotBlank();
         assertThat(problem.path("code").asString("")).isNotBlank();
-        assertThat(problem.path("status").asInt()).isEqualTo(ask.status());
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
         assertSecurityHeaders(r);
     }
 
