@@ -15,6 +15,16 @@ import org.planmap.security.LoginRateLimiter;
 import org.planmap.security.SecurityProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.catalina.Context;
+import org.apache.catalina.Lifecycle;
+import org.apache.catalina.Pipeline;
+import org.apache.catalina.Valve;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
+import org.planmap.web.TomcatErrorReport;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -44,6 +54,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -134,6 +145,44 @@ class SecurityConfiguration {
         CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
         repository.setCookieCustomizer(c -> c.sameSite("Lax").path("/"));
         return repository;
+    }
+
+    /**
+     * URLs Spring Security's firewall refuses (encoded dots, slashes, semicolons, backslashes, non-printable
+     * characters: the stuff of path traversal) get a problem document saying so rather than a bare 400.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, e) -> SecurityProblems.writeWithSecurityHeaders(response, HttpStatus.BAD_REQUEST,
+                "url-rejected",
+                "网址中含有不允许的字符（如编码的 /、.、; 或 \\），已拒绝",
+                "the URL holds characters planmap refuses (such as encoded '/', '.', ';' or '\\')");
+    }
+
+    /** Tomcat would answer an encoded slash ({@code %2F}) with its own HTML page: let the firewall above refuse it. */
+    @Bean
+    TomcatConnectorCustomizer encodedSlashesReachTheFirewall() {
+        return connector -> {
+            connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+            connector.setEncodedReverseSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+        };
+    }
+
+    /** What Tomcat itself still refuses (a URL longer than its header limit) is answered as a problem document too. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemDocumentsFromTomcat() {
+        return factory -> factory.addContextLifecycleListeners(event -> {
+            if (Lifecycle.BEFORE_START_EVENT.equals(event.getType()) && event.getLifecycle() instanceof Context context
+                    && context.getParent() != null) {
+                Pipeline pipeline = context.getParent().getPipeline();
+                for (Valve valve : pipeline.getValves()) {
+                    if (valve instanceof ErrorReportValve && !(valve instanceof TomcatErrorReport)) {
+                        pipeline.removeValve(valve);
+                        pipeline.addValve(new TomcatErrorReport());
+                    }
+                }
+            }
+        });
     }
 
     @Bean

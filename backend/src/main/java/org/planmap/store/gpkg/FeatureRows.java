@@ -68,10 +68,26 @@ final class FeatureRows {
             ps.executeBatch();
             db.commit();
         } catch (SQLException | RuntimeException e) {
-            db.rollback();
+            endTransactionAfter(e);
             throw e;
-        } finally {
+        }
+        db.setAutoCommit(true);
+    }
+
+    /**
+     * After some failures (SQLITE_FULL) SQLite has already rolled back by itself, and rollback or the commit that
+     * leaving manual mode implies then fail too: those come along as suppressed, the first failure is the one told.
+     */
+    private void endTransactionAfter(Exception failure) {
+        try {
+            db.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+        try {
             db.setAutoCommit(true);
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 

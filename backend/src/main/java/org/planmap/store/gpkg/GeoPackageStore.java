@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +32,7 @@ import org.planmap.store.FeatureStore;
 import org.planmap.store.Field;
 import org.planmap.store.LayerInfo;
 import org.planmap.store.StoreException;
+import org.planmap.store.StoreFullException;
 
 /**
  * The embedded store: one GeoPackage file (OGC 12-128r18) that QGIS, ArcGIS and GDAL open as it is.
@@ -113,6 +116,10 @@ public final class GeoPackageStore implements FeatureStore {
             registry.put(new LayerRegistry.Entry(stored, table), Instant.now());
         } catch (SQLException | RuntimeException e) {
             geoPackage.deleteTableQuietly(table);
+            if (full(e)) {
+                throw new StoreFullException("could not store layer " + layer.id() + ": the disk or the store's size "
+                        + "limit is full (" + e.getMessage() + ")", e);
+            }
             throw new StoreException("could not store layer " + layer.id() + ": " + e.getMessage(), e);
         }
         previous.ifPresent(p -> geoPackage.deleteTableQuietly(p.table()));
@@ -204,6 +211,29 @@ public final class GeoPackageStore implements FeatureStore {
             if (table.startsWith(TABLE_PREFIX) && !current.contains(table)) {
                 geoPackage.deleteTableQuietly(table);
             }
+        }
+    }
+
+    /** SQLITE_FULL: the disk is full or max_page_count is reached; NGA may wrap it in its own exceptions. */
+    private static boolean full(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLiteException s && s.getResultCode() == SQLiteErrorCode.SQLITE_FULL) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Caps the GeoPackage file at about {@code maxBytes} (SQLite's max_page_count, for this connection), so that
+     * imports cannot take the whole disk the server shares: a write beyond it fails as a full disk would.
+     */
+    public synchronized void limitSize(long maxBytes) {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("PRAGMA page_size")) {
+            long pages = Math.max(1, maxBytes / (rs.next() ? rs.getLong(1) : 4096));
+            s.execute("PRAGMA max_page_count = " + pages);
+        } catch (SQLException e) {
+            throw new StoreException("could not limit the store's size: " + e.getMessage(), e);
         }
     }
 
