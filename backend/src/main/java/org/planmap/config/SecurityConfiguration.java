@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.time.Duration;
 import org.planmap.security.LoginRateLimiter;
 import org.planmap.security.SecurityProblems;
@@ -53,6 +54,7 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -86,6 +88,8 @@ class SecurityConfiguration {
     static final String EDITOR = "editor";
     private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private static final int GENERATED_PASSWORD_LENGTH = 20;
+    /** Where a browser session starts (the viewer's page) or changes (log in, log out). */
+    private static final Set<String> CSRF_COOKIE_PATHS = Set.of("/", "/index.html", "/api/session");
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -139,12 +143,34 @@ class SecurityConfiguration {
                 new HttpSessionSecurityContextRepository());
     }
 
-    /** {@code XSRF-TOKEN}, readable by the viewer's script, SameSite=Lax like the session cookie. */
+    /**
+     * {@code XSRF-TOKEN}, readable by the viewer's script, SameSite=Lax like the session cookie, and set only by
+     * the viewer's page and {@code /api/session}: the SPA set-up would otherwise add a fresh cookie to every
+     * answer a cookie-less client gets, layers and tiles included, and a shared cache must never keep a
+     * {@code public} answer together with someone's {@code Set-Cookie}.
+     */
     @Bean
     CsrfTokenRepository csrfTokenRepository() {
-        CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
-        repository.setCookieCustomizer(c -> c.sameSite("Lax").path("/"));
-        return repository;
+        CookieCsrfTokenRepository cookies = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        cookies.setCookieCustomizer(c -> c.sameSite("Lax").path("/"));
+        return new CsrfTokenRepository() {
+            @Override
+            public CsrfToken generateToken(HttpServletRequest request) {
+                return cookies.generateToken(request);
+            }
+
+            @Override
+            public void saveToken(CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
+                if (token == null || CSRF_COOKIE_PATHS.contains(request.getRequestURI())) {
+                    cookies.saveToken(token, request, response);
+                }
+            }
+
+            @Override
+            public CsrfToken loadToken(HttpServletRequest request) {
+                return cookies.loadToken(request);
+            }
+        };
     }
 
     /**
