@@ -2,6 +2,7 @@ package org.planmap.config;
 
 import java.util.Arrays;
 import java.util.List;
+import org.locationtech.jts.geom.GeometryFactory;
 import org.planmap.controlline.ControlLine;
 import org.planmap.controlline.LedgerService;
 import org.planmap.importer.FormatReader;
@@ -32,9 +33,12 @@ class ImportConfiguration {
         return new ImportLimits(maxUpload.toBytes(), maxUncompressed.toBytes(), maxFeatures, maxVertices);
     }
 
+    /** Zips are extracted beside the uploads in the data directory, not in /tmp (often a small tmpfs in memory). */
     @Bean
-    List<FormatReader> formatReaders() {
-        return List.of(new GeoJsonFormatReader(), new ShapefileZipReader(), new GeoPackageReader());
+    List<FormatReader> formatReaders(PlanmapProperties properties) {
+        ShapefileZipReader shapefiles = new ShapefileZipReader(new GeometryFactory(),
+                properties.dataDir().resolve("uploads"), ShapefileZipReader.DEFAULT_MAX_ENTRIES);
+        return List.of(new GeoJsonFormatReader(), shapefiles, new GeoPackageReader());
     }
 
     @Bean(destroyMethod = "close")

@@ -12,12 +12,15 @@ import org.planmap.plan.CountyDirectory;
 import org.planmap.plan.PlanLayers;
 import org.planmap.plan.PlanTables;
 import org.planmap.plan.StructureLayers;
+import org.planmap.store.DataDirectory;
 import org.planmap.store.FeatureStore;
 import org.planmap.store.gpkg.GeoPackageStore;
 import org.planmap.store.postgis.PostgisStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.unit.DataSize;
 import org.springframework.context.annotation.Configuration;
 
 /** Wires the plain domain and store classes; none of them knows Spring. */
@@ -41,8 +44,15 @@ class PlanmapConfiguration {
         return new CountyDirectory(boundaries, tables);
     }
 
+    /**
+     * The data directory holds the embedded store and, with either store, the uploads being imported: it is
+     * checked before anything opens it, so a read-only or full disk stops the start with a clear message.
+     */
     @Bean(destroyMethod = "close")
-    FeatureStore featureStore(PlanmapProperties properties) {
+    FeatureStore featureStore(PlanmapProperties properties,
+            @Value("${planmap.data-dir-min-free-mb:200}") long minFreeMb,
+            @Value("${planmap.store-max-size:}") DataSize storeMaxSize) {
+        DataDirectory.check(properties.dataDir(), minFreeMb << 20);
         if (properties.usesDatabase()) {
             PostgisStore store = PostgisStore.open(properties.dbUrl(), properties.dbUser(), properties.dbPassword(),
                     properties.dbSchema());
@@ -52,7 +62,11 @@ class PlanmapConfiguration {
             return store;
         }
         GeoPackageStore store = GeoPackageStore.open(properties.dataDir());
-        log.info("embedded GeoPackage store: {}", store.file().toAbsolutePath());
+        if (storeMaxSize != null) {
+            store.limitSize(storeMaxSize.toBytes());
+        }
+        log.info("embedded GeoPackage store: {}{}", store.file().toAbsolutePath(),
+                storeMaxSize == null ? "" : ", at most " + storeMaxSize);
         return store;
     }
 

@@ -10,11 +10,22 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.time.Duration;
 import org.planmap.security.LoginRateLimiter;
 import org.planmap.security.SecurityProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.catalina.Context;
+import org.apache.catalina.Lifecycle;
+import org.apache.catalina.Pipeline;
+import org.apache.catalina.Valve;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
+import org.planmap.web.TomcatErrorReport;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -43,7 +54,9 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -75,6 +88,8 @@ class SecurityConfiguration {
     static final String EDITOR = "editor";
     private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private static final int GENERATED_PASSWORD_LENGTH = 20;
+    /** Where a browser session starts (the viewer's page) or changes (log in, log out). */
+    private static final Set<String> CSRF_COOKIE_PATHS = Set.of("/", "/index.html", "/api/session");
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -128,12 +143,72 @@ class SecurityConfiguration {
                 new HttpSessionSecurityContextRepository());
     }
 
-    /** {@code XSRF-TOKEN}, readable by the viewer's script, SameSite=Lax like the session cookie. */
+    /**
+     * {@code XSRF-TOKEN}, readable by the viewer's script, SameSite=Lax like the session cookie, and set only by
+     * the viewer's page and {@code /api/session}: the SPA set-up would otherwise add a fresh cookie to every
+     * answer a cookie-less client gets, layers and tiles included, and a shared cache must never keep a
+     * {@code public} answer together with someone's {@code Set-Cookie}.
+     */
     @Bean
     CsrfTokenRepository csrfTokenRepository() {
-        CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
-        repository.setCookieCustomizer(c -> c.sameSite("Lax").path("/"));
-        return repository;
+        CookieCsrfTokenRepository cookies = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        cookies.setCookieCustomizer(c -> c.sameSite("Lax").path("/"));
+        return new CsrfTokenRepository() {
+            @Override
+            public CsrfToken generateToken(HttpServletRequest request) {
+                return cookies.generateToken(request);
+            }
+
+            @Override
+            public void saveToken(CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
+                if (token == null || CSRF_COOKIE_PATHS.contains(request.getRequestURI())) {
+                    cookies.saveToken(token, request, response);
+                }
+            }
+
+            @Override
+            public CsrfToken loadToken(HttpServletRequest request) {
+                return cookies.loadToken(request);
+            }
+        };
+    }
+
+    /**
+     * URLs Spring Security's firewall refuses (encoded dots, slashes, semicolons, backslashes, non-printable
+     * characters: the stuff of path traversal) get a problem document saying so rather than a bare 400.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, e) -> SecurityProblems.writeWithSecurityHeaders(response, HttpStatus.BAD_REQUEST,
+                "url-rejected",
+                "网址中含有不允许的字符（如编码的 /、.、; 或 \\），已拒绝",
+                "the URL holds characters planmap refuses (such as encoded '/', '.', ';' or '\\')");
+    }
+
+    /** Tomcat would answer an encoded slash ({@code %2F}) with its own HTML page: let the firewall above refuse it. */
+    @Bean
+    TomcatConnectorCustomizer encodedSlashesReachTheFirewall() {
+        return connector -> {
+            connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+            connector.setEncodedReverseSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+        };
+    }
+
+    /** What Tomcat itself still refuses (a URL longer than its header limit) is answered as a problem document too. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemDocumentsFromTomcat() {
+        return factory -> factory.addContextLifecycleListeners(event -> {
+            if (Lifecycle.BEFORE_START_EVENT.equals(event.getType()) && event.getLifecycle() instanceof Context context
+                    && context.getParent() != null) {
+                Pipeline pipeline = context.getParent().getPipeline();
+                for (Valve valve : pipeline.getValves()) {
+                    if (valve instanceof ErrorReportValve && !(valve instanceof TomcatErrorReport)) {
+                        pipeline.removeValve(valve);
+                        pipeline.addValve(new TomcatErrorReport());
+                    }
+                }
+            }
+        });
     }
 
     @Bean

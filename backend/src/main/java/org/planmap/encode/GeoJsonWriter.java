@@ -19,7 +19,7 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Streams features as an RFC 7946 FeatureCollection: lon/lat order, exterior rings counter-clockwise
+ * Streams features as an RFC 7946 FeatureCollection: lon/lat order (unless asked for y, x), exterior rings counter-clockwise
  * and holes clockwise, coordinates rounded to a fixed number of decimals (6 ≈ 0.1 m) so that output
  * size follows the precision the data really has.
  */
@@ -30,14 +30,23 @@ public final class GeoJsonWriter implements AutoCloseable {
 
     private final JsonGenerator gen;
     private final double scale;
+    private final boolean yFirst;
 
     /**
      * @param foreignMembers top-level members written before "features" (e.g. a name or a legacy
      *                       "crs" object that GDAL honours); may be empty
      */
     public GeoJsonWriter(OutputStream out, int decimals, Map<String, Object> foreignMembers) {
-        this.gen = JSON.createGenerator(out, JsonEncoding.UTF8);
-        this.scale = Math.pow(10, decimals);
+        this(out, decimals, false, foreignMembers);
+    }
+
+    /**
+     * @param yFirst write each position y, x: the latitude- or northing-first order EPSG declares for
+     *               EPSG:4326, 4490 and the Gauss-Krüger zones, which OGC API – Features Part 2 asks for
+     *               when such a CRS is requested by URI. RFC 7946 and CRS84 are always x, y.
+     */
+    public GeoJsonWriter(OutputStream out, int decimals, boolean yFirst, Map<String, Object> foreignMembers) {
+        this(out, decimals, yFirst);
         gen.writeStartObject();
         gen.writeStringProperty("type", "FeatureCollection");
         foreignMembers.forEach(gen::writePOJOProperty);
@@ -45,7 +54,26 @@ public final class GeoJsonWriter implements AutoCloseable {
         gen.writeStartArray();
     }
 
+    private GeoJsonWriter(OutputStream out, int decimals, boolean yFirst) {
+        this.gen = JSON.createGenerator(out, JsonEncoding.UTF8);
+        this.scale = Math.pow(10, decimals);
+        this.yFirst = yFirst;
+    }
+
+    /** One feature as a whole document (not in a collection), with {@code foreignMembers} after its geometry. */
+    public static void writeFeature(OutputStream out, int decimals, boolean yFirst, Feature f,
+            Map<String, Object> foreignMembers) {
+        GeoJsonWriter w = new GeoJsonWriter(out, decimals, yFirst);
+        w.feature(f, foreignMembers);
+        w.gen.close();
+    }
+
     public GeoJsonWriter write(Feature f) {
+        feature(f, Map.of());
+        return this;
+    }
+
+    private void feature(Feature f, Map<String, Object> foreignMembers) {
         gen.writeStartObject();
         gen.writeStringProperty("type", "Feature");
         gen.writeStringProperty("id", f.id());
@@ -59,8 +87,8 @@ public final class GeoJsonWriter implements AutoCloseable {
         } else {
             geometry(f.geometry());
         }
+        foreignMembers.forEach(gen::writePOJOProperty);
         gen.writeEndObject();
-        return this;
     }
 
     public GeoJsonWriter writeAll(List<Feature> features) {
@@ -137,9 +165,11 @@ public final class GeoJsonWriter implements AutoCloseable {
     }
 
     private void position(CoordinateSequence seq, int i) {
+        double x = Math.round(seq.getX(i) * scale) / scale;
+        double y = Math.round(seq.getY(i) * scale) / scale;
         gen.writeStartArray();
-        gen.writeNumber(Math.round(seq.getX(i) * scale) / scale);
-        gen.writeNumber(Math.round(seq.getY(i) * scale) / scale);
+        gen.writeNumber(yFirst ? y : x);
+        gen.writeNumber(yFirst ? x : y);
         gen.writeEndArray();
     }
 }

@@ -26,6 +26,7 @@ import org.planmap.store.Feature;
 import org.planmap.store.FeatureSource;
 import org.planmap.store.FeatureStore;
 import org.planmap.store.LayerInfo;
+import org.planmap.store.StoreFullException;
 
 /**
  * The import road: uploaded file → format reader → CRS (declared, or named by the editor) → EPSG:4326 →
@@ -36,6 +37,8 @@ import org.planmap.store.LayerInfo;
 public final class ImportService implements AutoCloseable {
 
     private static final int KEPT_JOBS = 100;
+    /** The error code of an import that found no room to store its layer. */
+    public static final String DISK_FULL = "disk-full";
 
     private final List<FormatReader> readers;
     private final FeatureStore store;
@@ -126,6 +129,11 @@ public final class ImportService implements AutoCloseable {
                     conversion.dropped, source.notes()));
         } catch (ClientFault e) {
             fail(job, upload, new ImportStatus.Error(e.code(), e.messageZh(), e.messageEn(), true));
+        } catch (StoreFullException e) {
+            fail(job, upload, new ImportStatus.Error(DISK_FULL,
+                    "磁盘空间不足（或数据库已达容量上限），导入未写入，原有数据未改变。请释放空间后重试",
+                    "the disk (or the store's size limit) is full: nothing was written and the previous data are "
+                            + "unchanged; free some space and import again", false));
         } catch (RuntimeException e) {
             fail(job, upload, new ImportStatus.Error("import-failed", "导入失败，数据未改变：" + e.getMessage(),
                     "the import failed and nothing was changed: " + e.getMessage(), false));

@@ -26,6 +26,11 @@ public final class PlanLayers {
 
     public static final String COUNTIES = "counties";
     public static final String CITIES = "cities";
+    /**
+     * What a map of the counties draws, labels and searches by: the generalised copies carry only these,
+     * since a unit's other facts come once from {@code /api/counties} rather than again with every zoom band.
+     */
+    public static final List<String> COUNTY_MAP_PROPERTIES = List.of("adcode", "name", "cityName", "tier", "labelPoint");
 
     private static final Field TIER = new Field("tier", Type.STRING, "2025年城镇规模等级（专栏3）");
     private static final Field TIER_POPULATION = new Field("tierPopulation", Type.STRING, "规模等级人口区间");

@@ -36,6 +36,19 @@ public final class SecurityProblems {
         response.getWriter().flush();
     }
 
+    /**
+     * A refusal written outside Spring Security's header filter (a URL the firewall rejects, Tomcat's own error
+     * report) still carries the headers every other answer has; a problem document needs no source at all.
+     */
+    public static void writeWithSecurityHeaders(HttpServletResponse response, HttpStatus status, String code, String zh,
+            String en) throws IOException {
+        response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Referrer-Policy", "same-origin");
+        write(response, status, code, zh, en);
+    }
+
     public static void unauthenticated(HttpServletResponse response) throws IOException {
         write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "需要编辑权限：请先登录（或使用 HTTP Basic 认证）",
                 "editor rights needed: log in (or send HTTP Basic credentials)");

@@ -1,9 +1,13 @@
 package org.planmap.web;
 
 import java.util.Map;
+import java.util.Set;
 import org.planmap.ClientFault;
+import org.planmap.importer.LimitCounter;
+import org.planmap.importer.shapefile.ShapefileZipReader;
 import org.planmap.layer.UnknownLayerException;
 import org.planmap.store.StoreException;
+import org.planmap.store.StoreFullException;
 import org.planmap.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,8 +44,23 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     /** A file, a coordinate system or a parameter the client can fix. */
     @ExceptionHandler(ClientFault.class)
     ProblemDetail clientFault(ClientFault e) {
-        HttpStatus status = e.code().equals("unsupported-format") ? HttpStatus.UNSUPPORTED_MEDIA_TYPE : HttpStatus.BAD_REQUEST;
-        return problem(status, e.code(), e.messageZh(), e.messageEn());
+        return problem(status(e.code()), e.code(), e.messageZh(), e.messageEn());
+    }
+
+    /** Refusals over a size limit. */
+    private static final Set<String> TOO_LARGE = Set.of(LimitCounter.TOO_MANY_FEATURES, LimitCounter.TOO_MANY_VERTICES,
+            ShapefileZipReader.ZIP_TOO_LARGE, ShapefileZipReader.TOO_MANY_ENTRIES);
+
+    /**
+     * The one mapping of a client fault to its status: 415 for a file type planmap does not read, 413 for a file
+     * over a size limit (upload, unzipped bytes, entries, features, vertices), 400 for everything else that is wrong
+     * with a file or a parameter.
+     */
+    static HttpStatus status(String faultCode) {
+        if (faultCode.equals("unsupported-format")) {
+            return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+        }
+        return TOO_LARGE.contains(faultCode) ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
     }
 
     @ExceptionHandler(UnknownLayerException.class)
@@ -67,12 +86,14 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return response;
     }
 
-    private static String chinese(HttpStatusCode status) {
+    static String chinese(HttpStatusCode status) {
         return switch (status.value()) {
             case 400 -> "请求无效";
             case 404 -> "未找到所请求的资源";
             case 405 -> "不支持该请求方法";
             case 406 -> "无法提供所请求的格式";
+            case 401 -> "需要登录";
+            case 403 -> "没有权限";
             case 413 -> "上传内容过大";
             case 415 -> "不支持该内容类型";
             default -> status.is5xxServerError() ? "服务器内部错误" : "请求未能完成";
@@ -86,6 +107,14 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "数据库暂时无法连接，请稍后再试",
                         "the database is unreachable right now; please try again shortly"));
+    }
+
+    /** No room left to write (e.g. deleting a layer re-stores the demonstration data): 507, nothing changed. */
+    @ExceptionHandler(StoreFullException.class)
+    ProblemDetail storeFull(StoreFullException e) {
+        log.error("store full: {}", e.getMessage());
+        return problem(HttpStatus.INSUFFICIENT_STORAGE, "disk-full", "磁盘空间不足，数据未改变，请释放空间后重试",
+                "the disk is full; nothing was changed; free some space and try again");
     }
 
     @ExceptionHandler(StoreException.class)

@@ -2,7 +2,6 @@ package org.planmap.web;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.planmap.controlline.ControlLineLedger;
@@ -46,7 +45,7 @@ class ControlLineController {
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
-                        attachment("三条控制线台账-" + l.code() + ".csv", "control-line-ledger-" + l.code() + ".csv"))
+                        Downloads.attachment("三条控制线台账-" + l.code() + ".csv", "control-line-ledger-" + l.code() + ".csv"))
                 .body(csv.toByteArray());
     }
 
@@ -58,11 +57,5 @@ class ControlLineController {
     @GetMapping("/conflicts")
     List<ControlLineLedger.Row> conflicts() {
         return ledger.conflicts();
-    }
-
-    /** RFC 6266/5987: the UTF-8 Chinese name modern browsers use, and an ASCII one for the rest. */
-    static String attachment(String fileName, String asciiFallback) {
-        return "attachment; filename=\"" + asciiFallback + "\"; filename*=UTF-8''"
-                + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -15,6 +15,7 @@ import org.planmap.importer.ImportTarget;
 import org.planmap.layer.LayerService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,7 +49,7 @@ class ImportController {
     }
 
     @PostMapping(value = "/api/layers/{id}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<ImportStatus> importFile(@PathVariable String id, @RequestParam("file") MultipartFile file,
+    ResponseEntity<?> importFile(@PathVariable String id, @RequestParam("file") MultipartFile file,
             @RequestParam(required = false) String crs, @RequestParam(defaultValue = "30") int wait)
             throws IOException, InterruptedException {
         ImportTarget target = imports.target(id).orElseThrow(() -> {
@@ -72,10 +73,25 @@ class ImportController {
         URI job = URI.create("/api/import-jobs/" + status.id());
         return switch (status.state()) {
             case DONE -> ResponseEntity.ok().location(job).body(status);
-            case FAILED -> ResponseEntity.status(status.error().clientError() ? HttpStatus.BAD_REQUEST
-                    : HttpStatus.INTERNAL_SERVER_ERROR).location(job).body(status);
+            case FAILED -> failed(status, job);
             default -> ResponseEntity.accepted().location(job).body(status);
         };
+    }
+
+    /**
+     * A failed import is a problem document like every other error (message.zh/en, code), carrying the job's
+     * {@code id}, {@code state} and {@code error} as well so that a client polling jobs reads it the same way.
+     */
+    private static ResponseEntity<ProblemDetail> failed(ImportStatus status, URI job) {
+        ImportStatus.Error error = status.error();
+        HttpStatus http = error.clientError() ? ApiErrors.status(error.code())
+                : error.code().equals(ImportService.DISK_FULL) ? HttpStatus.INSUFFICIENT_STORAGE
+                : HttpStatus.INTERNAL_SERVER_ERROR;
+        ProblemDetail p = ApiErrors.problem(http, error.code(), error.messageZh(), error.messageEn());
+        p.setProperty("id", status.id());
+        p.setProperty("state", status.state());
+        p.setProperty("error", error);
+        return ResponseEntity.status(http).location(job).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 
     /** Deletes an imported control line; it falls back to the demonstration data. */

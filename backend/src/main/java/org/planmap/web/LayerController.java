@@ -1,11 +1,16 @@
 package org.planmap.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import org.planmap.encode.GeoJsonEncoder;
+import org.planmap.layer.CachedLayers;
 import org.planmap.layer.FeaturePage;
 import org.planmap.layer.LayerService;
+import org.planmap.layer.ZoomBand;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.LayerInfo;
 import org.springframework.http.MediaType;
@@ -22,10 +27,12 @@ import org.springframework.web.bind.annotation.RestController;
 class LayerController {
 
     private final LayerService layers;
+    private final CachedLayers cache;
     private final GeoJsonEncoder geoJson = new GeoJsonEncoder();
 
-    LayerController(LayerService layers) {
+    LayerController(LayerService layers, CachedLayers cache) {
         this.layers = layers;
+        this.cache = cache;
     }
 
     @GetMapping
@@ -43,7 +50,21 @@ class LayerController {
             @RequestParam(required = false) String bbox,
             @RequestParam(required = false) String adcode,
             @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) Long offset) throws IOException {
+            @RequestParam(required = false) Long offset,
+            @RequestParam(required = false) Integer zoom,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<ZoomBand> band = QueryParams.zoom(zoom);
+        if (bbox == null && adcode == null && limit == null && offset == null) {
+            // Usually answered by CachedLayerFilter already; this serves what it leaves (extra parameters).
+            Optional<CachedLayers.Answer> cached = cache.answer(id, band);
+            if (cached.isPresent()) {
+                CachedLayerResponses.send(cached.get(), request, response);
+                return null;
+            }
+        } else if (zoom != null) {
+            throw ApiException.badParameter("zoom", "zoom 用于整层概化数据，不能与 bbox、adcode、limit、offset 同用",
+                    "zoom selects a generalised whole layer; it does not combine with bbox, adcode, limit or offset");
+        }
         FeaturePage page = layers.features(new FeatureQuery(id, QueryParams.bbox(bbox), QueryParams.adcodePrefix(adcode),
                 QueryParams.limit(limit),
                 QueryParams.offset(offset)));

@@ -1,11 +1,15 @@
 package org.planmap.web;
 
+import java.util.Arrays;
+import java.util.Optional;
 import org.locationtech.jts.geom.Envelope;
+import org.planmap.layer.ZoomBand;
 
 /** Parses and checks the query parameters shared by feature endpoints; bad values become 400s. */
-final class QueryParams {
+public final class QueryParams {
 
-    static final int MAX_LIMIT = 10_000;
+    public static final int MAX_LIMIT = 10_000;
+    static final int MAX_ZOOM = 30;
 
     private QueryParams() {
     }
@@ -15,22 +19,8 @@ final class QueryParams {
         if (bbox == null || bbox.isBlank()) {
             return null;
         }
-        String[] parts = bbox.split(",");
-        if (parts.length != 4) {
-            throw ApiException.badParameter("bbox", "应为 最小经度,最小纬度,最大经度,最大纬度 四个数",
-                    "expected minLon,minLat,maxLon,maxLat");
-        }
-        double[] v = new double[4];
-        for (int i = 0; i < 4; i++) {
-            try {
-                v[i] = Double.parseDouble(parts[i].strip());
-            } catch (NumberFormatException e) {
-                throw ApiException.badParameter("bbox", "“" + parts[i] + "”不是数字", "'" + parts[i] + "' is not a number");
-            }
-            if (!Double.isFinite(v[i])) {
-                throw ApiException.badParameter("bbox", "坐标必须是有限数", "coordinates must be finite");
-            }
-        }
+        double[] v = numbers("bbox", bbox, "应为 最小经度,最小纬度,最大经度,最大纬度 四个数",
+                "expected minLon,minLat,maxLon,maxLat", 4);
         if (v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90) {
             throw ApiException.badParameter("bbox", "经度须在 -180~180、纬度须在 -90~90 之间（EPSG:4326）",
                     "longitude must be within -180..180 and latitude within -90..90 (EPSG:4326)");
@@ -39,6 +29,29 @@ final class QueryParams {
             throw ApiException.badParameter("bbox", "最小值大于最大值", "a minimum exceeds its maximum");
         }
         return new Envelope(v[0], v[2], v[1], v[3]);
+    }
+
+    /**
+     * Comma-separated finite numbers, as many as one of {@code counts}; {@code expectedZh/En} say what they
+     * should be when the count is wrong.
+     */
+    public static double[] numbers(String name, String text, String expectedZh, String expectedEn, int... counts) {
+        String[] parts = text.split(",");
+        if (Arrays.stream(counts).noneMatch(c -> c == parts.length)) {
+            throw ApiException.badParameter(name, expectedZh, expectedEn);
+        }
+        double[] v = new double[parts.length];
+        for (int i = 0; i < v.length; i++) {
+            try {
+                v[i] = Double.parseDouble(parts[i].strip());
+            } catch (NumberFormatException e) {
+                throw ApiException.badParameter(name, "“" + parts[i] + "”不是数字", "'" + parts[i] + "' is not a number");
+            }
+            if (!Double.isFinite(v[i])) {
+                throw ApiException.badParameter(name, "坐标必须是有限数", "coordinates must be finite");
+            }
+        }
+        return v;
     }
 
     /** A division-code prefix: {@code 14} the province, {@code 1411} 吕梁市, {@code 141181} 孝义市; null when absent. */
@@ -71,5 +84,16 @@ final class QueryParams {
             throw ApiException.badParameter("offset", "不能为负", "must not be negative");
         }
         return offset;
+    }
+
+    /** The band for a web-map zoom level 0–30; empty (full precision) when absent or beyond the last band. */
+    static Optional<ZoomBand> zoom(Integer zoom) {
+        if (zoom == null) {
+            return Optional.empty();
+        }
+        if (zoom < 0 || zoom > MAX_ZOOM) {
+            throw ApiException.badParameter("zoom", "应在 0~" + MAX_ZOOM + " 之间", "must be within 0.." + MAX_ZOOM);
+        }
+        return ZoomBand.forZoom(zoom);
     }
 }

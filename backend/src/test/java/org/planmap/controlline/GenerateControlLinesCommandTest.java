@@ -23,6 +23,7 @@ import org.planmap.layer.LayerContent;
 import org.planmap.plan.CountyDirectory;
 import org.planmap.plan.PlanTables;
 import org.planmap.store.Feature;
+import org.planmap.store.FeatureStoreContract;
 
 /** The generator's GeoPackages: what GDAL finds in them, and what planmap's own reader reads back. */
 class GenerateControlLinesCommandTest {
@@ -61,12 +62,7 @@ class GenerateControlLinesCommandTest {
             SourceData read = new GeoPackageReader().read(file, ImportLimits.DEFAULT);
             List<Feature> got = new ArrayList<>();
             read.features().forEach(got::add);
-            assertThat(got).hasSameSizeAs(want);
-            for (int i = 0; i < want.size(); i++) {
-                assertThat(got.get(i).id()).isEqualTo(want.get(i).id());
-                assertThat(got.get(i).properties()).isEqualTo(want.get(i).properties());
-                assertThat(got.get(i).geometry().equalsExact(want.get(i).geometry())).as(want.get(i).id()).isTrue();
-            }
+            FeatureStoreContract.assertSameFeatures(got, want);
         }
     }
 

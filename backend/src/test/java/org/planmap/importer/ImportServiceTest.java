@@ -119,6 +119,30 @@ class ImportServiceTest {
         assertThat(imported).containsExactly(TARGET.layerId());
     }
 
+    /** SQLite's "database or disk is full" mid-import, made real by capping the file just above its size. */
+    @Test
+    void aFullDiskFailsTheImportWithAClearMessageAndKeepsThePreviousVersion() throws Exception {
+        next.set(stub(List.of(feature("a", squareIn4546(1000))), FIELDS, CrsRef.of(4546), List.of()));
+        assertThat(importFile("first.stub", null).state()).isEqualTo(ImportStatus.State.DONE);
+        String version = store.layer(TARGET.layerId()).orElseThrow().version();
+        store.limitSize(Files.size(store.file()) + (64 << 10));
+
+        List<Feature> many = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            many.add(feature("f" + i, squareIn4546(100 + i)));
+        }
+        next.set(stub(many, FIELDS, CrsRef.of(4546), List.of()));
+        ImportStatus s = importFile("big.stub", null);
+
+        assertThat(s.state()).isEqualTo(ImportStatus.State.FAILED);
+        assertThat(s.error().code()).as(s.error().messageEn()).isEqualTo(ImportService.DISK_FULL);
+        assertThat(s.error().clientError()).isFalse();
+        assertThat(s.error().messageZh()).contains("磁盘空间不足", "原有数据未改变");
+        assertThat(store.layer(TARGET.layerId()).orElseThrow().version()).isEqualTo(version);
+        assertThat(store.count(FeatureQuery.all(TARGET.layerId()))).isEqualTo(1);
+        assertThat(store.integrityCheck()).isEqualTo("ok");
+    }
+
     @Test
     void refusalsLeaveTheStoredLayerAsItWas() throws Exception {
         next.set(stub(List.of(feature("a", squareIn4546(1000))), FIELDS, CrsRef.of(4546), List.of()));

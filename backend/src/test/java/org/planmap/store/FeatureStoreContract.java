@@ -69,6 +69,16 @@ public abstract class FeatureStoreContract {
         return out;
     }
 
+    /** The same features in the same order: ids, properties and geometries to the last bit. */
+    public static void assertSameFeatures(List<Feature> actual, List<Feature> expected) {
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(actual.get(i).id()).isEqualTo(expected.get(i).id());
+            assertThat(actual.get(i).properties()).isEqualTo(expected.get(i).properties());
+            assertThat(actual.get(i).geometry().equalsExact(expected.get(i).geometry())).as(expected.get(i).id()).isTrue();
+        }
+    }
+
     protected List<Feature> readAll(FeatureQuery q) {
         List<Feature> out = new ArrayList<>();
         store.query(q, out::add);
@@ -81,11 +91,7 @@ public abstract class FeatureStoreContract {
         store.replace(LAYER, written);
         List<Feature> read = readAll(FeatureQuery.all(LAYER.id()));
         assertThat(read).hasSize(117);
-        for (int i = 0; i < written.size(); i++) {
-            assertThat(read.get(i).id()).isEqualTo(written.get(i).id());
-            assertThat(read.get(i).properties()).isEqualTo(written.get(i).properties());
-            assertThat(read.get(i).geometry().equalsExact(written.get(i).geometry())).as(written.get(i).id()).isTrue();
-        }
+        assertSameFeatures(read, written);
     }
 
     @Test
@@ -126,6 +132,20 @@ public abstract class FeatureStoreContract {
         assertThat(readAll(xiaoyiTown)).extracting(Feature::id).contains("141181").allSatisfy(id -> assertThat(id).startsWith("1411"));
         assertThat(readAll(new FeatureQuery(LAYER.id(), null, "1411", 5, 10))).hasSize(3);
         assertThat(readAll(new FeatureQuery(LAYER.id(), null, "1499", null, 0))).isEmpty();
+    }
+
+    @Test
+    void oneFeatureIsFoundByItsIdAndNoOtherIs() {
+        store.replace(LAYER, counties());
+        List<Feature> xiaoyi = readAll(FeatureQuery.byId(LAYER.id(), "141181"));
+        assertThat(xiaoyi).singleElement().satisfies(f -> assertThat(f.properties().get("name")).isEqualTo("孝义市"));
+        assertThat(store.count(FeatureQuery.byId(LAYER.id(), "141181"))).isEqualTo(1);
+        // An id is matched whole: neither a prefix nor a LIKE pattern finds anything.
+        assertThat(readAll(FeatureQuery.byId(LAYER.id(), "1411"))).isEmpty();
+        assertThat(readAll(FeatureQuery.byId(LAYER.id(), "14118%"))).isEmpty();
+        assertThat(store.count(FeatureQuery.byId(LAYER.id(), "nope"))).isZero();
+        // Combined with the other filters, it is one more condition.
+        assertThat(readAll(new FeatureQuery(LAYER.id(), null, "1402", null, 0, "141181"))).isEmpty();
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.net.HttpCookie;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -145,6 +146,20 @@ class SecurityTest extends ServerTest {
         // Reading is never limited.
         assertThat(get("/api/layers").status()).isEqualTo(200);
         freshLimiter();
+    }
+
+    @Test
+    void onlyTheViewerPageAndTheSessionEndpointSetTheCsrfCookie() throws Exception {
+        for (String publicAnswer : List.of("/api/layers", "/api/layers/counties/features?zoom=7", "/api/counties/141181",
+                "/ogc/collections", "/api/tiles/urban-development-boundary/9/417/193.png")) {
+            Reply reply = send(HTTP, "GET", publicAnswer, null);
+            assertThat(reply.status()).as(publicAnswer).isIn(200, 304);
+            assertThat(reply.headers().allValues("Set-Cookie")).as(publicAnswer).isEmpty();
+        }
+        for (String start : List.of("/", "/api/session")) {
+            assertThat(send(HTTP, "GET", start, null).headers().allValues("Set-Cookie")).as(start)
+                    .anySatisfy(c -> assertThat(c).startsWith("XSRF-TOKEN="));
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.planmap.crs.CrsRef;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -24,9 +25,11 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The viewer in a real headless Chromium (Debian's chromium + chromium-driver, installed by bin/test),
@@ -178,6 +181,25 @@ class ViewerBrowserTest extends ServerTest {
     }
 
     @Test
+    void theBoundariesFollowTheZoomBandKeepingTheSelection() throws Exception {
+        open("");
+        String requests = "return performance.getEntriesByType('resource').map(r => r.name)"
+                + ".filter(n => n.includes('/api/layers/counties/features')).join(' ')";
+        assertThat((String) js(requests)).as("the province view loads a generalised band").containsPattern("zoom=(6|8)\\b");
+        browser.findElement(By.id("search-input")).sendKeys("孝义");
+        browser.findElement(By.cssSelector("#search button[type=submit]")).click();
+        wait.until(d -> card().getText().contains("孝义市"));
+        // Zoomed to the county (zoom 9): the finer band replaces the outlines in place.
+        wait.until(d -> ((String) js(requests)).contains("zoom=10"));
+        wait.until(d -> !(Boolean) js("return document.querySelector('.leaflet-zoom-anim') !== null"));
+        assertThat(browser.findElements(By.cssSelector(".leaflet-counties-pane path[stroke-width='3']")))
+                .as("the selected county stays highlighted").hasSize(1);
+        assertThat(card().getText()).contains("孝义市", "I型小城市");
+        assertThat(browser.getCurrentUrl()).contains("sel=county:141181");
+        screenshot("xiaoyi-band");
+    }
+
+    @Test
     void aDistrictCardSaysItsTierIsInherited() throws Exception {
         open("#sel=county:140702");
         assertThat(card().getText()).contains("榆次区", "中等城市", "继承", "晋中市", "太原榆次太谷城市核");
@@ -226,13 +248,47 @@ class ViewerBrowserTest extends ServerTest {
                 .containsPattern("永久基本农田（(示意|正式数据)）");
         assertThat(panel.findElement(By.cssSelector("input[data-layer=urban-development-boundary]")).isSelected()).isTrue();
         assertThat(panel.findElement(By.cssSelector("input[data-layer=ecological-protection-redline]")).isSelected()).isFalse();
-        assertThat(browser.findElements(By.cssSelector(".leaflet-controllines-pane canvas"))).isNotEmpty();
+        // Dense layers are server tiles now: <img> elements from /api/tiles, not GeoJSON on a canvas.
+        wait.until(d -> !d.findElements(By.cssSelector(".leaflet-controllines-pane img.leaflet-tile-loaded")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector(".leaflet-controllines-pane img.leaflet-tile")))
+                .allSatisfy(img -> assertThat(img.getDomAttribute("src")).startsWith("/api/tiles/"));
         WebElement legend = browser.findElement(By.cssSelector("#legend details"));
         if (legend.getDomAttribute("open") == null) {
             legend.findElement(By.tagName("summary")).click();
         }
         assertThat(legend.getText()).contains("三条控制线", "示意数据（非官方）");
         screenshot("control-lines");
+    }
+
+    @Test
+    void aClickOnTheControlLinesIdentifiesThemAndTheViewExportsAsAPng() throws Exception {
+        JsonNode p = get("/api/layers/counties/features?adcode=141181").body().get("features").get(0).get("properties");
+        double lon = p.get("labelPoint").get(0).asDouble();
+        double lat = p.get("labelPoint").get(1).asDouble();
+        open("#map=11/" + lat + "/" + lon + "&layers=counties,cities,province,labels,urban-development-boundary");
+        wait.until(d -> !d.findElements(By.cssSelector(".leaflet-controllines-pane img.leaflet-tile-loaded")).isEmpty());
+        // The view is centred on 孝义市's seat, which its (demonstration) 城镇开发边界 surrounds.
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(browser.findElement(By.id("map"))).click().perform();
+        WebElement popup = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leaflet-popup-content .cl-popup")));
+        assertThat(popup.getText()).contains("城镇开发边界", "孝义市", "公顷");
+        wait.until(d -> "1".equals(js("return getComputedStyle(document.querySelector('.leaflet-popup')).opacity")));
+        screenshot("identify-popup");
+
+        WebElement export = browser.findElement(By.id("export-image"));
+        assertThat(export.getText()).isEqualTo("导出图片");
+        String href = export.getDomAttribute("href");
+        assertThat(href).startsWith("/api/map.png?bbox=").contains("layers=counties,cities,province,labels,urban-development-boundary");
+        String[] bbox = href.replaceAll(".*bbox=([^&]+).*", "$1").split(",");
+        assertThat(Double.parseDouble(bbox[0])).isLessThan(lon);
+        assertThat(Double.parseDouble(bbox[2])).isGreaterThan(lon);
+        assertThat(Double.parseDouble(bbox[1])).isLessThan(lat);
+        assertThat(Double.parseDouble(bbox[3])).isGreaterThan(lat);
+        java.net.http.HttpResponse<byte[]> png = HTTP.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(url(href.substring(1)))).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(png.statusCode()).isEqualTo(200);
+        Files.write(SCREENSHOTS.resolve("export-view.png"), png.body());
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.body()));
+        assertThat(image.getWidth()).isEqualTo(browser.findElement(By.id("map")).getSize().getWidth());
     }
 
     @Test
@@ -247,6 +303,45 @@ class ViewerBrowserTest extends ServerTest {
         assertThat(panel.findElement(By.cssSelector("a.csv")).getDomAttribute("href"))
                 .isEqualTo("/api/control-lines/ledger?level=city&format=csv");
         screenshot("ledger");
+    }
+
+    @Test
+    void theExportDialogOffersEachPresetAsADownloadLink() throws Exception {
+        open("#map=9/37.5/111.3&layers=counties,cities,province");
+        browser.findElement(By.cssSelector("button.export-button")).click();
+        WebElement panel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("export")));
+        Select layer = new Select(panel.findElement(By.name("layer")));
+        Select preset = new Select(panel.findElement(By.name("preset")));
+        WebElement link = panel.findElement(By.cssSelector("a.download"));
+        layer.selectByValue("counties");
+        preset.selectByValue("arcgis");
+        assertThat(link.getDomAttribute("href")).isEqualTo("/api/layers/counties/export?format=shapefile&encoding=GBK&crs=EPSG%3A4490");
+        assertThat(panel.getText()).contains("EPSG:4490", "第 37、38 两带");
+        panel.findElement(By.cssSelector("input[value=city]")).click();
+        // The viewer picks the zone by the scope's centre: 吕梁 (≈111.3°E) is CM 111°E, 阳泉 (≈113.5°E) CM 114°E.
+        Select city = new Select(panel.findElement(By.name("city")));
+        city.selectByValue("141100");
+        assertThat(link.getDomAttribute("href")).isEqualTo("/api/layers/counties/export?format=shapefile&encoding=GBK"
+                + "&adcode=1411&crs=" + CrsRef.gaussKruger(111, false).code().replace(":", "%3A"));
+        assertThat(panel.getText()).contains("EPSG:4546", "中央经线 111°E", "字段对照.csv");
+        city.selectByValue("140300");
+        assertThat(link.getDomAttribute("href")).endsWith("&adcode=1403&crs=" + CrsRef.gaussKruger(114, false).code()
+                .replace(":", "%3A"));
+        // The link gives what it promises: the file, named in Chinese.
+        Object answer = ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0]).then(r => done([r.status, r.headers.get('content-type'), r.headers.get('content-disposition')]));",
+                link.getDomAttribute("href"));
+        assertThat(answer.toString()).contains("200", "application/zip", "filename*=UTF-8''");
+        // Town groups have no division code: the city scope goes off.
+        layer.selectByValue("town-groups");
+        assertThat(panel.findElement(By.cssSelector("input[value=city]")).isEnabled()).isFalse();
+        assertThat(link.getDomAttribute("href")).isEqualTo("/api/layers/town-groups/export?format=shapefile&encoding=GBK&crs=EPSG%3A4490");
+        preset.selectByValue("kml");
+        panel.findElement(By.cssSelector("input[value=view]")).click();
+        assertThat(link.getDomAttribute("href")).startsWith("/api/layers/town-groups/export?format=kml&bbox=");
+        preset.selectByValue("qgis");
+        assertThat(link.getDomAttribute("href")).contains("format=gpkg&bbox=").endsWith("&crs=EPSG%3A4490");
+        screenshot("export");
     }
 
     @Test

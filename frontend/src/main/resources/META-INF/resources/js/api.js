@@ -42,4 +42,5 @@ export async function sendJson(method, path, body) {
   return answer(await csrfFetch(path, options));
 }
 
-export const layerFeatures = (id) => getJson(`/api/layers/${encodeURIComponent(id)}/features`);
+// zoom (optional) asks for the layer generalised for that map zoom (the small layers; others answer in full).
+export const layerFeatures = (id, zoom) => getJson(`/api/layers/${encodeURIComponent(id)}/features${zoom === undefined ? '' : `?zoom=${zoom}`}`);

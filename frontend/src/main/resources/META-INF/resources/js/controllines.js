@@ -1,32 +1,44 @@
 import { escape } from './text.js';
+import { getJson } from './api.js';
+import { layerStyle, styleOf } from './styles.js';
 
-// The three control lines (三条控制线). Dense layers: drawn on a canvas, not as SVG elements, and filled
-// with the colours planners' 国土空间规划 maps use for them.
-export const CONTROL_LINES = [
-  { id: 'ecological-protection-redline', title: '生态保护红线', style: { color: '#276749', weight: 0.8, fillColor: '#48bb78', fillOpacity: 0.45 } },
-  { id: 'permanent-basic-farmland', title: '永久基本农田', style: { color: '#b7791f', weight: 0.5, fillColor: '#f6e05e', fillOpacity: 0.6 } },
-  { id: 'urban-development-boundary', title: '城镇开发边界', style: { color: '#c53030', weight: 1.5, fillColor: '#fc8181', fillOpacity: 0.25 } },
-];
+const line = (id) => ({ id, title: styleOf(id).title, style: layerStyle(id) });
+
+// The three control lines (三条控制线), in the colours planners' 国土空间规划 maps use for them.
+export const CONTROL_LINES = ['ecological-protection-redline', 'permanent-basic-farmland', 'urban-development-boundary'].map(line);
 
 // Derived from the three: where 永久基本农田 or 生态保护红线 lies inside the 城镇开发边界.
-export const CONFLICTS = { id: 'control-line-conflicts', title: '控制线冲突', style: { color: '#6b21a8', weight: 1, fillColor: '#a21caf', fillOpacity: 0.8 } };
+export const CONFLICTS = line('control-line-conflicts');
 
-export function controlLineLayer(map, line, collection) {
-  const renderer = L.canvas({ pane: 'controllines', padding: 0.2 });
-  return L.geoJSON(collection, {
-    renderer,
-    pane: 'controllines',
-    style: line.style,
-    onEachFeature: (feature, layer) => {
-      layer.bindPopup(() => popup(line, feature.properties));
-      // The popup identifies the feature; the click must not also clear the selected county.
-      layer.on('click', (event) => L.DomEvent.stopPropagation(event));
-    },
+// Dense layers (an official set can hold hundreds of thousands of polygons) arrive as PNG tiles the
+// server draws with the same styles; the layer version in the URL shows an import at once, and the
+// server's ETag lets the browser revalidate the rest cheaply.
+export function controlLineLayer(entry, version) {
+  return L.tileLayer(`/api/tiles/${encodeURIComponent(entry.id)}/{z}/{x}/{y}.png?v=${encodeURIComponent(version)}`,
+    { pane: 'controllines', maxZoom: 18, className: 'control-line-tiles' });
+}
+
+// Tiles carry no features, so a click asks the server what lies under it (any click: 'preclick' also
+// fires when a county takes the click) and pops up each control-line feature found there.
+export function attachIdentify(map, shownLines) {
+  map.on('preclick', (event) => {
+    const ids = shownLines();
+    if (!ids.length) return;
+    const { lat, lng } = event.latlng;
+    getJson(`/api/identify?lat=${lat.toFixed(6)}&lng=${lng.toFixed(6)}&zoom=${Math.round(map.getZoom())}&layers=${ids.join(',')}`)
+      .then((hits) => {
+        const lines = hits.filter((h) => ids.includes(h.layer));
+        if (!lines.length) return;
+        L.popup({ className: 'identify-popup' }).setLatLng(event.latlng)
+          .setContent(lines.map((h) => popup(CONTROL_LINES.concat(CONFLICTS).find((l) => l.id === h.layer), h.properties)).join(''))
+          .openOn(map);
+      })
+      .catch(() => {});
   });
 }
 
-function popup(line, p) {
-  return `<div class="cl-popup"><b>${escape(p.kindName || line.title)}</b>
+function popup(entry, p) {
+  return `<div class="cl-popup"><b>${escape(p.kindName || entry.title)}</b>
     <div>${escape(p.cityName)} ${escape(p.countyName)}</div>
     <div>面积 ${Number(p.areaHa).toLocaleString('zh-CN')} 公顷（${(Number(p.areaHa) * 15).toLocaleString('zh-CN', { maximumFractionDigits: 0 })} 亩）</div>
     <div class="status">${escape(p.status)}</div></div>`;

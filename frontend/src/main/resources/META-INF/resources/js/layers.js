@@ -1,4 +1,4 @@
-import { tierColour } from './tiers.js';
+import { layerStyle, styleOf } from './styles.js';
 
 // The map's layers, grouped as planners think of them. Each entry knows how to draw one API layer.
 export const GROUPS = [
@@ -14,27 +14,22 @@ export const GROUPS = [
   ] },
 ];
 
-export const REGION_COLOURS = {
-  城市群: '#1d4ed8', 经济区: '#047857', 示范区: '#7c3aed', 城镇圈: '#b45309',
-};
-
-const COUNTY = { color: '#52606d', weight: 0.6, fillOpacity: 0.9 };
+export const REGION_COLOURS = styleOf('regions').strokeBy.values;
 
 export function countyStyle(feature, selected) {
-  return { ...COUNTY, fillColor: tierColour(feature.properties.tier),
-    ...(selected ? { color: '#102a43', weight: 3 } : {}) };
+  return { ...layerStyle('counties', feature.properties), ...(selected ? { color: '#102a43', weight: 3 } : {}) };
 }
 
 // Structure layers lie over the tier colours, so they are outlines: a fill would hide the tiers and take
 // the clicks meant for the counties beneath. Only the selected one is filled, lightly.
 export function townGroupStyle(feature, selected) {
-  return { color: '#86198f', weight: selected ? 4.5 : 2.5, fill: selected, fillColor: '#c026d3', fillOpacity: 0.2 };
+  const base = layerStyle('town-groups', feature.properties);
+  return { ...base, weight: selected ? base.weight + 2 : base.weight, fill: selected, fillColor: '#c026d3', fillOpacity: 0.2 };
 }
 
 export function regionStyle(feature, selected) {
-  const schematic = feature.properties.geometryBasis === 'schematic';
-  return { color: REGION_COLOURS[feature.properties.kind] || '#334e68', weight: selected ? 5 : 3,
-    dashArray: schematic ? '10 7' : null, fill: selected, fillOpacity: 0.15 };
+  const base = layerStyle('regions', feature.properties);
+  return { ...base, weight: selected ? base.weight + 2 : base.weight, fill: selected, fillOpacity: 0.15 };
 }
 
 // Fixed stacking, whatever order layers are switched on in.

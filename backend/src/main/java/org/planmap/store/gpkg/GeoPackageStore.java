@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +35,7 @@ import org.planmap.store.FeatureStore;
 import org.planmap.store.Field;
 import org.planmap.store.LayerInfo;
 import org.planmap.store.StoreException;
+import org.planmap.store.StoreFullException;
 
 /**
  * The embedded store: one GeoPackage file (OGC 12-128r18) that QGIS, ArcGIS and GDAL open as it is.
@@ -138,6 +141,10 @@ public final class GeoPackageStore implements FeatureStore {
                 throw e.original();
             } catch (SQLException | RuntimeException e) {
                 dropTable(table);
+                if (full(e)) {
+                    throw new StoreFullException("could not store layer " + layer.id() + ": the disk or the store's "
+                            + "size limit is full (" + e.getMessage() + ")", e);
+                }
                 throw new StoreException("could not store layer " + layer.id() + ": " + e.getMessage(), e);
             }
             previous.ifPresent(p -> dropTable(p.table()));
@@ -280,6 +287,31 @@ public final class GeoPackageStore implements FeatureStore {
         for (String table : tables) {
             if (table.startsWith(TABLE_PREFIX) && !current.contains(table)) {
                 dropTable(table);
+            }
+        }
+    }
+
+    /** SQLITE_FULL: the disk is full or max_page_count is reached; NGA may wrap it in its own exceptions. */
+    private static boolean full(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLiteException s && s.getResultCode() == SQLiteErrorCode.SQLITE_FULL) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Caps the GeoPackage file at about {@code maxBytes} (SQLite's max_page_count, for this connection), so that
+     * imports cannot take the whole disk the server shares: a write beyond it fails as a full disk would.
+     */
+    public void limitSize(long maxBytes) {
+        synchronized (writeLock) {
+            try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("PRAGMA page_size")) {
+                long pages = Math.max(1, maxBytes / (rs.next() ? rs.getLong(1) : 4096));
+                s.execute("PRAGMA max_page_count = " + pages);
+            } catch (SQLException e) {
+                throw new StoreException("could not limit the store's size: " + e.getMessage(), e);
             }
         }
     }

@@ -126,6 +126,9 @@ final class FeatureRows {
         if (q.adcodePrefix() != null) {
             where.add(LayerTables.quote(FeatureQuery.ADCODE) + " LIKE ?");
         }
+        if (q.featureId() != null) {
+            where.add(LayerTables.ID + " = ?");
+        }
         return " FROM " + table + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));
     }
 
@@ -139,6 +142,9 @@ final class FeatureRows {
         }
         if (q.adcodePrefix() != null) {
             ps.setString(next++, q.adcodePrefix() + "%");
+        }
+        if (q.featureId() != null) {
+            ps.setString(next++, q.featureId());
         }
         return next;
     }

@@ -14,6 +14,7 @@ import org.planmap.store.FeatureQuery;
 import org.planmap.store.FeatureStore;
 import org.planmap.store.LayerInfo;
 import org.planmap.store.StoreException;
+import org.planmap.store.StoreFullException;
 import org.planmap.store.StoreUnavailableException;
 
 /**
@@ -170,7 +171,7 @@ public final class PostgisStore implements FeatureStore {
         try (Connection db = pool.getConnection()) {
             return work.run(db);
         } catch (SQLException e) {
-            throw failure(what, e);
+            throw failed(what, e);
         }
     }
 
@@ -186,7 +187,7 @@ public final class PostgisStore implements FeatureStore {
                 throw e;
             }
         } catch (SQLException e) {
-            throw failure(what, e);
+            throw failed(what, e);
         } catch (StoreUnavailableException e) {
             throw e;
         } catch (FeatureLoad.SourceFailed e) {
@@ -206,19 +207,31 @@ public final class PostgisStore implements FeatureStore {
         }
     }
 
-    private StoreException failure(String what, SQLException e) {
+    /**
+     * A connection-level failure means the server went away (a restart, a failover): every pooled connection is
+     * from that server and is dropped, so that the first request after it is back gets a fresh one instead of a
+     * dead connection Hikari lends without checking (it skips the check for one used in the last 500 ms).
+     */
+    private StoreException failed(String what, SQLException e) {
+        StoreException f = failure(what, e);
+        if (f instanceof StoreUnavailableException) {
+            pool.getHikariPoolMXBean().softEvictConnections();
+        }
+        return f;
+    }
+
+    private static StoreException failure(String what, SQLException e) {
         // SQLState class 08 is a connection failure; 57P01–57P03 are a database shutting down, crashed or
         // starting up: all of them pass when the database is back.
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         boolean unreachable = e instanceof SQLTransientConnectionException || state.startsWith("08")
                 || state.startsWith("57P");
         if (unreachable) {
-            // One dead connection means the server dropped them all: retire the pool's others too, or the
-            // next calls are lent connections the pool checked too recently to check again, and fail as well.
-            pool.getHikariPoolMXBean().softEvictConnections();
+            return new StoreUnavailableException("could not " + what + ": the database is unreachable ("
+                    + e.getMessage() + ")", e);
         }
-        return unreachable
-                ? new StoreUnavailableException("could not " + what + ": the database is unreachable (" + e.getMessage() + ")", e)
-                : new StoreException("could not " + what + ": " + e.getMessage(), e);
+        // 53100 disk_full, 53200 out_of_memory is not ours to name; 53xxx is "insufficient resources"
+        return state.equals("53100") ? new StoreFullException("could not " + what + ": the database's disk is full ("
+                + e.getMessage() + ")", e) : new StoreException("could not " + what + ": " + e.getMessage(), e);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.planmap.importer.ImporterFixtures.features;
 import static org.assertj.core.api.Assertions.within;
 import static org.planmap.importer.ImporterFixtures.file;
+import static org.planmap.importer.ImporterFixtures.markAsSymlink;
 import static org.planmap.importer.ImporterFixtures.refused;
 
 import com.linuxense.javadbf.DBFDataType;
@@ -225,7 +226,7 @@ class ShapefileZipReaderTest {
         set.remove("/etc/evil.txt");
         set.put("link.txt", "/etc/passwd".getBytes(StandardCharsets.US_ASCII));
         Path z = zip("link.zip", set);
-        markAsSymlink(z, "link.txt");
+        Files.write(z, markAsSymlink(Files.readAllBytes(z), "link.txt"));
         var e = refused(ShapefileZipReader.UNSAFE_ENTRY, () -> reader().read(z, ImportLimits.DEFAULT));
         assertThat(e.messageEn()).contains("symbolic link");
     }
@@ -311,21 +312,5 @@ class ShapefileZipReaderTest {
                 out.closeEntry();
             }
         }
-    }
-
-    /** java.util.zip cannot write a symlink entry: patch the central directory as Info-ZIP's {@code zip -y} would. */
-    private static void markAsSymlink(Path zip, String name) throws IOException {
-        byte[] b = Files.readAllBytes(zip);
-        ByteBuffer buf = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
-        for (int p = 0; p + 46 < b.length; p++) {
-            if (buf.getInt(p) == 0x02014b50) {
-                int len = buf.getShort(p + 28);
-                if (new String(b, p + 46, len, StandardCharsets.UTF_8).equals(name)) {
-                    b[p + 5] = 3;
-                    buf.putInt(p + 38, 0120777 << 16);
-                }
-            }
-        }
-        Files.write(zip, b);
     }
 }

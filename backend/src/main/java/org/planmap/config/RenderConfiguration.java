@@ -1,0 +1,36 @@
+package org.planmap.config;
+
+import org.planmap.layer.LayerService;
+import org.planmap.render.Identify;
+import org.planmap.render.MapImage;
+import org.planmap.render.MapRenderer;
+import org.planmap.render.MapStyles;
+import org.planmap.render.TileCache;
+import org.planmap.render.Tiles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The server-side renderer: map images, tiles and identify, all on the viewer's style file. */
+@Configuration(proxyBeanMethods = false)
+class RenderConfiguration {
+
+    @Bean
+    MapRenderer mapRenderer(LayerService layers) {
+        return new MapRenderer(layers, MapStyles.fromClasspath());
+    }
+
+    @Bean
+    MapImage mapImage(MapRenderer renderer, LayerService layers) {
+        return new MapImage(renderer, layers);
+    }
+
+    @Bean
+    Tiles tiles(MapRenderer renderer, LayerService layers, RenderProperties properties) {
+        return new Tiles(renderer, layers, new TileCache(properties.tileCache().toBytes()));
+    }
+
+    @Bean
+    Identify identify(LayerService layers) {
+        return new Identify(layers);
+    }
+}

@@ -1,0 +1,27 @@
+package org.planmap.encode;
+
+import java.nio.charset.Charset;
+import java.util.List;
+import java.util.Optional;
+import org.planmap.encode.shapefile.ShapefileEncoder;
+
+/** The file formats a layer can be exported in, by the name clients ask for ({@code ?format=}). */
+public final class ExportFormats {
+
+    public static final List<String> NAMES = List.of("shapefile", "gpkg", "kml", "csv", "geojson");
+
+    private ExportFormats() {
+    }
+
+    /** The encoder for {@code format}; {@code dbfCharset} is the Shapefile's DBF text encoding (UTF-8 or GBK). */
+    public static Optional<FeatureEncoder> encoder(String format, Charset dbfCharset) {
+        return Optional.ofNullable(switch (format) {
+            case "shapefile" -> new ShapefileEncoder(dbfCharset);
+            case "gpkg" -> new GeoPackageEncoder();
+            case "kml" -> new KmlEncoder();
+            case "csv" -> new CsvEncoder();
+            case "geojson" -> new GeoJsonEncoder();
+            default -> null;
+        });
+    }
+}

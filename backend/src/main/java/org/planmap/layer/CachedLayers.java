@@ -1,0 +1,207 @@
+package org.planmap.layer;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+import org.planmap.encode.GeoJsonEncoder;
+import org.planmap.store.Feature;
+import org.planmap.store.FeatureQuery;
+import org.planmap.store.LayerInfo;
+
+/**
+ * The encoded answers for the small layers the viewer loads whole (counties, cities, province, …): the
+ * full-precision GeoJSON and one generalised copy per {@link ZoomBand}, each as bytes and gzip bytes with
+ * a strong ETag, built once and served many times. Encoding and compressing per request costs two hundred
+ * times what sending cached bytes does (docs: bench/, README 性能).
+ * <p>
+ * The cache follows the store: at most every {@code versionCheck} it reads the layer versions, and when
+ * any of its layers has a new version (a release republished it, another instance on the same PostGIS
+ * changed it) every answer is rebuilt on demand. A band is built for all layers at once, because the
+ * generalised cities are unions of the generalised counties.
+ */
+public final class CachedLayers {
+
+    /** One encoded answer: identity and gzip bytes of the same GeoJSON, and its quoted strong ETag. */
+    public record Answer(byte[] body, byte[] gzip, String etag) {
+        public String mediaType() {
+            return GeoJsonEncoder.MEDIA_TYPE;
+        }
+    }
+
+    private static final String FULL = "full";
+
+    private final LayerService layers;
+    private final String baseLayer;
+    private final Set<String> ids;
+    private final Map<String, List<String>> bandProperties;
+    private final long checkNanos;
+    private final LongSupplier clock;
+    private final AtomicLong nextCheck;
+    private volatile Generation current;
+
+    /**
+     * @param baseLayer    the coverage the others are unions of (counties)
+     * @param ids            the layers to cache, {@code baseLayer} among them
+     * @param bandProperties for a layer whose generalised copies carry fewer properties than the full one:
+     *                       the properties they keep (layers not named keep all)
+     * @param versionCheck   how stale a layer version may be; zero checks on every call
+     */
+    public CachedLayers(LayerService layers, String baseLayer, List<String> ids,
+            Map<String, List<String>> bandProperties, Duration versionCheck) {
+        this(layers, baseLayer, ids, bandProperties, versionCheck, System::nanoTime);
+    }
+
+    CachedLayers(LayerService layers, String baseLayer, List<String> ids, Map<String, List<String>> bandProperties,
+            Duration versionCheck, LongSupplier clock) {
+        this.layers = layers;
+        this.baseLayer = baseLayer;
+        this.ids = Set.copyOf(ids);
+        this.bandProperties = Map.copyOf(bandProperties);
+        this.checkNanos = versionCheck.toNanos();
+        this.clock = clock;
+        this.nextCheck = new AtomicLong(clock.getAsLong());
+        if (!this.ids.contains(baseLayer)) {
+            throw new IllegalArgumentException("the base layer " + baseLayer + " must be one of " + ids);
+        }
+    }
+
+    /**
+     * The whole layer for a map in {@code band} (empty: full precision), or empty when this is not a
+     * cached layer or the store does not hold it; the caller then asks {@link LayerService} as usual.
+     */
+    public Optional<Answer> answer(String layerId, Optional<ZoomBand> band) {
+        if (!ids.contains(layerId)) {
+            return Optional.empty();
+        }
+        Generation generation = generation();
+        if (!generation.versions.containsKey(layerId)
+                || (band.isPresent() && !generation.versions.containsKey(baseLayer))) {
+            return Optional.empty();
+        }
+        String key = band.map(ZoomBand::id).orElse(FULL);
+        return Optional.ofNullable(generation.answers.computeIfAbsent(key, k -> build(generation, band)).get(layerId));
+    }
+
+    /** Builds every answer now rather than on the first request for it. */
+    public void warm() {
+        ids.forEach(id -> answer(id, Optional.empty()));
+        for (ZoomBand band : ZoomBand.values()) {
+            answer(baseLayer, Optional.of(band));
+        }
+    }
+
+    private Generation generation() {
+        Generation g = current;
+        long now = clock.getAsLong();
+        long due = nextCheck.get();
+        // One caller re-reads the versions when they are due; the others go on with the current generation.
+        if (g != null && (now - due < 0 || !nextCheck.compareAndSet(due, now + checkNanos))) {
+            return g;
+        }
+        return refresh();
+    }
+
+    /** Synchronized so that callers arriving together before the first generation build it once. */
+    private synchronized Generation refresh() {
+        Map<String, String> versions = layers.layers().stream().filter(l -> ids.contains(l.id()))
+                .collect(Collectors.toMap(LayerInfo::id, LayerInfo::version));
+        Generation g = current;
+        if (g == null || !g.versions.equals(versions)) {
+            g = new Generation(versions);
+            current = g;
+        }
+        return g;
+    }
+
+    private Map<String, Answer> build(Generation generation, Optional<ZoomBand> band) {
+        Map<String, Answer> answers = new LinkedHashMap<>();
+        if (band.isEmpty()) {
+            generation.versions.keySet().forEach(id -> answers.put(id,
+                    encode(generation.pages.get(id), generation.pages.get(id).features(), new GeoJsonEncoder(), FULL)));
+            return answers;
+        }
+        Map<String, List<Feature>> generalised = generation.generalizer().generalize(band.get());
+        generalised.forEach((id, features) -> answers.put(id, encode(generation.pages.get(id),
+                keepProperties(features, bandProperties.get(id)), new GeoJsonEncoder(band.get().decimals()),
+                band.get().id())));
+        return answers;
+    }
+
+    private static List<Feature> keepProperties(List<Feature> features, List<String> keep) {
+        if (keep == null) {
+            return features;
+        }
+        return features.stream().map(f -> {
+            Map<String, Object> p = new LinkedHashMap<>();
+            keep.forEach(name -> p.put(name, f.properties().get(name)));
+            return new Feature(f.id(), f.geometry(), p);
+        }).toList();
+    }
+
+    private static Answer encode(FeaturePage page, List<Feature> features, GeoJsonEncoder encoder, String band) {
+        try {
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            encoder.write(new FeaturePage(page.layer(), features, page.matched(), page.crs()), body);
+            byte[] bytes = body.toByteArray();
+            ByteArrayOutputStream gzip = new ByteArrayOutputStream(bytes.length / 3);
+            // Compressed once per version, so the slowest, smallest level is worth it.
+            try (GZIPOutputStream out = new GZIPOutputStream(gzip) {
+                {
+                    def.setLevel(Deflater.BEST_COMPRESSION);
+                }
+            }) {
+                out.write(bytes);
+            }
+            String etag = "\"" + page.layer().version() + "-" + band + "-" + digest(bytes) + "\"";
+            return new Answer(bytes, gzip.toByteArray(), etag);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Part of the ETag: a generalised layer also changes when the base it is cut from does. */
+    private static String digest(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Everything built from one set of layer versions. */
+    private final class Generation {
+        final Map<String, String> versions;
+        final Map<String, Map<String, Answer>> answers = new ConcurrentHashMap<>();
+        final Map<String, FeaturePage> pages = new ConcurrentHashMap<>();
+        private CoverageGeneralizer generalizer;
+
+        Generation(Map<String, String> versions) {
+            this.versions = Map.copyOf(versions);
+            versions.keySet().forEach(id -> pages.put(id, layers.features(FeatureQuery.all(id))));
+        }
+
+        synchronized CoverageGeneralizer generalizer() {
+            if (generalizer == null) {
+                Map<String, List<Feature>> features = new LinkedHashMap<>();
+                versions.keySet().stream().sorted().forEach(id -> features.put(id, pages.get(id).features()));
+                generalizer = new CoverageGeneralizer(baseLayer, features);
+            }
+            return generalizer;
+        }
+    }
+}

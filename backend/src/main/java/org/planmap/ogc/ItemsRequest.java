@@ -1,0 +1,118 @@
+package org.planmap.ogc;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.locationtech.jts.geom.Envelope;
+import org.planmap.store.FeatureQuery;
+import org.planmap.web.ApiException;
+import org.planmap.web.QueryParams;
+
+/**
+ * A checked {@code /items} request: which page of which box, in which CRS and format. Builds the store query
+ * and the paging links, so that the next link asks for exactly what this request asked, one page on.
+ *
+ * @param bbox     in EPSG:4326 longitude/latitude (what the stores filter by), or null
+ * @param bboxText the {@code bbox} as the client wrote it, repeated in the paging links
+ * @param limit    already clamped to {@link #MAX_LIMIT}
+ */
+record ItemsRequest(Envelope bbox, String bboxText, OgcCrs bboxCrs, int limit, long offset, OgcCrs crs,
+        OgcFormat format) {
+
+    static final Set<String> PARAMETERS = Set.of("f", "bbox", "bbox-crs", "limit", "offset", "crs");
+    static final int DEFAULT_LIMIT = 10;
+    /** Larger limits are served as this one, not refused, as OGC API – Features requires (/req/core/fc-limit-response-1). */
+    static final int MAX_LIMIT = QueryParams.MAX_LIMIT;
+
+    static ItemsRequest parse(OgcParams p, String accept) {
+        OgcCrs bboxCrs = OgcCrs.parameter("bbox-crs", p.get("bbox-crs"));
+        if (p.get("bbox-crs") != null && p.get("bbox") == null) {
+            throw ApiException.badParameter("bbox-crs", "只能与 bbox 一起使用", "only goes with bbox");
+        }
+        String bbox = p.get("bbox") == null || p.get("bbox").isBlank() ? null : p.get("bbox").strip();
+        return new ItemsRequest(bbox == null ? null : bbox(bbox, bboxCrs), bbox, bboxCrs, limit(p.get("limit")),
+                offset(p.get("offset")), OgcCrs.parameter("crs", p.get("crs")), p.format(accept));
+    }
+
+    FeatureQuery query(String layerId) {
+        return new FeatureQuery(layerId, bbox, null, limit, offset);
+    }
+
+    /** self and alternate, {@code next} while features remain, {@code prev} after the first page, the collection. */
+    List<Link> links(OgcUrls urls, String layerId, long matched, int returned) {
+        String items = urls.items(layerId);
+        List<Link> links = new ArrayList<>(OgcUrls.selfAndAlternate(items, query(offset), format, OgcUrls.GEOJSON, "本页要素"));
+        String type = format == OgcFormat.HTML ? OgcUrls.HTML : OgcUrls.GEOJSON;
+        String f = format == OgcFormat.HTML ? "html" : "json";
+        if (offset + returned < matched) {
+            links.add(new Link(OgcUrls.withQuery(items, OgcUrls.with(query(offset + limit), "f", f)), "next", type, "下一页"));
+        }
+        if (offset > 0) {
+            long previous = Math.max(0, offset - limit);
+            links.add(new Link(OgcUrls.withQuery(items, OgcUrls.with(query(previous), "f", f)), "prev", type, "上一页"));
+        }
+        links.add(new Link(urls.collection(layerId), "collection", OgcUrls.JSON, "图层说明"));
+        return links;
+    }
+
+    /** This request's parameters with another offset; bbox-crs and crs only when given. */
+    private Map<String, String> query(long pageOffset) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("bbox", bboxText);
+        q.put("bbox-crs", bboxText == null || bboxCrs.equals(OgcCrs.CRS84) ? null : bboxCrs.uri());
+        q.put("crs", crs.equals(OgcCrs.CRS84) ? null : crs.uri());
+        q.put("limit", String.valueOf(limit));
+        q.put("offset", String.valueOf(pageOffset));
+        return q;
+    }
+
+    /**
+     * Four numbers (or six, heights ignored: planmap's data are 2D) in {@code crs}'s axis order, made an
+     * EPSG:4326 longitude/latitude box.
+     */
+    static Envelope bbox(String text, OgcCrs crs) {
+        double[] v = QueryParams.numbers("bbox", text, "应为 4 个（或 6 个）以逗号分隔的数",
+                "expected 4 (or 6) comma-separated numbers", 4, 6);
+        int upper = v.length / 2;
+        double minX = crs.yFirst() ? v[1] : v[0];
+        double minY = crs.yFirst() ? v[0] : v[1];
+        double maxX = crs.yFirst() ? v[upper + 1] : v[upper];
+        double maxY = crs.yFirst() ? v[upper] : v[upper + 1];
+        if (minX > maxX || minY > maxY) {
+            throw ApiException.badParameter("bbox", "最小值大于最大值（不支持跨越 180° 经线的范围）",
+                    "a minimum exceeds its maximum (boxes across the antimeridian are not supported)");
+        }
+        if (crs.crs().isGeographic() && (minX < -180 || maxX > 180 || minY < -90 || maxY > 90)) {
+            throw ApiException.badParameter("bbox", "经度须在 -180~180、纬度须在 -90~90 之间",
+                    "longitude must be within -180..180 and latitude within -90..90");
+        }
+        return OgcCrs.toLonLat(new Envelope(minX, maxX, minY, maxY), crs.crs());
+    }
+
+    private static int limit(String text) {
+        if (text == null || text.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        String t = text.strip();
+        if (!t.matches("\\d+") || t.matches("0+")) {
+            throw ApiException.badParameter("limit", "应为不小于 1 的整数（大于 " + MAX_LIMIT + " 时按 " + MAX_LIMIT + " 计）",
+                    "must be an integer of at least 1 (above " + MAX_LIMIT + " it counts as " + MAX_LIMIT + ")");
+        }
+        // Any number of digits: a huge limit is the maximum, not an error.
+        String digits = t.replaceFirst("^0+", "");
+        return digits.length() > 5 ? MAX_LIMIT : Math.min(Integer.parseInt(digits), MAX_LIMIT);
+    }
+
+    private static long offset(String text) {
+        if (text == null || text.isBlank()) {
+            return 0;
+        }
+        String t = text.strip();
+        if (!t.matches("\\d{1,15}")) {
+            throw ApiException.badParameter("offset", "应为不小于 0 的整数", "must be a non-negative integer");
+        }
+        return Long.parseLong(t);
+    }
+}

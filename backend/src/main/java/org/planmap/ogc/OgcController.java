@@ -1,0 +1,170 @@
+package org.planmap.ogc;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.planmap.encode.GeoJsonEncoder;
+import org.planmap.layer.FeaturePage;
+import org.planmap.layer.LayerService;
+import org.planmap.store.Feature;
+import org.planmap.store.FeatureQuery;
+import org.planmap.store.LayerInfo;
+import org.planmap.web.ApiException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * OGC API – Features (Part 1 core, GeoJSON, HTML, OpenAPI 3.0; Part 2 CRS) over the layer catalog. The
+ * features come from the same {@link LayerService} query as {@code /api/layers/{id}/features}; this class
+ * only checks parameters, picks the encoding and adds the OGC links.
+ */
+@RestController
+@RequestMapping("/ogc")
+class OgcController {
+
+    private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
+
+    private final LayerService layers;
+    private final GeoJsonEncoder geoJson = new GeoJsonEncoder();
+
+    OgcController(LayerService layers) {
+        this.layers = layers;
+    }
+
+    @GetMapping({"", "/"})
+    ResponseEntity<byte[]> landing(@RequestParam MultiValueMap<String, String> params,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        OgcUrls urls = urls();
+        return switch (OgcParams.check(params, OgcParams.FORMAT_ONLY).format(accept)) {
+            case HTML -> html(HtmlPages.landing(urls));
+            case JSON -> json(OgcDocuments.landing(urls), OgcUrls.JSON);
+        };
+    }
+
+    @GetMapping("/conformance")
+    ResponseEntity<byte[]> conformance(@RequestParam MultiValueMap<String, String> params,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        return switch (OgcParams.check(params, OgcParams.FORMAT_ONLY).format(accept)) {
+            case HTML -> html(HtmlPages.conformance(urls()));
+            case JSON -> json(OgcDocuments.conformance(), OgcUrls.JSON);
+        };
+    }
+
+    @GetMapping("/api")
+    ResponseEntity<byte[]> api(@RequestParam MultiValueMap<String, String> params,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        OgcFormat format = OgcParams.check(params, OgcParams.FORMAT_ONLY).format(accept);
+        JsonNode doc = OpenApiDocument.build(ServletUriComponentsBuilder.fromCurrentContextPath().toUriString(),
+                layers.layers());
+        return switch (format) {
+            case HTML -> html(HtmlPages.api(urls(), doc));
+            case JSON -> json(doc, OgcUrls.OPENAPI);
+        };
+    }
+
+    @GetMapping("/collections")
+    ResponseEntity<byte[]> collections(@RequestParam MultiValueMap<String, String> params,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        OgcFormat format = OgcParams.check(params, OgcParams.FORMAT_ONLY).format(accept);
+        List<LayerInfo> catalog = layers.layers();
+        return switch (format) {
+            case HTML -> html(HtmlPages.collections(urls(), catalog));
+            case JSON -> json(OgcDocuments.collections(urls(), catalog), OgcUrls.JSON);
+        };
+    }
+
+    @GetMapping("/collections/{collectionId}")
+    ResponseEntity<byte[]> collection(@PathVariable String collectionId,
+            @RequestParam MultiValueMap<String, String> params,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        LayerInfo layer = layers.layer(collectionId);
+        return switch (OgcParams.check(params, OgcParams.FORMAT_ONLY).format(accept)) {
+            case HTML -> html(HtmlPages.collection(urls(), layer));
+            case JSON -> json(OgcDocuments.collection(urls(), layer), OgcUrls.JSON);
+        };
+    }
+
+    @GetMapping("/collections/{collectionId}/items")
+    ResponseEntity<byte[]> items(@PathVariable String collectionId, @RequestParam MultiValueMap<String, String> params,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        layers.layer(collectionId); // an unknown collection is a 404 before any parameter is judged
+        ItemsRequest request = ItemsRequest.parse(OgcParams.check(params, ItemsRequest.PARAMETERS), accept);
+        FeaturePage page = layers.features(request.query(collectionId), request.crs().crs());
+        OgcUrls urls = urls();
+        if (request.format() == OgcFormat.HTML) {
+            return withCrs(html(HtmlPages.items(urls, page, request)), request.crs());
+        }
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        members.put("links", request.links(urls, collectionId, page.matched(), page.features().size()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        geoJson.write(page, members, request.crs().yFirst(), out);
+        return withCrs(bytes(out.toByteArray(), GeoJsonEncoder.MEDIA_TYPE), request.crs());
+    }
+
+    @GetMapping("/collections/{collectionId}/items/{featureId}")
+    ResponseEntity<byte[]> item(@PathVariable String collectionId, @PathVariable String featureId,
+            @RequestParam MultiValueMap<String, String> params,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        LayerInfo layer = layers.layer(collectionId);
+        OgcParams p = OgcParams.check(params, Set.of("f", "crs"));
+        OgcCrs crs = OgcCrs.parameter("crs", p.get("crs"));
+        OgcFormat format = p.format(accept);
+        List<Feature> found = layers.features(FeatureQuery.byId(collectionId, featureId), crs.crs()).features();
+        if (found.isEmpty()) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "feature-not-found",
+                    "图层“" + layer.title() + "”中没有要素 " + featureId, "no feature " + featureId + " in " + collectionId);
+        }
+        OgcUrls urls = urls();
+        Map<String, String> query = crs.equals(OgcCrs.CRS84) ? Map.of() : Map.of("crs", crs.uri());
+        List<Link> links = new ArrayList<>(OgcUrls.selfAndAlternate(urls.item(collectionId, featureId), query,
+                format, OgcUrls.GEOJSON, "要素 " + featureId));
+        links.add(new Link(urls.collection(collectionId), "collection", OgcUrls.JSON, layer.title()));
+        if (format == OgcFormat.HTML) {
+            return withCrs(html(HtmlPages.item(urls, layer, found.get(0), links)), crs);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        geoJson.writeFeature(found.get(0), Map.of("links", links), crs.yFirst(), out);
+        return withCrs(bytes(out.toByteArray(), GeoJsonEncoder.MEDIA_TYPE), crs);
+    }
+
+    /** The /ogc root as this request reached it, so that links work behind whatever host name was used. */
+    private static OgcUrls urls() {
+        return new OgcUrls(ServletUriComponentsBuilder.fromCurrentContextPath().path("/ogc").toUriString());
+    }
+
+    private static ResponseEntity<byte[]> json(JsonNode doc, String mediaType) {
+        return bytes(OgcDocuments.JSON.writeValueAsBytes(doc), mediaType);
+    }
+
+    private static ResponseEntity<byte[]> html(String page) {
+        return ResponseEntity.ok().contentType(HTML).body(page.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ResponseEntity<byte[]> bytes(byte[] body, String mediaType) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(mediaType)).body(body);
+    }
+
+    /** Part 2: the answer names the CRS of its coordinates. */
+    private static ResponseEntity<byte[]> withCrs(ResponseEntity<byte[]> response, OgcCrs crs) {
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                .header("Content-Crs", "<" + crs.uri() + ">").body(response.getBody());
+    }
+}

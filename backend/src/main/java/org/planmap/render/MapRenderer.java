@@ -1,0 +1,229 @@
+package org.planmap.render;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.Shape;
+import java.awt.font.TextLayout;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.locationtech.jts.algorithm.Orientation;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import org.planmap.crs.CrsRef;
+import org.planmap.layer.LayerService;
+import org.planmap.render.MapStyles.LabelStyle;
+import org.planmap.render.MapStyles.LayerStyle;
+import org.planmap.store.Feature;
+import org.planmap.store.FeatureQuery;
+
+/**
+ * Draws layers with the viewer's styles onto a Java2D canvas in Web Mercator, reading features only
+ * through {@link LayerService} (a bbox query in EPSG:4326, projected here in closed form).
+ *
+ * <p>Built for dense layers: a feature smaller than a pixel becomes a one-pixel dot (all of a layer's dots
+ * are filled in one call), vertices that fall within half a pixel of the previous one are dropped, and one
+ * {@link Path2D} is reused for every shape of a drawing. Thread-safe: all state lives in one drawing.
+ */
+public final class MapRenderer {
+
+    /** Extra pixels queried round a view so strokes of features just outside still reach into it. */
+    static final double QUERY_BUFFER_PX = 4;
+
+    private final LayerService layers;
+    private final MapStyles styles;
+
+    public MapRenderer(LayerService layers, MapStyles styles) {
+        this.layers = layers;
+        this.styles = styles;
+    }
+
+    public MapStyles styles() {
+        return styles;
+    }
+
+    /** The layer's features whose boxes meet the view (plus a few pixels for strokes). */
+    public List<Feature> features(String layerId, Viewport view) {
+        return layers.features(FeatureQuery.within(layerId, view.lonLatBounds(QUERY_BUFFER_PX)), CrsRef.WGS84)
+                .features();
+    }
+
+    public static void prepare(Graphics2D g) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+    }
+
+    /**
+     * Fills and strokes the features as the viewer does (Leaflet: round joins and caps). Consecutive features
+     * drawn alike go into one path, filled once and stroked once: Java2D's cost is mostly per call, so a
+     * layer of thousands of fields costs a few calls, not thousands. Rings are oriented (shells one way,
+     * holes the other) so the non-zero rule keeps holes open and overlapping features do not cancel out.
+     */
+    public void drawFeatures(Graphics2D g, Viewport view, LayerStyle style, List<Feature> features) {
+        Batch batch = new Batch(style);
+        Path2D.Double dots = new Path2D.Double();
+        Color dotColour = style.stroke() != null ? style.stroke() : style.fillFor(Map.of());
+        double res = view.resolution();
+        for (Feature f : features) {
+            Geometry geometry = f.geometry();
+            if (geometry == null || geometry.isEmpty()) {
+                continue;
+            }
+            Envelope e = geometry.getEnvelopeInternal();
+            double w = (WebMercator.x(e.getMaxX()) - WebMercator.x(e.getMinX())) / res;
+            double h = (WebMercator.y(e.getMaxY()) - WebMercator.y(e.getMinY())) / res;
+            if (w < 1 && h < 1 && !(geometry instanceof Point)) {
+                dots.append(new Rectangle2D.Double(Math.floor(view.px(e.centre().x)),
+                        Math.floor(view.py(e.centre().y)), 1, 1), false);
+                continue;
+            }
+            Color fill = style.fillFor(f.properties());
+            Color stroke = style.strokeFor(f.properties());
+            float[] dash = style.dashFor(f.properties());
+            if (!batch.drawsLike(fill, stroke, dash)) {
+                batch.flush(g);
+                batch.restyle(fill, stroke, dash);
+            }
+            append(geometry.getDimension() == 2 ? batch.areas : batch.lines, geometry, view);
+        }
+        batch.flush(g);
+        if (!dots.getBounds2D().isEmpty() && dotColour != null) {
+            g.setColor(dotColour);
+            g.fill(dots);
+        }
+    }
+
+    /** Features that share fill, stroke and dash, gathered into two reused paths (areas, and lines or points). */
+    private static final class Batch {
+        final Path2D.Double areas = new Path2D.Double(Path2D.WIND_NON_ZERO, 4096);
+        final Path2D.Double lines = new Path2D.Double(Path2D.WIND_NON_ZERO, 1024);
+        final float width;
+        Color fill;
+        Color stroke;
+        float[] dash;
+
+        Batch(LayerStyle style) {
+            this.width = style.width();
+        }
+
+        boolean drawsLike(Color fill, Color stroke, float[] dash) {
+            return Objects.equals(fill, this.fill) && Objects.equals(stroke, this.stroke) && Arrays.equals(dash, this.dash);
+        }
+
+        void restyle(Color fill, Color stroke, float[] dash) {
+            this.fill = fill;
+            this.stroke = stroke;
+            this.dash = dash;
+        }
+
+        void flush(Graphics2D g) {
+            if (fill != null && areas.getCurrentPoint() != null) {
+                g.setColor(fill);
+                g.fill(areas);
+            }
+            if (stroke != null) {
+                g.setColor(stroke);
+                g.setStroke(dash == null ? new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
+                        : new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10, dash, 0));
+                for (Path2D.Double path : List.of(areas, lines)) {
+                    if (path.getCurrentPoint() != null) {
+                        g.draw(path);
+                    }
+                }
+            }
+            areas.reset();
+            lines.reset();
+        }
+    }
+
+    /** Names at each feature's {@code labelPoint}, with a white halo, skipping any that would overlap one drawn. */
+    public void drawLabels(Graphics2D g, Viewport view, LabelStyle label, List<Feature> features, List<Rectangle2D> taken) {
+        var font = CjkFont.font(label.size(), label.bold(), label.italic());
+        BasicStroke halo = new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+        for (Feature f : features) {
+            Object name = f.properties().get("name");
+            if (!(name instanceof String text) || !(f.properties().get("labelPoint") instanceof List<?> point)
+                    || point.size() != 2) {
+                continue;
+            }
+            double x = view.px(((Number) point.get(0)).doubleValue());
+            double y = view.py(((Number) point.get(1)).doubleValue());
+            TextLayout layout = new TextLayout(text, font, g.getFontRenderContext());
+            Rectangle2D bounds = layout.getBounds();
+            double left = x - bounds.getWidth() / 2;
+            double baseline = y + bounds.getHeight() / 2;
+            Rectangle2D box = new Rectangle2D.Double(left - 2, baseline - bounds.getHeight() - 2,
+                    bounds.getWidth() + 4, bounds.getHeight() + 4);
+            if (!box.intersects(0, 0, view.width(), view.height()) || taken.stream().anyMatch(box::intersects)) {
+                continue;
+            }
+            taken.add(box);
+            Shape outline = layout.getOutline(AffineTransform.getTranslateInstance(left - bounds.getX(), baseline));
+            g.setStroke(halo);
+            g.setColor(Color.WHITE);
+            g.draw(outline);
+            g.setColor(label.colour());
+            g.fill(outline);
+        }
+    }
+
+    private static void append(Path2D.Double path, Geometry geometry, Viewport view) {
+        if (geometry instanceof Polygon polygon) {
+            CoordinateSequence shell = polygon.getExteriorRing().getCoordinateSequence();
+            ring(path, shell, view, true, !Orientation.isCCW(shell));
+            for (int i = 0; i < polygon.getNumInteriorRing(); i++) {
+                CoordinateSequence hole = polygon.getInteriorRingN(i).getCoordinateSequence();
+                ring(path, hole, view, true, Orientation.isCCW(hole));
+            }
+        } else if (geometry instanceof LineString line) {
+            ring(path, line.getCoordinateSequence(), view, false, false);
+        } else if (geometry instanceof Point point) {
+            double x = view.px(point.getX());
+            double y = view.py(point.getY());
+            path.append(new java.awt.geom.Ellipse2D.Double(x - 2, y - 2, 4, 4), false);
+        } else {
+            for (int i = 0; i < geometry.getNumGeometries(); i++) {
+                append(path, geometry.getGeometryN(i), view);
+            }
+        }
+    }
+
+    /** Appends one ring or line (backwards if {@code reverse}), dropping vertices within half a pixel of the last kept. */
+    private static void ring(Path2D.Double path, CoordinateSequence seq, Viewport view, boolean close, boolean reverse) {
+        int n = seq.size();
+        if (n == 0) {
+            return;
+        }
+        int first = reverse ? n - 1 : 0;
+        int step = reverse ? -1 : 1;
+        double lastX = view.px(seq.getX(first));
+        double lastY = view.py(seq.getY(first));
+        path.moveTo(lastX, lastY);
+        for (int k = 1; k < n; k++) {
+            int i = first + k * step;
+            double x = view.px(seq.getX(i));
+            double y = view.py(seq.getY(i));
+            if (Math.abs(x - lastX) < 0.5 && Math.abs(y - lastY) < 0.5 && k < n - 1) {
+                continue;
+            }
+            path.lineTo(x, y);
+            lastX = x;
+            lastY = y;
+        }
+        if (close) {
+            path.closePath();
+        }
+    }
+}

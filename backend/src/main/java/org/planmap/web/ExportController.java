@@ -1,0 +1,76 @@
+package org.planmap.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import org.planmap.crs.CrsRef;
+import org.planmap.encode.ExportFormats;
+import org.planmap.encode.FeatureEncoder;
+import org.planmap.encode.shapefile.ShapefileEncoder;
+import org.planmap.layer.FeaturePage;
+import org.planmap.layer.LayerService;
+import org.planmap.store.FeatureQuery;
+import org.planmap.store.LayerInfo;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A layer as a file to download: {@code format} (Shapefile, GeoPackage, KML, CSV, GeoJSON), optionally only
+ * the features in {@code bbox} (EPSG:4326) or under an {@code adcode} prefix, in the CRS asked for. The same
+ * query as the map's features, through another encoder.
+ */
+@RestController
+@RequestMapping("/api/layers")
+class ExportController {
+
+    private final LayerService layers;
+
+    ExportController(LayerService layers) {
+        this.layers = layers;
+    }
+
+    /**
+     * Encoded whole before the first byte is sent, so that a failure is still a problem document and not a
+     * cut file; the layers are at most a few megabytes.
+     */
+    @GetMapping("/{id}/export")
+    ResponseEntity<byte[]> export(@PathVariable String id,
+            @RequestParam(required = false) String format,
+            @RequestParam(required = false) String crs,
+            @RequestParam(required = false) String bbox,
+            @RequestParam(required = false) String adcode,
+            @RequestParam(required = false) String encoding) throws IOException {
+        LayerInfo layer = layers.layer(id);
+        FeatureEncoder encoder = ExportFormats.encoder(format == null ? "" : format, charset(encoding))
+                .orElseThrow(() -> ApiException.badParameter("format", "应为 " + String.join("、", ExportFormats.NAMES),
+                        "must be one of " + String.join(", ", ExportFormats.NAMES)));
+        CrsRef target = crs == null || crs.isBlank() ? CrsRef.WGS84 : CrsRef.parse(crs);
+        encoder.checkCrs(target);
+        String prefix = QueryParams.adcodePrefix(adcode);
+        FeaturePage page = layers.features(new FeatureQuery(id, QueryParams.bbox(bbox), prefix, null, 0), target);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        encoder.write(page, out);
+        String scope = (prefix == null ? "" : "-" + prefix) + (bbox == null || bbox.isBlank() ? "" : "-bbox");
+        String suffix = scope + "-EPSG" + target.epsg() + "." + encoder.fileExtension();
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(encoder.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        Downloads.attachment(layer.title().replaceAll("[\\\\/:*?\"<>|]", "_") + suffix, id + suffix))
+                .body(out.toByteArray());
+    }
+
+    private static Charset charset(String encoding) {
+        if (encoding == null || encoding.isBlank()) {
+            return ShapefileEncoder.CHARSETS.get(0);
+        }
+        return ShapefileEncoder.CHARSETS.stream().filter(c -> c.name().equalsIgnoreCase(encoding.strip())).findFirst()
+                .orElseThrow(() -> ApiException.badParameter("encoding", "应为 UTF-8 或 GBK（Shapefile 属性表的文字编码）",
+                        "must be UTF-8 or GBK (the Shapefile's DBF text encoding)"));
+    }
+}

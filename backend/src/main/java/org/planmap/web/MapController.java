@@ -1,0 +1,148 @@
+package org.planmap.web;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.locationtech.jts.geom.Envelope;
+import org.planmap.config.RenderProperties;
+import org.planmap.layer.LayerService;
+import org.planmap.render.Identify;
+import org.planmap.render.MapImage;
+import org.planmap.render.MapRenderer;
+import org.planmap.render.Png;
+import org.planmap.render.Tiles;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Server-drawn maps: a map image to download, tiles of the dense layers, and what lies under a click. */
+@RestController
+@RequestMapping("/api")
+class MapController {
+
+    /** The viewer's layers switched on at start. */
+    static final String DEFAULT_LAYERS = "counties,cities,province,labels,town-groups";
+    /** The county is always identified: it is what a planner asks about a place first. */
+    static final String COUNTIES = "counties";
+
+    private final MapImage mapImage;
+    private final Tiles tiles;
+    private final Identify identify;
+    private final MapRenderer renderer;
+    private final LayerService layers;
+    private final RenderProperties limits;
+
+    MapController(MapImage mapImage, Tiles tiles, Identify identify, MapRenderer renderer, LayerService layers,
+            RenderProperties limits) {
+        this.mapImage = mapImage;
+        this.tiles = tiles;
+        this.identify = identify;
+        this.renderer = renderer;
+        this.layers = layers;
+        this.limits = limits;
+    }
+
+    @GetMapping("/map.png")
+    ResponseEntity<byte[]> map(@RequestParam(required = false) String bbox,
+            @RequestParam(required = false) String width, @RequestParam(required = false) String height,
+            @RequestParam(required = false) String layers) {
+        Envelope box = QueryParams.bbox(bbox);
+        if (box == null || box.getWidth() <= 0 || box.getHeight() <= 0) {
+            throw ApiException.badParameter("bbox", "必须给出范围 最小经度,最小纬度,最大经度,最大纬度，且不能为零宽高",
+                    "a non-empty minLon,minLat,maxLon,maxLat is required");
+        }
+        int w = (int) whole("width", width == null ? "1200" : width, limits.minSize(), limits.maxSize());
+        int h = (int) whole("height", height == null ? "900" : height, limits.minSize(), limits.maxSize());
+        if ((long) w * h > limits.maxPixels()) {
+            throw ApiException.badParameter("width×height", "图片像素过多（最多 " + limits.maxPixels() + " 像素）",
+                    "too many pixels (at most " + limits.maxPixels() + ")");
+        }
+        List<String> ids = list(layers == null ? DEFAULT_LAYERS : layers);
+        if (ids.isEmpty()) {
+            throw ApiException.badParameter("layers", "至少选择一个图层", "name at least one layer");
+        }
+        byte[] png = Png.encode(mapImage.render(box, w, h, ids));
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        Downloads.attachment("山西省新型城镇化规划地图.png", "planmap-map.png"))
+                .body(png);
+    }
+
+    @GetMapping("/tiles/{layerId}/{z}/{x}/{y}.png")
+    ResponseEntity<byte[]> tile(@PathVariable String layerId, @PathVariable String z, @PathVariable String x,
+            @PathVariable String y, @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        int zoom = (int) whole("z", z, 0, Tiles.MAX_ZOOM);
+        long last = (1L << zoom) - 1;
+        int col = (int) whole("x", x, 0, last);
+        int row = (int) whole("y", y, 0, last);
+        // Revalidation costs a catalog read, not a drawing: the tag is the layer version and the address.
+        String etag = tiles.etag(layerId, zoom, col, row);
+        CacheControl revalidate = CacheControl.noCache().cachePublic();
+        if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(",")).map(String::strip).anyMatch(etag::equals)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(revalidate).build();
+        }
+        Tiles.Tile tile = tiles.tile(layerId, zoom, col, row);
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).eTag(tile.etag()).cacheControl(revalidate)
+                .body(tile.png());
+    }
+
+    @GetMapping("/identify")
+    List<Identify.Hit> identify(@RequestParam(required = false) String lat, @RequestParam(required = false) String lng,
+            @RequestParam(required = false) String layers, @RequestParam(required = false) String zoom) {
+        double latitude = number("lat", lat, -85, 85);
+        double longitude = number("lng", lng, -180, 180);
+        double z = number("zoom", zoom == null ? "10" : zoom, 0, Tiles.MAX_ZOOM);
+        List<String> ids = new ArrayList<>(layers == null
+                ? renderer.styles().denseLayers().stream().filter(this::stored).toList() : list(layers));
+        if (!ids.contains(COUNTIES)) {
+            ids.add(COUNTIES);
+        }
+        return identify.at(longitude, latitude, z, ids);
+    }
+
+    private boolean stored(String id) {
+        return layers.layers().stream().anyMatch(l -> l.id().equals(id));
+    }
+
+    private static List<String> list(String csv) {
+        return Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+
+    private static double number(String name, String text, double min, double max) {
+        if (text == null || text.isBlank()) {
+            throw ApiException.badParameter(name, "必须填写", "is required");
+        }
+        double v;
+        try {
+            v = Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.badParameter(name, "“" + text + "”不是数字", "'" + text + "' is not a number");
+        }
+        if (!(v >= min && v <= max)) {
+            throw ApiException.badParameter(name, "应在 " + fmt(min) + "~" + fmt(max) + " 之间",
+                    "must be within " + fmt(min) + ".." + fmt(max));
+        }
+        return v;
+    }
+
+    /** A whole number within min..max (tile addresses, pixel sizes). */
+    private static double whole(String name, String text, double min, double max) {
+        double v = number(name, text, min, max);
+        if (v != Math.rint(v)) {
+            throw ApiException.badParameter(name, "应为整数", "must be a whole number");
+        }
+        return v;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+}

@@ -1,0 +1,101 @@
+package org.planmap.encode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** GDAL's command-line tools (Debian gdal-bin, installed by bin/test) as the reference reader of exports. */
+public final class Gdal {
+
+    private static final Pattern LAYER = Pattern.compile("(?m)^Layer name: (.+)$");
+    private static final Pattern GEOMETRY_COLUMN = Pattern.compile("(?m)^Geometry Column = (.+)$");
+    private static final Pattern COUNT = Pattern.compile("Feature Count: (\\d+)");
+    private static final Pattern EPSG = Pattern.compile("ID\\[\"EPSG\",(\\d+)]]\\s*\\R\\s*Data axis");
+
+    private Gdal() {
+    }
+
+    /** Runs a command and returns what it printed; fails the test when it exits non-zero. */
+    public static String run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new AssertionError(String.join(" ", command) + " failed:\n" + out);
+        }
+        return out;
+    }
+
+    /** {@code ogrinfo -ro} with {@code args} (open options among them) before the file. */
+    public static String ogrinfo(Path file, List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("ogrinfo", "-ro"));
+        command.addAll(args);
+        command.add(file.toString());
+        return run(command.toArray(String[]::new));
+    }
+
+    /**
+     * What GDAL makes of a file's first layer: its name, the geometry column SQL sees ({@code geometry} unless the
+     * format names one, as GeoPackage does), the feature count and the EPSG code it identifies (0: none).
+     */
+    public record Layer(Path file, List<String> openOptions, String name, String geometryColumn, long features, int epsg,
+            String text) {
+
+        /** One column of an SQLite-dialect query (SpatiaLite functions such as ST_IsValid available). */
+        public List<String> sql(String sql, String column) throws IOException, InterruptedException {
+            List<String> args = new ArrayList<>(openOptions);
+            args.addAll(List.of("-q", "-dialect", "sqlite", "-sql", sql));
+            Matcher m = Pattern.compile("(?m)^  " + Pattern.quote(column) + " \\([^)]*\\) = (.*)$")
+                    .matcher(ogrinfo(file, args));
+            List<String> values = new ArrayList<>();
+            while (m.find()) {
+                values.add(m.group(1));
+            }
+            return values;
+        }
+
+        /** The features matching an SQL condition. */
+        public long count(String where) throws IOException, InterruptedException {
+            return Long.parseLong(sql("SELECT count(*) AS n FROM \"" + name + "\" WHERE " + where, "n").get(0));
+        }
+
+        /**
+         * How many geometries GEOS finds invalid. ST_IsValid answers -1 for what it cannot judge, which counts as
+         * invalid here; features without geometry are not counted.
+         */
+        public long invalid() throws IOException, InterruptedException {
+            String g = "\"" + geometryColumn + "\"";
+            return count(g + " IS NOT NULL AND ST_IsValid(" + g + ") <> 1");
+        }
+    }
+
+    public static Layer layer(Path file, String... openOptions) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of(openOptions));
+        args.addAll(List.of("-so", "-al"));
+        String out = ogrinfo(file, args);
+        Matcher name = LAYER.matcher(out);
+        if (!name.find()) {
+            throw new AssertionError("no layer in " + file + ":\n" + out);
+        }
+        Matcher column = GEOMETRY_COLUMN.matcher(out);
+        Matcher count = COUNT.matcher(out);
+        Matcher epsg = EPSG.matcher(out);
+        return new Layer(file, List.of(openOptions), name.group(1), column.find() ? column.group(1).strip() : "geometry",
+                count.find() ? Long.parseLong(count.group(1)) : -1, epsg.find() ? Integer.parseInt(epsg.group(1)) : 0, out);
+    }
+
+    /** A GeoJSON file with one point in Shanxi, for GDAL to write other formats from. */
+    public static Path point(Path dir) throws IOException {
+        return java.nio.file.Files.writeString(dir.resolve("point.geojson"), "{\"type\":\"FeatureCollection\",\"features\":"
+                + "[{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Point\",\"coordinates\":[111.5,37.5]}}]}");
+    }
+
+    /** Open options as ogrinfo arguments: {@code -oo A=B -oo C=D}. */
+    public static String[] openOptions(String... options) {
+        return Stream.of(options).flatMap(o -> Stream.of("-oo", o)).toArray(String[]::new);
+    }
+}
