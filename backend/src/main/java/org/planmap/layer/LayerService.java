@@ -38,17 +38,28 @@ public final class LayerService {
 
     /** The matching features with their geometries reprojected to {@code crs}. */
     public FeaturePage features(FeatureQuery query, CrsRef crs) {
-        LayerInfo layer = layer(query.layerId());
-        if (query.adcodePrefix() != null
-                && layer.fields().stream().noneMatch(f -> f.name().equals(FeatureQuery.ADCODE))) {
-            throw new LayerQueryException("no-adcode", "图层“" + layer.title() + "”没有区划代码字段，不能按区划代码筛选",
-                    "layer " + layer.id() + " has no adcode property to filter on");
-        }
+        LayerInfo layer = answerable(query);
         CrsRef stored = CrsRef.parse(layer.crs());
         List<Feature> features = new ArrayList<>();
         store.query(query, f -> features.add(stored.equals(crs) || f.geometry() == null ? f
                 : new Feature(f.id(), reprojector.transform(f.geometry(), stored, crs), f.properties())));
         long matched = query.limit() == null && query.offset() == 0 ? features.size() : store.count(query);
         return new FeaturePage(layer, features, matched, crs);
+    }
+
+    /** How many features match {@code query}, ignoring its limit and offset: what an answer would hold. */
+    public long count(FeatureQuery query) {
+        answerable(query);
+        return store.count(query);
+    }
+
+    private LayerInfo answerable(FeatureQuery query) {
+        LayerInfo layer = layer(query.layerId());
+        if (query.adcodePrefix() != null
+                && layer.fields().stream().noneMatch(f -> f.name().equals(FeatureQuery.ADCODE))) {
+            throw new LayerQueryException("no-adcode", "图层“" + layer.title() + "”没有区划代码字段，不能按区划代码筛选",
+                    "layer " + layer.id() + " has no adcode property to filter on");
+        }
+        return layer;
     }
 }

@@ -23,6 +23,29 @@ public final class JdbcColumns {
     private JdbcColumns() {
     }
 
+    /**
+     * Binds a query's filters from the first parameter on, in the order both stores' SQL asks for them: the
+     * bbox as minX, minY, maxX, maxY, then the adcode prefix, then the feature id, each only when present.
+     *
+     * @return the next free parameter index
+     */
+    public static int bindFilters(PreparedStatement ps, FeatureQuery q) throws SQLException {
+        int next = 1;
+        if (q.bbox() != null) {
+            ps.setDouble(next++, q.bbox().getMinX());
+            ps.setDouble(next++, q.bbox().getMinY());
+            ps.setDouble(next++, q.bbox().getMaxX());
+            ps.setDouble(next++, q.bbox().getMaxY());
+        }
+        if (q.adcodePrefix() != null) {
+            ps.setString(next++, q.adcodePrefix() + "%");
+        }
+        if (q.featureId() != null) {
+            ps.setString(next++, q.featureId());
+        }
+        return next;
+    }
+
     public static void bind(PreparedStatement ps, int i, Field f, Object v) throws SQLException {
         if (v == null) {
             ps.setNull(i, switch (f.type()) {

@@ -3,6 +3,7 @@ package org.planmap.web;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
+import org.planmap.config.ExportProperties;
 import org.planmap.crs.CrsRef;
 import org.planmap.encode.ExportFormats;
 import org.planmap.encode.FeatureEncoder;
@@ -12,6 +13,7 @@ import org.planmap.layer.LayerService;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.LayerInfo;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,9 +32,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ExportController {
 
     private final LayerService layers;
+    private final ExportProperties limits;
 
-    ExportController(LayerService layers) {
+    ExportController(LayerService layers, ExportProperties limits) {
         this.layers = layers;
+        this.limits = limits;
     }
 
     /**
@@ -53,7 +57,16 @@ class ExportController {
         CrsRef target = crs == null || crs.isBlank() ? CrsRef.WGS84 : CrsRef.parse(crs);
         encoder.checkCrs(target);
         String prefix = QueryParams.adcodePrefix(adcode);
-        FeaturePage page = layers.features(new FeatureQuery(id, QueryParams.bbox(bbox), prefix, null, 0), target);
+        FeatureQuery query = new FeatureQuery(id, QueryParams.bbox(bbox), prefix, null, 0);
+        long count = layers.count(query);
+        if (count > limits.maxFeatures()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "export-too-large",
+                    "要导出的要素有 " + count + " 个，超过单次导出上限 " + limits.maxFeatures()
+                            + " 个：请用 bbox（当前视图）或 adcode（某市、县）缩小范围，或经 OGC API（/ogc）分页读取",
+                    count + " features match, more than the " + limits.maxFeatures() + " one export may hold: narrow it "
+                            + "with bbox or adcode, or page through it with OGC API - Features (/ogc)");
+        }
+        FeaturePage page = layers.features(query, target);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         encoder.write(page, out);
         String scope = (prefix == null ? "" : "-" + prefix) + (bbox == null || bbox.isBlank() ? "" : "-bbox");

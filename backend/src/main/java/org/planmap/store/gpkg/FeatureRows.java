@@ -125,7 +125,7 @@ final class FeatureRows {
         sql.append(from(q)).append(" ORDER BY t.").append(FID).append(" LIMIT ? OFFSET ?");
         WKBReader reader = new WKBReader();
         try (PreparedStatement ps = db.prepareStatement(sql.toString())) {
-            int next = bindFilters(ps, q);
+            int next = JdbcColumns.bindFilters(ps, q);
             ps.setLong(next, q.limit() == null ? -1 : q.limit());
             ps.setLong(next + 1, q.offset());
             try (ResultSet rs = ps.executeQuery()) {
@@ -143,7 +143,7 @@ final class FeatureRows {
 
     long count(FeatureQuery q) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("SELECT count(*)" + from(q))) {
-            bindFilters(ps, q);
+            JdbcColumns.bindFilters(ps, q);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -160,7 +160,7 @@ final class FeatureRows {
         String from = " FROM \"" + table + "\" t";
         if (q.bbox() != null) {
             from += " JOIN \"" + rtree(table) + "\" r ON r.id = t." + FID
-                    + " AND r.maxx >= ? AND r.minx <= ? AND r.maxy >= ? AND r.miny <= ?";
+                    + " AND r.maxx >= ? AND r.maxy >= ? AND r.minx <= ? AND r.miny <= ?";
         }
         List<String> where = new ArrayList<>();
         if (q.adcodePrefix() != null) {
@@ -170,23 +170,6 @@ final class FeatureRows {
             where.add("t." + ID + " = ?");
         }
         return where.isEmpty() ? from : from + " WHERE " + String.join(" AND ", where);
-    }
-
-    private static int bindFilters(PreparedStatement ps, FeatureQuery q) throws SQLException {
-        int next = 1;
-        if (q.bbox() != null) {
-            ps.setDouble(next++, q.bbox().getMinX());
-            ps.setDouble(next++, q.bbox().getMaxX());
-            ps.setDouble(next++, q.bbox().getMinY());
-            ps.setDouble(next++, q.bbox().getMaxY());
-        }
-        if (q.adcodePrefix() != null) {
-            ps.setString(next++, q.adcodePrefix() + "%");
-        }
-        if (q.featureId() != null) {
-            ps.setString(next++, q.featureId());
-        }
-        return next;
     }
 
     private static Geometry geometry(WKBReader reader, byte[] blob) {

@@ -88,7 +88,7 @@ final class FeatureRows {
         WKBReader reader = new WKBReader();
         try (PreparedStatement ps = db.prepareStatement(sql.toString())) {
             ps.setFetchSize(FETCH);
-            int next = bindFilters(ps, q);
+            int next = JdbcColumns.bindFilters(ps, q);
             if (q.limit() == null) {
                 ps.setNull(next, Types.BIGINT); // LIMIT NULL: no limit
             } else {
@@ -110,7 +110,7 @@ final class FeatureRows {
 
     long count(Connection db, FeatureQuery q) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("SELECT count(*)" + from(q))) {
-            bindFilters(ps, q);
+            JdbcColumns.bindFilters(ps, q);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -130,23 +130,6 @@ final class FeatureRows {
             where.add(LayerTables.ID + " = ?");
         }
         return " FROM " + table + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));
-    }
-
-    private static int bindFilters(PreparedStatement ps, FeatureQuery q) throws SQLException {
-        int next = 1;
-        if (q.bbox() != null) {
-            ps.setDouble(next++, q.bbox().getMinX());
-            ps.setDouble(next++, q.bbox().getMinY());
-            ps.setDouble(next++, q.bbox().getMaxX());
-            ps.setDouble(next++, q.bbox().getMaxY());
-        }
-        if (q.adcodePrefix() != null) {
-            ps.setString(next++, q.adcodePrefix() + "%");
-        }
-        if (q.featureId() != null) {
-            ps.setString(next++, q.featureId());
-        }
-        return next;
     }
 
     private static Geometry geometry(WKBReader reader, byte[] wkb) {
