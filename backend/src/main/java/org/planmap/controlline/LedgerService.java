@@ -49,8 +49,11 @@ public final class LedgerService {
     private final LayerService layers;
     private final LayerPublisher publisher;
     private final BoundarySet boundaries;
-    private String computedFor;
-    private Map<Level, List<ControlLineLedger.Row>> rows = Map.of();
+    /** The rows and the stored lines' versions they were computed for, swapped whole when recomputed. */
+    private record Computed(String versions, Map<Level, List<ControlLineLedger.Row>> rows) {
+    }
+
+    private volatile Computed current = new Computed(null, Map.of());
 
     public LedgerService(LayerService layers, LayerPublisher publisher, BoundarySet boundaries) {
         this.layers = layers;
@@ -58,9 +61,8 @@ public final class LedgerService {
         this.boundaries = boundaries;
     }
 
-    public synchronized List<ControlLineLedger.Row> rows(Level level) {
-        refresh();
-        return rows.get(level);
+    public List<ControlLineLedger.Row> rows(Level level) {
+        return upToDate().rows().get(level);
     }
 
     /** County rows with any conflict, the largest total first. */
@@ -73,15 +75,38 @@ public final class LedgerService {
     }
 
     /** Recomputes when a stored line changed since the last computation. */
-    public synchronized void refresh() {
+    public void refresh() {
+        upToDate();
+    }
+
+    /**
+     * Readers only compare versions (one catalog read, no lock); the lock is for recomputing, so that a busy
+     * ledger page never queues behind itself, and two requests after an import compute once.
+     */
+    private Computed upToDate() {
+        Map<ControlLine, Optional<LayerInfo>> stored = storedLines();
+        String versions = stored.values().stream().map(o -> o.map(LayerInfo::version).orElse("-")).toList().toString();
+        Computed known = current;
+        if (versions.equals(known.versions())) {
+            return known;
+        }
+        synchronized (this) {
+            known = current;
+            return versions.equals(known.versions()) ? known : recompute(stored, versions);
+        }
+    }
+
+    private Map<ControlLine, Optional<LayerInfo>> storedLines() {
+        Map<String, LayerInfo> catalog = new LinkedHashMap<>();
+        layers.layers().forEach(l -> catalog.put(l.id(), l));
         Map<ControlLine, Optional<LayerInfo>> stored = new EnumMap<>(ControlLine.class);
         for (ControlLine line : ControlLine.values()) {
-            stored.put(line, layers.layers().stream().filter(l -> l.id().equals(line.layerId())).findFirst());
+            stored.put(line, Optional.ofNullable(catalog.get(line.layerId())));
         }
-        String versions = stored.values().stream().map(o -> o.map(LayerInfo::version).orElse("-")).toList().toString();
-        if (versions.equals(computedFor)) {
-            return;
-        }
+        return stored;
+    }
+
+    private Computed recompute(Map<ControlLine, Optional<LayerInfo>> stored, String versions) {
         long start = System.nanoTime();
         // county by county through the store's spatial index: 500 000 stored polygons are never all in memory
         List<ControlLineLedger.CountyResult> counties = ControlLineLedger.perCounty(boundaries, (line, box) ->
@@ -110,9 +135,9 @@ public final class LedgerService {
             groupCounties.put(group.id(), members);
         }
         computed.put(Level.GROUP, ControlLineLedger.rows(counties, groupNames, groupCounties));
-        rows = computed;
-        computedFor = versions;
+        current = new Computed(versions, computed);
         log.info("control-line ledger recomputed for {} in {} ms", versions, (System.nanoTime() - start) / 1_000_000);
+        return current;
     }
 
     private static Map<String, String> names(List<ControlLineLedger.CountyResult> counties) {
