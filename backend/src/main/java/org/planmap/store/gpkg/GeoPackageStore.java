@@ -58,13 +58,18 @@ public final class GeoPackageStore implements FeatureStore {
     public static final String ID_COLUMN = FeatureRows.ID;
     private static final String TABLE_PREFIX = "layer_";
     /** Readers at once: enough for the request threads of a 2–4 core server that also encode and render. */
-    private static final int READERS = 4;
+    private static final int READERS = 8;
 
     private final Path file;
     private final GeoPackage geoPackage;
     private final Connection db;
     private final ReadConnections readers;
     private final Object writeLock = new Object();
+    /**
+     * The registry as this process last committed it. The file has no other writer, so the catalog (asked for by
+     * every tile, ledger and layer request) is answered from memory and leaves the read connections to features.
+     */
+    private volatile List<LayerInfo> catalog;
 
     private GeoPackageStore(Path file, GeoPackage geoPackage) {
         this.file = file;
@@ -72,6 +77,7 @@ public final class GeoPackageStore implements FeatureStore {
         this.db = geoPackage.getConnection().getConnection();
         prepare();
         this.readers = new ReadConnections(file, READERS);
+        reloadCatalog();
     }
 
     /** Opens the store in {@code dataDir}, creating the directory and the GeoPackage if missing. */
@@ -111,12 +117,17 @@ public final class GeoPackageStore implements FeatureStore {
 
     @Override
     public List<LayerInfo> layers() {
-        return read("read the layer registry", r -> LayerRegistry.all(r).stream().map(LayerRegistry.Entry::info).toList());
+        return catalog;
     }
 
     @Override
     public Optional<LayerInfo> layer(String id) {
-        return read("read the layer registry", r -> LayerRegistry.find(r, id).map(LayerRegistry.Entry::info));
+        return catalog.stream().filter(l -> l.id().equals(id)).findFirst();
+    }
+
+    /** Called under the write lock (or while opening) after the registry changed. */
+    private void reloadCatalog() {
+        catalog = LayerRegistry.all(db).stream().map(LayerRegistry.Entry::info).toList();
     }
 
     @Override
@@ -147,6 +158,7 @@ public final class GeoPackageStore implements FeatureStore {
                 }
                 throw new StoreException("could not store layer " + layer.id() + ": " + e.getMessage(), e);
             }
+            reloadCatalog();
             previous.ifPresent(p -> dropTable(p.table()));
         }
     }
@@ -164,6 +176,7 @@ public final class GeoPackageStore implements FeatureStore {
             } catch (SQLException e) {
                 throw new StoreException("could not delete layer " + id + ": " + e.getMessage(), e);
             }
+            reloadCatalog();
             dropTable(current.get().table());
         }
     }

@@ -26,7 +26,7 @@ final class ReadConnections implements AutoCloseable {
     private final List<Connection> all = new ArrayList<>();
 
     ReadConnections(Path file, int size) {
-        idle = new ArrayBlockingQueue<>(size);
+        idle = new ArrayBlockingQueue<>(size, true);   // fair: under load the longest-waiting request reads next
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setBusyTimeout(30_000);
