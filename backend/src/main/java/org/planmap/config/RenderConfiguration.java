@@ -1,11 +1,11 @@
 package org.planmap.config;
 
+import org.planmap.layer.ByteCache;
 import org.planmap.layer.LayerService;
 import org.planmap.render.Identify;
 import org.planmap.render.MapImage;
 import org.planmap.render.MapRenderer;
 import org.planmap.render.MapStyles;
-import org.planmap.render.TileCache;
 import org.planmap.render.Tiles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +26,7 @@ class RenderConfiguration {
 
     @Bean
     Tiles tiles(MapRenderer renderer, LayerService layers, RenderProperties properties) {
-        return new Tiles(renderer, layers, new TileCache(properties.tileCache().toBytes()));
+        return new Tiles(renderer, layers, new ByteCache<>(properties.tileCache().toBytes()));
     }
 
     @Bean

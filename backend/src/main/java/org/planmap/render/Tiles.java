@@ -4,6 +4,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import org.locationtech.jts.geom.Envelope;
+import org.planmap.layer.ByteCache;
 import org.planmap.layer.LayerService;
 import org.planmap.layer.UnknownLayerException;
 import org.planmap.render.MapStyles.LayerStyle;
@@ -11,7 +12,7 @@ import org.planmap.store.LayerInfo;
 
 /**
  * 256-pixel XYZ tiles of one layer in Web Mercator, drawn by the same renderer and styles as map images and
- * kept as PNG bytes in a {@link TileCache} keyed by the layer's version. A tile that misses the layer's
+ * kept as PNG bytes in a {@link ByteCache} keyed by the layer's version. A tile that misses the layer's
  * extent is the one shared transparent PNG, answered without a store query.
  */
 public final class Tiles {
@@ -27,9 +28,13 @@ public final class Tiles {
 
     private final MapRenderer renderer;
     private final LayerService layers;
-    private final TileCache cache;
+    /** One cached tile: the layer's version is part of it, so an import leaves the old tiles unreachable. */
+    public record Key(String layerId, String version, int z, int x, int y) {
+    }
 
-    public Tiles(MapRenderer renderer, LayerService layers, TileCache cache) {
+    private final ByteCache<Key> cache;
+
+    public Tiles(MapRenderer renderer, LayerService layers, ByteCache<Key> cache) {
         this.renderer = renderer;
         this.layers = layers;
         this.cache = cache;
@@ -56,7 +61,7 @@ public final class Tiles {
         if (!meets(layer.bbox(), view.lonLatBounds(MapRenderer.QUERY_BUFFER_PX))) {
             return new Tile(EMPTY, etag);
         }
-        TileCache.Key key = new TileCache.Key(layerId, layer.version(), z, x, y);
+        Key key = new Key(layerId, layer.version(), z, x, y);
         byte[] png = cache.get(key);
         if (png == null) {
             png = draw(style, view);

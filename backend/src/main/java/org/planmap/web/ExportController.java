@@ -3,11 +3,13 @@ package org.planmap.web;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
+import org.locationtech.jts.geom.Envelope;
 import org.planmap.config.ExportProperties;
 import org.planmap.crs.CrsRef;
 import org.planmap.encode.ExportFormats;
 import org.planmap.encode.FeatureEncoder;
 import org.planmap.encode.shapefile.ShapefileEncoder;
+import org.planmap.layer.ByteCache;
 import org.planmap.layer.FeaturePage;
 import org.planmap.layer.LayerService;
 import org.planmap.store.FeatureQuery;
@@ -34,14 +36,23 @@ class ExportController {
     private final LayerService layers;
     private final ExportProperties limits;
 
+    /** One export as asked, normalised; the layer's version makes an import miss every older file. */
+    private record Key(String layerId, String version, String format, Charset charset, int epsg, Envelope bbox,
+            String adcodePrefix) {
+    }
+
+    private final ByteCache<Key> files;
+
     ExportController(LayerService layers, ExportProperties limits) {
         this.layers = layers;
         this.limits = limits;
+        this.files = new ByteCache<>(limits.cache().toBytes());
     }
 
     /**
      * Encoded whole before the first byte is sent, so that a failure is still a problem document and not a
-     * cut file; the layers are at most a few megabytes.
+     * cut file, and kept: planners download the same few files again and again (the province's counties as a
+     * Shapefile), and each costs tens of milliseconds of CPU to encode.
      */
     @GetMapping("/{id}/export")
     ResponseEntity<byte[]> export(@PathVariable String id,
@@ -51,13 +62,30 @@ class ExportController {
             @RequestParam(required = false) String adcode,
             @RequestParam(required = false) String encoding) throws IOException {
         LayerInfo layer = layers.layer(id);
-        FeatureEncoder encoder = ExportFormats.encoder(format == null ? "" : format, charset(encoding))
+        Charset charset = charset(encoding);
+        FeatureEncoder encoder = ExportFormats.encoder(format == null ? "" : format, charset)
                 .orElseThrow(() -> ApiException.badParameter("format", "应为 " + String.join("、", ExportFormats.NAMES),
                         "must be one of " + String.join(", ", ExportFormats.NAMES)));
         CrsRef target = crs == null || crs.isBlank() ? CrsRef.WGS84 : CrsRef.parse(crs);
         encoder.checkCrs(target);
         String prefix = QueryParams.adcodePrefix(adcode);
         FeatureQuery query = new FeatureQuery(id, QueryParams.bbox(bbox), prefix, null, 0);
+        Key key = new Key(id, layer.version(), encoder.format(), charset, target.epsg(), query.bbox(), prefix);
+        byte[] file = files.get(key);
+        if (file == null) {
+            file = encode(query, target, encoder);
+            files.put(key, file);
+        }
+        String scope = (prefix == null ? "" : "-" + prefix) + (bbox == null || bbox.isBlank() ? "" : "-bbox");
+        String suffix = scope + "-EPSG" + target.epsg() + "." + encoder.fileExtension();
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(encoder.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        Downloads.attachment(layer.title().replaceAll("[\\\\/:*?\"<>|]", "_") + suffix, id + suffix))
+                .body(file);
+    }
+
+    private byte[] encode(FeatureQuery query, CrsRef target, FeatureEncoder encoder) throws IOException {
         long count = layers.count(query);
         if (count > limits.maxFeatures()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "export-too-large",
@@ -69,13 +97,7 @@ class ExportController {
         FeaturePage page = layers.features(query, target);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         encoder.write(page, out);
-        String scope = (prefix == null ? "" : "-" + prefix) + (bbox == null || bbox.isBlank() ? "" : "-bbox");
-        String suffix = scope + "-EPSG" + target.epsg() + "." + encoder.fileExtension();
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(encoder.mediaType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        Downloads.attachment(layer.title().replaceAll("[\\\\/:*?\"<>|]", "_") + suffix, id + suffix))
-                .body(out.toByteArray());
+        return out.toByteArray();
     }
 
     private static Charset charset(String encoding) {

@@ -20,6 +20,7 @@ import org.planmap.boundary.BoundaryFiles;
 import org.planmap.boundary.BoundarySet;
 import org.planmap.crs.CrsRef;
 import org.planmap.crs.Reprojector;
+import org.planmap.layer.ByteCache;
 import org.planmap.layer.LayerPublisher;
 import org.planmap.layer.LayerService;
 import org.planmap.plan.CountyDirectory;
@@ -133,10 +134,10 @@ class MapRendererTest {
 
     @Test
     void theTileCacheStaysWithinItsBytesDroppingTheLeastRecentlyUsed() {
-        TileCache cache = new TileCache(1000);
-        TileCache.Key a = new TileCache.Key("l", "v1", 1, 0, 0);
-        TileCache.Key b = new TileCache.Key("l", "v1", 1, 1, 0);
-        TileCache.Key c = new TileCache.Key("l", "v1", 1, 0, 1);
+        ByteCache<Tiles.Key> cache = new ByteCache<>(1000);
+        Tiles.Key a = new Tiles.Key("l", "v1", 1, 0, 0);
+        Tiles.Key b = new Tiles.Key("l", "v1", 1, 1, 0);
+        Tiles.Key c = new Tiles.Key("l", "v1", 1, 0, 1);
         cache.put(a, new byte[400]);
         cache.put(b, new byte[400]);
         assertThat(cache.get(a)).isNotNull();
@@ -144,6 +145,6 @@ class MapRendererTest {
         assertThat(cache.bytes()).isLessThanOrEqualTo(1000);
         assertThat(cache.get(b)).as("least recently used").isNull();
         assertThat(cache.get(a)).isNotNull();
-        assertThat(cache.get(new TileCache.Key("l", "v2", 1, 0, 0))).as("another version is another tile").isNull();
+        assertThat(cache.get(new Tiles.Key("l", "v2", 1, 0, 0))).as("another version is another tile").isNull();
     }
 }

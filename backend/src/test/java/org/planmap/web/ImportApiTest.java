@@ -92,6 +92,9 @@ class ImportApiTest extends ServerTest {
     void anEditorReplacesALineWithAnOfficialShapefileAndTheLedgerFollows() throws Exception {
         double before = get("/api/control-lines/ledger?level=city").body().get(10).get("lines")
                 .get("urban-development-boundary").get("ha").asDouble();
+        String export = UDB + "/export?format=csv";
+        String demoCsv = send(HTTP, "GET", export, null).text();   // encoded once, then kept for this version
+        assertThat(send(HTTP, "GET", export, null).text()).isEqualTo(demoCsv);
         HttpResponse<String> r = upload("urban-development-boundary", "shp-gbk-4546.zip", "", true);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         JsonNode report = JSON.readTree(r.body()).get("report");
@@ -106,6 +109,10 @@ class ImportApiTest extends ServerTest {
         JsonNode features = get(UDB + "/features").body().get("features");
         assertThat(features.size()).isEqualTo(3);
         assertThat(features.toString()).contains("孝义市");
+        String importedCsv = send(HTTP, "GET", export, null).text();
+        assertThat(importedCsv).as("the import's new version misses the kept file").isNotEqualTo(demoCsv)
+                .contains("孝义市");
+        assertThat(importedCsv.lines().count()).isEqualTo(1 + 3);
         JsonNode first = features.get(0).get("geometry").get("coordinates").get(0).get(0).get(0);
         assertThat(first.get(0).asDouble()).as("longitude after reprojection").isBetween(111.0, 112.5);
 
