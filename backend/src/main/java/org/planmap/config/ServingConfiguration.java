@@ -8,6 +8,7 @@ import org.planmap.layer.CachedLayers;
 import org.planmap.layer.LayerService;
 import org.planmap.plan.PlanLayers;
 import org.planmap.plan.StructureLayers;
+import org.planmap.security.ResponseHeaders;
 import org.planmap.web.CachedLayerFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
@@ -63,12 +65,13 @@ class ServingConfiguration {
         warm.start();
     }
 
-    /** After Spring Security's filters (order -100), so its headers and rules apply to cached answers too. */
+    /** First of all filters: it writes Spring Security's headers itself (see {@link CachedLayerFilter}). */
     @Bean
-    FilterRegistrationBean<CachedLayerFilter> cachedLayerFilter(CachedLayers cache) {
-        FilterRegistrationBean<CachedLayerFilter> registration = new FilterRegistrationBean<>(new CachedLayerFilter(cache));
+    FilterRegistrationBean<CachedLayerFilter> cachedLayerFilter(CachedLayers cache, ResponseHeaders headers) {
+        FilterRegistrationBean<CachedLayerFilter> registration =
+                new FilterRegistrationBean<>(new CachedLayerFilter(cache, headers));
         registration.addUrlPatterns("/api/layers/*");
-        registration.setOrder(0);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 
