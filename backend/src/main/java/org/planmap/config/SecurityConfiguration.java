@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.time.Duration;
 import org.planmap.security.LoginRateLimiter;
-import org.planmap.security.ResponseHeaders;
 import org.planmap.security.SecurityProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +57,7 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -212,12 +212,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    ResponseHeaders responseHeaders(PlanmapProperties properties) {
-        return new ResponseHeaders(contentSecurityPolicy(properties));
-    }
-
-    @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ResponseHeaders headers,
+    SecurityFilterChain securityFilterChain(HttpSecurity http, PlanmapProperties properties,
             AuthenticationManager authenticationManager, LoginRateLimiter limiter,
             SecurityContextRepository contextRepository, CsrfTokenRepository csrfTokens) throws Exception {
         RequestMatcher session = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/session");
@@ -263,12 +258,13 @@ class SecurityConfiguration {
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable()) // DELETE /api/session
                 .addFilterBefore(new RateLimitFilter(limiter, basic, session), BasicAuthenticationFilter.class)
-                // Everything readable is public, so caches may keep it (no Cache-Control here); /api/session says
-                // no-store itself.
-                .headers(h -> {
-                    h.defaultsDisabled();
-                    headers.writers().forEach(h::addHeaderWriter);
-                });
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(properties)))
+                        .contentTypeOptions(o -> { })
+                        .frameOptions(f -> f.deny())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+                        // Everything readable is public, so caches may keep it; /api/session says no-store itself.
+                        .cacheControl(c -> c.disable()));
         return http.build();
     }
 

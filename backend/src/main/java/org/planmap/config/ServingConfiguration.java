@@ -8,7 +8,6 @@ import org.planmap.layer.CachedLayers;
 import org.planmap.layer.LayerService;
 import org.planmap.plan.PlanLayers;
 import org.planmap.plan.StructureLayers;
-import org.planmap.security.ResponseHeaders;
 import org.planmap.web.CachedLayerFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +16,6 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
@@ -65,13 +63,12 @@ class ServingConfiguration {
         warm.start();
     }
 
-    /** First of all filters: it writes Spring Security's headers itself (see {@link CachedLayerFilter}). */
+    /** After Spring Security's filters (order -100), so its headers and rules apply to cached answers too. */
     @Bean
-    FilterRegistrationBean<CachedLayerFilter> cachedLayerFilter(CachedLayers cache, ResponseHeaders headers) {
-        FilterRegistrationBean<CachedLayerFilter> registration =
-                new FilterRegistrationBean<>(new CachedLayerFilter(cache, headers));
+    FilterRegistrationBean<CachedLayerFilter> cachedLayerFilter(CachedLayers cache) {
+        FilterRegistrationBean<CachedLayerFilter> registration = new FilterRegistrationBean<>(new CachedLayerFilter(cache));
         registration.addUrlPatterns("/api/layers/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(0);
         return registration;
     }
 

@@ -11,17 +11,13 @@ import java.io.IOException;
 import java.util.Optional;
 import org.planmap.layer.CachedLayers;
 import org.planmap.layer.ZoomBand;
-import org.planmap.security.ResponseHeaders;
 
 /**
  * Answers {@code GET/HEAD /api/layers/{id}/features} and {@code …?zoom=N} from {@link CachedLayers}
  * before the request reaches Spring MVC, whose generic handler path costs more than sending the bytes
  * (measured: 0.83–0.93 of nginx's rate this way, 0.26–0.33 through a controller; README 性能). It runs
- * before Spring Security's filter chain too, which cost a fifth of the rate, and writes the same
- * {@link ResponseHeaders} that chain writes; it only answers anonymous reads of public bytes, which the chain
- * would let through anyway. Anything it does not recognise exactly (which includes every path the chain's
- * firewall would refuse), and every cache miss, goes on to the chain and the controller unchanged:
- * validation, errors and 404s stay there.
+ * after Spring Security's filters, so the same headers apply. Anything it does not recognise exactly,
+ * and every cache miss, goes on to the controller unchanged: validation, errors and 404s stay there.
  */
 public final class CachedLayerFilter implements Filter {
 
@@ -30,11 +26,9 @@ public final class CachedLayerFilter implements Filter {
     private static final String ZOOM = "zoom=";
 
     private final CachedLayers cache;
-    private final ResponseHeaders headers;
 
-    public CachedLayerFilter(CachedLayers cache, ResponseHeaders headers) {
+    public CachedLayerFilter(CachedLayers cache) {
         this.cache = cache;
-        this.headers = headers;
     }
 
     @Override
@@ -49,7 +43,6 @@ public final class CachedLayerFilter implements Filter {
                 answer = Optional.empty();
             }
             if (answer.isPresent()) {
-                headers.write(request, response);
                 CachedLayerResponses.send(answer.get(), request, response);
                 return;
             }
