@@ -1,5 +1,6 @@
 package org.planmap.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,6 +45,17 @@ public final class JdbcColumns {
             ps.setString(next++, q.featureId());
         }
         return next;
+    }
+
+    /** How many rows {@code from} (a store's FROM … WHERE for {@code q}, parameters as {@link #bindFilters}) holds. */
+    public static long count(Connection db, String from, FeatureQuery q) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT count(*)" + from)) {
+            bindFilters(ps, q);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     public static void bind(PreparedStatement ps, int i, Field f, Object v) throws SQLException {

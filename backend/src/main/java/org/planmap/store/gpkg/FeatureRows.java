@@ -142,13 +142,7 @@ final class FeatureRows {
     }
 
     long count(FeatureQuery q) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("SELECT count(*)" + from(q))) {
-            JdbcColumns.bindFilters(ps, q);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return JdbcColumns.count(db, from(q), q);
     }
 
     /** The R-tree table's name as the GeoPackage R-tree extension (F.3) defines it. */

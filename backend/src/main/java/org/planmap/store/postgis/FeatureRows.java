@@ -109,13 +109,7 @@ final class FeatureRows {
     }
 
     long count(Connection db, FeatureQuery q) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("SELECT count(*)" + from(q))) {
-            JdbcColumns.bindFilters(ps, q);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return JdbcColumns.count(db, from(q), q);
     }
 
     private String from(FeatureQuery q) {
