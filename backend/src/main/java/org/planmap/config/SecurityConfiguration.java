@@ -12,20 +12,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.time.Duration;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.planmap.security.LoginRateLimiter;
+import org.planmap.security.ResponseHeaders;
+import org.planmap.web.JettyErrorReport;
+import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
 import org.planmap.security.SecurityProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.apache.catalina.Context;
-import org.apache.catalina.Lifecycle;
-import org.apache.catalina.Pipeline;
-import org.apache.catalina.Valve;
-import org.apache.catalina.valves.ErrorReportValve;
-import org.apache.tomcat.util.buf.EncodedSolidusHandling;
-import org.planmap.web.TomcatErrorReport;
-import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -57,7 +54,6 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -178,41 +174,39 @@ class SecurityConfiguration {
      * characters: the stuff of path traversal) get a problem document saying so rather than a bare 400.
      */
     @Bean
-    RequestRejectedHandler requestRejectedHandler() {
-        return (request, response, e) -> SecurityProblems.writeWithSecurityHeaders(response, HttpStatus.BAD_REQUEST,
+    RequestRejectedHandler requestRejectedHandler(ResponseHeaders headers) {
+        return (request, response, e) -> SecurityProblems.writeWithSecurityHeaders(response, headers, HttpStatus.BAD_REQUEST,
                 "url-rejected",
                 "网址中含有不允许的字符（如编码的 /、.、; 或 \\），已拒绝",
                 "the URL holds characters planmap refuses (such as encoded '/', '.', ';' or '\\')");
     }
 
-    /** Tomcat would answer an encoded slash ({@code %2F}) with its own HTML page: let the firewall above refuse it. */
+    /** Shared by the filter chain, the cached-layer handler and the server's error report. */
     @Bean
-    TomcatConnectorCustomizer encodedSlashesReachTheFirewall() {
-        return connector -> {
-            connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
-            connector.setEncodedReverseSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
-        };
+    ResponseHeaders responseHeaders(PlanmapProperties properties) {
+        return new ResponseHeaders(contentSecurityPolicy(properties));
     }
 
-    /** What Tomcat itself still refuses (a URL longer than its header limit) is answered as a problem document too. */
+    /**
+     * Jetty's own refusals (a malformed request line, a header or URL too long) are problem documents like every
+     * other error; and URLs with encoded separators ({@code %2F}, {@code %5C}) or dot segments get through Jetty's
+     * URI checks to the firewall above, which refuses them with its own problem document rather than Jetty's page.
+     */
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemDocumentsFromTomcat() {
-        return factory -> factory.addContextLifecycleListeners(event -> {
-            if (Lifecycle.BEFORE_START_EVENT.equals(event.getType()) && event.getLifecycle() instanceof Context context
-                    && context.getParent() != null) {
-                Pipeline pipeline = context.getParent().getPipeline();
-                for (Valve valve : pipeline.getValves()) {
-                    if (valve instanceof ErrorReportValve && !(valve instanceof TomcatErrorReport)) {
-                        pipeline.removeValve(valve);
-                        pipeline.addValve(new TomcatErrorReport());
-                    }
+    WebServerFactoryCustomizer<JettyServletWebServerFactory> problemDocumentsFromJetty(ResponseHeaders headers) {
+        return factory -> factory.addServerCustomizers(server -> {
+            server.setErrorHandler(new JettyErrorReport(headers));
+            for (Connector connector : server.getConnectors()) {
+                HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
+                if (http != null) {
+                    http.getHttpConfiguration().setUriCompliance(UriCompliance.LEGACY);
                 }
             }
         });
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, PlanmapProperties properties,
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ResponseHeaders headers,
             AuthenticationManager authenticationManager, LoginRateLimiter limiter,
             SecurityContextRepository contextRepository, CsrfTokenRepository csrfTokens) throws Exception {
         RequestMatcher session = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/session");
@@ -258,13 +252,9 @@ class SecurityConfiguration {
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable()) // DELETE /api/session
                 .addFilterBefore(new RateLimitFilter(limiter, basic, session), BasicAuthenticationFilter.class)
-                .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(properties)))
-                        .contentTypeOptions(o -> { })
-                        .frameOptions(f -> f.deny())
-                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
-                        // Everything readable is public, so caches may keep it; /api/session says no-store itself.
-                        .cacheControl(c -> c.disable()));
+                // Everything readable is public, so caches may keep it (no Cache-Control from here); /api/session
+                // says no-store itself.
+                .headers(h -> h.defaultsDisabled().addHeaderWriter(headers.writer()));
         return http.build();
     }
 

@@ -97,6 +97,20 @@ public final class CachedLayers {
         return Optional.ofNullable(generation.answers.computeIfAbsent(key, k -> build(generation, band)).get(layerId));
     }
 
+    /**
+     * The answer if it is built already and its layer versions were checked less than {@code versionCheck} ago;
+     * never reads the store nor builds anything, so a server's I/O threads may call it. Empty means: ask
+     * {@link #answer} (which may block) instead.
+     */
+    public Optional<Answer> ready(String layerId, Optional<ZoomBand> band) {
+        Generation generation = current;
+        if (generation == null || clock.getAsLong() - nextCheck.get() >= 0) {
+            return Optional.empty();
+        }
+        Map<String, Answer> built = generation.answers.get(band.map(ZoomBand::id).orElse(FULL));
+        return built == null ? Optional.empty() : Optional.ofNullable(built.get(layerId));
+    }
+
     /** Builds every answer now rather than on the first request for it. */
     public void warm() {
         ids.forEach(id -> answer(id, Optional.empty()));
@@ -118,6 +132,8 @@ public final class CachedLayers {
 
     /** Synchronized so that callers arriving together before the first generation build it once. */
     private synchronized Generation refresh() {
+        // The first refresh too starts the interval, so that ready() answers right after warm().
+        nextCheck.set(clock.getAsLong() + checkNanos);
         Map<String, String> versions = layers.layers().stream().filter(l -> ids.contains(l.id()))
                 .collect(Collectors.toMap(LayerInfo::id, LayerInfo::version));
         Generation g = current;

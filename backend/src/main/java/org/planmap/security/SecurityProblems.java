@@ -15,6 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class SecurityProblems {
 
+    public static final String MEDIA_TYPE = "application/problem+json";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private SecurityProblems() {
@@ -22,6 +24,15 @@ public final class SecurityProblems {
 
     public static void write(HttpServletResponse response, HttpStatus status, String code, String zh, String en)
             throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(document(status, code, zh, en));
+        response.getWriter().flush();
+    }
+
+    /** The document alone, for a writer that has no servlet response (the server's own error report). */
+    public static String document(HttpStatus status, String code, String zh, String en) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", status.getReasonPhrase());
@@ -29,23 +40,16 @@ public final class SecurityProblems {
         body.put("detail", zh);
         body.put("code", code);
         body.put("message", Map.of("zh", zh, "en", en));
-        response.setStatus(status.value());
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(JSON.writeValueAsString(body));
-        response.getWriter().flush();
+        return JSON.writeValueAsString(body);
     }
 
     /**
-     * A refusal written outside Spring Security's header filter (a URL the firewall rejects, Tomcat's own error
-     * report) still carries the headers every other answer has; a problem document needs no source at all.
+     * A refusal written outside Spring Security's header filter (a URL the firewall rejects) still carries the
+     * headers every other answer has; a problem document needs no source at all.
      */
-    public static void writeWithSecurityHeaders(HttpServletResponse response, HttpStatus status, String code, String zh,
-            String en) throws IOException {
-        response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("Referrer-Policy", "same-origin");
+    public static void writeWithSecurityHeaders(HttpServletResponse response, ResponseHeaders headers, HttpStatus status,
+            String code, String zh, String en) throws IOException {
+        headers.problems().forEach(h -> response.setHeader(h.name(), h.value()));
         write(response, status, code, zh, en);
     }
 

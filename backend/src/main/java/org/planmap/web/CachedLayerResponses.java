@@ -6,9 +6,10 @@ import java.io.IOException;
 import org.planmap.layer.CachedLayers;
 
 /**
- * Sends a cached layer answer with HTTP caching: a strong ETag (a different one for the gzip bytes, which
- * are another representation), 304 when the client holds it already, gzip when the client takes it.
- * Used by both the fast-path filter and the controller, so the two answer alike.
+ * How a cached layer answer is sent with HTTP caching: a strong ETag (a different one for the gzip bytes, which
+ * are another representation), 304 when the client holds it already, gzip when the client takes it. Decided
+ * once here for both writers: the servlet one below (the controller) and {@link CachedLayerHandler} (Jetty's
+ * I/O threads), so the two answer alike.
  */
 final class CachedLayerResponses {
 
@@ -18,24 +19,37 @@ final class CachedLayerResponses {
      * and a few hundred bytes.
      */
     static final String CACHE_CONTROL = "public, max-age=0, must-revalidate";
+    static final String VARY = "Accept-Encoding";
+
+    /** What to send: {@code notModified} (304, no body) or the gzip or identity representation. */
+    record Reply(boolean notModified, boolean gzip, String etag) {
+    }
 
     private CachedLayerResponses() {
     }
 
+    static Reply reply(CachedLayers.Answer answer, String acceptEncoding, String ifNoneMatch) {
+        boolean gzip = acceptsGzip(acceptEncoding);
+        return new Reply(notModified(ifNoneMatch, answer.etag()), gzip, etag(answer, gzip));
+    }
+
+    static String etag(CachedLayers.Answer answer, boolean gzip) {
+        return gzip ? gzipEtag(answer.etag()) : answer.etag();
+    }
+
     static void send(CachedLayers.Answer answer, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        boolean gzip = acceptsGzip(request.getHeader("Accept-Encoding"));
-        String etag = gzip ? gzipEtag(answer.etag()) : answer.etag();
-        response.setHeader("ETag", etag);
+        Reply reply = reply(answer, request.getHeader("Accept-Encoding"), request.getHeader("If-None-Match"));
+        response.setHeader("ETag", reply.etag());
         response.setHeader("Cache-Control", CACHE_CONTROL);
-        response.setHeader("Vary", "Accept-Encoding");
-        if (notModified(request.getHeader("If-None-Match"), answer.etag())) {
+        response.setHeader("Vary", VARY);
+        if (reply.notModified()) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
-        byte[] body = gzip ? answer.gzip() : answer.body();
+        byte[] body = reply.gzip() ? answer.gzip() : answer.body();
         response.setContentType(answer.mediaType());
-        if (gzip) {
+        if (reply.gzip()) {
             response.setHeader("Content-Encoding", "gzip");
         }
         response.setContentLength(body.length);

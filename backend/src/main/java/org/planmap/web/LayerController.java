@@ -55,7 +55,8 @@ class LayerController {
             HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<ZoomBand> band = QueryParams.zoom(zoom);
         if (bbox == null && adcode == null && limit == null && offset == null) {
-            // Usually answered by CachedLayerFilter already; this serves what it leaves (extra parameters).
+            // Usually answered by CachedLayerHandler already; this serves what it leaves (a version check due, a
+            // band not built yet, HEAD, extra parameters).
             Optional<CachedLayers.Answer> cached = cache.answer(id, band);
             if (cached.isPresent()) {
                 CachedLayerResponses.send(cached.get(), request, response);

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,9 +36,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The cached answers of the small layers, read back from their bytes as a client would. */
-class CachedLayersTest {
+public class CachedLayersTest {
 
-    static final List<String> SMALL = List.of(PlanLayers.COUNTIES, PlanLayers.CITIES, BoundaryLayers.PROVINCE,
+    public static final List<String> SMALL = List.of(PlanLayers.COUNTIES, PlanLayers.CITIES, BoundaryLayers.PROVINCE,
             BoundaryLayers.NEIGHBOURS, StructureLayers.TOWN_GROUPS, StructureLayers.REGIONS);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -64,7 +65,7 @@ class CachedLayersTest {
                 Map.of(PlanLayers.COUNTIES, PlanLayers.COUNTY_MAP_PROPERTIES), Duration.ZERO);
     }
 
-    static List<LayerContent> ownLayers() {
+    public static List<LayerContent> ownLayers() {
         BoundarySet boundaries = BoundaryFiles.fromClasspath();
         PlanTables tables = PlanTables.fromClasspath();
         List<LayerContent> layers = new ArrayList<>(BoundaryLayers.all(boundaries));
@@ -176,6 +177,29 @@ class CachedLayersTest {
             assertThat(answers.answer(PlanLayers.CITIES, Optional.of(ZoomBand.Z6)).orElseThrow())
                     .as("a new generation: rebuilt, not the old object").isNotSameAs(before);
         }
+    }
+
+    @Test
+    void readyAnswersOnlyWhatIsBuiltAndFreshWithoutTheStore(@TempDir Path other) {
+        AtomicLong now = new AtomicLong();
+        GeoPackageStore own = GeoPackageStore.open(other);
+        LayerPublisher publisher = new LayerPublisher(own);
+        ownLayers().forEach(publisher::publish);
+        CachedLayers answers = new CachedLayers(new LayerService(own), PlanLayers.COUNTIES, SMALL,
+                Map.of(PlanLayers.COUNTIES, PlanLayers.COUNTY_MAP_PROPERTIES), Duration.ofSeconds(1), now::get);
+        assertThat(answers.ready(PlanLayers.COUNTIES, Optional.of(ZoomBand.Z6))).as("nothing built yet").isEmpty();
+
+        CachedLayers.Answer built = answers.answer(PlanLayers.COUNTIES, Optional.of(ZoomBand.Z6)).orElseThrow();
+        own.close();
+        assertThat(answers.ready(PlanLayers.COUNTIES, Optional.of(ZoomBand.Z6)))
+                .as("built and checked just now; the store is closed, so ready() did not read it").containsSame(built);
+        assertThat(answers.ready(PlanLayers.CITIES, Optional.of(ZoomBand.Z6))).as("built with the same band").isPresent();
+        assertThat(answers.ready(PlanLayers.COUNTIES, Optional.empty())).as("the full layer is not built").isEmpty();
+        assertThat(answers.ready("permanent-basic-farmland", Optional.of(ZoomBand.Z6))).isEmpty();
+
+        now.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertThat(answers.ready(PlanLayers.COUNTIES, Optional.of(ZoomBand.Z6)))
+                .as("the version check is due: only answer() may do it").isEmpty();
     }
 
     private static Map<String, Geometry> geometries(CachedLayers.Answer answer) throws Exception {

@@ -51,7 +51,7 @@ class LayerCacheApiTest extends ServerTest {
         assertThat(z7.header("Cache-Control")).isEqualTo("public, max-age=0, must-revalidate");
         assertThat(z7.header("ETag")).matches("\"[0-9a-f]{16}-z8-[0-9a-f]{12}-gzip\"");
         assertThat(z7.body().length).isLessThanOrEqualTo(60_000).isEqualTo(Integer.parseInt(z7.header("Content-Length")));
-        // Spring Security's headers reach cached answers too: the filter runs after its chain.
+        // The security headers reach cached answers too, though the handler answers before Spring Security.
         assertThat(z7.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(z7.header("Content-Security-Policy")).contains("default-src 'self'");
         assertThat(z7.header("X-Frame-Options")).isEqualTo("DENY");
@@ -83,16 +83,31 @@ class LayerCacheApiTest extends ServerTest {
 
     @Test
     void headAndTheControllerPathAnswerTheSameBytes() throws Exception {
-        Bytes filter = fetch("GET", Z7, "Accept-Encoding", "gzip");
+        Bytes handler = fetch("GET", Z7, "Accept-Encoding", "gzip");
         Bytes head = fetch("HEAD", Z7, "Accept-Encoding", "gzip");
         assertThat(head.status()).isEqualTo(200);
-        assertThat(head.header("ETag")).isEqualTo(filter.header("ETag"));
-        assertThat(head.header("Content-Length")).isEqualTo(filter.header("Content-Length"));
-        // An extra parameter is not the filter's exact form: the controller answers from the same cache.
+        assertThat(head.header("ETag")).isEqualTo(handler.header("ETag"));
+        assertThat(head.header("Content-Length")).isEqualTo(handler.header("Content-Length"));
+        // An extra parameter is not the handler's exact form: the controller answers from the same cache.
         Bytes controller = fetch("GET", Z7 + "&x=1", "Accept-Encoding", "gzip");
-        assertThat(controller.header("ETag")).isEqualTo(filter.header("ETag"));
-        assertThat(controller.body()).isEqualTo(filter.body());
+        assertThat(controller.header("ETag")).isEqualTo(handler.header("ETag"));
+        assertThat(controller.body()).isEqualTo(handler.body());
         assertThat(controller.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    @Test
+    void cachedAnswersCarryTheSecurityHeadersOfEveryOtherAnswer() throws Exception {
+        String[] names = {"Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy",
+            "X-XSS-Protection", "Strict-Transport-Security"};
+        fetch("GET", Z7, "Accept-Encoding", "gzip");
+        Bytes cached = fetch("GET", Z7, "Accept-Encoding", "gzip");
+        Bytes catalog = fetch("GET", "/api/layers");
+        Bytes page = fetch("GET", "/index.html");
+        for (String name : names) {
+            assertThat(cached.headers().allValues(name)).as(name).isEqualTo(catalog.headers().allValues(name))
+                    .isEqualTo(page.headers().allValues(name));
+        }
+        assertThat(cached.header("Content-Security-Policy")).contains("script-src 'self'");
     }
 
     @Test
