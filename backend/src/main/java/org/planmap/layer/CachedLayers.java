@@ -13,6 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
@@ -52,6 +57,10 @@ public final class CachedLayers {
     private final long checkNanos;
     private final LongSupplier clock;
     private final AtomicLong nextCheck;
+    private final Executor refresher;
+    private final AtomicBoolean refreshing = new AtomicBoolean();
+    /** Clock time of the last version read; {@link #ready} trusts a generation for two intervals after it. */
+    private volatile long checkedAt;
     private volatile Generation current;
 
     /**
@@ -63,11 +72,11 @@ public final class CachedLayers {
      */
     public CachedLayers(LayerService layers, String baseLayer, List<String> ids,
             Map<String, List<String>> bandProperties, Duration versionCheck) {
-        this(layers, baseLayer, ids, bandProperties, versionCheck, System::nanoTime);
+        this(layers, baseLayer, ids, bandProperties, versionCheck, System::nanoTime, backgroundThread());
     }
 
     CachedLayers(LayerService layers, String baseLayer, List<String> ids, Map<String, List<String>> bandProperties,
-            Duration versionCheck, LongSupplier clock) {
+            Duration versionCheck, LongSupplier clock, Executor refresher) {
         this.layers = layers;
         this.baseLayer = baseLayer;
         this.ids = Set.copyOf(ids);
@@ -75,6 +84,7 @@ public final class CachedLayers {
         this.checkNanos = versionCheck.toNanos();
         this.clock = clock;
         this.nextCheck = new AtomicLong(clock.getAsLong());
+        this.refresher = refresher;
         if (!this.ids.contains(baseLayer)) {
             throw new IllegalArgumentException("the base layer " + baseLayer + " must be one of " + ids);
         }
@@ -98,17 +108,45 @@ public final class CachedLayers {
     }
 
     /**
-     * The answer if it is built already and its layer versions were checked less than {@code versionCheck} ago;
-     * never reads the store nor builds anything, so a server's I/O threads may call it. Empty means: ask
-     * {@link #answer} (which may block) instead.
+     * The answer if it is built already and its layer versions were read less than two {@code versionCheck}
+     * intervals ago; never reads the store nor builds anything, so a server's I/O threads may call it. When the
+     * check is due it is made in the background, and the answer in hand is given meanwhile: the requests of that
+     * moment then need not wait for it. Empty means: ask {@link #answer} (which may block) instead.
      */
     public Optional<Answer> ready(String layerId, Optional<ZoomBand> band) {
         Generation generation = current;
-        if (generation == null || clock.getAsLong() - nextCheck.get() >= 0) {
+        if (generation == null) {
             return Optional.empty();
+        }
+        long now = clock.getAsLong();
+        if (now - nextCheck.get() >= 0 && refreshing.compareAndSet(false, true)) {
+            refresher.execute(this::checkInBackground);
+        }
+        if (now - checkedAt >= 2 * checkNanos) {
+            return Optional.empty(); // the check is late (a slow or failing store): let a blocking caller meet it
         }
         Map<String, Answer> built = generation.answers.get(band.map(ZoomBand::id).orElse(FULL));
         return built == null ? Optional.empty() : Optional.ofNullable(built.get(layerId));
+    }
+
+    private void checkInBackground() {
+        try {
+            generation();
+        } catch (RuntimeException e) {
+            // Not this thread's to report: ready() stops answering once the check is late, and the request that
+            // then asks answer() meets the same fault and reports it.
+        } finally {
+            refreshing.set(false);
+        }
+    }
+
+    private static Executor backgroundThread() {
+        // One thread at most, gone when idle: a check every second under load, none otherwise.
+        return new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "layer-version-check");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Builds every answer now rather than on the first request for it. */
@@ -132,8 +170,9 @@ public final class CachedLayers {
 
     /** Synchronized so that callers arriving together before the first generation build it once. */
     private synchronized Generation refresh() {
+        long now = clock.getAsLong();
         // The first refresh too starts the interval, so that ready() answers right after warm().
-        nextCheck.set(clock.getAsLong() + checkNanos);
+        nextCheck.set(now + checkNanos);
         Map<String, String> versions = layers.layers().stream().filter(l -> ids.contains(l.id()))
                 .collect(Collectors.toMap(LayerInfo::id, LayerInfo::version));
         Generation g = current;
@@ -141,6 +180,7 @@ public final class CachedLayers {
             g = new Generation(versions);
             current = g;
         }
+        checkedAt = now;
         return g;
     }
 

@@ -7,11 +7,14 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -31,6 +34,8 @@ import org.planmap.plan.PlanLayers;
 import org.planmap.plan.PlanTables;
 import org.planmap.plan.StructureLayers;
 import org.planmap.store.Feature;
+import org.planmap.store.FeatureStore;
+import org.planmap.store.StoreUnavailableException;
 import org.planmap.store.gpkg.GeoPackageStore;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -182,24 +187,51 @@ public class CachedLayersTest {
     @Test
     void readyAnswersOnlyWhatIsBuiltAndFreshWithoutTheStore(@TempDir Path other) {
         AtomicLong now = new AtomicLong();
+        List<Runnable> background = new ArrayList<>();
         GeoPackageStore own = GeoPackageStore.open(other);
         LayerPublisher publisher = new LayerPublisher(own);
         ownLayers().forEach(publisher::publish);
-        CachedLayers answers = new CachedLayers(new LayerService(own), PlanLayers.COUNTIES, SMALL,
-                Map.of(PlanLayers.COUNTIES, PlanLayers.COUNTY_MAP_PROPERTIES), Duration.ofSeconds(1), now::get);
+        AtomicBoolean down = new AtomicBoolean();
+        FeatureStore flaky = (FeatureStore) Proxy.newProxyInstance(FeatureStore.class.getClassLoader(),
+                new Class<?>[] {FeatureStore.class}, (proxy, method, args) -> {
+                    if (down.get()) {
+                        throw new StoreUnavailableException("store down (test)", null);
+                    }
+                    try {
+                        return method.invoke(own, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        CachedLayers answers = new CachedLayers(new LayerService(flaky), PlanLayers.COUNTIES, SMALL,
+                Map.of(PlanLayers.COUNTIES, PlanLayers.COUNTY_MAP_PROPERTIES), Duration.ofSeconds(1), now::get,
+                background::add);
         assertThat(answers.ready(PlanLayers.COUNTIES, Optional.of(ZoomBand.Z6))).as("nothing built yet").isEmpty();
 
         CachedLayers.Answer built = answers.answer(PlanLayers.COUNTIES, Optional.of(ZoomBand.Z6)).orElseThrow();
-        own.close();
-        assertThat(answers.ready(PlanLayers.COUNTIES, Optional.of(ZoomBand.Z6)))
-                .as("built and checked just now; the store is closed, so ready() did not read it").containsSame(built);
+        assertThat(answers.ready(PlanLayers.COUNTIES, Optional.of(ZoomBand.Z6))).containsSame(built);
         assertThat(answers.ready(PlanLayers.CITIES, Optional.of(ZoomBand.Z6))).as("built with the same band").isPresent();
         assertThat(answers.ready(PlanLayers.COUNTIES, Optional.empty())).as("the full layer is not built").isEmpty();
         assertThat(answers.ready("permanent-basic-farmland", Optional.of(ZoomBand.Z6))).isEmpty();
+        assertThat(background).as("no check due yet").isEmpty();
 
-        now.addAndGet(Duration.ofSeconds(1).toNanos());
+        now.addAndGet(Duration.ofMillis(1500).toNanos());
         assertThat(answers.ready(PlanLayers.COUNTIES, Optional.of(ZoomBand.Z6)))
-                .as("the version check is due: only answer() may do it").isEmpty();
+                .as("a check is due: answered meanwhile").containsSame(built);
+        assertThat(answers.ready(PlanLayers.COUNTIES, Optional.of(ZoomBand.Z6))).containsSame(built);
+        assertThat(background).as("one check, handed to the background").hasSize(1);
+        background.remove(0).run();
+        now.addAndGet(Duration.ofMillis(1500).toNanos());
+        assertThat(answers.ready(PlanLayers.COUNTIES, Optional.of(ZoomBand.Z6)))
+                .as("checked 1.5 s ago, versions unchanged: the same answer").containsSame(built);
+
+        down.set(true);
+        assertThat(background).as("due again at 3 s").hasSize(1);
+        background.remove(0).run(); // the store is down: the check fails, quietly
+        now.addAndGet(Duration.ofMillis(1500).toNanos());
+        assertThat(answers.ready(PlanLayers.COUNTIES, Optional.of(ZoomBand.Z6)))
+                .as("no check succeeded for 3 s: left to a caller that may block and report").isEmpty();
+        assertThat(background).as("and the checks go on").hasSize(1);
     }
 
     private static Map<String, Geometry> geometries(CachedLayers.Answer answer) throws Exception {
