@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
@@ -27,8 +28,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads an uploaded GeoJSON FeatureCollection. The collection is streamed feature by feature, so the limits
- * are checked as features arrive and a file with too many is refused without being held whole in memory.
+ * Reads an uploaded GeoJSON FeatureCollection. The collection is streamed feature by feature, twice (see
+ * {@link #read}), so the limits are checked as features arrive and no file is ever held whole in memory: a
+ * GeoJSON near the upload limit would otherwise need several times its size in heap.
  *
  * <p>CRS: RFC 7946 defines GeoJSON as WGS 84 longitude/latitude and dropped the 2008 "crs" member, but GDAL and
  * ArcGIS still write it for projected data ({@code "urn:ogc:def:crs:EPSG::4547"}), so it is honoured when present.
@@ -64,10 +66,30 @@ public final class GeoJsonFormatReader implements FormatReader {
         return n.endsWith(".geojson") || n.endsWith(".json");
     }
 
+    /**
+     * Reads the file twice, never holding it: a first pass checks the limits and every feature, and learns the
+     * declared CRS and the property schema (both needed before the first feature is stored, and "crs" may come
+     * after "features"); the returned source then parses the features again as the store takes them.
+     */
     @Override
     public SourceData read(Path file, ImportLimits limits) {
         LimitCounter counter = new LimitCounter(limits);
-        List<Feature> features = new ArrayList<>();
+        FieldTypes fields = new FieldTypes();
+        JsonNode crs = parse(file, feature -> {
+            counter.add(feature.geometry());
+            fields.add(feature.properties());
+        }, counter);
+        List<String> notes = new ArrayList<>();
+        CrsRef declared = crs(crs, notes);
+        FeatureSource features = sink -> parse(file, sink, null);
+        return new SourceData(format(), features, fields.fields(), declared, notes);
+    }
+
+    /**
+     * Parses the collection, passing each feature to {@code sink} ({@code counter}, if any, counts them first);
+     * returns the legacy "crs" member, or null.
+     */
+    private JsonNode parse(Path file, Consumer<Feature> sink, LimitCounter counter) {
         String type = null;
         JsonNode crs = null;
         try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.createParser(in)) {
@@ -80,7 +102,7 @@ public final class GeoJsonFormatReader implements FormatReader {
                 switch (name) {
                     case "type" -> type = value == JsonToken.VALUE_STRING ? p.getString() : value.toString();
                     case "crs" -> crs = p.readValueAsTree();
-                    case "features" -> readFeatures(p, value, features, counter);
+                    case "features" -> readFeatures(p, value, sink, counter);
                     default -> p.skipChildren();
                 }
             }
@@ -98,19 +120,19 @@ public final class GeoJsonFormatReader implements FormatReader {
         if (!"FeatureCollection".equals(type)) {
             throw notCollection(type == null ? "an object without \"type\"" : "type \"" + type + "\"");
         }
-        List<String> notes = new ArrayList<>();
-        CrsRef declared = crs(crs, notes);
-        return new SourceData(format(), FeatureSource.of(features), fields(features), declared, notes);
+        return crs;
     }
 
-    private void readFeatures(JsonParser p, JsonToken start, List<Feature> out, LimitCounter counter) {
+    private void readFeatures(JsonParser p, JsonToken start, Consumer<Feature> sink, LimitCounter counter) {
         if (start != JsonToken.START_ARRAY) {
             throw notCollection("\"features\" that is not an array");
         }
         GeoJsonReader geometryReader = new GeoJsonReader(factory);
         int position = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            counter.nextFeature();
+            if (counter != null) {
+                counter.nextFeature();
+            }
             JsonNode f = p.readValueAsTree();
             if (!f.isObject() || !"Feature".equals(f.path("type").asString(""))) {
                 throw new ImportException(NOT_FEATURE_COLLECTION, "第 " + (position + 1) + " 个要素不是 Feature 对象",
@@ -126,8 +148,7 @@ public final class GeoJsonFormatReader implements FormatReader {
                         "第 " + (position + 1) + " 个要素（序号 " + position + "）的几何无效：" + e.getMessage(),
                         "feature " + position + " has an invalid geometry: " + e.getMessage(), e);
             }
-            counter.add(feature.geometry());
-            out.add(feature);
+            sink.accept(feature);
             position++;
         }
     }
@@ -150,13 +171,15 @@ public final class GeoJsonFormatReader implements FormatReader {
     }
 
     /**
-     * The property schema in order of first appearance; a field whose values mix kinds is STRING, integers
-     * mixed with decimals are REAL, lists and objects are JSON.
+     * The property schema in order of first appearance, learnt feature by feature: a field whose values mix
+     * kinds is STRING, integers mixed with decimals are REAL, lists and objects are JSON.
      */
-    static List<Field> fields(List<Feature> features) {
-        Map<String, Field.Type> types = new LinkedHashMap<>();   // a null type: only nulls seen so far
-        for (Feature f : features) {
-            for (Map.Entry<String, Object> e : f.properties().entrySet()) {
+    static final class FieldTypes {
+
+        private final Map<String, Field.Type> types = new LinkedHashMap<>(); // a null type: only nulls seen so far
+
+        void add(Map<String, Object> properties) {
+            for (Map.Entry<String, Object> e : properties.entrySet()) {
                 Field.Type b = typeOf(e.getValue());
                 Field.Type a = types.get(e.getKey());
                 if (!types.containsKey(e.getKey()) || a == null) {
@@ -168,9 +191,12 @@ public final class GeoJsonFormatReader implements FormatReader {
                 }
             }
         }
-        return types.entrySet().stream()
-                .map(e -> new Field(e.getKey(), e.getValue() == null ? Field.Type.STRING : e.getValue(), null))
-                .toList();
+
+        List<Field> fields() {
+            return types.entrySet().stream()
+                    .map(e -> new Field(e.getKey(), e.getValue() == null ? Field.Type.STRING : e.getValue(), null))
+                    .toList();
+        }
     }
 
     private static Field.Type typeOf(Object v) {

@@ -55,6 +55,18 @@ class GeoJsonFormatReaderTest {
     }
 
     @Test
+    void featuresAreReadFromTheFileAsTheStoreTakesThemNotHeld() throws IOException {
+        Path f = write("b.geojson", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                + "\"properties\":{\"name\":\"孝义市\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[111.7,37.1]}}]}");
+        SourceData data = reader.read(f, ImportLimits.DEFAULT);
+        assertThat(features(data)).extracting(x -> x.properties().get("name")).containsExactly("孝义市");
+        assertThat(features(data)).as("each pass reads the file again").hasSize(1);
+        Files.delete(f);
+        assertThatThrownBy(() -> features(data)).as("nothing of it was kept in memory")
+                .isInstanceOf(ImportException.class).hasMessageContaining("b.geojson");
+    }
+
+    @Test
     void acceptsGeojsonAndJsonNames() {
         assertThat(reader.accepts("红线.GeoJSON")).isTrue();
         assertThat(reader.accepts("a.json")).isTrue();
