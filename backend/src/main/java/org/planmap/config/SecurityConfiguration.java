@@ -13,15 +13,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.time.Duration;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.http.UriCompliance.Violation;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.planmap.security.LoginRateLimiter;
 import org.planmap.security.ResponseHeaders;
-import org.planmap.web.JettyErrorReport;
-import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
 import org.planmap.security.SecurityProblems;
+import org.planmap.web.JettyErrorReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -189,8 +190,9 @@ class SecurityConfiguration {
 
     /**
      * Jetty's own refusals (a malformed request line, a header or URL too long) are problem documents like every
-     * other error; and URLs with encoded separators ({@code %2F}, {@code %5C}) or dot segments get through Jetty's
-     * URI checks to the firewall above, which refuses them with its own problem document rather than Jetty's page.
+     * other error; and URLs with encoded separators ({@code %2F}, {@code %5C}), encoded dot segments or empty
+     * segments get through Jetty's URI checks to the firewall above, which names the fault in its own problem
+     * document (only these: Jetty's LEGACY set also lets {@code %u002e} through, which Spring cannot decode).
      */
     @Bean
     WebServerFactoryCustomizer<JettyServletWebServerFactory> problemDocumentsFromJetty(ResponseHeaders headers) {
@@ -199,7 +201,9 @@ class SecurityConfiguration {
             for (Connector connector : server.getConnectors()) {
                 HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
                 if (http != null) {
-                    http.getHttpConfiguration().setUriCompliance(UriCompliance.LEGACY);
+                    http.getHttpConfiguration().setUriCompliance(UriCompliance.DEFAULT.with("planmap",
+                            Violation.AMBIGUOUS_PATH_SEPARATOR, Violation.AMBIGUOUS_PATH_SEGMENT,
+                            Violation.AMBIGUOUS_PATH_ENCODING, Violation.AMBIGUOUS_EMPTY_SEGMENT));
                 }
             }
         });

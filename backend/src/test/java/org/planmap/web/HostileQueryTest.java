@@ -2,6 +2,7 @@ package org.planmap.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -78,6 +79,8 @@ class HostileQueryTest extends ServerTest {
         a.add(get("layer id with encoded dot segments", "/api/layers/%2e%2e/features", 400));
         a.add(get("layer id with a semicolon", "/api/layers/counties;jsessionid=x/features", 400));
         a.add(get("layer id with an encoded backslash", "/api/layers/..%5C..%5Cetc/features", 400));
+        a.add(get("overlong UTF-8 dots", "/api/layers/%C0%AE%C0%AE/features", 400));
+        a.add(get("empty path segment", "/api/layers/counties//features", 400));
         a.add(get("county unknown code", "/api/counties/999999", 404));
         a.add(get("county code SQL-ish", "/api/counties/" + q(sql), 400));
         a.add(get("county code with quotes", "/api/counties/1401'--", 404));
@@ -158,6 +161,22 @@ class HostileQueryTest extends ServerTest {
 
         assertThat(r.status()).as(r.text()).isEqualTo(ask.status());
         assertProblem(r, ask.status());
+    }
+
+    /** Request targets java.net.URI refuses to send (IIS-style {@code %u} escapes), written on a socket. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/api/layers/%u002e%u002e/features", "/%u002e%u002e/%u002e%u002e/etc/passwd",
+        "/api/layers/counties/features%u003fzoom=7", "/api/layers/%ZZ/features"})
+    void rawTargetsAreProblemDocumentsToo(String target) throws Exception {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).as(answer).startsWith("HTTP/1.1 400 ");
+            assertThat(answer.toLowerCase(java.util.Locale.ROOT)).contains("content-type: application/problem+json")
+                    .contains("x-content-type-options: nosniff");
+            assertThat(answer).contains("\"status\":400").doesNotContain("Exception").doesNotContain("<html");
+        }
     }
 
     static void assertProblem(Reply r, int status) {
