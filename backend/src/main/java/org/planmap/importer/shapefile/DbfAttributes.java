@@ -27,47 +27,68 @@ import org.planmap.importer.ImportException;
 import org.planmap.store.Field;
 
 /**
- * The attribute table (.dbf) of a shapefile, read with JavaDBF in the right charset: the one the .cpg names,
- * otherwise UTF-8 if the bytes are valid UTF-8, otherwise GBK (what Chinese ArcGIS and older QGIS write).
+ * The attribute table (.dbf) of a shapefile, read row by row with JavaDBF in the right charset: the one the .cpg
+ * names, otherwise UTF-8 if the bytes are valid UTF-8, otherwise GBK (what Chinese ArcGIS and older QGIS write).
  */
-final class DbfAttributes {
+final class DbfAttributes implements AutoCloseable {
 
     static final String BAD_DBF = "shapefile-bad-dbf";
     static final String BAD_CPG = "shapefile-bad-cpg";
 
     final List<Field> fields = new ArrayList<>();
-    final List<Map<String, Object>> rows = new ArrayList<>();
+    private final InputStream in;
+    private final DBFReader reader;
 
-    private DbfAttributes() {
+    private DbfAttributes(InputStream in, DBFReader reader) {
+        this.in = in;
+        this.reader = reader;
     }
 
     /** @param cpg the .cpg file, or null */
-    static DbfAttributes read(Path dbf, Path cpg, List<String> notes) throws IOException {
+    static DbfAttributes open(Path dbf, Path cpg, List<String> notes) throws IOException {
         Charset charset = cpg != null ? fromCpg(Files.readString(cpg, StandardCharsets.ISO_8859_1), notes)
                 : guess(dbf, notes);
-        DbfAttributes out = new DbfAttributes();
-        // Deleted rows are kept: the .shp still holds their shapes, and rows pair with shapes by position.
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(dbf));
-                DBFReader r = new DBFReader(in, charset, true)) {
-            List<DBFField> dbfFields = new ArrayList<>();
+        InputStream in = new BufferedInputStream(Files.newInputStream(dbf));
+        try {
+            // Deleted rows are kept: the .shp still holds their shapes, and rows pair with shapes by position.
+            DbfAttributes out = new DbfAttributes(in, new DBFReader(in, charset, true));
             // With deleted rows shown, JavaDBF puts their deletion flag first as an extra field: skip it.
-            for (int i = 1; i < r.getFieldCount(); i++) {
-                DBFField f = r.getField(i);
-                dbfFields.add(f);
+            for (int i = 1; i < out.reader.getFieldCount(); i++) {
+                DBFField f = out.reader.getField(i);
                 out.fields.add(new Field(f.getName(), type(f), null));
             }
-            for (Object[] rec; (rec = r.nextRecord()) != null;) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                for (int i = 0; i < dbfFields.size(); i++) {
-                    row.put(out.fields.get(i).name(), value(rec[i + 1], out.fields.get(i).type()));
-                }
-                out.rows.add(row);
-            }
+            return out;
         } catch (DBFException | ArithmeticException e) {
-            throw new ImportException(BAD_DBF, ".dbf 属性表无法读取：" + e.getMessage(),
-                    "cannot read the .dbf attribute table: " + e.getMessage(), e);
+            in.close();
+            throw badDbf(e);
         }
-        return out;
+    }
+
+    /** The next row by field name, or null after the last. */
+    Map<String, Object> next() {
+        try {
+            Object[] rec = reader.nextRecord();
+            if (rec == null) {
+                return null;
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int i = 0; i < fields.size(); i++) {
+                row.put(fields.get(i).name(), value(rec[i + 1], fields.get(i).type()));
+            }
+            return row;
+        } catch (DBFException | ArithmeticException e) {
+            throw badDbf(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    private static ImportException badDbf(RuntimeException e) {
+        return new ImportException(BAD_DBF, ".dbf 属性表无法读取：" + e.getMessage(),
+                "cannot read the .dbf attribute table: " + e.getMessage(), e);
     }
 
     /** N/F with no decimals and at most 18 digits always fits a long; anything wider is REAL. */

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.planmap.crs.CrsRef;
 import org.planmap.crs.PrjReader;
@@ -20,6 +20,7 @@ import org.planmap.importer.LimitCounter;
 import org.planmap.importer.SourceData;
 import org.planmap.store.Feature;
 import org.planmap.store.FeatureSource;
+import org.planmap.store.Field;
 
 /**
  * Reads a zip holding one shapefile (.shp, .shx and .dbf required; .prj and .cpg optional; in a folder or
@@ -71,16 +72,40 @@ public final class ShapefileZipReader implements FormatReader {
         return fileName.toLowerCase(Locale.ROOT).endsWith(".zip");
     }
 
+    /**
+     * Extracts and reads the set twice, never holding it: a first pass checks every record, the limits and that
+     * .shp and .dbf pair up, and learns the schema and CRS; the returned source extracts the zip again and
+     * pairs shapes with rows as the store takes them. The extracted files live only as long as each pass.
+     */
     @Override
     public SourceData read(Path file, ImportLimits limits) {
-        try (SafeUnzip unzipped = SafeUnzip.extract(file, tempParent, maxEntries, limits.maxUncompressedBytes())) {
-            return readSet(unzipped.dir(), limits);
+        List<String> notes = new ArrayList<>();
+        Survey survey = extracted(file, limits, dir -> survey(locate(dir), limits, notes));
+        FeatureSource features = sink -> extracted(file, limits, dir -> stream(locate(dir), limits, sink));
+        return new SourceData(format(), features, survey.fields(), survey.crs(), notes);
+    }
+
+    /** The files of the one shapefile in the zip; {@code cpg} and {@code prj} may be null. */
+    private record ShapefileSet(Path shp, Path shx, Path dbf, Path cpg, Path prj) {
+    }
+
+    private record Survey(List<Field> fields, CrsRef crs) {
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T in(Path dir) throws IOException;
+    }
+
+    private <T> T extracted(Path zip, ImportLimits limits, Work<T> work) {
+        try (SafeUnzip unzipped = SafeUnzip.extract(zip, tempParent, maxEntries, limits.maxUncompressedBytes())) {
+            return work.in(unzipped.dir());
         } catch (IOException e) {
             throw new UncheckedIOException(e);   // the temporary directory itself failed: planmap's fault
         }
     }
 
-    private SourceData readSet(Path dir, ImportLimits limits) throws IOException {
+    private ShapefileSet locate(Path dir) throws IOException {
         List<Path> shps;
         try (Stream<Path> all = Files.walk(dir)) {
             shps = all.filter(Files::isRegularFile).filter(p -> ext(p).equals("shp"))
@@ -102,32 +127,46 @@ public final class ShapefileZipReader implements FormatReader {
             throw new ImportException(MISSING_PART, "Shapefile 缺少 " + missing.trim() + " 文件（.shp、.shx、.dbf 缺一不可）",
                     "the shapefile lacks its " + missing.trim() + " (.shp, .shx and .dbf are all required)");
         }
-        List<String> notes = new ArrayList<>();
-        LimitCounter counter = new LimitCounter(limits);
-        List<Geometry> shapes = ShpReader.read(shp, factory, counter, notes);
-        DbfAttributes attributes = DbfAttributes.read(dbf, sibling(shp, "cpg"), notes);
-        if (attributes.rows.size() != shapes.size()) {
-            throw new ImportException(MISMATCH, ".shp 有 " + shapes.size() + " 个几何而 .dbf 有 " + attributes.rows.size()
-                    + " 条记录，两者不属于同一数据", "the .shp holds " + shapes.size() + " shapes but the .dbf "
-                    + attributes.rows.size() + " rows; they do not belong together");
+        return new ShapefileSet(shp, shx, dbf, sibling(shp, "cpg"), sibling(shp, "prj"));
+    }
+
+    private Survey survey(ShapefileSet set, ImportLimits limits, List<String> notes) throws IOException {
+        int shapes = ShpReader.forEach(set.shp(), factory, new LimitCounter(limits), notes, g -> { });
+        List<Field> fields;
+        long rows = 0;
+        try (DbfAttributes dbf = DbfAttributes.open(set.dbf(), set.cpg(), notes)) {
+            fields = List.copyOf(dbf.fields);
+            while (dbf.next() != null) {
+                rows++;
+            }
         }
-        long shxRecords = (Files.size(shx) - 100) / 8;
-        if (shxRecords != shapes.size()) {
-            notes.add(".shx 索引记录数 " + shxRecords + " 与 .shp 的 " + shapes.size() + " 不符，已按 .shp 读取 / the .shx indexes "
-                    + shxRecords + " records, the .shp holds " + shapes.size() + "; read from the .shp");
+        if (rows != shapes) {
+            throw new ImportException(MISMATCH, ".shp 有 " + shapes + " 个几何而 .dbf 有 " + rows
+                    + " 条记录，两者不属于同一数据", "the .shp holds " + shapes + " shapes but the .dbf "
+                    + rows + " rows; they do not belong together");
         }
-        List<Feature> features = new ArrayList<>(shapes.size());
-        for (int i = 0; i < shapes.size(); i++) {
-            features.add(new Feature(String.valueOf(i), shapes.get(i), attributes.rows.get(i)));
+        long shxRecords = (Files.size(set.shx()) - 100) / 8;
+        if (shxRecords != shapes) {
+            notes.add(".shx 索引记录数 " + shxRecords + " 与 .shp 的 " + shapes + " 不符，已按 .shp 读取 / the .shx indexes "
+                    + shxRecords + " records, the .shp holds " + shapes + "; read from the .shp");
         }
-        Path prj = sibling(shp, "prj");
-        CrsRef crs = null;
-        if (prj == null) {
+        if (set.prj() == null) {
             notes.add("无 .prj 文件，坐标系未知，需指定 / no .prj: the coordinate system is unknown and must be given");
-        } else {
-            crs = PrjReader.identify(Files.readString(prj, StandardCharsets.ISO_8859_1));   // CrsException: caller maps it
+            return new Survey(fields, null);
         }
-        return new SourceData(format(), FeatureSource.of(features), attributes.fields, crs, notes);
+        // A CrsException for an unknown .prj is the caller's to map.
+        return new Survey(fields, PrjReader.identify(Files.readString(set.prj(), StandardCharsets.ISO_8859_1)));
+    }
+
+    /** The survey checked the set: this pass pairs shapes with rows and notes nothing new. */
+    private Void stream(ShapefileSet set, ImportLimits limits, Consumer<Feature> sink) throws IOException {
+        List<String> notedAlready = new ArrayList<>();
+        try (DbfAttributes dbf = DbfAttributes.open(set.dbf(), set.cpg(), notedAlready)) {
+            int[] position = {0};
+            ShpReader.forEach(set.shp(), factory, new LimitCounter(limits), notedAlready,
+                    g -> sink.accept(new Feature(String.valueOf(position[0]++), g, dbf.next())));
+        }
+        return null;
     }
 
     /** The file next to {@code shp} with the same base name and this extension, in any letter case. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -36,8 +37,12 @@ final class ShpReader {
     private ShpReader() {
     }
 
-    /** The geometries in record order (null for Null shapes); {@code notes} gets what was repaired. */
-    static List<Geometry> read(Path shp, GeometryFactory factory, LimitCounter counter, List<String> notes) {
+    /**
+     * Passes the geometries to {@code sink} in record order (null for Null shapes) and returns how many there
+     * were; {@code notes} gets what was repaired.
+     */
+    static int forEach(Path shp, GeometryFactory factory, LimitCounter counter, List<String> notes,
+            Consumer<Geometry> sink) {
         try (FileChannel ch = FileChannel.open(shp, StandardOpenOption.READ)) {
             long size = ch.size();
             if (size < HEADER) {
@@ -56,7 +61,6 @@ final class ShpReader {
                         + declared + " bytes but the file has " + size);
             }
             long end = Math.min(declared, size);
-            List<Geometry> out = new ArrayList<>();
             RingAssembler rings = new RingAssembler(factory, notes);
             long pos = HEADER;
             int record = 0;
@@ -77,10 +81,10 @@ final class ShpReader {
                             "the record declares " + contentLength + " bytes, the file has " + left + " left");
                 }
                 counter.nextFeature();
-                out.add(readRecord(ch, pos + 8, contentLength, record, factory, counter, rings));
+                sink.accept(readRecord(ch, pos + 8, contentLength, record, factory, counter, rings));
                 pos += 8 + contentLength;
             }
-            return out;
+            return record;
         } catch (IOException e) {
             throw new ImportException(NOT_SHP, "无法读取 .shp 文件：" + e.getMessage(),
                     "cannot read the .shp: " + e.getMessage(), e);

@@ -1,6 +1,7 @@
 package org.planmap.importer.shapefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.planmap.importer.ImporterFixtures.features;
 import static org.assertj.core.api.Assertions.within;
 import static org.planmap.importer.ImporterFixtures.file;
@@ -81,6 +82,20 @@ class ShapefileZipReaderTest {
             assertThat(f.geometry().getArea() / 1e6).isCloseTo(km2, within(km2 * 0.01));
         }
         assertThat(data.notes()).anyMatch(n -> n.contains("GBK"));
+    }
+
+    @Test
+    void theFeaturesAreReadFromTheZipAsTheStoreTakesThemNotHeld() throws IOException {
+        Path copy = Files.copy(file("shp-gbk-4546.zip"), in.resolve("copy.zip"));
+        SourceData data = reader().read(copy, ImportLimits.DEFAULT);
+        try (var left = Files.list(work)) {
+            assertThat(left).as("between passes nothing stays extracted").isEmpty();
+        }
+        assertThat(features(data)).extracting(f -> f.properties().get("name")).containsExactly("汾阳市", "孝义市", "介休市");
+        assertThat(features(data)).as("each pass extracts and reads again").hasSize(3);
+        Files.delete(copy);
+        assertThatThrownBy(() -> features(data)).as("nothing of it was kept in memory")
+                .isInstanceOf(RuntimeException.class);
     }
 
     @Test
