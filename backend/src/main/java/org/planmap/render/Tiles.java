@@ -58,7 +58,7 @@ public final class Tiles {
         LayerStyle style = renderer.styles().layer(layerId).orElseThrow(() -> new UnknownLayerException(layerId));
         String etag = etag(layer, z, x, y);
         Viewport view = Viewport.tile(z, x, y);
-        if (!meets(layer.bbox(), view.lonLatBounds(MapRenderer.QUERY_BUFFER_PX))) {
+        if (!meets(layer.bbox(), MapRenderer.queryBounds(view))) {
             return new Tile(EMPTY, etag);
         }
         Key key = new Key(layerId, layer.version(), z, x, y);
@@ -71,19 +71,17 @@ public final class Tiles {
     }
 
     private byte[] draw(LayerStyle style, Viewport view) {
-        var features = renderer.features(style.id(), view);
-        if (features.isEmpty()) {
-            return EMPTY;
-        }
         BufferedImage image = new BufferedImage(view.width(), view.height(), BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
         try {
             MapRenderer.prepare(g);
-            renderer.drawFeatures(g, view, style, features);
+            MapRenderer.Drawing drawing = new MapRenderer.Drawing(g, view, style);
+            renderer.forEachFeature(style.id(), view, drawing);
+            drawing.finish();
+            return drawing.drewAny() ? Png.encode(image) : EMPTY;
         } finally {
             g.dispose();
         }
-        return Png.encode(image);
     }
 
     private static String etag(LayerInfo layer, int z, int x, int y) {
