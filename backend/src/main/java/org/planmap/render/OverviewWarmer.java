@@ -72,10 +72,16 @@ public final class OverviewWarmer implements AutoCloseable {
         }
     }
 
-    /** Waits until every drawing queued so far has ended. */
-    public void awaitIdle() throws InterruptedException {
+    /**
+     * {@link #layersChanged}, then waits until those drawings (and any queued before) have ended: for a job that
+     * should end only once a viewer opened after it finds the overview tiles ready. Returns early if interrupted.
+     */
+    public void drawChanged() {
+        layersChanged();
         try {
             worker.submit(() -> { }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
             throw new IllegalStateException(e);
         }

@@ -21,7 +21,6 @@ import org.planmap.layer.ByteCache;
 import org.planmap.layer.LayerService;
 import org.planmap.render.MapRenderer;
 import org.planmap.render.MapStyles;
-import org.planmap.render.OverviewWarmer;
 import org.planmap.render.Tiles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -163,28 +162,25 @@ class TileApiTest extends ServerTest {
     @Autowired
     Tiles tiles;
     @Autowired
-    OverviewWarmer overviews;
-    @Autowired
     MapRenderer renderer;
     @Autowired
     LayerService layers;
 
     /**
-     * Every overview tile (z0–z8 over the layer) of the version just imported is in memory before any tile is
-     * asked for, and is the very tile a request would have drawn on its own; a second import's version replaces it.
+     * Once an import job has ended, every overview tile (z0–z8 over the layer) of the version it stored is in memory
+     * with no tile asked for, and is the very tile a request would have drawn on its own; a second import's version
+     * is drawn in turn.
      */
     @Test
     @Order(6)
     void importsHaveTheirOverviewTilesDrawnAheadWithNoRequest() throws Exception {
-        importSquare(112.40, 37.75, 112.70, 37.98);
-        overviews.awaitIdle();
+        importSquare(112.40, 37.75, 112.70, 37.98);   // returns once the import job has ended
         String first = get("/api/layers/" + UDB).body().get("version").asString();
         assertDrawnAhead(UDB, first);
         // the ledger follows an import, so the conflicts layer has a new version too
         assertDrawnAhead("control-line-conflicts", get("/api/layers/control-line-conflicts").body().get("version").asString());
 
         importSquare(111.10, 37.45, 111.30, 37.60);   // 吕梁's seat
-        overviews.awaitIdle();
         String second = get("/api/layers/" + UDB).body().get("version").asString();
         assertThat(second).isNotEqualTo(first);
         assertDrawnAhead(UDB, second);
