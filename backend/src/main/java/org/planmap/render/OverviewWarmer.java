@@ -77,9 +77,11 @@ public final class OverviewWarmer implements AutoCloseable {
      * should end only once a viewer opened after it finds the overview tiles ready. Returns early if interrupted.
      */
     public void drawChanged() {
+        long start = System.nanoTime();
         layersChanged();
         try {
             worker.submit(() -> { }).get();
+            log.info("overview tiles of the changed layers ready in {} ms", (System.nanoTime() - start) / 1_000_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
