@@ -15,6 +15,8 @@ import java.util.concurrent.Future;
 /**
  * Requests a planner's session worth of control-line tiles from a running planmap, cold (first request of
  * each tile) then warm (the same tiles again), and prints p50/p95/max per phase. Starts nothing itself.
+ * With {@code first-screen}: only the overview tiles (z0-z8), once, as a viewer opened right after an import
+ * asks them.
  * Run by bench/tiles; a single-file program (java TileBench.java), so it needs no build.
  */
 public class TileBench {
@@ -28,34 +30,62 @@ public class TileBench {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage: bench/tiles BASE_URL [threads]   e.g. bench/tiles http://localhost:8080 2");
+            System.err.println("usage: bench/tiles BASE_URL [threads] [first-screen]   e.g. bench/tiles http://localhost:8080 2");
             System.exit(2);
         }
         String base = args[0].replaceAll("/+$", "");
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
-        List<String> paths = new ArrayList<>();
-        for (String layer : LAYERS) {
-            for (String zxy : tiles()) {
-                paths.add("/api/tiles/" + layer + "/" + zxy + ".png");
-            }
-        }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        if (args.length > 2 && args[2].equals("first-screen")) {
+            List<String> paths = paths(overview());
+            System.out.printf("%d overview tiles (%d layers, z0-z8 over Shanxi), %d threads, %s%n", paths.size(),
+                    LAYERS.length, threads, base);
+            run("first screen (z0-z8, first request of each)", http, base, paths, threads);
+            return;
+        }
+        List<String> paths = paths(tiles());
         System.out.printf("%d tiles (%d layers, z7-z12 over Shanxi), %d threads, %s%n", paths.size(), LAYERS.length,
                 threads, base);
         run("cold", http, base, paths, threads);
         run("warm", http, base, paths, threads);
     }
 
+    static List<String> paths(Set<String> tiles) {
+        List<String> paths = new ArrayList<>();
+        for (String layer : LAYERS) {
+            for (String zxy : tiles) {
+                paths.add("/api/tiles/" + layer + "/" + zxy + ".png");
+            }
+        }
+        return paths;
+    }
+
+    /**
+     * What a viewer opening on the province asks first, and what zooming out or in one step asks next: every
+     * tile over Shanxi from z7 (the province fills a window at about 7), then z6 and z8, then z5 down to z0.
+     */
+    static Set<String> overview() {
+        Set<String> out = new LinkedHashSet<>();
+        for (int z : new int[] {7, 6, 8, 5, 4, 3, 2, 1, 0}) {
+            shanxi(z, out);
+        }
+        return out;
+    }
+
+    static void shanxi(int z, Set<String> out) {
+        int x0 = x(SHANXI[0], z), x1 = x(SHANXI[2], z), y0 = y(SHANXI[3], z), y1 = y(SHANXI[1], z);
+        for (int x = x0; x <= x1; x++) {
+            for (int y = y0; y <= y1; y++) {
+                out.add(z + "/" + x + "/" + y);
+            }
+        }
+    }
+
     /** z7-z9: every tile over Shanxi (overview); z10-z12: a 1400x900 view (6x4 tiles) round each place. */
     static Set<String> tiles() {
         Set<String> out = new LinkedHashSet<>();
         for (int z = 7; z <= 9; z++) {
-            int x0 = x(SHANXI[0], z), x1 = x(SHANXI[2], z), y0 = y(SHANXI[3], z), y1 = y(SHANXI[1], z);
-            for (int x = x0; x <= x1; x++) {
-                for (int y = y0; y <= y1; y++) {
-                    out.add(z + "/" + x + "/" + y);
-                }
-            }
+            shanxi(z, out);
         }
         for (int z = 10; z <= 12; z++) {
             for (double[] p : PLACES) {

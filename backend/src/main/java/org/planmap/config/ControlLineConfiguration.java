@@ -8,6 +8,7 @@ import org.planmap.controlline.LedgerService;
 import org.planmap.layer.LayerPublisher;
 import org.planmap.layer.LayerService;
 import org.planmap.plan.CountyDirectory;
+import org.planmap.render.OverviewWarmer;
 import org.planmap.store.FeatureStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +43,8 @@ class ControlLineConfiguration {
 
     @Bean
     ControlLineReset controlLineReset(FeatureStore store, BoundarySet boundaries, CountyDirectory directory,
-            LedgerService ledger) {
-        return new ControlLineReset(store, boundaries, directory, ledger);
+            LedgerService ledger, OverviewWarmer overviews) {
+        return new ControlLineReset(store, boundaries, directory, ledger, overviews::layersChanged);
     }
 
     /** Computed once the demonstration lines (or the imported ones kept instead) are in the store. */

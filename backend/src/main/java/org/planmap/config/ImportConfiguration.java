@@ -11,6 +11,7 @@ import org.planmap.importer.gpkg.GeoPackageReader;
 import org.planmap.importer.shapefile.ShapefileZipReader;
 import org.planmap.importer.ImportLimits;
 import org.planmap.importer.ImportService;
+import org.planmap.render.OverviewWarmer;
 import org.planmap.store.FeatureStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +20,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * The import road: the format readers, the limits ({@code --planmap.import.*}), and which layers editors may
- * replace (the three control lines). After an import the control-line ledger is recomputed.
+ * replace (the three control lines). After an import the control-line ledger is recomputed and the overview
+ * tiles of the changed layers drawn ahead, before the job is reported done.
  */
 @Configuration(proxyBeanMethods = false)
 class ImportConfiguration {
@@ -41,9 +43,18 @@ class ImportConfiguration {
         return List.of(new GeoJsonFormatReader(), shapefiles, new GeoPackageReader());
     }
 
+    /**
+     * After an import the ledger (and so the conflicts layer) follows, then the changed layers' overview tiles: the
+     * job ends once they are drawn (seconds, at 500 000 features), so a viewer opened when it is reported done
+     * finds its first screen ready, not drawing.
+     */
     @Bean(destroyMethod = "close")
-    ImportService importService(List<FormatReader> readers, FeatureStore store, ImportLimits limits, LedgerService ledger) {
+    ImportService importService(List<FormatReader> readers, FeatureStore store, ImportLimits limits, LedgerService ledger,
+            OverviewWarmer overviews) {
         return new ImportService(readers, store, limits,
-                Arrays.stream(ControlLine.values()).map(ControlLine::importTarget).toList(), layerId -> ledger.refresh());
+                Arrays.stream(ControlLine.values()).map(ControlLine::importTarget).toList(), layerId -> {
+                    ledger.refresh();
+                    overviews.drawChanged();
+                });
     }
 }

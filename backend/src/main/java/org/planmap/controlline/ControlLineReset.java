@@ -14,17 +14,22 @@ public final class ControlLineReset {
     private final BoundarySet boundaries;
     private final CountyDirectory directory;
     private final LedgerService ledger;
+    private final Runnable afterReset;
 
-    public ControlLineReset(FeatureStore store, BoundarySet boundaries, CountyDirectory directory, LedgerService ledger) {
+    /** @param afterReset told once the line and the ledger are back in step (e.g. to draw tiles ahead) */
+    public ControlLineReset(FeatureStore store, BoundarySet boundaries, CountyDirectory directory, LedgerService ledger,
+            Runnable afterReset) {
         this.store = store;
         this.boundaries = boundaries;
         this.directory = directory;
         this.ledger = ledger;
+        this.afterReset = afterReset;
     }
 
     public void reset(ControlLine line) {
         store.delete(line.layerId());
         new DemoControlLinePublisher(store).publish(boundaries, directory, DemoControlLines.DEFAULT_SEED);
         ledger.refresh();
+        afterReset.run();
     }
 }

@@ -2,6 +2,7 @@ package org.planmap.layer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.planmap.crs.CrsRef;
 import org.planmap.crs.Reprojector;
 import org.planmap.store.Feature;
@@ -38,13 +39,24 @@ public final class LayerService {
 
     /** The matching features with their geometries reprojected to {@code crs}. */
     public FeaturePage features(FeatureQuery query, CrsRef crs) {
-        LayerInfo layer = answerable(query);
-        CrsRef stored = CrsRef.parse(layer.crs());
         List<Feature> features = new ArrayList<>();
-        store.query(query, f -> features.add(stored.equals(crs) || f.geometry() == null ? f
-                : new Feature(f.id(), reprojector.transform(f.geometry(), stored, crs), f.properties())));
+        LayerInfo layer = forEach(query, crs, features::add);
         long matched = query.limit() == null && query.offset() == 0 ? features.size() : store.count(query);
         return new FeaturePage(layer, features, matched, crs);
+    }
+
+    /**
+     * The matching features, reprojected to {@code crs}, handed to {@code sink} as the store reads them and
+     * kept nowhere: for a reader of a whole dense layer (overview tiles) that must not hold it in memory.
+     *
+     * @return the layer the features belong to
+     */
+    public LayerInfo forEach(FeatureQuery query, CrsRef crs, Consumer<Feature> sink) {
+        LayerInfo layer = answerable(query);
+        CrsRef stored = CrsRef.parse(layer.crs());
+        store.query(query, f -> sink.accept(stored.equals(crs) || f.geometry() == null ? f
+                : new Feature(f.id(), reprojector.transform(f.geometry(), stored, crs), f.properties())));
+        return layer;
     }
 
     /** How many features match {@code query}, ignoring its limit and offset: what an answer would hold. */

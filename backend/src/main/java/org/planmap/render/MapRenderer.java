@@ -10,9 +10,11 @@ import java.awt.geom.AffineTransform;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Envelope;
@@ -54,8 +56,21 @@ public final class MapRenderer {
 
     /** The layer's features whose boxes meet the view (plus a few pixels for strokes). */
     public List<Feature> features(String layerId, Viewport view) {
-        return layers.features(FeatureQuery.within(layerId, view.lonLatBounds(QUERY_BUFFER_PX)), CrsRef.WGS84)
-                .features();
+        return layers.features(query(layerId, view), CrsRef.WGS84).features();
+    }
+
+    /** The same features handed over one by one, none kept: a tile over a dense layer holds no list of them. */
+    public void forEachFeature(String layerId, Viewport view, Consumer<Feature> sink) {
+        layers.forEach(query(layerId, view), CrsRef.WGS84, sink);
+    }
+
+    /** What a view draws: the features whose boxes meet its bounds widened by {@link #QUERY_BUFFER_PX}. */
+    public static Envelope queryBounds(Viewport view) {
+        return view.lonLatBounds(QUERY_BUFFER_PX);
+    }
+
+    private static FeatureQuery query(String layerId, Viewport view) {
+        return FeatureQuery.within(layerId, queryBounds(view));
     }
 
     public static void prepare(Graphics2D g) {
@@ -72,22 +87,50 @@ public final class MapRenderer {
      * holes the other) so the non-zero rule keeps holes open and overlapping features do not cancel out.
      */
     public void drawFeatures(Graphics2D g, Viewport view, LayerStyle style, List<Feature> features) {
-        Batch batch = new Batch(style);
-        Path2D.Double dots = new Path2D.Double();
-        Color dotColour = style.stroke() != null ? style.stroke() : style.fillFor(Map.of());
-        double res = view.resolution();
-        for (Feature f : features) {
+        Drawing drawing = new Drawing(g, view, style);
+        features.forEach(drawing);
+        drawing.finish();
+    }
+
+    /**
+     * {@link #drawFeatures} fed one feature at a time, so a whole dense layer can be drawn while it streams
+     * from the store; {@link #finish} draws what is still gathered. A feature smaller than a pixel is a dot,
+     * and a pixel that already has one gets no second: at overview zooms a few hundred thousand fields
+     * collapse onto a few thousand pixels.
+     */
+    public static final class Drawing implements Consumer<Feature> {
+        private final Graphics2D g;
+        private final Viewport view;
+        private final LayerStyle style;
+        private final Batch batch;
+        private final Path2D.Double dots = new Path2D.Double();
+        private final BitSet dotted;
+        private final Color dotColour;
+        private long drawn;
+
+        public Drawing(Graphics2D g, Viewport view, LayerStyle style) {
+            this.g = g;
+            this.view = view;
+            this.style = style;
+            this.batch = new Batch(style);
+            this.dotted = new BitSet(view.width() * view.height());
+            this.dotColour = style.stroke() != null ? style.stroke() : style.fillFor(Map.of());
+        }
+
+        @Override
+        public void accept(Feature f) {
             Geometry geometry = f.geometry();
             if (geometry == null || geometry.isEmpty()) {
-                continue;
+                return;
             }
+            drawn++;
             Envelope e = geometry.getEnvelopeInternal();
+            double res = view.resolution();
             double w = (WebMercator.x(e.getMaxX()) - WebMercator.x(e.getMinX())) / res;
             double h = (WebMercator.y(e.getMaxY()) - WebMercator.y(e.getMinY())) / res;
             if (w < 1 && h < 1 && !(geometry instanceof Point)) {
-                dots.append(new Rectangle2D.Double(Math.floor(view.px(e.centre().x)),
-                        Math.floor(view.py(e.centre().y)), 1, 1), false);
-                continue;
+                dot((int) Math.floor(view.px(e.centre().x)), (int) Math.floor(view.py(e.centre().y)));
+                return;
             }
             Color fill = style.fillFor(f.properties());
             Color stroke = style.strokeFor(f.properties());
@@ -98,10 +141,27 @@ public final class MapRenderer {
             }
             append(geometry.getDimension() == 2 ? batch.areas : batch.lines, geometry, view);
         }
-        batch.flush(g);
-        if (!dots.getBounds2D().isEmpty() && dotColour != null) {
-            g.setColor(dotColour);
-            g.fill(dots);
+
+        /** A one-pixel dot, once per pixel; a dot off the canvas (a feature in the stroke margin) shows nothing. */
+        private void dot(int x, int y) {
+            if (x < 0 || y < 0 || x >= view.width() || y >= view.height() || dotted.get(y * view.width() + x)) {
+                return;
+            }
+            dotted.set(y * view.width() + x);
+            dots.append(new Rectangle2D.Double(x, y, 1, 1), false);
+        }
+
+        /** True once any feature with a geometry was handed over. */
+        public boolean drewAny() {
+            return drawn > 0;
+        }
+
+        public void finish() {
+            batch.flush(g);
+            if (!dotted.isEmpty() && dotColour != null) {
+                g.setColor(dotColour);
+                g.fill(dots);
+            }
         }
     }
 

@@ -2,25 +2,44 @@ package org.planmap.render;
 
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.locationtech.jts.geom.Envelope;
+import org.planmap.crs.CrsRef;
 import org.planmap.layer.ByteCache;
 import org.planmap.layer.LayerService;
 import org.planmap.layer.UnknownLayerException;
 import org.planmap.render.MapStyles.LayerStyle;
+import org.planmap.store.FeatureQuery;
 import org.planmap.store.LayerInfo;
 
 /**
  * 256-pixel XYZ tiles of one layer in Web Mercator, drawn by the same renderer and styles as map images and
  * kept as PNG bytes in a {@link ByteCache} keyed by the layer's version. A tile that misses the layer's
  * extent is the one shared transparent PNG, answered without a store query.
+ *
+ * <p>The overview tiles (zoom {@code overviewZoom} and below, where the viewer opens) have a cache of their own,
+ * so a long session of street-level tiles cannot push them out, and can all be drawn ahead in one read of the
+ * layer ({@link #drawOverview}). A tile being drawn is drawn once: whoever asks for it meanwhile waits for
+ * that drawing rather than starting a second one.
  */
 public final class Tiles {
 
     public static final int MAX_ZOOM = 18;
+    /** How many features are drawn between two checks that the layer still has the version being drawn. */
+    private static final int VERSION_CHECK_EVERY = 10_000;
 
     /** A tile's bytes and its entity tag: layer version and address, so an import changes it. */
     public record Tile(byte[] png, String etag) {
+    }
+
+    /** What {@link #drawOverview} drew and cached. */
+    public record Drawn(int tiles, long bytes) {
     }
 
     private static final byte[] EMPTY = Png.encode(new BufferedImage(WebMercator.TILE_SIZE, WebMercator.TILE_SIZE,
@@ -32,12 +51,23 @@ public final class Tiles {
     public record Key(String layerId, String version, int z, int x, int y) {
     }
 
+    private final ByteCache<Key> overviewCache;
     private final ByteCache<Key> cache;
+    private final int overviewZoom;
+    /** Tiles being drawn now; null completes a drawing that was given up (its waiters then draw it themselves). */
+    private final Map<Key, CompletableFuture<byte[]>> drawing = new ConcurrentHashMap<>();
 
-    public Tiles(MapRenderer renderer, LayerService layers, ByteCache<Key> cache) {
+    /**
+     * @param overviewCache the tiles of zoom {@code overviewZoom} and below
+     * @param cache         the tiles above
+     */
+    public Tiles(MapRenderer renderer, LayerService layers, ByteCache<Key> overviewCache, ByteCache<Key> cache,
+            int overviewZoom) {
         this.renderer = renderer;
         this.layers = layers;
+        this.overviewCache = overviewCache;
         this.cache = cache;
+        this.overviewZoom = overviewZoom;
     }
 
     /** True when {@code z/x/y} names a tile: z in 0..18, x and y in 0..2^z−1. */
@@ -55,35 +85,199 @@ public final class Tiles {
             throw new IllegalArgumentException("no tile " + z + "/" + x + "/" + y);
         }
         LayerInfo layer = layers.layer(layerId);
-        LayerStyle style = renderer.styles().layer(layerId).orElseThrow(() -> new UnknownLayerException(layerId));
+        LayerStyle style = style(layerId);
         String etag = etag(layer, z, x, y);
         Viewport view = Viewport.tile(z, x, y);
-        if (!meets(layer.bbox(), view.lonLatBounds(MapRenderer.QUERY_BUFFER_PX))) {
+        if (!meets(layer.bbox(), MapRenderer.queryBounds(view))) {
             return new Tile(EMPTY, etag);
         }
         Key key = new Key(layerId, layer.version(), z, x, y);
-        byte[] png = cache.get(key);
-        if (png == null) {
-            png = draw(style, view);
-            cache.put(key, png);
+        byte[] png = cacheOf(z).get(key);
+        while (png == null) {
+            png = drawOnce(key, () -> draw(style, view));
         }
         return new Tile(png, etag);
     }
 
-    private byte[] draw(LayerStyle style, Viewport view) {
-        var features = renderer.features(style.id(), view);
-        if (features.isEmpty()) {
-            return EMPTY;
+    /** True when the tile of the layer's present version is in memory. */
+    public boolean cached(Key key) {
+        return cacheOf(key.z()).get(key) != null;
+    }
+
+    /** The overview tiles of the layer's present version that have something to draw: those {@link #drawOverview} draws. */
+    public List<Key> overview(String layerId) {
+        LayerInfo layer = layers.layer(layerId);
+        List<Key> keys = new ArrayList<>();
+        List<Double> b = layer.bbox();
+        if (b.size() != 4) {
+            return keys;
         }
+        for (int z = 0; z <= overviewZoom; z++) {
+            // one tile more on every side: its stroke margin may reach a feature on the edge
+            int x0 = Math.max(0, column(b.get(0), z) - 1);
+            int x1 = Math.min((1 << z) - 1, column(b.get(2), z) + 1);
+            int y0 = Math.max(0, row(b.get(3), z) - 1);
+            int y1 = Math.min((1 << z) - 1, row(b.get(1), z) + 1);
+            for (int x = x0; x <= x1; x++) {
+                for (int y = y0; y <= y1; y++) {
+                    if (meets(b, MapRenderer.queryBounds(Viewport.tile(z, x, y)))) {
+                        keys.add(new Key(layerId, layer.version(), z, x, y));
+                    }
+                }
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * Draws the layer's overview tiles that are neither cached nor being drawn, all in one read of the layer:
+     * at these zooms every tile reads a large part of it, and the lowest read all of it, so one read costs
+     * what drawing a single z0 tile did. Gives up, caching nothing, as soon as the layer has another version.
+     *
+     * @return the tiles drawn and cached (none when given up)
+     */
+    public Drawn drawOverview(String layerId) {
+        LayerStyle style = style(layerId);
+        Map<Key, CompletableFuture<byte[]>> claimed = new LinkedHashMap<>();
+        for (Key key : overview(layerId)) {
+            CompletableFuture<byte[]> mine = new CompletableFuture<>();
+            if (!cached(key) && drawing.putIfAbsent(key, mine) == null) {
+                claimed.put(key, mine);
+            }
+        }
+        Map<Key, byte[]> drawn = new LinkedHashMap<>();
+        try {
+            if (!claimed.isEmpty()) {
+                drawn = drawTogether(style, claimed.keySet().iterator().next().version(), List.copyOf(claimed.keySet()));
+                drawn.forEach((key, png) -> cacheOf(key.z()).put(key, png));
+            }
+        } finally {
+            Map<Key, byte[]> done = drawn;
+            claimed.forEach((key, future) -> {
+                drawing.remove(key, future);
+                future.complete(done.get(key));
+            });
+        }
+        return new Drawn(drawn.size(), drawn.values().stream().mapToLong(png -> png.length).sum());
+    }
+
+    /** Thrown from inside the read to stop it: the layer changed, the drawing is of no use. */
+    private static final class Superseded extends RuntimeException {
+        Superseded() {
+            super("the layer has a newer version", null, false, false);
+        }
+    }
+
+    private Map<Key, byte[]> drawTogether(LayerStyle style, String version, List<Key> keys) {
+        List<Canvas> canvases = keys.stream().map(k -> new Canvas(k, Viewport.tile(k.z(), k.x(), k.y()), style)).toList();
+        Envelope all = new Envelope();
+        canvases.forEach(c -> all.expandToInclude(c.bounds));
+        long[] read = {0};
+        boolean[] superseded = {false};
+        try {
+            layers.forEach(FeatureQuery.within(style.id(), all), CrsRef.WGS84, f -> {
+                if (++read[0] % VERSION_CHECK_EVERY == 0 && !current(style.id(), version)) {
+                    superseded[0] = true;
+                    throw new Superseded();
+                }
+                if (f.geometry() == null) {
+                    return;
+                }
+                Envelope e = f.geometry().getEnvelopeInternal();
+                for (Canvas c : canvases) {
+                    if (c.bounds.intersects(e)) {
+                        c.drawing.accept(f);
+                    }
+                }
+            });
+            Map<Key, byte[]> out = new LinkedHashMap<>();
+            canvases.forEach(c -> out.put(c.key, c.png()));
+            return current(style.id(), version) ? out : Map.of();
+        } catch (RuntimeException e) {
+            // a store may wrap what its reader threw
+            if (superseded[0]) {
+                return Map.of();
+            }
+            throw e;
+        } finally {
+            canvases.forEach(c -> c.g.dispose());
+        }
+    }
+
+    /** One tile being drawn among others. */
+    private static final class Canvas {
+        final Key key;
+        final Envelope bounds;
+        final BufferedImage image = new BufferedImage(WebMercator.TILE_SIZE, WebMercator.TILE_SIZE,
+                BufferedImage.TYPE_INT_ARGB);
+        final Graphics2D g = image.createGraphics();
+        final MapRenderer.Drawing drawing;
+
+        Canvas(Key key, Viewport view, LayerStyle style) {
+            this.key = key;
+            this.bounds = MapRenderer.queryBounds(view);
+            MapRenderer.prepare(g);
+            this.drawing = new MapRenderer.Drawing(g, view, style);
+        }
+
+        byte[] png() {
+            drawing.finish();
+            return drawing.drewAny() ? Png.encode(image) : EMPTY;
+        }
+    }
+
+    private boolean current(String layerId, String version) {
+        try {
+            return layers.layer(layerId).version().equals(version);
+        } catch (UnknownLayerException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Draws and caches the tile, or waits for the drawing already under way: a second drawing would take as
+     * long, on the same two cores, and hold a second copy of the features. Null when that drawing was given up.
+     */
+    private byte[] drawOnce(Key key, Supplier<byte[]> draw) {
+        CompletableFuture<byte[]> mine = new CompletableFuture<>();
+        CompletableFuture<byte[]> running = drawing.putIfAbsent(key, mine);
+        if (running != null) {
+            return running.join();
+        }
+        byte[] png = null;
+        try {
+            png = cacheOf(key.z()).get(key);   // drawn and cached between the caller's look and this claim
+            if (png == null) {
+                png = draw.get();
+                cacheOf(key.z()).put(key, png);
+            }
+            return png;
+        } finally {
+            drawing.remove(key, mine);
+            mine.complete(png);
+        }
+    }
+
+    private byte[] draw(LayerStyle style, Viewport view) {
         BufferedImage image = new BufferedImage(view.width(), view.height(), BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
         try {
             MapRenderer.prepare(g);
-            renderer.drawFeatures(g, view, style, features);
+            MapRenderer.Drawing drawing = new MapRenderer.Drawing(g, view, style);
+            renderer.forEachFeature(style.id(), view, drawing);
+            drawing.finish();
+            return drawing.drewAny() ? Png.encode(image) : EMPTY;
         } finally {
             g.dispose();
         }
-        return Png.encode(image);
+    }
+
+    private LayerStyle style(String layerId) {
+        return renderer.styles().layer(layerId).orElseThrow(() -> new UnknownLayerException(layerId));
+    }
+
+    private ByteCache<Key> cacheOf(int z) {
+        return z <= overviewZoom ? overviewCache : cache;
     }
 
     private static String etag(LayerInfo layer, int z, int x, int y) {
@@ -92,5 +286,13 @@ public final class Tiles {
 
     private static boolean meets(List<Double> bbox, Envelope view) {
         return bbox.size() == 4 && view.intersects(new Envelope(bbox.get(0), bbox.get(2), bbox.get(1), bbox.get(3)));
+    }
+
+    private static int column(double lon, int z) {
+        return (int) Math.floor(Viewport.tile(0, 0, 0).px(lon) / WebMercator.TILE_SIZE * (1 << z));
+    }
+
+    private static int row(double lat, int z) {
+        return (int) Math.floor(Viewport.tile(0, 0, 0).py(lat) / WebMercator.TILE_SIZE * (1 << z));
     }
 }

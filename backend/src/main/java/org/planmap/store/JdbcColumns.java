@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -104,7 +106,27 @@ public final class JdbcColumns {
         ps.setString(10, i.version());
     }
 
-    public static LayerInfo readLayer(ResultSet rs) throws SQLException {
+    /**
+     * The registry rows {@code sql} selects ({@link #LAYER_COLUMNS}; one parameter, {@code id}, unless null), each
+     * made an entry of the store's own kind from the layer and the table serving it.
+     */
+    public static <E> List<E> readLayers(Connection db, String sql, String id, BiFunction<LayerInfo, String, E> entry)
+            throws SQLException {
+        List<E> entries = new ArrayList<>();
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            if (id != null) {
+                ps.setString(1, id);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(entry.apply(readLayer(rs), rs.getString("table_name")));
+                }
+            }
+        }
+        return entries;
+    }
+
+    private static LayerInfo readLayer(ResultSet rs) throws SQLException {
         return new LayerInfo(rs.getString("id"), rs.getString("title"), rs.getString("geometry_type"),
                 rs.getString("crs"), rs.getString("source"), rs.getLong("feature_count"),
                 JSON.readValue(rs.getString("bbox"), new TypeReference<List<Double>>() { }),

@@ -10,13 +10,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.planmap.layer.ByteCache;
+import org.planmap.layer.LayerService;
+import org.planmap.render.MapRenderer;
 import org.planmap.render.MapStyles;
+import org.planmap.render.Tiles;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -128,15 +134,7 @@ class TileApiTest extends ServerTest {
         String zxy = tileOf(TAIYUAN[0], TAIYUAN[1], 10);
         HttpResponse<byte[]> before = tile(UDB, zxy);
         // One official 城镇开发边界: a square over 太原's seat, unlike the demonstration blobs.
-        String geojson = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"name\":\"测试\"},"
-                + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[112.45,37.80],[112.65,37.80],[112.65,37.95],"
-                + "[112.45,37.95],[112.45,37.80]]]}}]}";
-        String boundary = "planmap" + System.nanoTime();
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"udb.geojson\"\r\n"
-                + "Content-Type: application/geo+json\r\n\r\n" + geojson + "\r\n--" + boundary + "--\r\n";
-        Reply imported = post("/api/layers/" + UDB + "/import", body, "Content-Type", "multipart/form-data; boundary=" + boundary,
-                "Authorization", "Basic " + Base64.getEncoder().encodeToString(("editor:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
-        assertThat(imported.status()).as(imported.text()).isEqualTo(200);
+        importSquare(112.45, 37.80, 112.65, 37.95);
 
         HttpResponse<byte[]> after = tile(UDB, zxy);
         assertThat(after.headers().firstValue("ETag")).isNotEqualTo(before.headers().firstValue("ETag"));
@@ -145,5 +143,59 @@ class TileApiTest extends ServerTest {
         // The old tag no longer matches: the browser gets the new tile.
         assertThat(tile(UDB, zxy, "If-None-Match", before.headers().firstValue("ETag").orElseThrow()).statusCode())
                 .isEqualTo(200);
+    }
+
+    /** Imports one official 城镇开发边界 (the editor's upload, waited for), a square with these corners. */
+    void importSquare(double minLon, double minLat, double maxLon, double maxLat) throws Exception {
+        String ring = "[[" + minLon + "," + minLat + "],[" + maxLon + "," + minLat + "],[" + maxLon + "," + maxLat + "],["
+                + minLon + "," + maxLat + "],[" + minLon + "," + minLat + "]]";
+        String geojson = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"name\":\"测试\"},"
+                + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[" + ring + "]}}]}";
+        String boundary = "planmap" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"udb.geojson\"\r\n"
+                + "Content-Type: application/geo+json\r\n\r\n" + geojson + "\r\n--" + boundary + "--\r\n";
+        Reply imported = post("/api/layers/" + UDB + "/import", body, "Content-Type", "multipart/form-data; boundary=" + boundary,
+                "Authorization", "Basic " + Base64.getEncoder().encodeToString(("editor:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        assertThat(imported.status()).as(imported.text()).isEqualTo(200);
+    }
+
+    @Autowired
+    Tiles tiles;
+    @Autowired
+    MapRenderer renderer;
+    @Autowired
+    LayerService layers;
+
+    /**
+     * Once an import job has ended, every overview tile (z0–z8 over the layer) of the version it stored is in memory
+     * with no tile asked for, and is the very tile a request would have drawn on its own; a second import's version
+     * is drawn in turn.
+     */
+    @Test
+    @Order(6)
+    void importsHaveTheirOverviewTilesDrawnAheadWithNoRequest() throws Exception {
+        importSquare(112.40, 37.75, 112.70, 37.98);   // returns once the import job has ended
+        String first = get("/api/layers/" + UDB).body().get("version").asString();
+        assertDrawnAhead(UDB, first);
+        // the ledger follows an import, so the conflicts layer has a new version too
+        assertDrawnAhead("control-line-conflicts", get("/api/layers/control-line-conflicts").body().get("version").asString());
+
+        importSquare(111.10, 37.45, 111.30, 37.60);   // 吕梁's seat
+        String second = get("/api/layers/" + UDB).body().get("version").asString();
+        assertThat(second).isNotEqualTo(first);
+        assertDrawnAhead(UDB, second);
+    }
+
+    void assertDrawnAhead(String layerId, String version) {
+        List<Tiles.Key> overview = tiles.overview(layerId);
+        assertThat(overview).extracting(Tiles.Key::version).containsOnly(version);
+        assertThat(overview).extracting(Tiles.Key::z).contains(0, 7, 8).allMatch(z -> z <= 8);
+        assertThat(overview).allMatch(tiles::cached, "cached");
+        // Drawn on demand by a Tiles with empty caches: the same bytes as the ones drawn together ahead.
+        Tiles onDemand = new Tiles(renderer, layers, new ByteCache<>(1 << 24), new ByteCache<>(1 << 24), 8);
+        for (Tiles.Key k : overview) {
+            assertThat(tiles.tile(layerId, k.z(), k.x(), k.y()).png()).as(k.toString())
+                    .isEqualTo(onDemand.tile(layerId, k.z(), k.x(), k.y()).png());
+        }
     }
 }

@@ -2,11 +2,9 @@ package org.planmap.store.gpkg;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.planmap.store.JdbcColumns;
@@ -54,20 +52,11 @@ final class LayerRegistry {
     }
 
     private static List<Entry> select(Connection db, String sql, String id) {
-        List<Entry> entries = new ArrayList<>();
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
-            if (id != null) {
-                ps.setString(1, id);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    entries.add(new Entry(JdbcColumns.readLayer(rs), rs.getString("table_name")));
-                }
-            }
+        try {
+            return JdbcColumns.readLayers(db, sql, id, Entry::new);
         } catch (SQLException e) {
             throw new StoreException("cannot read the layer registry: " + e.getMessage(), e);
         }
-        return entries;
     }
 
     private static void execute(Connection db, String sql) {

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.planmap.store.JdbcColumns;
@@ -74,17 +73,6 @@ final class LayerRegistry {
     }
 
     private static List<Entry> select(Connection db, String sql, String id) throws SQLException {
-        List<Entry> entries = new ArrayList<>();
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
-            if (id != null) {
-                ps.setString(1, id);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    entries.add(new Entry(JdbcColumns.readLayer(rs), rs.getString("table_name")));
-                }
-            }
-        }
-        return entries;
+        return JdbcColumns.readLayers(db, sql, id, Entry::new);
     }
 }

@@ -4,9 +4,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.planmap.store.Feature;
 import org.planmap.store.FeatureLoad;
 import org.planmap.store.FeatureSource;
@@ -36,14 +39,33 @@ import org.planmap.store.StoreUnavailableException;
  */
 public final class PostgisStore implements FeatureStore {
 
+    /**
+     * How long the catalog read from the registry is answered from memory. Every tile and feature request asks
+     * for its layer; another planmap on the same database may change the registry, and its change shows here
+     * within this long (as {@code CachedLayers} checks layer versions once a second). This instance's own
+     * changes show at once.
+     */
+    static final Duration REGISTRY_MAX_AGE = Duration.ofSeconds(1);
+
     private final HikariDataSource pool;
     private final LayerTables tables;
     private final LayerRegistry registry;
+    private final long registryMaxAgeNanos;
+    private final LongSupplier clock;
+    /** Counts this instance's registry changes: a catalog read before the latest change is not kept. */
+    private final AtomicLong changes = new AtomicLong();
+    private volatile Catalog catalog;
 
-    private PostgisStore(HikariDataSource pool, String schema) {
+    /** The registry as read at {@code readAt}, after {@code changes} changes made here. */
+    private record Catalog(List<LayerInfo> layers, long readAt, long changes) {
+    }
+
+    private PostgisStore(HikariDataSource pool, String schema, Duration registryMaxAge, LongSupplier clock) {
         this.pool = pool;
         this.tables = new LayerTables(schema);
         this.registry = new LayerRegistry(tables);
+        this.registryMaxAgeNanos = registryMaxAge.toNanos();
+        this.clock = clock;
     }
 
     /**
@@ -51,9 +73,14 @@ public final class PostgisStore implements FeatureStore {
      * missing, and drops layer tables no registry row names.
      */
     public static PostgisStore open(String url, String user, String password, String schema) {
+        return open(url, user, password, schema, REGISTRY_MAX_AGE, System::nanoTime);
+    }
+
+    static PostgisStore open(String url, String user, String password, String schema, Duration registryMaxAge,
+            LongSupplier clock) {
         HikariDataSource pool = Pool.create(url, user, password);
         try {
-            PostgisStore store = new PostgisStore(pool, schema);
+            PostgisStore store = new PostgisStore(pool, schema, registryMaxAge, clock);
             store.prepare();
             return store;
         } catch (RuntimeException e) {
@@ -79,18 +106,31 @@ public final class PostgisStore implements FeatureStore {
 
     @Override
     public List<LayerInfo> layers() {
-        return withConnection("read the layer registry",
-                db -> registry.all(db).stream().map(LayerRegistry.Entry::info).toList());
+        return catalog().layers();
     }
 
     @Override
     public Optional<LayerInfo> layer(String id) {
-        return withConnection("read the layer registry", db -> registry.find(db, id).map(LayerRegistry.Entry::info));
+        return catalog().layers().stream().filter(l -> l.id().equals(id)).findFirst();
+    }
+
+    private Catalog catalog() {
+        Catalog c = catalog;
+        long now = clock.getAsLong();
+        if (c != null && c.changes() == changes.get() && now - c.readAt() < registryMaxAgeNanos) {
+            return c;
+        }
+        long before = changes.get();
+        List<LayerInfo> layers = withConnection("read the layer registry",
+                db -> registry.all(db).stream().map(LayerRegistry.Entry::info).toList());
+        c = new Catalog(layers, now, before);
+        catalog = c;
+        return c;
     }
 
     @Override
     public void replace(LayerInfo layer, FeatureSource features) {
-        inTransaction("store layer " + layer.id(), db -> {
+        changing(() -> inTransaction("store layer " + layer.id(), db -> {
             String table = tables.newTableName(db, layer.id());
             tables.create(db, table, layer);
             FeatureLoad load = new FeatureRows(tables.qualified(table), layer.fields(), LayerTables.srid(layer.crs()))
@@ -102,19 +142,28 @@ public final class PostgisStore implements FeatureStore {
                 tables.drop(db, previous.get());
             }
             return null;
-        });
+        }));
     }
 
     @Override
     public void delete(String id) {
-        inTransaction("delete layer " + id, db -> {
+        changing(() -> inTransaction("delete layer " + id, db -> {
             Optional<String> current = registry.lockCurrentTable(db, id);
             if (current.isPresent()) {
                 registry.remove(db, id);
                 tables.drop(db, current.get());
             }
             return null;
-        });
+        }));
+    }
+
+    /** A registry change, counted once it has ended (committed or not), so the next catalog read is fresh. */
+    private void changing(Runnable change) {
+        try {
+            change.run();
+        } finally {
+            changes.incrementAndGet();
+        }
     }
 
     @Override

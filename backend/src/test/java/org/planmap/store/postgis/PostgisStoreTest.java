@@ -55,6 +55,30 @@ class PostgisStoreTest extends FeatureStoreContract {
         assertThat(readAll(FeatureQuery.all(LAYER.id()))).hasSize(117);
     }
 
+    /**
+     * Two planmap servers on one database: each answers the catalog from memory, sees its own replace and delete
+     * at once, and the other's once its copy is older than {@link PostgisStore#REGISTRY_MAX_AGE}.
+     */
+    @Test
+    void theCatalogIsKeptInMemoryAndFollowsChangesHereAtOnceAndElsewhereAfterItsMaxAge() throws Exception {
+        long[] otherClock = {0};
+        try (PostgisStore other = PostgisStore.open(TestPostgis.url(), TestPostgis.user(), TestPostgis.password(), schema,
+                PostgisStore.REGISTRY_MAX_AGE, () -> otherClock[0])) {
+            assertThat(other.layers()).isEmpty();
+            store.replace(LAYER, counties());
+            assertThat(store.layer(LAYER.id()).orElseThrow().version()).isEqualTo("v1");
+            assertThat(other.layer(LAYER.id())).as("the other server's copy, younger than its max age").isEmpty();
+            otherClock[0] += PostgisStore.REGISTRY_MAX_AGE.toNanos();
+            assertThat(other.layer(LAYER.id()).orElseThrow().version()).isEqualTo("v1");
+
+            other.replace(LAYER.withContents(0, List.of(), "v2"), counties().subList(0, 3));
+            assertThat(other.layer(LAYER.id()).orElseThrow().version()).isEqualTo("v2");
+            other.delete(LAYER.id());
+            assertThat(other.layers()).isEmpty();
+            assertThat(other.layer(LAYER.id())).isEmpty();
+        }
+    }
+
     @Test
     void aReplaceDropsThePreviousTableInTheSameTransaction() throws Exception {
         store.replace(LAYER, counties());

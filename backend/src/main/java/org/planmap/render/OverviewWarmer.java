@@ -1,0 +1,96 @@
+package org.planmap.render;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.planmap.layer.LayerService;
+import org.planmap.store.LayerInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Draws the dense layers' overview tiles ahead, so the first screen a planner sees after an import (or a
+ * restart) comes from memory: drawn on demand, those tiles took seconds each, as each reads most of a layer of
+ * hundreds of thousands of polygons. One background thread, one layer at a time; a layer that changes again
+ * meanwhile is dropped and drawn at its newer version.
+ */
+public final class OverviewWarmer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(OverviewWarmer.class);
+
+    private final Tiles tiles;
+    private final LayerService layers;
+    private final List<String> layerIds;
+    /** The version last queued per layer: a queued drawing of an older one is skipped. */
+    private final Map<String, String> queued = new ConcurrentHashMap<>();
+    /**
+     * One thread, so drawing ahead takes at most one of the cores from requests. Its low priority is a hint
+     * only (Linux JVMs ignore it unless started with thread priorities enabled).
+     */
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "planmap-overview-tiles");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
+    });
+
+    /** @param layerIds the layers drawn as tiles (the dense ones) */
+    public OverviewWarmer(Tiles tiles, LayerService layers, List<String> layerIds) {
+        this.tiles = tiles;
+        this.layers = layers;
+        this.layerIds = List.copyOf(layerIds);
+    }
+
+    /** Reads the layers' versions and queues a drawing for each of these layers with a version not yet queued. */
+    public synchronized void layersChanged() {
+        for (LayerInfo layer : layers.layers()) {
+            String id = layer.id();
+            String version = layer.version();
+            if (layerIds.contains(id) && !version.equals(queued.put(id, version))) {
+                worker.submit(() -> draw(id, version));
+            }
+        }
+    }
+
+    private void draw(String layerId, String version) {
+        if (!version.equals(queued.get(layerId))) {
+            return;
+        }
+        long start = System.nanoTime();
+        try {
+            Tiles.Drawn drawn = tiles.drawOverview(layerId);
+            if (drawn.tiles() > 0) {
+                log.info("drew {} overview tiles of {} ahead ({} KB) in {} ms", drawn.tiles(), layerId, drawn.bytes() / 1024,
+                        (System.nanoTime() - start) / 1_000_000);
+            }
+        } catch (RuntimeException e) {
+            // requests then draw these tiles themselves, as they would without this
+            log.warn("could not draw the overview tiles of {} ahead: {}", layerId, e.toString());
+        }
+    }
+
+    /**
+     * {@link #layersChanged}, then waits until those drawings (and any queued before) have ended: for a job that
+     * should end only once a viewer opened after it finds the overview tiles ready. Returns early if interrupted.
+     */
+    public void drawChanged() {
+        long start = System.nanoTime();
+        layersChanged();
+        try {
+            worker.submit(() -> { }).get();
+            log.info("overview tiles of the changed layers ready in {} ms", (System.nanoTime() - start) / 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}

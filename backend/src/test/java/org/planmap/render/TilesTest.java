@@ -1,0 +1,177 @@
+package org.planmap.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.planmap.boundary.BoundaryFiles;
+import org.planmap.boundary.BoundarySet;
+import org.planmap.controlline.DemoControlLinePublisher;
+import org.planmap.controlline.DemoControlLines;
+import org.planmap.layer.ByteCache;
+import org.planmap.layer.LayerService;
+import org.planmap.plan.CountyDirectory;
+import org.planmap.plan.PlanTables;
+import org.planmap.store.Feature;
+import org.planmap.store.FeatureQuery;
+import org.planmap.store.FeatureSource;
+import org.planmap.store.FeatureStore;
+import org.planmap.store.LayerInfo;
+import org.planmap.store.gpkg.GeoPackageStore;
+
+/**
+ * What {@link Tiles} promises when drawings overlap, on the demonstration control lines: a tile asked for twice
+ * while it is drawn is drawn once, and overview tiles drawn for a version the layer no longer has are not kept.
+ * The store holds a read at its door until the test lets it through, so the overlap is certain, not timed.
+ */
+@Timeout(60)
+class TilesTest {
+
+    static final String UDB = "urban-development-boundary";
+    static final MapStyles STYLES = MapStyles.fromClasspath();
+    static final BoundarySet BOUNDARIES = BoundaryFiles.fromClasspath();
+    static final CountyDirectory DIRECTORY = new CountyDirectory(BOUNDARIES, PlanTables.fromClasspath());
+
+    GeoPackageStore stored;
+    Gate store;
+    LayerService layers;
+    Tiles tiles;
+    final ExecutorService threads = Executors.newFixedThreadPool(2);
+
+    @BeforeEach
+    void publishDemonstrationLines(@TempDir Path dir) {
+        stored = GeoPackageStore.open(dir);
+        new DemoControlLinePublisher(stored).publish(BOUNDARIES, DIRECTORY, DemoControlLines.DEFAULT_SEED);
+        store = new Gate(stored);
+        layers = new LayerService(store);
+        tiles = new Tiles(new MapRenderer(layers, STYLES), layers, new ByteCache<>(1 << 24), new ByteCache<>(1 << 24), 8);
+    }
+
+    @AfterEach
+    void close() {
+        threads.shutdownNow();
+        stored.close();
+    }
+
+    @Test
+    void aTileAskedForWhileItIsDrawnIsDrawnOnce() throws Exception {
+        int[] taiyuan = {10, 832, 395};
+        store.hold();
+        Future<byte[]> first = threads.submit(() -> tiles.tile(UDB, taiyuan[0], taiyuan[1], taiyuan[2]).png());
+        store.entered.await();   // the first request is drawing, held at the store's door
+        AtomicReference<Thread> second = new AtomicReference<>();
+        Future<byte[]> again = threads.submit(() -> {
+            second.set(Thread.currentThread());
+            return tiles.tile(UDB, taiyuan[0], taiyuan[1], taiyuan[2]).png();
+        });
+        // Parked: waiting for the first drawing (or, were it drawing itself, held at the door like the first).
+        while (second.get() == null || second.get().getState() != Thread.State.WAITING) {
+            Thread.onSpinWait();
+        }
+        store.letThrough();
+        assertThat(again.get()).isEqualTo(first.get());
+        assertThat(store.reads.get()).as("reads of the layer").isEqualTo(1);
+        assertThat(first.get().length).as("a drawn tile, not the empty one").isGreaterThan(1000);
+    }
+
+    @Test
+    void overviewTilesOfAVersionReplacedMeanwhileAreNotKept() throws Exception {
+        store.hold();
+        Future<Tiles.Drawn> drawing = threads.submit(() -> tiles.drawOverview(UDB));
+        store.entered.await();
+        List<Tiles.Key> before = tiles.overview(UDB);
+        LayerInfo udb = stored.layer(UDB).orElseThrow();
+        stored.replace(udb.withContents(0, List.of(), "newer"), all(UDB));
+        store.letThrough();
+        assertThat(drawing.get().tiles()).isZero();
+        assertThat(before).isNotEmpty().noneMatch(tiles::cached);
+        assertThat(tiles.overview(UDB)).extracting(Tiles.Key::version).containsOnly("newer");
+        assertThat(tiles.overview(UDB)).noneMatch(tiles::cached);
+
+        assertThat(tiles.drawOverview(UDB).tiles()).isEqualTo(tiles.overview(UDB).size());
+        assertThat(tiles.overview(UDB)).allMatch(tiles::cached);
+    }
+
+    List<Feature> all(String layerId) {
+        List<Feature> features = new ArrayList<>();
+        stored.query(FeatureQuery.all(layerId), features::add);
+        return features;
+    }
+
+    /** The real store, with a door in front of its reads that the test can close and open. */
+    static final class Gate implements FeatureStore {
+        final FeatureStore store;
+        final AtomicInteger reads = new AtomicInteger();
+        final CountDownLatch entered = new CountDownLatch(1);
+        volatile CountDownLatch door = new CountDownLatch(0);
+
+        Gate(FeatureStore store) {
+            this.store = store;
+        }
+
+        void hold() {
+            door = new CountDownLatch(1);
+        }
+
+        void letThrough() {
+            door.countDown();
+        }
+
+        @Override
+        public void query(FeatureQuery query, Consumer<Feature> sink) {
+            reads.incrementAndGet();
+            entered.countDown();
+            try {
+                door.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            store.query(query, sink);
+        }
+
+        @Override
+        public List<LayerInfo> layers() {
+            return store.layers();
+        }
+
+        @Override
+        public Optional<LayerInfo> layer(String id) {
+            return store.layer(id);
+        }
+
+        @Override
+        public void replace(LayerInfo layer, FeatureSource features) {
+            store.replace(layer, features);
+        }
+
+        @Override
+        public void delete(String id) {
+            store.delete(id);
+        }
+
+        @Override
+        public long count(FeatureQuery query) {
+            return store.count(query);
+        }
+
+        @Override
+        public void close() {
+            store.close();
+        }
+    }
+}
