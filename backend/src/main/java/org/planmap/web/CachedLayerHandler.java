@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpField;
@@ -51,6 +52,7 @@ public final class CachedLayerHandler extends Handler.Wrapper {
     private static final HttpField HSTS = new PreEncodedHttpField(ResponseHeaders.HSTS.name(),
             ResponseHeaders.HSTS.value());
 
+    private final Executor workers;
     private final Supplier<CachedLayers> cacheSource;
     private volatile CachedLayers cache;
     private final List<HttpField> securityHeaders;
@@ -61,7 +63,13 @@ public final class CachedLayerHandler extends Handler.Wrapper {
      * @param headers the security headers every answer carries
      */
     public CachedLayerHandler(Handler next, Supplier<CachedLayers> cache, ResponseHeaders headers) {
+        this(next, cache, headers, null);
+    }
+
+    /** @param workers where requests are handed on; null: the server's thread pool */
+    CachedLayerHandler(Handler next, Supplier<CachedLayers> cache, ResponseHeaders headers, Executor workers) {
         super(next);
+        this.workers = workers;
         this.cacheSource = cache;
         this.securityHeaders = headers.answers().stream()
                 .map(h -> (HttpField) new PreEncodedHttpField(h.name(), h.value())).toList();
@@ -86,7 +94,7 @@ public final class CachedLayerHandler extends Handler.Wrapper {
 
     private void handOn(Request request, Response response, Callback callback) {
         try {
-            getServer().getThreadPool().execute(() -> {
+            (workers != null ? workers : getServer().getThreadPool()).execute(() -> {
                 try {
                     if (!super.handle(request, response, callback)) {
                         Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
