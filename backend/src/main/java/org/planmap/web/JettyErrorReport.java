@@ -43,6 +43,10 @@ public final class JettyErrorReport extends ErrorHandler {
 
     private ByteBuffer body(int code, HttpFields.Mutable fields) {
         headers.problems().forEach(h -> fields.put(new HttpField(h.name(), h.value())));
+        if (code == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            // Jetty's own 503 means its workers are all busy (CachedLayerHandler's full queue): soon is fine.
+            fields.put(HttpHeader.RETRY_AFTER, "1");
+        }
         HttpStatus status = HttpStatus.resolve(code);
         String document = status == null
                 ? SecurityProblems.document(HttpStatus.BAD_REQUEST, "http-" + code, "请求无效", "bad request")

@@ -191,10 +191,15 @@ class CachedLayerHandlerTest {
             throw new RejectedExecutionException("queue full (test)");
         };
         server.setHandler(new CachedLayerHandler(application(), () -> cache, HEADERS, full));
+        server.setErrorHandler(new JettyErrorReport(HEADERS));
         server.start();
         int port = connector.getLocalPort();
 
-        assertThat(send(port, "GET", "/api/layers/counties").statusCode()).isEqualTo(503);
+        HttpResponse<byte[]> busy = send(port, "GET", "/api/layers/counties");
+        assertThat(busy.statusCode()).isEqualTo(503);
+        assertThat(busy.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(busy.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(new String(busy.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"code\":\"http-503\"");
         assertThat(send(port, "GET", Z7).statusCode()).as("answered on the I/O thread, queue or not").isEqualTo(200);
         assertThat(handedOn).isEmpty();
     }
