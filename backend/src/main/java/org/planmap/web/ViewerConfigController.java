@@ -4,10 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.planmap.config.PlanmapProperties;
+import org.planmap.importer.ImportLimits;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What the viewer may offer beyond its offline default: the configured tile basemaps. */
+/**
+ * What the viewer may offer beyond its offline default: the configured tile basemaps; and the upload limit, so
+ * the import dialog refuses a file that is too large before sending it.
+ */
 @RestController
 class ViewerConfigController {
 
@@ -17,8 +21,10 @@ class ViewerConfigController {
     }
 
     private final List<TileBasemap> basemaps = new ArrayList<>();
+    private final long maxUploadBytes;
 
-    ViewerConfigController(PlanmapProperties properties) {
+    ViewerConfigController(PlanmapProperties properties, ImportLimits limits) {
+        this.maxUploadBytes = limits.maxUploadBytes();
         String key = properties.basemap().tiandituKey();
         if (key != null && !key.isBlank()) {
             // The "_w" services are Web Mercator tiles of CGCS2000 data: aligned with WGS84 boundaries
@@ -41,6 +47,6 @@ class ViewerConfigController {
 
     @GetMapping("/api/viewer-config")
     Map<String, Object> config() {
-        return Map.of("basemaps", basemaps);
+        return Map.of("basemaps", basemaps, "maxUploadBytes", maxUploadBytes);
     }
 }

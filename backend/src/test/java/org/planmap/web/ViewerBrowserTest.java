@@ -46,6 +46,8 @@ class ViewerBrowserTest extends ServerTest {
     @DynamicPropertySource
     static void editorPassword(DynamicPropertyRegistry registry) {
         registry.add("planmap.security.editor-password", () -> EDITOR_PASSWORD);
+        // Low, so that a file over it can be made in the browser; the shapefile imported below is 7 KB.
+        registry.add("planmap.import.max-upload-size", () -> "1MB");
     }
 
     static ChromeDriver browser;
@@ -385,15 +387,32 @@ class ViewerBrowserTest extends ServerTest {
     }
 
     @Test
+    void aFileOverTheUploadLimitIsRefusedInTheDialogWithoutBeingSent() {
+        browser.manage().deleteAllCookies(); // another test may have left an editor's session
+        open("");
+        logInAsEditor();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("show-import"))).click();
+        WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("import")));
+        // A 2 MB file made in the page: what a planner's too-large file looks like to the dialog.
+        ((JavascriptExecutor) browser).executeScript(
+                "const files = new DataTransfer();"
+                + "files.items.add(new File([new Uint8Array(2 * 1048576)], '全省红线.geojson'));"
+                + "document.querySelector('#import input[name=file]').files = files.files;");
+        dialog.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement message = dialog.findElement(By.cssSelector(".import-message"));
+        wait.until(d -> message.getText().contains("上传上限"));
+        assertThat(message.getText()).contains("全省红线.geojson", "2.0 MB", "超过上传上限 1.0 MB");
+        Object sent = ((JavascriptExecutor) browser).executeScript(
+                "return performance.getEntriesByType('resource').filter(e => e.name.includes('/api/layers/') && e.name.includes('/import')).length;");
+        assertThat(sent).as("nothing was uploaded").isEqualTo(0L);
+        browser.manage().deleteAllCookies();
+    }
+
+    @Test
     void anEditorImportsAnOfficialShapefileThroughTheDialog() throws Exception {
         open("");
         assertThat(browser.findElement(By.id("show-import")).isDisplayed()).as("only editors see import").isFalse();
-        WebElement session = browser.findElement(By.id("session"));
-        session.findElement(By.cssSelector("button.login")).click();
-        WebElement form = session.findElement(By.cssSelector(".login-form"));
-        wait.until(ExpectedConditions.visibilityOf(form));
-        form.findElement(By.name("password")).sendKeys(EDITOR_PASSWORD);
-        form.findElement(By.cssSelector("button[type=submit]")).click();
+        logInAsEditor();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("show-import"))).click();
 
         WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("import")));
@@ -415,5 +434,14 @@ class ViewerBrowserTest extends ServerTest {
                 + "fetch('/api/layers/permanent-basic-farmland').then(r => r.json()).then(l => done(l.source));");
         assertThat(String.valueOf(source)).contains("shp-gbk-4546.zip");
         assertThat(browser.findElement(By.cssSelector(".layer-panel")).getText()).contains("永久基本农田（正式数据）");
+    }
+
+    private void logInAsEditor() {
+        WebElement session = browser.findElement(By.id("session"));
+        session.findElement(By.cssSelector("button.login")).click();
+        WebElement form = session.findElement(By.cssSelector(".login-form"));
+        wait.until(ExpectedConditions.visibilityOf(form));
+        form.findElement(By.name("password")).sendKeys(EDITOR_PASSWORD);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
     }
 }

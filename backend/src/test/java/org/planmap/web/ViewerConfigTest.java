@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.planmap.config.PlanmapProperties;
+import org.planmap.importer.ImportLimits;
 
 class ViewerConfigTest {
 
@@ -12,7 +13,16 @@ class ViewerConfigTest {
     static List<ViewerConfigController.TileBasemap> basemaps(PlanmapProperties.Basemap basemap) {
         PlanmapProperties p = new PlanmapProperties(java.nio.file.Path.of("x"), null, null, null, "planmap",
                 new PlanmapProperties.Security(null), basemap);
-        return (List<ViewerConfigController.TileBasemap>) new ViewerConfigController(p).config().get("basemaps");
+        return (List<ViewerConfigController.TileBasemap>) new ViewerConfigController(p, ImportLimits.DEFAULT).config()
+                .get("basemaps");
+    }
+
+    @Test
+    void theUploadLimitIsTheImportsOwn() {
+        PlanmapProperties p = new PlanmapProperties(java.nio.file.Path.of("x"), null, null, null, "planmap",
+                new PlanmapProperties.Security(null), new PlanmapProperties.Basemap(null, false));
+        ImportLimits limits = new ImportLimits(3_000_000, 1, 1, 1);
+        assertThat(new ViewerConfigController(p, limits).config()).containsEntry("maxUploadBytes", 3_000_000L);
     }
 
     @Test

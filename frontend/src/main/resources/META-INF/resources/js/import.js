@@ -24,9 +24,19 @@ export function attachImport(panel, send, onImported) {
     }
   }
 
+  let maxUploadBytes = Infinity;
+  const megabytes = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
+
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const data = new FormData(form);
+    const file = data.get('file');
+    // Refused here rather than after sending: the server's 413 can arrive as a reset connection once a
+    // browser has pushed far past the limit, which says nothing to the planner.
+    if (file && file.size > maxUploadBytes) {
+      say(`文件 ${escape(file.name)} 有 ${megabytes(file.size)}，超过上传上限 ${megabytes(maxUploadBytes)}；请拆分后分批导入，或请管理员调高 planmap.import.max-upload-size。`, 'error');
+      return;
+    }
     const layer = data.get('layer');
     data.delete('layer');
     if (!data.get('crs')) data.delete('crs');
@@ -50,5 +60,9 @@ export function attachImport(panel, send, onImported) {
     }
   });
   panel.querySelector('.close').addEventListener('click', () => { panel.hidden = true; });
-  return { show: () => { panel.hidden = false; } };
+  return {
+    show: () => { panel.hidden = false; },
+    /** The server's planmap.import.max-upload-size, from /api/viewer-config. */
+    limitUploads: (bytes) => { if (bytes > 0) maxUploadBytes = bytes; },
+  };
 }

@@ -193,6 +193,7 @@ async function start() {
     Promise.all(SMALL_LAYERS.map((id) => layerFeatures(id, band))),
     getJson('/api/plan/city-tiers'), getJson('/api/counties'), getJson('/api/viewer-config'), getJson('/api/plan/documents'),
   ]);
+  importer.limitUploads(viewerConfig.maxUploadBytes);
   if (lines.length && !GROUPS.some((g) => g.title === '三条控制线')) {
     // 示意 only while the stored layer is the demonstration set: an imported official line says so.
     const demo = (id) => catalog.find((l) => l.id === id).title.includes('示意');
