@@ -55,6 +55,17 @@ public final class OverviewWarmer implements AutoCloseable {
         }
     }
 
+    /**
+     * A tile of this layer was asked for: if its version was never queued here — another server sharing the
+     * PostGIS store replaced it, so this one saw no import — its overview tiles are drawn ahead now. One lookup
+     * in the catalog (held in memory by both stores) per tile request.
+     */
+    public void layerSeen(String layerId) {
+        if (layerIds.contains(layerId) && !layers.layer(layerId).version().equals(queued.get(layerId))) {
+            layersChanged();
+        }
+    }
+
     private void draw(String layerId, String version) {
         if (!version.equals(queued.get(layerId))) {
             return;

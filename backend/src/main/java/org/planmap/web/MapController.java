@@ -10,6 +10,7 @@ import org.planmap.render.Identify;
 import org.planmap.render.MapImage;
 import org.planmap.render.MapRenderer;
 import org.planmap.render.Png;
+import org.planmap.render.OverviewWarmer;
 import org.planmap.render.Tiles;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -39,9 +40,11 @@ class MapController {
     private final MapRenderer renderer;
     private final LayerService layers;
     private final RenderProperties limits;
+    private final OverviewWarmer overviews;
 
     MapController(MapImage mapImage, Tiles tiles, Identify identify, MapRenderer renderer, LayerService layers,
-            RenderProperties limits) {
+            RenderProperties limits, OverviewWarmer overviews) {
+        this.overviews = overviews;
         this.mapImage = mapImage;
         this.tiles = tiles;
         this.identify = identify;
@@ -85,6 +88,7 @@ class MapController {
         int row = (int) whole("y", y, 0, last);
         // Revalidation costs a catalog read, not a drawing: the tag is the layer version and the address.
         String etag = tiles.etag(layerId, zoom, col, row);
+        overviews.layerSeen(layerId);
         CacheControl revalidate = CacheControl.noCache().cachePublic();
         if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(",")).map(String::strip).anyMatch(etag::equals)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(revalidate).build();

@@ -9,6 +9,8 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,11 @@ import org.planmap.layer.LayerService;
 import org.planmap.render.MapRenderer;
 import org.planmap.render.MapStyles;
 import org.planmap.render.Tiles;
+import org.planmap.store.Feature;
+import org.planmap.store.FeatureQuery;
+import org.planmap.store.FeatureSource;
+import org.planmap.store.FeatureStore;
+import org.planmap.store.LayerInfo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -184,6 +191,30 @@ class TileApiTest extends ServerTest {
         String second = get("/api/layers/" + UDB).body().get("version").asString();
         assertThat(second).isNotEqualTo(first);
         assertDrawnAhead(UDB, second);
+    }
+
+    @Autowired
+    FeatureStore store;
+
+    /**
+     * Another server sharing the PostGIS store replaces a line: this one saw no import, so its first tile request for
+     * the layer sets the drawing ahead going.
+     */
+    @Test
+    @Order(7)
+    void aVersionStoredByAnotherServerIsDrawnAheadAtItsFirstTileRequest() throws Exception {
+        LayerInfo current = layers.layer(UDB);
+        List<Feature> features = new ArrayList<>();
+        layers.features(FeatureQuery.all(UDB)).features().forEach(features::add);
+        store.replace(current.withContents(features.size(), List.of(), "from-another-server"), FeatureSource.of(features));
+        assertThat(tiles.overview(UDB)).isNotEmpty().noneMatch(tiles::cached);
+
+        assertThat(tile(UDB, "10/834/387", "Accept", "image/png").statusCode()).isEqualTo(200);
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!tiles.overview(UDB).stream().allMatch(tiles::cached) && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        assertDrawnAhead(UDB, "from-another-server");
     }
 
     void assertDrawnAhead(String layerId, String version) {
