@@ -81,12 +81,13 @@ public final class GeoJsonFormatReader implements FormatReader {
         }, counter);
         List<String> notes = new ArrayList<>();
         CrsRef declared = crs(crs, notes);
-        FeatureSource features = sink -> parse(file, sink, null);
+        // The same file under the same limits as the first pass: this count cannot refuse anything new.
+        FeatureSource features = sink -> parse(file, sink, new LimitCounter(limits));
         return new SourceData(format(), features, fields.fields(), declared, notes);
     }
 
     /**
-     * Parses the collection, passing each feature to {@code sink} ({@code counter}, if any, counts them first);
+     * Parses the collection, passing each feature to {@code sink} ({@code counter} counts them first);
      * returns the legacy "crs" member, or null.
      */
     private JsonNode parse(Path file, Consumer<Feature> sink, LimitCounter counter) {
@@ -130,9 +131,7 @@ public final class GeoJsonFormatReader implements FormatReader {
         GeoJsonReader geometryReader = new GeoJsonReader(factory);
         int position = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            if (counter != null) {
-                counter.nextFeature();
-            }
+            counter.nextFeature();
             JsonNode f = p.readValueAsTree();
             if (!f.isObject() || !"Feature".equals(f.path("type").asString(""))) {
                 throw new ImportException(NOT_FEATURE_COLLECTION, "第 " + (position + 1) + " 个要素不是 Feature 对象",
