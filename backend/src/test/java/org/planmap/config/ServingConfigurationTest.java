@@ -1,0 +1,37 @@
+package org.planmap.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.planmap.security.ResponseHeaders;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
+import org.springframework.mock.env.MockEnvironment;
+
+/** The selector threads: one per core unless the operator said otherwise. */
+class ServingConfigurationTest {
+
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+    /** Not the core count, so that neither test can pass by coincidence. */
+    private static final int OPERATORS = CORES + 3;
+
+    private static int selectors(MockEnvironment environment) {
+        JettyServletWebServerFactory factory = new JettyServletWebServerFactory();
+        factory.setSelectors(OPERATORS); // as Spring Boot's own customizer sets it from the property, before ours
+        new ServingConfiguration().cachedLayersFirst(new DefaultListableBeanFactory().getBeanProvider(
+                org.planmap.layer.CachedLayers.class), new ResponseHeaders("default-src 'self'"), environment)
+                .customize(factory);
+        return factory.getSelectors();
+    }
+
+    @Test
+    void onePerCoreByDefault() {
+        assertThat(selectors(new MockEnvironment())).isEqualTo(CORES);
+    }
+
+    @Test
+    void theOperatorsSettingWins() {
+        assertThat(selectors(new MockEnvironment().withProperty(ServingConfiguration.SELECTORS, Integer.toString(OPERATORS))))
+                .isEqualTo(OPERATORS);
+    }
+}
