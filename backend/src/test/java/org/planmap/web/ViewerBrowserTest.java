@@ -387,7 +387,7 @@ class ViewerBrowserTest extends ServerTest {
     }
 
     @Test
-    void aFileOverTheUploadLimitIsRefusedInTheDialogWithoutBeingSent() {
+    void aFileOverTheUploadLimitIsRefusedInTheDialogWithoutBeingSent() throws Exception {
         browser.manage().deleteAllCookies(); // another test may have left an editor's session
         open("");
         logInAsEditor();
@@ -402,6 +402,7 @@ class ViewerBrowserTest extends ServerTest {
         WebElement message = dialog.findElement(By.cssSelector(".import-message"));
         wait.until(d -> message.getText().contains("上传上限"));
         assertThat(message.getText()).contains("全省红线.geojson", "2.0 MB", "超过上传上限 1.0 MB");
+        screenshot("import-too-large");
         Object sent = ((JavascriptExecutor) browser).executeScript(
                 "return performance.getEntriesByType('resource').filter(e => e.name.includes('/api/layers/') && e.name.includes('/import')).length;");
         assertThat(sent).as("nothing was uploaded").isEqualTo(0L);
