@@ -2,14 +2,11 @@ package org.planmap.encode;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import mil.nga.geopackage.BoundingBox;
 import mil.nga.geopackage.GeoPackage;
 import mil.nga.geopackage.GeoPackageManager;
@@ -36,12 +33,17 @@ import org.planmap.store.Field;
  * A GeoPackage (OGC 12-128) for QGIS and ArcGIS Pro: one feature table named after the layer, the attribute
  * {@link Column}s, an R-tree spatial index, and the CRS as an {@code EPSG} row in gpkg_spatial_ref_sys with
  * its WKT definition (NGA's for WGS 84 and Web Mercator, {@link OgcWkt} for CGCS2000). SQLite needs a file, so it is
- * built in a temporary directory, copied to {@code out} and deleted, whether the export succeeds or fails.
+ * built in a {@link ScratchDirectory} as the features stream in, copied to {@code out} once complete and deleted,
+ * whether the export succeeds or fails.
  */
 public final class GeoPackageEncoder implements FeatureEncoder {
 
-    /** Prefix of the temporary directories, so that a test can see none is left behind. */
-    public static final String TEMP_PREFIX = "planmap-export-";
+    private final Path workDir;
+
+    /** @param workDir where the file is built before it is sent (see {@link ScratchDirectory}) */
+    public GeoPackageEncoder(Path workDir) {
+        this.workDir = workDir;
+    }
 
     @Override
     public String format() {
@@ -60,21 +62,17 @@ public final class GeoPackageEncoder implements FeatureEncoder {
 
     @Override
     public void write(FeaturePage page, OutputStream out) throws IOException {
-        Path dir = Files.createTempDirectory(TEMP_PREFIX);
-        try {
+        try (ScratchDirectory dir = new ScratchDirectory(workDir)) {
             Path file = dir.resolve("export.gpkg");
             GeoPackageManager.create(file.toFile());
             try (GeoPackage gpkg = GeoPackageManager.open(file.toFile(), true)) {
                 fill(gpkg, page);
             }
             Files.copy(file, out);
-        } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(GeoPackageEncoder::delete);
-            }
         }
     }
 
+    /** Rows as they stream from the cursor, in one transaction; the extent, known after the last, goes in after. */
     private static void fill(GeoPackage gpkg, FeaturePage page) throws IOException {
         String table = page.layer().id().replaceAll("[^A-Za-z0-9_]", "_");
         long srsId = srsId(gpkg, page.crs());
@@ -88,26 +86,29 @@ public final class GeoPackageEncoder implements FeatureEncoder {
         List<Column> columns = Column.of(page.layer());
         List<FeatureColumn> featureColumns = new ArrayList<>();
         columns.forEach(c -> featureColumns.add(FeatureColumn.createColumn(c.name(), sqlType(c.type()))));
-        Envelope extent = new Envelope();
-        page.features().stream().filter(f -> f.geometry() != null)
-                .forEach(f -> extent.expandToInclude(f.geometry().getEnvelopeInternal()));
-        BoundingBox box = extent.isNull() ? new BoundingBox()
-                : new BoundingBox(extent.getMinX(), extent.getMinY(), extent.getMaxX(), extent.getMaxY());
         FeatureTable featureTable = gpkg.createFeatureTable(
-                FeatureTableMetadata.create(geometry, "fid", featureColumns, box));
+                FeatureTableMetadata.create(geometry, "fid", featureColumns, new BoundingBox()));
         FeatureDao dao = gpkg.getFeatureDao(table);
         WKBWriter wkb = new WKBWriter(2);
+        Envelope extent = new Envelope();
         gpkg.beginTransaction();
         try {
-            for (Feature f : page.features()) {
+            while (page.features().hasNext()) {
+                Feature f = page.features().next();
                 FeatureRow row = dao.newRow();
                 for (Column c : columns) {
                     row.setValue(c.name(), value(c, f));
                 }
                 if (f.geometry() != null) {
                     row.setGeometry(GeoPackageGeometryData.createFromWkbAndBuildEnvelope(srsId, wkb.write(f.geometry())));
+                    extent.expandToInclude(f.geometry().getEnvelopeInternal());
                 }
                 dao.insert(row);
+            }
+            if (!extent.isNull()) {
+                gpkg.execSQL("UPDATE gpkg_contents SET min_x = " + extent.getMinX() + ", min_y = " + extent.getMinY()
+                        + ", max_x = " + extent.getMaxX() + ", max_y = " + extent.getMaxY()
+                        + " WHERE table_name = '" + table + "'");
             }
             gpkg.commit();
         } finally {
@@ -153,13 +154,5 @@ public final class GeoPackageEncoder implements FeatureEncoder {
             case BOOLEAN -> v instanceof Boolean b ? b : null;
             default -> v == null ? null : c.text(f);
         };
-    }
-
-    private static void delete(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the temporary " + p, e);
-        }
     }
 }

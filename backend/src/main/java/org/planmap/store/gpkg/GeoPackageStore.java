@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import mil.nga.geopackage.BoundingBox;
 import mil.nga.geopackage.GeoPackage;
 import mil.nga.geopackage.GeoPackageManager;
@@ -27,7 +26,7 @@ import mil.nga.geopackage.features.user.FeatureTableMetadata;
 import mil.nga.geopackage.srs.SpatialReferenceSystem;
 import mil.nga.sf.GeometryType;
 import org.locationtech.jts.geom.Envelope;
-import org.planmap.store.Feature;
+import org.planmap.store.FeatureCursor;
 import org.planmap.store.FeatureLoad;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.FeatureSource;
@@ -181,13 +180,25 @@ public final class GeoPackageStore implements FeatureStore {
         }
     }
 
+    /**
+     * A cursor holding one read connection, and so one snapshot, until it is closed: a replace committed meanwhile
+     * is seen by the next query, never half-way through this one.
+     */
     @Override
-    public void query(FeatureQuery query, Consumer<Feature> sink) {
-        read("read layer " + query.layerId(), r -> {
+    public FeatureCursor query(FeatureQuery query) {
+        Connection r = readers.borrow();
+        try {
             LayerRegistry.Entry entry = require(r, query.layerId());
-            new FeatureRows(r, entry.table(), entry.info().fields(), 0).select(query, sink);
-            return null;
-        });
+            return new FeatureRows(r, entry.table(), entry.info().fields(), 0).select(query, () -> readers.giveBack(r));
+        } catch (SQLException | RuntimeException e) {
+            try {
+                readers.giveBack(r);
+            } catch (SQLException g) {
+                e.addSuppressed(g);
+            }
+            throw e instanceof StoreException s ? s
+                    : new StoreException("could not read layer " + query.layerId() + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
