@@ -75,18 +75,12 @@ class DocsLinksTest {
         return docs;
     }
 
-    /** Link targets outside fenced code blocks. */
     private static List<String> links(Path doc) throws IOException {
         List<String> targets = new ArrayList<>();
-        boolean fenced = false;
-        for (String line : Files.readAllLines(doc, StandardCharsets.UTF_8)) {
-            if (line.strip().startsWith("```")) {
-                fenced = !fenced;
-            } else if (!fenced) {
-                Matcher m = LINK.matcher(line);
-                while (m.find()) {
-                    targets.add(m.group(1));
-                }
+        for (String line : prose(doc)) {
+            Matcher m = LINK.matcher(line);
+            while (m.find()) {
+                targets.add(m.group(1));
             }
         }
         return targets;
@@ -96,15 +90,10 @@ class DocsLinksTest {
         return anchors.computeIfAbsent(doc, d -> {
             Set<String> found = new HashSet<>();
             Map<String, Integer> seen = new HashMap<>();
-            boolean fenced = false;
             try {
-                for (String line : Files.readAllLines(d, StandardCharsets.UTF_8)) {
-                    if (line.strip().startsWith("```")) {
-                        fenced = !fenced;
-                        continue;
-                    }
+                for (String line : prose(d)) {
                     Matcher m = HEADING.matcher(line);
-                    if (!fenced && m.matches()) {
+                    if (m.matches()) {
                         String slug = slug(m.group(1));
                         int n = seen.merge(slug, 1, Integer::sum);
                         found.add(n == 1 ? slug : slug + "-" + (n - 1));
@@ -115,6 +104,20 @@ class DocsLinksTest {
             }
             return found;
         });
+    }
+
+    /** The lines outside fenced code blocks, where a {@code #} is a shell comment and brackets are code. */
+    private static List<String> prose(Path doc) throws IOException {
+        List<String> lines = new ArrayList<>();
+        boolean fenced = false;
+        for (String line : Files.readAllLines(doc, StandardCharsets.UTF_8)) {
+            if (line.strip().startsWith("```")) {
+                fenced = !fenced;
+            } else if (!fenced) {
+                lines.add(line);
+            }
+        }
+        return lines;
     }
 
     /** GitHub's heading anchor: lower case, punctuation dropped, each space a hyphen. */
