@@ -28,6 +28,7 @@ import org.planmap.crs.CrsRef;
 import org.planmap.layer.FeaturePage;
 import org.planmap.store.Feature;
 import org.planmap.store.Field;
+import org.planmap.store.gpkg.ContentsExtent;
 import org.planmap.store.gpkg.GeoPackageBinary;
 
 /**
@@ -139,17 +140,7 @@ public final class GeoPackageEncoder implements FeatureEncoder {
                 rows.executeBatch();
                 boxes.executeBatch();
             }
-            if (!extent.isNull()) {
-                try (PreparedStatement ps = db.prepareStatement(
-                        "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?")) {
-                    ps.setDouble(1, extent.getMinX());
-                    ps.setDouble(2, extent.getMinY());
-                    ps.setDouble(3, extent.getMaxX());
-                    ps.setDouble(4, extent.getMaxY());
-                    ps.setString(5, table);
-                    ps.executeUpdate();
-                }
-            }
+            ContentsExtent.write(db, table, extent);
             db.commit();
             db.setAutoCommit(true);
         } catch (SQLException e) {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.sqlite.SQLiteErrorCode;
@@ -25,7 +24,6 @@ import mil.nga.geopackage.features.user.FeatureTable;
 import mil.nga.geopackage.features.user.FeatureTableMetadata;
 import mil.nga.geopackage.srs.SpatialReferenceSystem;
 import mil.nga.sf.GeometryType;
-import org.locationtech.jts.geom.Envelope;
 import org.planmap.store.FeatureCursor;
 import org.planmap.store.FeatureLoad;
 import org.planmap.store.FeatureQuery;
@@ -140,7 +138,7 @@ public final class GeoPackageStore implements FeatureStore {
                 RTreeIndexExtension rtree = new RTreeIndexExtension(geoPackage);
                 rtree.createRTreeIndex(featureTable);
                 FeatureLoad load = new FeatureRows(db, table, layer.fields(), srsId).insert(features);
-                setExtent(table, load.extent());
+                ContentsExtent.write(db, table, load.extent());
                 // registered and guarded by triggers once filled, as the extension's create() would leave it
                 rtree.getOrCreate(featureTable);
                 rtree.createFunctions(featureTable);
@@ -237,22 +235,6 @@ public final class GeoPackageStore implements FeatureStore {
         SpatialReferenceSystem srs = geoPackage.getSpatialReferenceSystemDao()
                 .getOrCreateCode("EPSG", Long.parseLong(parts[1]));
         return srs.getSrsId();
-    }
-
-    /** The table is created before its rows are read, so its extent in gpkg_contents is filled in after. */
-    private void setExtent(String table, Envelope extent) throws SQLException {
-        if (extent.isNull()) {
-            return;
-        }
-        try (PreparedStatement ps = db.prepareStatement(
-                "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?")) {
-            ps.setDouble(1, extent.getMinX());
-            ps.setDouble(2, extent.getMinY());
-            ps.setDouble(3, extent.getMaxX());
-            ps.setDouble(4, extent.getMaxY());
-            ps.setString(5, table);
-            ps.executeUpdate();
-        }
     }
 
     private FeatureTable createTable(String table, LayerInfo layer, long srsId) {
