@@ -1,15 +1,16 @@
 package org.planmap.config;
 
+import java.time.Duration;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.http.UriCompliance.Violation;
 import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.planmap.layer.CachedLayers;
 import org.planmap.security.ResponseHeaders;
 import org.planmap.web.CachedLayerHandler;
 import org.planmap.web.JettyErrorReport;
+import org.planmap.web.MinimumDataRate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -30,13 +31,16 @@ import org.springframework.stereotype.Component;
  * segments get through Jetty's checks to Spring Security's firewall, which names the fault in its own problem
  * document (only these: Jetty's LEGACY set also lets {@code %u002e} through, which Spring cannot decode).</li>
  * <li><b>Minimum request data rate</b> ({@code planmap.security.min-request-data-rate}): a body that trickles
- * slower is cut off, so slow uploads cannot hold worker threads for as long as the idle timeout allows per byte.</li>
+ * slower, judged from 5 s after its first read, is cut off ({@link MinimumDataRate}), so slow uploads cannot hold
+ * worker threads for as long as the idle timeout allows per byte.</li>
  * </ul>
  */
 @Component
 class JettyCustomization implements WebServerFactoryCustomizer<JettyServletWebServerFactory> {
 
     static final String SELECTORS = "server.jetty.threads.selectors";
+    /** A small body read late is no slow body: the rate is judged only after this long. */
+    static final Duration DATA_RATE_GRACE = Duration.ofSeconds(5);
 
     private final ObjectProvider<CachedLayers> cache;
     private final ResponseHeaders headers;
@@ -61,15 +65,14 @@ class JettyCustomization implements WebServerFactoryCustomizer<JettyServletWebSe
 
     void customize(Server server) {
         server.setErrorHandler(new JettyErrorReport(headers));
-        server.setHandler(new CachedLayerHandler(server.getHandler(), cache::getObject, headers));
+        server.setHandler(new CachedLayerHandler(new MinimumDataRate(server.getHandler(),
+                security.minRequestDataRate().toBytes(), DATA_RATE_GRACE), cache::getObject, headers));
         for (Connector connector : server.getConnectors()) {
             HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
             if (http != null) {
-                HttpConfiguration configuration = http.getHttpConfiguration();
-                configuration.setUriCompliance(UriCompliance.DEFAULT.with("planmap",
+                http.getHttpConfiguration().setUriCompliance(UriCompliance.DEFAULT.with("planmap",
                         Violation.AMBIGUOUS_PATH_SEPARATOR, Violation.AMBIGUOUS_PATH_SEGMENT,
                         Violation.AMBIGUOUS_PATH_ENCODING, Violation.AMBIGUOUS_EMPTY_SEGMENT));
-                configuration.setMinRequestDataRate(security.minRequestDataRate().toBytes());
             }
         }
     }

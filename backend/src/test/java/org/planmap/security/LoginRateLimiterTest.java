@@ -87,24 +87,26 @@ class LoginRateLimiterTest {
 
     @Test
     void theAccountBacksOffExponentiallyForAddressesThatFailedButNotForOthers() {
+        LoginRateLimiter limiter = new LoginRateLimiter(5, Duration.ofMinutes(1), Duration.ofMinutes(15), 100, clock);
+        java.util.function.Consumer<String> fail = a -> assertThat(limiter.attempt(a, "editor")).as(a).isEmpty();
         for (int i = 0; i < 5; i++) {
-            fail("10.0.1." + i); // five addresses, one failure each: no address limit reached
+            fail.accept("10.0.1." + i); // five addresses, one failure each: no address limit reached
         }
-        fail("10.0.1.5"); // the 6th failure in a row on the account: 1 s back-off
+        fail.accept("10.0.1.5"); // the 6th failure in a row on the account: 1 s back-off
         assertThat(limiter.blockedFor("10.0.1.5", "editor")).contains(Duration.ofSeconds(1));
         assertThat(limiter.blockedFor("10.0.1.0", "editor")).as("failed within the back-off")
                 .contains(Duration.ofSeconds(1));
         assertThat(limiter.blockedFor("10.9.9.9", "editor")).as("an address that never failed").isEmpty();
         assertThat(limiter.blockedFor("10.0.1.5", "somebody")).as("other accounts").isEmpty();
         clock.advance(Duration.ofSeconds(1));
-        fail("10.0.1.5"); // 7th: 2 s
+        fail.accept("10.0.1.5"); // 7th: 2 s
         assertThat(limiter.blockedFor("10.0.1.5", "editor")).contains(Duration.ofSeconds(2));
         clock.advance(Duration.ofSeconds(2));
-        fail("10.0.2.1"); // 8th: 4 s
+        fail.accept("10.0.2.1"); // 8th: 4 s
         assertThat(limiter.blockedFor("10.0.2.1", "editor")).contains(Duration.ofSeconds(4));
         for (int i = 0; i < 30; i++) {
             clock.advance(Duration.ofMinutes(20));
-            fail("10.0.3." + i);
+            fail.accept("10.0.3." + i);
         }
         assertThat(limiter.blockedFor("10.0.3.29", "editor")).as("capped").contains(Duration.ofMinutes(15));
         assertThat(limiter.blockedFor("10.8.8.8", "editor")).as("the editor at another desk").isEmpty();
