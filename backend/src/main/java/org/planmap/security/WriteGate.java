@@ -13,7 +13,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Decides from the headers alone, before any body byte is read, the writes that cannot succeed: one with no
  * credential at all (no {@code Authorization} header, no live session) is refused 401 at once, so an anonymous
  * 300 MB upload costs its headers, not 300 MB of disk and a worker thread for as long as the client cares to
- * trickle. The login, the one write anyone may send, is refused 413 past a few kilobytes. Everything else
+ * trickle. Logging in and out are the writes anyone may send; a login is refused 413 past a few kilobytes. Everything else
  * (checking the credential, the role, the CSRF token) follows in Spring Security's chain, from headers as well.
  */
 public final class WriteGate extends OncePerRequestFilter {
@@ -22,8 +22,10 @@ public final class WriteGate extends OncePerRequestFilter {
     static final long MAX_LOGIN_BYTES = 4096;
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
+    private static final String SESSION = "/api/session";
+
     static boolean isLogin(HttpServletRequest request) {
-        return "POST".equals(request.getMethod()) && "/api/session".equals(request.getRequestURI());
+        return "POST".equals(request.getMethod()) && SESSION.equals(request.getRequestURI());
     }
 
     @Override
@@ -31,9 +33,10 @@ public final class WriteGate extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (SAFE_METHODS.contains(request.getMethod())) {
             chain.doFilter(request, response);
-        } else if (isLogin(request)) {
+        } else if (SESSION.equals(request.getRequestURI())) { // log in or out: anyone may
             long length = request.getContentLengthLong();
-            if (length > MAX_LOGIN_BYTES || length < 0 && request.getHeader("Transfer-Encoding") != null) {
+            boolean tooLarge = length > MAX_LOGIN_BYTES || length < 0 && request.getHeader("Transfer-Encoding") != null;
+            if (isLogin(request) && tooLarge) {
                 SecurityProblems.write(response, HttpStatus.CONTENT_TOO_LARGE, "login-too-large",
                         "登录请求过大（最多 " + MAX_LOGIN_BYTES + " 字节）", "a login is at most " + MAX_LOGIN_BYTES + " bytes");
                 return;
