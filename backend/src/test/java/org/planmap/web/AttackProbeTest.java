@@ -29,6 +29,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.planmap.SlowTest;
 import org.planmap.security.LoginRateLimiter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,8 +39,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * The attack probe's findings (issue 15), replayed on raw sockets where an HTTP client library would tidy the
  * request up: bodies that never come, {@code Authorization} headers Spring reads but a header check would not,
  * a forged {@code Host}. Few worker threads, so that a handful of slow requests would starve the server if they
- * held threads.
+ * held threads. Slow lane: a server of its own, a body trickled for seconds, 100 bcrypt checks.
  */
+@SlowTest
 class AttackProbeTest extends ServerTest {
 
     static final String PASSWORD = "Attack-probe-secret-77";
