@@ -19,7 +19,7 @@ public record CountyCard(String adcode, String name, String kind, PlaceRef city,
         luliangTasks = List.copyOf(luliangTasks);
     }
 
-    /** A place the card links to: a city ({@code kind} null), or a region ({@code kind} 城市群, 城镇圈…). */
+    /** A place the card links to, with its kind as the plan names it: 地级市, or a region's 城市群, 城镇圈…. */
     public record PlaceRef(String id, String name, String kind) {
     }
 

@@ -51,7 +51,7 @@ public final class CountyCards {
         List<CountyCard.Task> tasks = c.cityAdcode().equals(TASK_LIST_CITY)
                 ? documents.luliangTasks().stream().map(t -> task(t, documents)).toList() : List.of();
         return new CountyCard(c.adcode(), c.name(), c.kind(),
-                new CountyCard.PlaceRef(c.cityAdcode(), c.cityName(), null), c.areaKm2(), tier,
+                new CountyCard.PlaceRef(c.cityAdcode(), c.cityName(), "地级市"), c.areaKm2(), tier,
                 groups(c.adcode(), documents.townGroups()), regions, targets, passages(c.adcode(), documents), tasks);
     }
 

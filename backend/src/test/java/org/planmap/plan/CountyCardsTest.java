@@ -25,7 +25,7 @@ class CountyCardsTest {
     void xiaoyiIsNamedInColumn3AsASmallCityOfJiaoFenWenXiaoWithLuliangsTasks() {
         CountyCard xiaoyi = card("141181");
         assertThat(xiaoyi.name()).isEqualTo("孝义市");
-        assertThat(xiaoyi.city()).isEqualTo(new CountyCard.PlaceRef("141100", "吕梁市", null));
+        assertThat(xiaoyi.city()).isEqualTo(new CountyCard.PlaceRef("141100", "吕梁市", "地级市"));
         assertThat(xiaoyi.tier().label()).isEqualTo(CityTier.I_SMALL);
         assertThat(xiaoyi.tier().band()).isEqualTo("20—50万人");
         assertThat(xiaoyi.tier().basis()).isEqualTo(TierBasis.NAMED);

@@ -6,6 +6,8 @@ import { escape } from './text.js';
 const tierBadge = (tier, band) => `<span class="tier" style="background:${tierColour(tier)};color:${
   textOn(tierColour(tier))}">${escape(tier)}</span> ${escape(band)}`;
 const placeLink = (kind, id, name) => `<a href="#" data-place="${kind}:${escape(id)}">${escape(name)}</a>`;
+const target = (city, rate, direction, source) => `<dt>${escape(city)}目标</dt><dd>2025年常住人口城镇化率 <b>${rate}%</b>
+    <div class="direction">${escape(direction)}</div><div class="source">出处：${escape(source)}</div></dd>`;
 const area = (km2) => `${Number(km2).toLocaleString('zh-CN')} km²`;
 const sections = (tasks) => `<section class="passages"><h3>规划原文</h3><p class="loading">正在查找…</p></section>
   ${tasks ? '<section class="tasks" hidden></section>' : ''}`;
@@ -46,8 +48,7 @@ export function showCounty(element, card) {
   const groups = card.townGroups.length ? card.townGroups.map((g) => `${placeLink('group', g.id, g.name)}（${escape(g.roleText)}${
     g.pattern ? `，“${escape(g.pattern)}”格局` : ''}）`).join('<br>') : '—';
   const regions = card.regions.length ? card.regions.map((r) => placeLink('region', r.id, r.name)).join('、') : '—';
-  const targets = card.cityTargets.map((t) => `<dt>${escape(t.city)}目标</dt><dd>2025年常住人口城镇化率 <b>${t.urbanizationRate2025}%</b>
-    <div class="direction">${escape(t.direction)}</div><div class="source">出处：${escape(t.source.text)}</div></dd>`).join('');
+  const targets = card.cityTargets.map((t) => target(t.city, t.urbanizationRate2025, t.direction, t.source.text)).join('');
   frame(element, card.name, `${placeLink('city', card.city.id, card.city.name)} · ${escape(card.kind)} · ${escape(card.adcode)}`, `<dl>
       <dt>规模等级</dt><dd>${tierBadge(card.tier.label, card.tier.band)}</dd>
       <dt>等级依据</dt><dd>${basis(card)}<div class="source">出处：${escape(card.tier.source.text)}</div></dd>
@@ -58,16 +59,10 @@ export function showCounty(element, card) {
     </dl>${sections(true)}`);
 }
 
-function cityTarget(city) {
-  if (city.urbanizationRate2025 == null) return '';
-  return `<dt>${escape(city.name)}目标</dt><dd>2025年常住人口城镇化率 <b>${city.urbanizationRate2025}%</b>
-    <div class="direction">${escape(city.direction)}</div><div class="source">出处：${escape(city.targetSource)}</div></dd>`;
-}
-
 export function showCity(element, city, counties) {
   frame(element, city.name, `地级市 · ${escape(city.adcode)} · ${city.countyCount} 个县级单元`, `<dl>
       <dt>规模等级</dt><dd>${tierBadge(city.tier, city.tierPopulation)}<div class="source">出处：${escape(city.tierSource)}</div></dd>
-      ${cityTarget(city)}
+      ${city.urbanizationRate2025 == null ? '' : target(city.name, city.urbanizationRate2025, city.direction, city.targetSource)}
       <dt>县级单元</dt><dd>${counties.map((c) => placeLink('county', c.adcode, c.name)).join('、')}</dd>
       <dt>面积</dt><dd>${area(city.areaKm2)}</dd>
     </dl>${sections(true)}`);
