@@ -49,9 +49,10 @@ public record CountyCard(String adcode, String name, String kind, PlaceRef city,
 
     /**
      * Part of a passage around its first mention of the unit; {@code marks} are the mentions as offsets into
-     * {@code text}, {@code start} is the passage's offset in its document (where a reader opens it).
+     * {@code text}, {@code start} is the passage's offset in its document (where a reader opens it). A table's
+     * text keeps its rows on lines of their own, cells separated by " | ".
      */
-    public record Excerpt(Citation source, int start, String text, List<Mark> marks) {
+    public record Excerpt(Citation source, int start, SeedPassage.Kind kind, String text, List<Mark> marks) {
 
         public Excerpt {
             marks = List.copyOf(marks);

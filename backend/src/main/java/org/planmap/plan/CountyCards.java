@@ -92,7 +92,7 @@ public final class CountyCards {
                 .distinct()
                 .toList();
         return new CountyCard.Excerpt(new Citation(p.document(), documents.titleOf(p.document()), p.heading()),
-                p.start(), text, marks);
+                p.start(), p.kind(), text, marks);
     }
 
     private static CountyCard.Task task(LuliangTask t, PlanDocuments documents) {

@@ -60,6 +60,8 @@ class CountyCardsTest {
                 "第四章第三节 培育壮大区域性城镇群", "第四章第四节 强化县城重要载体作用",
                 "第四章第六节 促进大中小城市和小城镇协调发展 专栏3 2025年城镇规模结构预测");
         assertThat(passages.first().get(1).text()).contains("清徐县、阳城县、孝义市");
+        assertThat(passages.first()).extracting(CountyCard.Excerpt::kind)
+                .containsExactly(SeedPassage.Kind.PARAGRAPH, SeedPassage.Kind.PARAGRAPH, SeedPassage.Kind.TABLE);
     }
 
     @Test

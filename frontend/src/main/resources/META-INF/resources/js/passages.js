@@ -2,14 +2,14 @@ import { escape, wrapSpans } from './text.js';
 
 // A card's 规划原文 section: how many passages of the seeds mention the place and excerpts with the mentions
 // highlighted, each cited as 《title》 section with a link into the reader at that passage. `summary` is
-// the county card's {count, first: [{source, start, text, marks}]}.
+// the county card's {count, first: [{source, start, kind, text, marks}]}.
 export function renderPassages(section, { count, first }) {
   const more = count - first.length;
   section.innerHTML = `<h3>规划原文（${count} 处）</h3>${count ? '' : '<p>原文中未提及。</p>'}${first.map((e) => `
     <figure class="passage">
       <figcaption>${escape(e.source.text)}
         <a href="#" data-read="${escape(e.source.document)}:${e.start}">在原文中查看</a></figcaption>
-      <p>${wrapSpans(e.text, e.marks.map((m) => ({ ...m, open: '<mark>', close: '</mark>' })))}</p>
+      <p class="${e.kind === 'table' ? 'table-text' : ''}">${wrapSpans(e.text, e.marks.map((m) => ({ ...m, open: '<mark>', close: '</mark>' })))}</p>
     </figure>`).join('')}${more > 0 ? `<p class="more">另有 ${more} 处，见“规划文本”。</p>` : ''}`;
 }
 
@@ -19,7 +19,7 @@ const cite = (titles, document, section) => ({ document, text: `《${titles[docu
 
 export const passageSummary = ({ passages }, titles) => ({ count: passages.length,
   first: passages.map(({ passage, hits }) => ({ source: cite(titles, passage.document, passage.headingPath.join(' ')),
-    start: passage.start, text: passage.text, marks: hits })) });
+    start: passage.start, kind: passage.kind, text: passage.text, marks: hits })) });
 
 export const taskSummary = (tasks, titles, document) => tasks.map((t) => ({ ...t,
   targets: t.targets.map((g) => g.clause), source: cite(titles, document, `${t.part} ${t.label}`) }));
