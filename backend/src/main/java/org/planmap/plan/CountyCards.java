@@ -78,7 +78,7 @@ public final class CountyCards {
     }
 
     /** The passage from a little before its first mention, with every mention inside the excerpt marked. */
-    static CountyCard.Excerpt excerpt(PassageIndex.PassageMention mention, PlanDocuments documents) {
+    private static CountyCard.Excerpt excerpt(PassageIndex.PassageMention mention, PlanDocuments documents) {
         SeedPassage p = mention.passage();
         PassageIndex.TermHit first = mention.hits().get(0);
         int from = Math.max(0, first.start() - BEFORE);
