@@ -173,7 +173,7 @@ class ViewerBrowserTest extends ServerTest {
         assertThat(tasks.findElement(By.cssSelector("details.task .source")).getText())
                 .startsWith("出处：《吕梁市2021年新型城镇化建设和城乡融合发展重点任务》");
         screenshot("card-desktop");
-        js("const c = document.getElementById('card'); c.scrollTop = c.querySelector('.tasks').offsetTop - c.offsetTop");
+        js("const c = document.getElementById('card'); c.scrollTop = c.querySelector('.tasks').offsetTop");
         screenshot("card-desktop-tasks");
         try {
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
