@@ -29,7 +29,7 @@ class ViewerConfigTest {
     @Test
     void theZoomBandsAndTheTaskListCityAreTheServersOwn() {
         PlanmapProperties p = new PlanmapProperties(java.nio.file.Path.of("x"), null, null, null, "planmap",
-                new PlanmapProperties.Security(null), new PlanmapProperties.Basemap(null, false));
+                new PlanmapProperties.Basemap(null, false));
         assertThat(new ViewerConfigController(p, ImportLimits.DEFAULT).config())
                 .containsEntry("zoomBands", List.of(6, 8, 10)).containsEntry("taskListCity", "141100");
     }
