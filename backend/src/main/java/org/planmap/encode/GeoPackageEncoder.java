@@ -27,6 +27,7 @@ import org.locationtech.jts.io.WKBWriter;
 import org.planmap.crs.CrsRef;
 import org.planmap.layer.FeaturePage;
 import org.planmap.store.Feature;
+import org.planmap.store.JdbcColumns;
 import org.planmap.store.Field;
 import org.planmap.store.gpkg.ContentsExtent;
 import org.planmap.store.gpkg.GeoPackageBinary;
@@ -96,13 +97,15 @@ public final class GeoPackageEncoder implements FeatureEncoder {
         geometry.setSrsId(srsId);
         List<Column> columns = Column.of(page.layer());
         List<FeatureColumn> featureColumns = new ArrayList<>();
-        columns.forEach(c -> featureColumns.add(FeatureColumn.createColumn(c.name(), sqlType(c.type()))));
+        // NGA wraps names in quotes without doubling the quotes inside, but leaves a name already in quotes alone:
+        // so names go in quoted by us, and rows go in through our own INSERT.
+        columns.forEach(c -> featureColumns.add(FeatureColumn.createColumn(JdbcColumns.quote(c.name()), sqlType(c.type()))));
         FeatureTable featureTable = gpkg.createFeatureTable(
                 FeatureTableMetadata.create(geometry, "fid", featureColumns, new BoundingBox()));
         RTreeIndexExtension rtree = new RTreeIndexExtension(gpkg);
         rtree.createRTreeIndex(featureTable);
-        StringBuilder sql = new StringBuilder("INSERT INTO \"" + table + "\" (fid, " + GEOMETRY);
-        columns.forEach(c -> sql.append(", \"").append(c.name().replace("\"", "\"\"")).append('"'));
+        StringBuilder sql = new StringBuilder("INSERT INTO " + JdbcColumns.quote(table) + " (fid, " + GEOMETRY);
+        columns.forEach(c -> sql.append(", ").append(JdbcColumns.quote(c.name())));
         sql.append(") VALUES (?, ?").append(", ?".repeat(columns.size())).append(')');
         Connection db = gpkg.getConnection().getConnection();
         WKBWriter wkb = new WKBWriter(2);
@@ -110,8 +113,8 @@ public final class GeoPackageEncoder implements FeatureEncoder {
         try {
             db.setAutoCommit(false);
             try (PreparedStatement rows = db.prepareStatement(sql.toString());
-                    PreparedStatement boxes = db.prepareStatement("INSERT INTO \"rtree_" + table + "_" + GEOMETRY
-                            + "\" VALUES (?, ?, ?, ?, ?)")) {
+                    PreparedStatement boxes = db.prepareStatement("INSERT INTO "
+                            + JdbcColumns.quote("rtree_" + table + "_" + GEOMETRY) + " VALUES (?, ?, ?, ?, ?)")) {
                 long fid = 0;
                 while (page.features().hasNext()) {
                     Feature f = page.features().next();
