@@ -10,6 +10,7 @@ import org.planmap.plan.PlanLayers;
 import org.planmap.plan.StructureLayers;
 import org.planmap.security.ResponseHeaders;
 import org.planmap.web.CachedLayerHandler;
+import org.planmap.web.ExpensiveRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -67,21 +68,30 @@ class ServingConfiguration {
         warm.start();
     }
 
+    /** Jetty stops it with the server (its threads end there), so Spring need not. */
+    @Bean(destroyMethod = "")
+    ExpensiveRequests expensiveRequests(ExpensiveProperties properties, ResponseHeaders headers) {
+        return new ExpensiveRequests(properties, headers);
+    }
+
     /**
-     * The cached-layer handler in front of everything, and one selector (I/O) thread per core: the handler
+     * The cached-layer handler in front of everything, then the pool of expensive requests (map images, exports,
+     * large queries) that keeps Jetty's workers free for everything else, and one selector (I/O) thread per core: the handler
      * answers on those threads, and with Jetty's default (half the cores) one core's worth of them served all
      * connections (measured on 2 cores: 0.83–0.85 of nginx's rate with one selector, 1.08–1.31 with two). An
      * operator's {@code server.jetty.threads.selectors} still wins: this customizer runs after Spring Boot's.
      */
     @Bean
     WebServerFactoryCustomizer<JettyServletWebServerFactory> cachedLayersFirst(ObjectProvider<CachedLayers> cache,
-            ResponseHeaders headers, Environment environment) {
+            ExpensiveRequests expensive, ResponseHeaders headers, Environment environment) {
         return factory -> {
             if (!environment.containsProperty(SELECTORS)) {
                 factory.setSelectors(Runtime.getRuntime().availableProcessors());
             }
-            factory.addServerCustomizers(
-                    server -> server.setHandler(new CachedLayerHandler(server.getHandler(), cache::getObject, headers)));
+            factory.addServerCustomizers(server -> {
+                expensive.setHandler(server.getHandler());
+                server.setHandler(new CachedLayerHandler(expensive, cache::getObject, headers));
+            });
         };
     }
 }

@@ -5,6 +5,7 @@ import java.util.Set;
 import org.planmap.ClientFault;
 import org.planmap.importer.LimitCounter;
 import org.planmap.importer.shapefile.ShapefileZipReader;
+import org.planmap.layer.Abandoned;
 import org.planmap.layer.UnknownLayerException;
 import org.planmap.store.StoreException;
 import org.planmap.store.StoreFullException;
@@ -107,6 +108,18 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "数据库暂时无法连接，请稍后再试",
                         "the database is unreachable right now; please try again shortly"));
+    }
+
+    /**
+     * Work stopped because its client closed the connection ({@link ExpensiveRequests}): nobody reads this answer,
+     * unless a client only half-closed; then it is told to ask again, like any refusal under load.
+     */
+    @ExceptionHandler(Abandoned.class)
+    ResponseEntity<ProblemDetail> abandoned(Abandoned e) {
+        log.debug("work stopped: its client has gone");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "abandoned", "连接已断开，请求已停止；如仍需要，请重试",
+                        "the connection was closed, so the work was stopped; ask again if you still need it"));
     }
 
     /** No room left to write (e.g. deleting a layer re-stores the demonstration data): 507, nothing changed. */
