@@ -2,8 +2,10 @@ package org.planmap.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.planmap.security.ResponseHeaders;
+import org.planmap.web.ExpensiveRequests;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
 import org.springframework.mock.env.MockEnvironment;
@@ -18,8 +20,10 @@ class ServingConfigurationTest {
     private static int selectors(MockEnvironment environment) {
         JettyServletWebServerFactory factory = new JettyServletWebServerFactory();
         factory.setSelectors(OPERATORS); // as Spring Boot's own customizer sets it from the property, before ours
+        ResponseHeaders headers = new ResponseHeaders("default-src 'self'");
         new ServingConfiguration().cachedLayersFirst(new DefaultListableBeanFactory().getBeanProvider(
-                org.planmap.layer.CachedLayers.class), new ResponseHeaders("default-src 'self'"), environment)
+                org.planmap.layer.CachedLayers.class), new ExpensiveRequests(new ExpensiveProperties(2, 64,
+                Duration.ofSeconds(5), 1000, Duration.ofMillis(200)), headers), headers, environment)
                 .customize(factory);
         return factory.getSelectors();
     }
