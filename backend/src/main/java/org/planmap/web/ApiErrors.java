@@ -116,6 +116,10 @@ class ApiErrors extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(Abandoned.class)
     ResponseEntity<ProblemDetail> abandoned(Abandoned e) {
+        return abandoned();
+    }
+
+    private static ResponseEntity<ProblemDetail> abandoned() {
         log.debug("work stopped: its client has gone");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "abandoned", "连接已断开，请求已停止；如仍需要，请重试",
@@ -131,10 +135,14 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(StoreException.class)
-    ProblemDetail store(StoreException e) {
+    ResponseEntity<ProblemDetail> store(StoreException e) {
+        if (Thread.currentThread().isInterrupted()) {
+            // Not the store failing: the read was interrupted because its client left (ExpensiveRequests).
+            return abandoned();
+        }
         log.error("store failure", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "store-failure", "数据存储出错，请稍后再试",
-                "the data store failed; please try again later");
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "store-failure",
+                "数据存储出错，请稍后再试", "the data store failed; please try again later"));
     }
 
     static ProblemDetail problem(HttpStatus status, String code, String zh, String en) {

@@ -28,6 +28,8 @@ import org.eclipse.jetty.util.Callback;
 import org.planmap.config.ExpensiveProperties;
 import org.planmap.security.ResponseHeaders;
 import org.planmap.security.SecurityProblems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -44,6 +46,8 @@ import org.springframework.http.HttpStatus;
  * HTTP/2) and requests with a body are not looked at; their work stops at their first failed write.
  */
 public final class ExpensiveRequests extends Handler.Wrapper {
+
+    private static final Logger log = LoggerFactory.getLogger(ExpensiveRequests.class);
 
     private final RequestCost cost;
     private final ThreadPoolExecutor pool;
@@ -69,8 +73,18 @@ public final class ExpensiveRequests extends Handler.Wrapper {
                 new ArrayBlockingQueue<>(properties.queue()), named("planmap-expensive-"));
         Duration every = properties.disconnectCheck();
         this.watch = Executors.newSingleThreadScheduledExecutor(named("planmap-expensive-watch-"));
-        watch.scheduleWithFixedDelay(() -> watched.forEach(Job::checkClient), every.toMillis(), every.toMillis(),
-                TimeUnit.MILLISECONDS);
+        watch.scheduleWithFixedDelay(this::checkClients, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** One failure must not end the watch: a scheduled task that throws is never run again. */
+    private void checkClients() {
+        for (Job job : watched) {
+            try {
+                job.checkClient();
+            } catch (RuntimeException e) {
+                log.warn("could not look at the connection of {}: {}", job.request.getHttpURI().getPath(), e.toString());
+            }
+        }
     }
 
     @Override
