@@ -8,6 +8,8 @@ import org.planmap.layer.CachedLayers;
 import org.planmap.layer.LayerService;
 import org.planmap.plan.PlanLayers;
 import org.planmap.plan.StructureLayers;
+import org.planmap.security.ResponseHeaders;
+import org.planmap.web.ExpensiveRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -17,7 +19,8 @@ import org.springframework.context.event.EventListener;
 
 /**
  * How the small layers reach browsers fast: one cache of their encoded answers, and a handler that sends them
- * from Jetty's I/O threads before the servlet application ({@link JettyCustomization}; README 性能, bench/run).
+ * from Jetty's I/O threads before the servlet application ({@link JettyCustomization}; README 性能, bench/run);
+ * and the pool that keeps expensive requests from delaying them ({@link ExpensiveRequests}).
  */
 @Configuration(proxyBeanMethods = false)
 class ServingConfiguration {
@@ -57,5 +60,11 @@ class ServingConfiguration {
         }, "layer-cache-warm");
         warm.setDaemon(true);
         warm.start();
+    }
+
+    /** Jetty stops it with the server (its threads end there), so Spring need not. */
+    @Bean(destroyMethod = "")
+    ExpensiveRequests expensiveRequests(ExpensiveProperties properties, ResponseHeaders headers) {
+        return new ExpensiveRequests(properties, headers);
     }
 }

@@ -56,7 +56,8 @@ public final class LayerService {
 
     /**
      * The matching features, reprojected to {@code crs}, handed to {@code sink} as the store reads them and
-     * kept nowhere: for a reader of a whole dense layer (overview tiles) that must not hold it in memory.
+     * kept nowhere: for a reader of a whole dense layer (overview tiles) that must not hold it in memory. Stops
+     * with {@link Abandoned} when the reading thread is interrupted.
      *
      * @return the layer the features belong to
      */
@@ -74,11 +75,14 @@ public final class LayerService {
         return store.count(query);
     }
 
+    /** The store's cursor, reprojected feature by feature, and stopping at the next feature once its client left. */
     private FeatureCursor open(LayerInfo layer, FeatureQuery query, CrsRef crs) {
         CrsRef stored = CrsRef.parse(layer.crs());
-        FeatureCursor features = store.query(query);
-        return stored.equals(crs) ? features : features.map(f -> f.geometry() == null ? f
-                : new Feature(f.id(), reprojector.transform(f.geometry(), stored, crs), f.properties()));
+        return store.query(query).map(f -> {
+            Abandoned.check();
+            return stored.equals(crs) || f.geometry() == null ? f
+                    : new Feature(f.id(), reprojector.transform(f.geometry(), stored, crs), f.properties());
+        });
     }
 
     private LayerInfo answerable(FeatureQuery query) {
