@@ -1,7 +1,7 @@
 package org.planmap.encode;
 
 import java.io.OutputStream;
-import java.util.List;
+import java.util.Iterator;
 import java.util.Map;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.CoordinateSequence;
@@ -31,6 +31,7 @@ public final class GeoJsonWriter implements AutoCloseable {
     private final JsonGenerator gen;
     private final double scale;
     private final boolean yFirst;
+    private long written;
 
     /**
      * @param foreignMembers top-level members written before "features" (e.g. a name or a legacy
@@ -69,6 +70,7 @@ public final class GeoJsonWriter implements AutoCloseable {
     }
 
     public GeoJsonWriter write(Feature f) {
+        written++;
         feature(f, Map.of());
         return this;
     }
@@ -91,16 +93,38 @@ public final class GeoJsonWriter implements AutoCloseable {
         gen.writeEndObject();
     }
 
-    public GeoJsonWriter writeAll(List<Feature> features) {
-        features.forEach(this::write);
+    public GeoJsonWriter writeAll(Iterable<Feature> features) {
+        return writeAll(features.iterator());
+    }
+
+    /** Writes the features as they are read: a cursor's are never all in memory at once. */
+    public GeoJsonWriter writeAll(Iterator<Feature> features) {
+        while (features.hasNext()) {
+            write(features.next());
+        }
         return this;
+    }
+
+    /** How many features were written so far. */
+    public long written() {
+        return written;
+    }
+
+    /**
+     * Ends the collection with {@code trailingMembers} after "features": what is only known once every feature is
+     * written (numberReturned of a streamed answer). Only a complete answer is ended: a writer abandoned after a
+     * failure is left open, so the client sees a cut document rather than a complete-looking short one.
+     */
+    public void finish(Map<String, Object> trailingMembers) {
+        gen.writeEndArray();
+        trailingMembers.forEach(gen::writePOJOProperty);
+        gen.writeEndObject();
+        gen.close();
     }
 
     @Override
     public void close() {
-        gen.writeEndArray();
-        gen.writeEndObject();
-        gen.close();
+        finish(Map.of());
     }
 
     private void geometry(Geometry g) {
