@@ -12,15 +12,18 @@ import org.planmap.store.LayerInfo;
 
 /**
  * The one way to read layers, whichever encoder or endpoint asks: the catalog, and bbox/division/limit
- * queries answered from the store, in the layer's own CRS or reprojected to the one asked for.
+ * queries answered from the store (or, for a small layer, from its parsed copy in {@link ResidentLayers}), in
+ * the layer's own CRS or reprojected to the one asked for.
  */
 public final class LayerService {
 
     private final FeatureStore store;
     private final Reprojector reprojector = new Reprojector(Reprojector.CHINA);
+    private final ResidentLayers resident;
 
     public LayerService(FeatureStore store) {
         this.store = store;
+        this.resident = new ResidentLayers(store);
     }
 
     public List<LayerInfo> layers() {
@@ -41,7 +44,7 @@ public final class LayerService {
     public FeaturePage features(FeatureQuery query, CrsRef crs) {
         List<Feature> features = new ArrayList<>();
         LayerInfo layer = forEach(query, crs, features::add);
-        long matched = query.limit() == null && query.offset() == 0 ? features.size() : store.count(query);
+        long matched = query.limit() == null && query.offset() == 0 ? features.size() : count(layer, query);
         return new FeaturePage(layer, features, matched, crs);
     }
 
@@ -54,15 +57,20 @@ public final class LayerService {
     public LayerInfo forEach(FeatureQuery query, CrsRef crs, Consumer<Feature> sink) {
         LayerInfo layer = answerable(query);
         CrsRef stored = CrsRef.parse(layer.crs());
-        store.query(query, f -> sink.accept(stored.equals(crs) || f.geometry() == null ? f
-                : new Feature(f.id(), reprojector.transform(f.geometry(), stored, crs), f.properties())));
+        Consumer<Feature> reprojecting = f -> sink.accept(stored.equals(crs) || f.geometry() == null ? f
+                : new Feature(f.id(), reprojector.transform(f.geometry(), stored, crs), f.properties()));
+        resident.features(layer, query).ifPresentOrElse(found -> found.forEach(reprojecting),
+                () -> store.query(query, reprojecting));
         return layer;
     }
 
     /** How many features match {@code query}, ignoring its limit and offset: what an answer would hold. */
     public long count(FeatureQuery query) {
-        answerable(query);
-        return store.count(query);
+        return count(answerable(query), query);
+    }
+
+    private long count(LayerInfo layer, FeatureQuery query) {
+        return resident.count(layer, query).orElseGet(() -> store.count(query));
     }
 
     private LayerInfo answerable(FeatureQuery query) {
