@@ -1,5 +1,9 @@
 package org.planmap.config;
 
+import jakarta.servlet.MultipartConfigElement;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -16,6 +20,8 @@ import org.planmap.store.FeatureStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -33,6 +39,20 @@ class ImportConfiguration {
             @Value("${planmap.import.max-features:1000000}") long maxFeatures,
             @Value("${planmap.import.max-vertices:100000000}") long maxVertices) {
         return new ImportLimits(maxUpload.toBytes(), maxUncompressed.toBytes(), maxFeatures, maxVertices);
+    }
+
+    /**
+     * Uploads spool to {@code <data-dir>/uploads} while they arrive (Spring Boot's {@code spring.servlet.multipart.*}
+     * sizes, this location): inside the directory the operator named and checked, never the JVM's temp directory.
+     * After the data directory's check ({@code featureStore}), so a read-only disk is reported as such.
+     */
+    @Bean
+    @DependsOn("featureStore")
+    MultipartConfigElement multipartConfigElement(MultipartProperties multipart, PlanmapProperties properties)
+            throws IOException {
+        Path uploads = Files.createDirectories(properties.dataDir().resolve("uploads")).toAbsolutePath();
+        return new MultipartConfigElement(uploads.toString(), multipart.getMaxFileSize().toBytes(),
+                multipart.getMaxRequestSize().toBytes(), (int) multipart.getFileSizeThreshold().toBytes());
     }
 
     /** Zips are extracted beside the uploads in the data directory, not in /tmp (often a small tmpfs in memory). */

@@ -13,12 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dbUser     the database user
  * @param dbPassword the database user's password; never logged
  * @param dbSchema   the schema planmap keeps its tables in; created if missing
- * @param security   who may change data
  */
 @ConfigurationProperties("planmap")
 public record PlanmapProperties(@DefaultValue("planmap-data") Path dataDir, String dbUrl, String dbUser,
-        String dbPassword, @DefaultValue("planmap") String dbSchema, @DefaultValue Security security,
-        @DefaultValue Basemap basemap) {
+        String dbPassword, @DefaultValue("planmap") String dbSchema, @DefaultValue Basemap basemap) {
 
     public boolean usesDatabase() {
         return dbUrl != null && !dbUrl.isBlank();
@@ -29,11 +27,7 @@ public record PlanmapProperties(@DefaultValue("planmap-data") Path dataDir, Stri
     public String toString() {
         return "PlanmapProperties[dataDir=" + dataDir + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser
                 + ", dbPassword=" + (dbPassword == null ? "none" : "***") + ", dbSchema=" + dbSchema
-                + ", security=…, basemap=" + basemap + "]";
-    }
-
-    /** @param editorPassword the editors' password (import and delete arrive with the control lines) */
-    public record Security(String editorPassword) {
+                + ", basemap=" + basemap + "]";
     }
 
     /**
