@@ -29,9 +29,11 @@ public final class GeoJsonWriter implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JsonGenerator gen;
-    private final double scale;
+    private final FixedDecimals numbers;
     private final boolean yFirst;
     private long written;
+    /** One position's text, {@code [x,y]}, handed to the generator as one raw value. */
+    private final char[] position = new char[2 * FixedDecimals.MAX_FAST_CHARS + 3];
 
     /**
      * @param foreignMembers top-level members written before "features" (e.g. a name or a legacy
@@ -57,7 +59,7 @@ public final class GeoJsonWriter implements AutoCloseable {
 
     private GeoJsonWriter(OutputStream out, int decimals, boolean yFirst) {
         this.gen = JSON.createGenerator(out, JsonEncoding.UTF8);
-        this.scale = Math.pow(10, decimals);
+        this.numbers = new FixedDecimals(decimals);
         this.yFirst = yFirst;
     }
 
@@ -189,11 +191,19 @@ public final class GeoJsonWriter implements AutoCloseable {
     }
 
     private void position(CoordinateSequence seq, int i) {
-        double x = Math.round(seq.getX(i) * scale) / scale;
-        double y = Math.round(seq.getY(i) * scale) / scale;
-        gen.writeStartArray();
-        gen.writeNumber(yFirst ? y : x);
-        gen.writeNumber(yFirst ? x : y);
-        gen.writeEndArray();
+        double first = yFirst ? seq.getY(i) : seq.getX(i);
+        double second = yFirst ? seq.getX(i) : seq.getY(i);
+        position[0] = '[';
+        int end = numbers.write(first, position, 1);
+        if (end >= 0) {
+            position[end] = ',';
+            end = numbers.write(second, position, end + 1);
+        }
+        if (end >= 0) {
+            position[end] = ']';
+            gen.writeRawValue(position, 0, end + 1);
+        } else {
+            gen.writeRawValue("[" + numbers.exact(first) + "," + numbers.exact(second) + "]");
+        }
     }
 }

@@ -13,16 +13,19 @@ import org.planmap.store.LayerInfo;
 
 /**
  * The one way to read layers, whichever encoder or endpoint asks: the catalog, and bbox/division/limit
- * queries answered from the store as cursors, in the layer's own CRS or reprojected, feature by feature as they
- * are read, to the one asked for.
+ * queries answered as cursors from the store (or, for a small layer, from its parsed copy in
+ * {@link ResidentLayers}), in the layer's own CRS or reprojected, feature by feature as they are read, to the one
+ * asked for.
  */
 public final class LayerService {
 
     private final FeatureStore store;
     private final Reprojector reprojector = new Reprojector(Reprojector.CHINA);
+    private final ResidentLayers resident;
 
     public LayerService(FeatureStore store) {
         this.store = store;
+        this.resident = new ResidentLayers(store);
     }
 
     public List<LayerInfo> layers() {
@@ -40,7 +43,7 @@ public final class LayerService {
      */
     public FeaturePage page(FeatureQuery query, CrsRef crs) {
         LayerInfo layer = answerable(query);
-        OptionalLong matched = query.unpaged() ? OptionalLong.empty() : OptionalLong.of(store.count(query));
+        OptionalLong matched = query.unpaged() ? OptionalLong.empty() : OptionalLong.of(count(layer, query));
         return new FeaturePage(layer, open(layer, query, crs), matched, crs);
     }
 
@@ -71,14 +74,21 @@ public final class LayerService {
 
     /** How many features match {@code query}, ignoring its limit and offset: what an answer would hold. */
     public long count(FeatureQuery query) {
-        answerable(query);
-        return store.count(query);
+        return count(answerable(query), query);
     }
 
-    /** The store's cursor, reprojected feature by feature, and stopping at the next feature once its client left. */
+    private long count(LayerInfo layer, FeatureQuery query) {
+        return resident.count(layer, query).orElseGet(() -> store.count(query));
+    }
+
+    /**
+     * The resident copy's matches or else the store's cursor, reprojected feature by feature, and stopping at the
+     * next feature once its client left.
+     */
     private FeatureCursor open(LayerInfo layer, FeatureQuery query, CrsRef crs) {
         CrsRef stored = CrsRef.parse(layer.crs());
-        return store.query(query).map(f -> {
+        FeatureCursor source = resident.features(layer, query).map(FeatureCursor::of).orElseGet(() -> store.query(query));
+        return source.map(f -> {
             Abandoned.check();
             return stored.equals(crs) || f.geometry() == null ? f
                     : new Feature(f.id(), reprojector.transform(f.geometry(), stored, crs), f.properties());
