@@ -3,7 +3,6 @@ package org.planmap.config;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Limits of file exports ({@code --planmap.export.*}).

@@ -37,7 +37,7 @@ class SecurityConfigurationTest {
     }
 
     static PlanmapProperties properties(String editorPassword, String tiandituKey, boolean osm) {
-        return new PlanmapProperties(Path.of("unused"), null, null, null, "planmap",
+        return new PlanmapProperties(Path.of("unused"), null, null, null, "planmap", 200, null,
                 new PlanmapProperties.Security(editorPassword), new PlanmapProperties.Basemap(tiandituKey, osm));
     }
 
