@@ -1,5 +1,7 @@
 package org.planmap.config;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import org.planmap.boundary.BoundaryLayers;
@@ -106,6 +108,7 @@ final class Startup {
     void ready(ApplicationReadyEvent event) {
         if (event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
             log.info("planmap ready on http://{}:{}", host, web.getWebServer().getPort());
+            log.info("start-up: ready after {} s of process CPU", String.format("%.1f", processCpuSeconds()));
         }
         overviews.layersChanged();
         Thread warm = new Thread(() -> {
@@ -120,10 +123,15 @@ final class Startup {
         warm.start();
     }
 
-    /** Plain timestamps of where a start spends its time. */
+    /** Plain timestamps of where a start spends its time, and the process's CPU seconds so far (JIT and GC too). */
     private static void step(String name, Runnable step) {
         long start = System.nanoTime();
         step.run();
-        log.info("start-up: {} in {} ms", name, (System.nanoTime() - start) / 1_000_000);
+        log.info("start-up: {} in {} ms (process CPU {} s so far)", name, (System.nanoTime() - start) / 1_000_000,
+                String.format("%.1f", processCpuSeconds()));
+    }
+
+    private static double processCpuSeconds() {
+        return ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class).getProcessCpuTime() / 1e9;
     }
 }
