@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * demonstration lines, imports, a reset, the ledger's conflicts layer): after the store committed, every
  * listener is told a {@link LayerChanged}, in the order they subscribed and on the writer's thread. So a writer
  * returns only once what follows a change (the ledger, the overview tiles) has followed it: an import job that is
- * reported done leaves nothing stale behind it.
+ * reported done leaves nothing stale behind it. The old version is the one read just before the write: two
+ * writes of one layer at once (not done today: imports run one at a time) could both report it.
  */
 public final class LayerWriter {
 
