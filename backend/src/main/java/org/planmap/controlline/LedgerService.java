@@ -158,12 +158,14 @@ public final class LedgerService implements LayerWriter.Listener {
         List<Optional<LayerInfo>> lines = Arrays.stream(ControlLine.values()).map(l -> stored.get(l.layerId())).toList();
         boolean demonstration = lines.stream().flatMap(Optional::stream).anyMatch(DemoControlLines::isDemonstration);
         String lineVersions = lines.stream().map(o -> o.map(LayerInfo::version).orElse("-")).toList().toString();
+        // timed before the conflicts layer is stored: storing it tells the writer's listeners, which draw its tiles
+        long computedMs = (System.nanoTime() - start) / 1_000_000;
         publisher.publish(ConflictLayer.of(counties, demonstration, lineVersions));
         List<ControlLineLedger.CountyTotals> totals = counties.stream().map(ControlLineLedger.CountyResult::totals).toList();
         // kept after the conflicts layer: a crash between the two only means computing again at the next start
         writer.keepDerived(KeptLedger.KEY, KeptLedger.text(inputs, totals));
         current = new Computed(inputs, rows(totals));
-        log.info("control-line ledger recomputed for {} in {} ms", inputs, (System.nanoTime() - start) / 1_000_000);
+        log.info("control-line ledger recomputed for {} in {} ms", inputs, computedMs);
         return current;
     }
 
