@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * service manager shows the reason instead of restarting into the same wall. Real child JVMs, as an operator
  * would start them.
  */
+@ChildJvmTest
 class DataDirectoryStartTest {
 
     @TempDir

@@ -30,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A server killed (SIGKILL) while an import is writing leaves a store that opens cleanly and still serves the
  * layer's previous version. Runs planmap in a child JVM on the test class path, so it can really be killed.
  */
+@ChildJvmTest
 class KilledImportTest {
 
     static final String PASSWORD = "killed-import-pw";

@@ -15,6 +15,7 @@ import org.planmap.crs.Ellipsoid;
 import org.planmap.store.Feature;
 
 /** Runs the real import on the committed npm source and checks it against the committed files. */
+@org.planmap.SlowTest
 class BoundaryImportTest {
 
     static final Path REPO = Path.of(System.getProperty("planmap.repo-root", ".."));

@@ -22,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** With planmap.db-url set, the app stores and serves its layers from PostGIS. */
+@org.planmap.PostgisTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext // closes the pool before the schema is dropped
 class PostgisConfigurationTest {

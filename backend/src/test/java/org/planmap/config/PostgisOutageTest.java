@@ -30,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * database the test does not own it is skipped, since stopping someone's server is not a test's business. The
  * database passwords (in the URL and the setting) appear in no log line, neither at start nor in the outage.
  */
+@org.planmap.PostgisTest
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext

@@ -47,6 +47,7 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Limits are set low (2 MB upload, 8 MB unzipped, 1 000 features, 20 000 vertices) so the cases stay small.
  */
+@org.planmap.SlowTest
 class HostileUploadTest extends ServerTest {
 
     static final String PASSWORD = "hostile-upload-editor-pw";

@@ -35,6 +35,7 @@ import tools.jackson.databind.JsonNode;
  * The viewer in a real headless Chromium (Debian's chromium + chromium-driver, installed by bin/test),
  * against a real server. Screenshots land in backend/target/screenshots for a person to look at.
  */
+@org.planmap.BrowserTest
 class ViewerBrowserTest extends ServerTest {
 
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("PLANMAP_CHROMIUM", "/usr/bin/chromium"));

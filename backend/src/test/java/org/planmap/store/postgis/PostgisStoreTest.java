@@ -20,6 +20,7 @@ import org.planmap.store.StoreException;
 import org.planmap.store.StoreUnavailableException;
 
 /** The store contract, and what is particular to PostGIS, on the real PostGIS bin/test starts. */
+@org.planmap.PostgisTest
 class PostgisStoreTest extends FeatureStoreContract {
 
     private final String schema = TestPostgis.freshSchema();

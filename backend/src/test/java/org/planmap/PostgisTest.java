@@ -1,0 +1,18 @@
+package org.planmap;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.Tag;
+
+/**
+ * Needs a real PostGIS ({@code PLANMAP_TEST_PG_URL}), which bin/test starts; without it such a test fails, never skips.
+ * The fast lane (`mvn test`) leaves these out; `bin/test` (`-Pall`) runs them (docs/testing.md).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Tag("postgis")
+public @interface PostgisTest {
+}
