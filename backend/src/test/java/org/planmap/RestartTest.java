@@ -24,8 +24,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * A restart on the data directory of an earlier start writes and computes nothing: every layer keeps its version,
  * the ledger is read back as kept, not computed; and "planmap ready on …" is said once the port accepts
- * connections. Two starts in this JVM, one after the other, as an operator's restart.
+ * connections. Two starts in this JVM, one after the other, as an operator's restart: tens of seconds, so in the
+ * full lane ({@link SlowTest}).
  */
+@SlowTest
 @ExtendWith(OutputCaptureExtension.class)
 class RestartTest {
 
