@@ -86,6 +86,22 @@ public final class PlanDocuments {
         return luliangTasks;
     }
 
+    /** The town groups with their members resolved to units, in table order. */
+    public List<ResolvedTownGroup> townGroups() {
+        return places.townGroups();
+    }
+
+    /** The printed title of a seed. */
+    public String titleOf(String file) {
+        return SEEDS.stream().filter(info -> info.file().equals(file)).findFirst().map(DocumentInfo::title)
+                .orElseThrow(() -> new IllegalArgumentException("not a seed document: " + file));
+    }
+
+    /** A table row's source as a reader is shown it: 《title》 and section. */
+    public Citation cite(SourceRef source) {
+        return new Citation(source.document(), titleOf(source.document()), source.section());
+    }
+
     private ReaderBlock readerBlock(SeedBlock block) {
         if (block instanceof SeedBlock.Heading h) {
             return new HeadingBlock("heading", h.level(), h.text());

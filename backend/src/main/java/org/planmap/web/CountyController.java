@@ -2,6 +2,8 @@ package org.planmap.web;
 
 import java.util.List;
 import org.planmap.plan.County;
+import org.planmap.plan.CountyCard;
+import org.planmap.plan.CountyCards;
 import org.planmap.plan.CountyDirectory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,15 +12,20 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** County-level units with their 专栏3 tiers: the list, by code, by name or unique name prefix. */
+/**
+ * County-level units with their 专栏3 tiers: the list, by code, by name or unique name prefix; and a unit's
+ * card, everything the viewer shows about it in one document.
+ */
 @RestController
 @RequestMapping("/api/counties")
 class CountyController {
 
     private final CountyDirectory directory;
+    private final CountyCards cards;
 
-    CountyController(CountyDirectory directory) {
+    CountyController(CountyDirectory directory, CountyCards cards) {
         this.directory = directory;
+        this.cards = cards;
     }
 
     /** All 117 units, or with {@code name} the one unit of that name or unique prefix. */
@@ -47,8 +54,20 @@ class CountyController {
 
     @GetMapping("/{adcode}")
     County county(@PathVariable String adcode) {
-        return directory.byAdcode(adcode).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
-                "county-not-found", "未找到行政区划代码为 " + adcode + " 的县级行政区",
-                "no county-level unit has the code " + adcode));
+        return directory.byAdcode(adcode).orElseThrow(() -> notFound(adcode));
+    }
+
+    @GetMapping("/{adcode}/card")
+    CountyCard card(@PathVariable String adcode) {
+        if (!adcode.matches("\\d{6}")) {
+            throw ApiException.badParameter("adcode", "县级行政区划代码应为 6 位数字，如 141181（孝义市）",
+                    "a county-level adcode is 6 digits, such as 141181 (Xiaoyi)");
+        }
+        return cards.of(adcode).orElseThrow(() -> notFound(adcode));
+    }
+
+    private static ApiException notFound(String adcode) {
+        return new ApiException(HttpStatus.NOT_FOUND, "county-not-found", "未找到行政区划代码为 " + adcode
+                + " 的县级行政区", "no county-level unit has the code " + adcode);
     }
 }

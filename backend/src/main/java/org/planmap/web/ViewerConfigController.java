@@ -1,16 +1,20 @@
 package org.planmap.web;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.planmap.config.PlanmapProperties;
 import org.planmap.importer.ImportLimits;
+import org.planmap.layer.ZoomBand;
+import org.planmap.plan.CountyCards;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What the viewer may offer beyond its offline default: the configured tile basemaps; and the upload limit, so
- * the import dialog refuses a file that is too large before sending it.
+ * What the viewer may offer beyond its offline default: the configured tile basemaps; the upload limit, so
+ * the import dialog refuses a file that is too large before sending it; the zoom bands the server keeps
+ * generalised copies for; and the city whose 2021 task list the plan documents hold.
  */
 @RestController
 class ViewerConfigController {
@@ -47,6 +51,8 @@ class ViewerConfigController {
 
     @GetMapping("/api/viewer-config")
     Map<String, Object> config() {
-        return Map.of("basemaps", basemaps, "maxUploadBytes", maxUploadBytes);
+        return Map.of("basemaps", basemaps, "maxUploadBytes", maxUploadBytes,
+                "zoomBands", Arrays.stream(ZoomBand.values()).map(ZoomBand::finestZoom).toList(),
+                "taskListCity", CountyCards.TASK_LIST_CITY);
     }
 }

@@ -84,6 +84,10 @@ class HostileQueryTest extends ServerTest {
         a.add(get("county unknown code", "/api/counties/999999", 404));
         a.add(get("county code SQL-ish", "/api/counties/" + q(sql), 400));
         a.add(get("county code with quotes", "/api/counties/1401'--", 404));
+        a.add(get("county card unknown code", "/api/counties/999999/card", 404));
+        a.add(get("county card code with quotes", "/api/counties/1401'--/card", 400));
+        a.add(get("county card code very long", "/api/counties/" + "1".repeat(4000) + "/card", 400));
+        a.add(get("county card SQL-ish", "/api/counties/" + q(sql) + "/card", 400));
         a.add(get("county name unknown", "/api/counties?name=" + q("不存在县"), 404));
         a.add(get("county name empty", "/api/counties?name=%20", 400));
         a.add(get("county name very long", "/api/counties?name=" + q(longText), 404));

@@ -146,6 +146,48 @@ class ViewerBrowserTest extends ServerTest {
         screenshot("xiaoyi-card");
     }
 
+    /**
+     * The card is drawn from the one card document: the tier cited as 《title》 section (never a seed file
+     * name), the groups, the passages and, 孝义市 being a 吕梁 unit, the 2021 tasks; at desktop and phone size.
+     */
+    @Test
+    void aClickedCountyShowsItsCardDocumentWithoutConsoleErrors() throws Exception {
+        open("");
+        browser.manage().logs().get(LogType.BROWSER); // only what this test causes
+        browser.findElement(By.id("search-input")).sendKeys("孝义");
+        browser.findElement(By.cssSelector("#search button[type=submit]")).click();
+        wait.until(d -> card().getText().contains("孝义市"));
+        wait.until(d -> !(Boolean) js("return document.querySelector('.leaflet-zoom-anim') !== null"));
+        js("document.getElementById('card').hidden = true"); // the click, not the search, must show it again
+        browser.findElement(By.cssSelector(".leaflet-counties-pane path[stroke-width='3']")).click();
+        WebElement card = card();
+        WebElement tasks = wait.until(d -> card.findElement(By.cssSelector(".tasks:not([hidden])")));
+        assertThat(card.findElement(By.cssSelector("dd .source")).getText())
+                .isEqualTo("出处：《山西省“十四五”新型城镇化规划》第四章第六节 专栏3 2025年城镇规模结构预测");
+        assertThat(card.getText()).contains("I型小城市", "专栏3 直接列名", "交汾文孝（核心，“4+2”格局）", "山西中部城市群",
+                "规划原文（4 处）", "另有 1 处").doesNotContain(".txt");
+        assertThat(card.findElements(By.cssSelector(".passage figcaption"))).hasSize(3)
+                .allSatisfy(f -> assertThat(f.getText()).startsWith("《山西省“十四五”新型城镇化规划》第四章"));
+        assertThat(tasks.findElements(By.cssSelector("details.task"))).hasSize(20);
+        assertThat(tasks.getText()).contains("吕梁市2021年重点任务（20 项）");
+        js("document.querySelector('#card details.task').open = true");
+        assertThat(tasks.findElement(By.cssSelector("details.task .source")).getText())
+                .startsWith("出处：《吕梁市2021年新型城镇化建设和城乡融合发展重点任务》");
+        screenshot("card-desktop");
+        js("const c = document.getElementById('card'); c.scrollTop = c.querySelector('.tasks').offsetTop");
+        screenshot("card-desktop-tasks");
+        try {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            open("#sel=county:141181");
+            wait.until(d -> card().getText().contains("吕梁市2021年重点任务"));
+            screenshot("card-phone");
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
+        }
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+                .filteredOn(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).extracting(LogEntry::getMessage).isEmpty();
+    }
+
     @Test
     void thePermalinkRestoresViewLayersAndSelection() throws Exception {
         open("");

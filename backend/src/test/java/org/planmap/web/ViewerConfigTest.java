@@ -25,6 +25,15 @@ class ViewerConfigTest {
         assertThat(new ViewerConfigController(p, limits).config()).containsEntry("maxUploadBytes", 3_000_000L);
     }
 
+    /** The viewer asks for the generalised copies the server keeps, and shows 吕梁's tasks on 吕梁's card. */
+    @Test
+    void theZoomBandsAndTheTaskListCityAreTheServersOwn() {
+        PlanmapProperties p = new PlanmapProperties(java.nio.file.Path.of("x"), null, null, null, "planmap",
+                new PlanmapProperties.Security(null), new PlanmapProperties.Basemap(null, false));
+        assertThat(new ViewerConfigController(p, ImportLimits.DEFAULT).config())
+                .containsEntry("zoomBands", List.of(6, 8, 10)).containsEntry("taskListCity", "141100");
+    }
+
     @Test
     void offlineByDefault() {
         assertThat(basemaps(new PlanmapProperties.Basemap(null, false))).isEmpty();

@@ -1,18 +1,22 @@
 import { layerStyle, styleOf } from './styles.js';
 
-// The map's layers, grouped as planners think of them. Each entry knows how to draw one API layer.
-export const GROUPS = [
-  { title: '行政区划', layers: [
-    { id: 'counties', title: '县级行政区（规模等级）', on: true },
-    { id: 'cities', title: '地级市界', on: true },
-    { id: 'province', title: '省界', on: true },
-    { id: 'labels', title: '地名注记', on: true },
-  ] },
-  { title: '规划结构', layers: [
-    { id: 'town-groups', title: '区域性城镇群', on: true },
-    { id: 'regions', title: '一群两区三圈', on: false },
-  ] },
-];
+// The map's layers, grouped as planners think of them; `controlLines` ({id, title}) are the 三条控制线 the
+// store holds, a group of their own when there are any. A new list each time: nobody edits a shared one.
+export function layerGroups(controlLines) {
+  return [
+    { title: '行政区划', layers: [
+      { id: 'counties', title: '县级行政区（规模等级）', on: true },
+      { id: 'cities', title: '地级市界', on: true },
+      { id: 'province', title: '省界', on: true },
+      { id: 'labels', title: '地名注记', on: true },
+    ] },
+    { title: '规划结构', layers: [
+      { id: 'town-groups', title: '区域性城镇群', on: true },
+      { id: 'regions', title: '一群两区三圈', on: false },
+    ] },
+    ...(controlLines.length ? [{ title: '三条控制线', layers: controlLines.map((l) => ({ ...l, on: false })) }] : []),
+  ];
+}
 
 export const REGION_COLOURS = styleOf('regions').strokeBy.values;
 
@@ -47,7 +51,7 @@ export function basemapLayers(basemaps) {
 
 // A small control listing the groups with a checkbox per layer and a choice of basemap; any change calls
 // back so the permalink follows.
-export function layerPanel(map, overlays, basemaps, onChange) {
+export function layerPanel(map, groups, overlays, basemaps, onChange) {
   const control = L.control({ position: 'topleft' });
   control.onAdd = () => {
     const div = L.DomUtil.create('div', 'layer-panel');
@@ -55,7 +59,7 @@ export function layerPanel(map, overlays, basemaps, onChange) {
     const basemapChoice = basemaps.length ? `<fieldset><legend>底图</legend>
       <label><input type="radio" name="basemap" value="" checked> 无（离线）</label>
       ${basemaps.map((b) => `<label><input type="radio" name="basemap" value="${b.id}"> ${b.title}</label>`).join('')}</fieldset>` : '';
-    div.innerHTML = GROUPS.map((g) => `<fieldset><legend>${g.title}</legend>${g.layers.map((l) =>
+    div.innerHTML = groups.map((g) => `<fieldset><legend>${g.title}</legend>${g.layers.map((l) =>
       `<label><input type="checkbox" data-layer="${l.id}" ${map.hasLayer(overlays[l.id]) ? 'checked' : ''}> ${l.title}</label>`).join('')}</fieldset>`).join('')
       + basemapChoice;
     const tiles = basemapLayers(basemaps);

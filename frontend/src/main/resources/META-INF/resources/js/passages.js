@@ -1,35 +1,37 @@
 import { escape, wrapSpans } from './text.js';
 
-// Fills a card's 规划原文 section with every passage of the two seeds that mentions the place, each with
-// its document and section, the mention highlighted, and a link into the reader at that passage.
-export async function loadPassages(card, placeId, titles) {
-  const section = card.querySelector('.passages');
-  if (!section) return;
-  const response = await fetch(`/api/plan/passages?place=${encodeURIComponent(placeId)}`);
-  if (!response.ok) {
-    section.querySelector('.loading').textContent = '原文中未提及。';
-    return;
-  }
-  const { passages } = await response.json();
-  section.innerHTML = `<h3>规划原文（${passages.length} 处）</h3>${passages.length ? '' : '<p>原文中未提及。</p>'}${passages.map(({ passage, hits }) => `
+// A card's 规划原文 section: how many passages of the seeds mention the place and excerpts with the mentions
+// highlighted, each cited as 《title》 section with a link into the reader at that passage. `summary` is
+// the county card's {count, first: [{source, start, kind, text, marks}]}.
+export function renderPassages(section, { count, first }) {
+  const more = count - first.length;
+  section.innerHTML = `<h3>规划原文（${count} 处）</h3>${count ? '' : '<p>原文中未提及。</p>'}${first.map((e) => `
     <figure class="passage">
-      <figcaption>${escape(titles[passage.document] || passage.document)} · ${escape(passage.headingPath.join(' · '))}
-        <a href="#" data-read="${escape(passage.document)}:${passage.start}">在原文中查看</a></figcaption>
-      <p class="${passage.kind === 'table' ? 'table-text' : ''}">${wrapSpans(passage.text, hits.map((h) => ({
-    start: h.start, end: h.end, open: '<mark>', close: '</mark>' })))}</p>
-    </figure>`).join('')}`;
+      <figcaption>${escape(e.source.text)}
+        <a href="#" data-read="${escape(e.source.document)}:${e.start}">在原文中查看</a></figcaption>
+      <p class="${e.kind === 'table' ? 'table-text' : ''}">${wrapSpans(e.text, e.marks.map((m) => ({ ...m, open: '<mark>', close: '</mark>' })))}</p>
+    </figure>`).join('')}${more > 0 ? `<p class="more">另有 ${more} 处，见“规划文本”。</p>` : ''}`;
 }
 
-// 吕梁市's 2021 tasks (seed 000), for the city and its counties: each with its quantified targets and
-// the departments responsible.
-export function showLuliangTasks(card, tasks) {
-  const section = card.querySelector('.tasks');
-  if (!section) return;
-  section.hidden = false;
+// Cities, town groups and regions have no card document: their passages (/api/plan/passages) and 吕梁市's
+// tasks (/api/plan/luliang-tasks) are put in the county card's shapes, cited the way the server cites.
+const cite = (titles, document, section) => ({ document, text: `《${titles[document]}》${section}` });
+
+export const passageSummary = ({ passages }, titles) => ({ count: passages.length,
+  first: passages.map(({ passage, hits }) => ({ source: cite(titles, passage.document, passage.headingPath.join(' ')),
+    start: passage.start, kind: passage.kind, text: passage.text, marks: hits })) });
+
+export const taskSummary = (tasks, titles, document) => tasks.map((t) => ({ ...t,
+  targets: t.targets.map((g) => g.clause), source: cite(titles, document, `${t.part} ${t.label}`) }));
+
+// 吕梁市's 2021 tasks (the county card's luliangTasks): each with its quantified targets, the departments
+// responsible and its source.
+export function renderTasks(section, tasks) {
+  section.hidden = tasks.length === 0;
   section.innerHTML = `<h3>吕梁市2021年重点任务（${tasks.length} 项）</h3>${tasks.map((t) => `
     <details class="task"><summary>${escape(t.label)} ${escape(t.title)}${t.targets.length ? ` <small>${t.targets.length} 项量化目标</small>` : ''}</summary>
-      ${t.targets.length ? `<ul>${t.targets.map((g) => `<li>${escape(g.clause)}</li>`).join('')}</ul>` : ''}
+      ${t.targets.length ? `<ul>${t.targets.map((clause) => `<li>${escape(clause)}</li>`).join('')}</ul>` : ''}
       <p class="departments">责任单位：${t.departments.map(escape).join('、')}</p>
-      <p class="source">出处：000_0a041ac12674b7fe.txt ${escape(t.part)} ${escape(t.label)}</p>
+      <p class="source">出处：${escape(t.source.text)}</p>
     </details>`).join('')}`;
 }

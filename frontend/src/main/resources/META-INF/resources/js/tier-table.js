@@ -1,4 +1,4 @@
-import { TIERS, tierColour, BASIS } from './tiers.js';
+import { TIERS, tierColour } from './tiers.js';
 
 const COLUMNS = [
   { key: 'name', title: '名称' }, { key: 'cityName', title: '所属市' }, { key: 'kind', title: '类型' },
@@ -23,7 +23,7 @@ export function renderTierTable(element, counties, onSelect) {
       return `<tbody><tr class="tier-head"><th colspan="${COLUMNS.length}"><span class="swatch" style="background:${tierColour(tier)}"></span>
         ${tier} <small>${rows[0] ? rows[0].tierPopulation : ''} · ${rows.length} 个县级单元</small></th></tr>
         ${rows.map((c) => `<tr data-adcode="${c.adcode}">${COLUMNS.map((col) => `<td class="${col.numeric ? 'num' : ''}">${
-          col.key === 'tierBasis' ? BASIS[c.tierBasis] : col.numeric ? c[col.key].toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : c[col.key]}</td>`).join('')}</tr>`).join('')}
+          col.key === 'tierBasis' ? c.tierBasisLabel : col.numeric ? c[col.key].toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : c[col.key]}</td>`).join('')}</tr>`).join('')}
       </tbody>`;
     }).join('');
     element.querySelector('.table-body').innerHTML = `<table class="tier-table"><thead><tr>${head}</tr></thead>${groups}</table>`;

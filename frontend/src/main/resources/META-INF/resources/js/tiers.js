@@ -8,8 +8,16 @@ export const TIERS = Object.keys(BY_TIER.values);
 
 export const tierColour = (tier) => BY_TIER.values[tier] || BY_TIER.default;
 
-export const BASIS = {
-  named: '专栏3 直接列名',
-  corrected: '专栏3 列名有误，已更正',
-  inherited: '市辖区，继承所属地级市的等级',
-};
+const DARK_TEXT = '#243b53';
+
+function luminance(hex) {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+    .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+// Text on a tier's colour: dark or white, whichever contrasts more (WCAG), so a new ramp needs no list here.
+export function textOn(hex) {
+  const l = luminance(hex);
+  return (l + 0.05) / (luminance(DARK_TEXT) + 0.05) > 1.05 / (l + 0.05) ? DARK_TEXT : '#fff';
+}

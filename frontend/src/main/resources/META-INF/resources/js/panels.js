@@ -1,0 +1,22 @@
+// The header's buttons: each opens its panel, or closes it when open. `buttons` maps a button's id to its
+// panel's id and how the panel is shown (may return a promise, for panels that fetch what they show).
+export function attachPanels(buttons, onError) {
+  Object.entries(buttons).forEach(([buttonId, { panel, show }]) => {
+    const element = document.getElementById(panel);
+    document.getElementById(buttonId).addEventListener('click', () => {
+      if (!element.hidden) {
+        element.hidden = true;
+        return;
+      }
+      Promise.resolve(show(element)).catch(onError);
+    });
+  });
+}
+
+// × on a panel whose module does not close it itself.
+export function closeButtons(...ids) {
+  ids.forEach((id) => {
+    const panel = document.getElementById(id);
+    panel.querySelector('.close').addEventListener('click', () => { panel.hidden = true; });
+  });
+}

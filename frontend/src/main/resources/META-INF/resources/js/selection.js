@@ -1,0 +1,65 @@
+import { getJson } from './api.js';
+import { showCounty, showCity, showGroup, showRegion } from './card.js';
+import { renderPassages, renderTasks, passageSummary, taskSummary } from './passages.js';
+import { OVERLAY_OF } from './places.js';
+
+// What follows from the store's `selection`: the place's outline highlighted (its layer switched on if it
+// was off) and its card drawn. `plan` holds what the non-county cards need: countyList, titles (document
+// file → title), taskList (the 吕梁 task document's file) and taskListCity.
+export function followSelection(store, { map, places, card, plan, onError }) {
+  const current = (kind, id) => {
+    const s = store.get().selection;
+    return s && s.kind === kind && s.id === id;
+  };
+  // Answers that arrive after the planner has moved on are dropped.
+  const fill = (kind, id, promise, render) => promise.then((value) => { if (current(kind, id)) render(value); }).catch(onError);
+  const section = (name) => card.querySelector(`.${name}`);
+
+  async function cityTasks() {
+    const tasks = await getJson('/api/plan/luliang-tasks');
+    return taskSummary(tasks, plan.titles, plan.taskList);
+  }
+
+  function showCard(kind, id) {
+    if (kind === 'county') {
+      fill(kind, id, getJson(`/api/counties/${id}/card`), (c) => {
+        showCounty(card, c);
+        renderPassages(section('passages'), c.passages);
+        renderTasks(section('tasks'), c.luliangTasks);
+      });
+      return;
+    }
+    const p = places.properties(kind, id);
+    if (kind === 'city') showCity(card, p, plan.countyList.filter((c) => c.cityAdcode === id));
+    if (kind === 'group') showGroup(card, p);
+    if (kind === 'region') showRegion(card, p);
+    fill(kind, id, getJson(`/api/plan/passages?place=${encodeURIComponent(id)}`),
+      (found) => renderPassages(section('passages'), passageSummary(found, plan.titles)));
+    if (kind === 'city' && id === plan.taskListCity) fill(kind, id, cityTasks(), (tasks) => renderTasks(section('tasks'), tasks));
+  }
+
+  store.subscribe(({ selection }, { selection: previous }) => {
+    if (selection === previous) return;
+    if (previous) places.highlight(previous.kind, previous.id, false);
+    if (!selection) {
+      card.hidden = true;
+      return;
+    }
+    const overlay = OVERLAY_OF[selection.kind];
+    if (!map.hasLayer(places.overlays[overlay])) {
+      map.addLayer(places.overlays[overlay]);
+      document.querySelector(`.layer-panel input[data-layer="${overlay}"]`).checked = true;
+    }
+    places.highlight(selection.kind, selection.id, true);
+    showCard(selection.kind, selection.id);
+  });
+
+  return {
+    select(kind, id, { zoom = false } = {}) {
+      if (!places.has(kind, id)) return;
+      store.set({ selection: { kind, id } });
+      if (zoom) map.fitBounds(places.bounds(kind, id), { maxZoom: 9, padding: [40, 40] });
+    },
+    clear: () => store.set({ selection: null }),
+  };
+}
