@@ -11,7 +11,7 @@ class ViewerConfigTest {
 
     @SuppressWarnings("unchecked")
     static List<ViewerConfigController.TileBasemap> basemaps(PlanmapProperties.Basemap basemap) {
-        PlanmapProperties p = new PlanmapProperties(java.nio.file.Path.of("x"), null, null, null, "planmap", 200, null, 200, null,
+        PlanmapProperties p = new PlanmapProperties(java.nio.file.Path.of("x"), null, null, null, "planmap", 200, null,
                 new PlanmapProperties.Security(null), basemap);
         return (List<ViewerConfigController.TileBasemap>) new ViewerConfigController(p, ImportLimits.DEFAULT).config()
                 .get("basemaps");
@@ -19,7 +19,7 @@ class ViewerConfigTest {
 
     @Test
     void theUploadLimitIsTheImportsOwn() {
-        PlanmapProperties p = new PlanmapProperties(java.nio.file.Path.of("x"), null, null, null, "planmap", 200, null, 200, null,
+        PlanmapProperties p = new PlanmapProperties(java.nio.file.Path.of("x"), null, null, null, "planmap", 200, null,
                 new PlanmapProperties.Security(null), new PlanmapProperties.Basemap(null, false));
         ImportLimits limits = new ImportLimits(3_000_000, 1, 1, 1);
         assertThat(new ViewerConfigController(p, limits).config()).containsEntry("maxUploadBytes", 3_000_000L);
