@@ -1,5 +1,9 @@
 package org.planmap.config;
 
+import jakarta.servlet.MultipartConfigElement;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -13,6 +17,8 @@ import org.planmap.importer.shapefile.ShapefileZipReader;
 import org.planmap.layer.LayerWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 
 /**
  * The import road: the format readers, the limits ({@link ImportProperties}), and which layers editors may
@@ -25,6 +31,20 @@ class ImportConfiguration {
     @Bean
     ImportLimits importLimits(ImportProperties properties) {
         return properties.limits();
+    }
+
+    /**
+     * Uploads spool to {@code <data-dir>/uploads} while they arrive (Spring Boot's {@code spring.servlet.multipart.*}
+     * sizes, this location): inside the directory the operator named and checked, never the JVM's temp directory.
+     * After the data directory's check ({@code featureStore}), so a read-only disk is reported as such.
+     */
+    @Bean
+    @DependsOn("featureStore")
+    MultipartConfigElement multipartConfigElement(MultipartProperties multipart, PlanmapProperties properties)
+            throws IOException {
+        Path uploads = Files.createDirectories(properties.uploads()).toAbsolutePath();
+        return new MultipartConfigElement(uploads.toString(), multipart.getMaxFileSize().toBytes(),
+                multipart.getMaxRequestSize().toBytes(), (int) multipart.getFileSizeThreshold().toBytes());
     }
 
     /** Zips are extracted beside the uploads in the data directory, not in /tmp (often a small tmpfs in memory). */

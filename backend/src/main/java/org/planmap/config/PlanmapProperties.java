@@ -20,12 +20,11 @@ import org.springframework.util.unit.DataSize;
  * @param dataDirMinFreeMb free space (MB) the data directory's disk must have at start, or planmap does not start
  * @param storeMaxSize     caps the embedded GeoPackage (e.g. {@code 4GB}); an import beyond it fails as on a full
  *                         disk; none by default
- * @param security         who may change data
  */
 @ConfigurationProperties("planmap")
 public record PlanmapProperties(@DefaultValue("planmap-data") Path dataDir, String dbUrl, String dbUser,
         String dbPassword, @DefaultValue("planmap") String dbSchema, @DefaultValue("200") long dataDirMinFreeMb,
-        DataSize storeMaxSize, @DefaultValue Security security, @DefaultValue Basemap basemap) {
+        DataSize storeMaxSize, @DefaultValue Basemap basemap) {
 
     public boolean usesDatabase() {
         return dbUrl != null && !dbUrl.isBlank();
@@ -42,11 +41,7 @@ public record PlanmapProperties(@DefaultValue("planmap-data") Path dataDir, Stri
         return "PlanmapProperties[dataDir=" + dataDir + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser
                 + ", dbPassword=" + (dbPassword == null ? "none" : "***") + ", dbSchema=" + dbSchema
                 + ", dataDirMinFreeMb=" + dataDirMinFreeMb + ", storeMaxSize=" + storeMaxSize
-                + ", security=…, basemap=" + basemap + "]";
-    }
-
-    /** @param editorPassword the editors' password (import and delete arrive with the control lines) */
-    public record Security(String editorPassword) {
+                + ", basemap=" + basemap + "]";
     }
 
     /**

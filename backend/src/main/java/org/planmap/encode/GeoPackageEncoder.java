@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,8 +18,6 @@ import mil.nga.geopackage.db.GeoPackageDataType;
 import mil.nga.geopackage.extension.rtree.RTreeIndexExtension;
 import mil.nga.geopackage.features.columns.GeometryColumns;
 import mil.nga.geopackage.features.user.FeatureColumn;
-import mil.nga.geopackage.features.user.FeatureDao;
-import mil.nga.geopackage.features.user.FeatureRow;
 import mil.nga.geopackage.features.user.FeatureTable;
 import mil.nga.geopackage.features.user.FeatureTableMetadata;
 import mil.nga.geopackage.geom.GeoPackageGeometryData;
@@ -30,6 +29,7 @@ import org.locationtech.jts.io.WKBWriter;
 import org.planmap.crs.CrsRef;
 import org.planmap.layer.FeaturePage;
 import org.planmap.store.Feature;
+import org.planmap.store.JdbcColumns;
 import org.planmap.store.Field;
 
 /**
@@ -87,7 +87,9 @@ public final class GeoPackageEncoder implements FeatureEncoder {
         geometry.setSrsId(srsId);
         List<Column> columns = Column.of(page.layer());
         List<FeatureColumn> featureColumns = new ArrayList<>();
-        columns.forEach(c -> featureColumns.add(FeatureColumn.createColumn(c.name(), sqlType(c.type()))));
+        // NGA wraps names in quotes without doubling the quotes inside, but leaves a name already in quotes alone:
+        // so names go in quoted by us, and rows go in through our own INSERT (NGA's would quote them its way).
+        columns.forEach(c -> featureColumns.add(FeatureColumn.createColumn(JdbcColumns.quote(c.name()), sqlType(c.type()))));
         Envelope extent = new Envelope();
         page.features().stream().filter(f -> f.geometry() != null)
                 .forEach(f -> extent.expandToInclude(f.geometry().getEnvelopeInternal()));
@@ -95,21 +97,23 @@ public final class GeoPackageEncoder implements FeatureEncoder {
                 : new BoundingBox(extent.getMinX(), extent.getMinY(), extent.getMaxX(), extent.getMaxY());
         FeatureTable featureTable = gpkg.createFeatureTable(
                 FeatureTableMetadata.create(geometry, "fid", featureColumns, box));
-        FeatureDao dao = gpkg.getFeatureDao(table);
+        StringBuilder sql = new StringBuilder("INSERT INTO " + JdbcColumns.quote(table) + " (geom");
+        columns.forEach(c -> sql.append(", ").append(JdbcColumns.quote(c.name())));
+        sql.append(") VALUES (?").append(", ?".repeat(columns.size())).append(')');
         WKBWriter wkb = new WKBWriter(2);
         gpkg.beginTransaction();
-        try {
+        try (PreparedStatement rows = gpkg.getConnection().getConnection().prepareStatement(sql.toString())) {
             for (Feature f : page.features()) {
-                FeatureRow row = dao.newRow();
-                for (Column c : columns) {
-                    row.setValue(c.name(), value(c, f));
+                rows.setBytes(1, f.geometry() == null ? null
+                        : GeoPackageGeometryData.createFromWkbAndBuildEnvelope(srsId, wkb.write(f.geometry())).toBytes());
+                for (int i = 0; i < columns.size(); i++) {
+                    rows.setObject(i + 2, value(columns.get(i), f));
                 }
-                if (f.geometry() != null) {
-                    row.setGeometry(GeoPackageGeometryData.createFromWkbAndBuildEnvelope(srsId, wkb.write(f.geometry())));
-                }
-                dao.insert(row);
+                rows.executeUpdate();
             }
             gpkg.commit();
+        } catch (SQLException e) {
+            throw new IOException("cannot write the GeoPackage rows: " + e.getMessage(), e);
         } finally {
             gpkg.endTransaction();
         }

@@ -112,6 +112,7 @@ public final class ImportService implements AutoCloseable {
         try {
             job.stage(0.05, "读取文件");
             SourceData source = reader.read(upload, limits);
+            FieldNames.check(source.fields());
             CrsRef from = crs != null ? crs : source.declaredCrs();
             if (from == null) {
                 throw new ImportException("crs-missing", "文件未声明坐标系（如缺少 .prj）。请补充 .prj，或在导入时指定坐标系，如 EPSG:4547",

@@ -1,5 +1,6 @@
 package org.planmap.ogc;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.Set;
 import org.planmap.encode.GeoJsonEncoder;
 import org.planmap.layer.FeaturePage;
 import org.planmap.layer.LayerService;
+import org.planmap.security.PublicBaseUrl;
 import org.planmap.store.Feature;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.LayerInfo;
@@ -27,7 +29,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,10 +43,15 @@ class OgcController {
     private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
 
     private final LayerService layers;
+    private final PublicBaseUrl baseUrl;
+    private final HttpServletRequest request;
     private final GeoJsonEncoder geoJson = new GeoJsonEncoder();
 
-    OgcController(LayerService layers) {
+    /** {@code request} is Spring's proxy to the current request. */
+    OgcController(LayerService layers, PublicBaseUrl baseUrl, HttpServletRequest request) {
         this.layers = layers;
+        this.baseUrl = baseUrl;
+        this.request = request;
     }
 
     @GetMapping({"", "/"})
@@ -71,7 +77,7 @@ class OgcController {
     ResponseEntity<byte[]> api(@RequestParam MultiValueMap<String, String> params,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         OgcFormat format = OgcParams.check(params, OgcParams.FORMAT_ONLY).format(accept);
-        JsonNode doc = OpenApiDocument.build(ServletUriComponentsBuilder.fromCurrentContextPath().toUriString(),
+        JsonNode doc = OpenApiDocument.build(baseUrl.of(request) + request.getContextPath(),
                 layers.layers());
         return switch (format) {
             case HTML -> html(HtmlPages.api(urls(), doc));
@@ -145,21 +151,22 @@ class OgcController {
         return withCrs(bytes(out.toByteArray(), GeoJsonEncoder.MEDIA_TYPE), crs);
     }
 
-    /** The /ogc root as this request reached it, so that links work behind whatever host name was used. */
-    private static OgcUrls urls() {
-        return new OgcUrls(ServletUriComponentsBuilder.fromCurrentContextPath().path("/ogc").toUriString());
+    /** The /ogc root at the public address ({@link PublicBaseUrl}: never simply what the Host header claims). */
+    private OgcUrls urls() {
+        return new OgcUrls(baseUrl.of(request) + request.getContextPath() + "/ogc");
     }
 
     private static ResponseEntity<byte[]> json(JsonNode doc, String mediaType) {
         return bytes(OgcDocuments.JSON.writeValueAsBytes(doc), mediaType);
     }
 
+    /** Every /ogc answer may be JSON or HTML by the {@code Accept} header, so caches must key on it. */
     private static ResponseEntity<byte[]> html(String page) {
-        return ResponseEntity.ok().contentType(HTML).body(page.getBytes(StandardCharsets.UTF_8));
+        return ResponseEntity.ok().contentType(HTML).varyBy(HttpHeaders.ACCEPT).body(page.getBytes(StandardCharsets.UTF_8));
     }
 
     private static ResponseEntity<byte[]> bytes(byte[] body, String mediaType) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(mediaType)).body(body);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(mediaType)).varyBy(HttpHeaders.ACCEPT).body(body);
     }
 
     /** Part 2: the answer names the CRS of its coordinates. */

@@ -6,82 +6,146 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Slows down password guessing: a client (an IP address) that failed to log in {@code maxFailures} times
- * within {@code window} is refused until the oldest of those failures leaves the window. In memory only,
- * so a restart forgets it, and bounded: past {@code maxClients} tracked addresses the expired ones are
- * dropped, and if that is not enough the whole table is (guessing from very many addresses is a
- * firewall's job, not this class's). No Spring; the clock is injectable for tests.
+ * Slows down password guessing, per client address and per account. No Spring; the clock is injectable.
+ * <ul>
+ * <li><b>Address:</b> an address that failed {@code maxFailures} times within {@code window} is refused until the
+ * oldest of those failures leaves the window, whichever account it tries.</li>
+ * <li><b>Account:</b> after {@code maxFailures} failures in a row on one account (from any addresses) the account
+ * backs off: it waits 1 s after the next failure, then 2 s, 4 s … up to {@code maxBackoff}. During that wait the
+ * account refuses the addresses that failed on it within the current back-off, so a guesser spread over many
+ * addresses gets one try per address per back-off; an address that has not failed (the editor at their own
+ * desk) is never locked out by someone else's guessing. A success resets the account.</li>
+ * </ul>
+ * {@link #attempt} checks and counts in one step: a try is booked as a failure before its password is checked
+ * and {@link #succeeded} refunds it, so parallel guesses cannot all pass one check before any is counted.
+ * In memory only (a restart forgets) and bounded: past {@code maxTracked} addresses or accounts the stale entries
+ * are dropped, and if that is not enough the table is (guessing from very many addresses is a firewall's job).
  */
 public final class LoginRateLimiter {
 
     private final int maxFailures;
     private final Duration window;
-    private final int maxClients;
+    private final Duration maxBackoff;
+    private final int maxTracked;
     private final Clock clock;
-    private final Map<String, Deque<Instant>> failures = new HashMap<>();
+    private final Map<String, Deque<Instant>> addresses = new HashMap<>();
+    private final Map<String, Account> accounts = new HashMap<>();
+    /** When each address last failed: an address is "unknown" to an account's back-off unless it failed within it. */
+    private final Map<String, Instant> lastFailure = new HashMap<>();
 
-    public LoginRateLimiter(int maxFailures, Duration window, int maxClients, Clock clock) {
-        if (maxFailures < 1 || window.isNegative() || window.isZero() || maxClients < 1) {
-            throw new IllegalArgumentException("maxFailures, window and maxClients must be positive");
+    private static final class Account {
+        int failuresInARow;
+        Instant lastFailure;
+
+        Duration backoff(int free, Duration max) {
+            int over = failuresInARow - free;
+            if (over <= 0) {
+                return Duration.ZERO;
+            }
+            long seconds = over > 30 ? Long.MAX_VALUE : 1L << (over - 1);
+            return seconds >= max.toSeconds() ? max : Duration.ofSeconds(seconds);
+        }
+    }
+
+    public LoginRateLimiter(int maxFailures, Duration window, Duration maxBackoff, int maxTracked, Clock clock) {
+        if (maxFailures < 1 || !positive(window) || !positive(maxBackoff) || maxTracked < 1) {
+            throw new IllegalArgumentException("maxFailures, window, maxBackoff and maxTracked must be positive");
         }
         this.maxFailures = maxFailures;
         this.window = window;
-        this.maxClients = maxClients;
+        this.maxBackoff = maxBackoff;
+        this.maxTracked = maxTracked;
         this.clock = clock;
     }
 
-    /** 5 failures per minute, 10 000 addresses, the system clock. */
+    /** 5 failures per minute per address, account back-off up to 15 minutes, 10 000 entries, the system clock. */
     public static LoginRateLimiter standard() {
-        return new LoginRateLimiter(5, Duration.ofMinutes(1), 10_000, Clock.systemUTC());
+        return new LoginRateLimiter(5, Duration.ofMinutes(1), Duration.ofMinutes(15), 10_000, Clock.systemUTC());
     }
 
     public int maxFailures() {
         return maxFailures;
     }
 
-    /** How long {@code client} must wait before its next attempt is looked at; empty when it may try now. */
-    public synchronized Optional<Duration> blockedFor(String client) {
-        Deque<Instant> recent = recent(client, clock.instant());
-        if (recent == null || recent.size() < maxFailures) {
-            return Optional.empty();
+    /**
+     * Books a login attempt by {@code address} on {@code account} as a failure, unless one of the limits refuses
+     * it: then nothing is booked and the answer is how long to wait.
+     */
+    public synchronized Optional<Duration> attempt(String address, String account) {
+        Instant now = clock.instant();
+        Optional<Duration> wait = blockedFor(address, account, now);
+        if (wait.isEmpty()) {
+            recordFailure(address, account, now);
         }
-        // The attempt becomes possible when enough failures have left the window to go below the limit.
-        Instant oldestThatCounts = recent.stream().skip(recent.size() - maxFailures).findFirst().orElseThrow();
-        Duration wait = Duration.between(clock.instant(), oldestThatCounts.plus(window));
-        return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+        return wait;
     }
 
-    public synchronized void recordFailure(String client) {
-        Instant now = clock.instant();
-        if (!failures.containsKey(client) && failures.size() >= maxClients) {
-            evictExpired(now);
-            if (failures.size() >= maxClients) {
-                failures.clear();
+    /** The attempt booked by {@link #attempt} succeeded: the address and the account start afresh. */
+    public synchronized void succeeded(String address, String account) {
+        addresses.remove(address);
+        lastFailure.remove(address);
+        accounts.remove(account);
+    }
+
+    /** How long {@code address} must wait before trying {@code account}; empty when it may try now. */
+    public synchronized Optional<Duration> blockedFor(String address, String account) {
+        return blockedFor(address, account, clock.instant());
+    }
+
+    private Optional<Duration> blockedFor(String address, String account, Instant now) {
+        Duration wait = Duration.ZERO;
+        Deque<Instant> recent = recent(address, now);
+        if (recent != null && recent.size() >= maxFailures) {
+            // Possible again once enough failures have left the window to go below the limit.
+            Instant oldestThatCounts = recent.stream().skip(recent.size() - maxFailures).findFirst().orElseThrow();
+            wait = Duration.between(now, oldestThatCounts.plus(window));
+        }
+        Account a = accounts.get(account);
+        if (a != null) {
+            Duration backoff = a.backoff(maxFailures, maxBackoff);
+            Instant until = a.lastFailure.plus(backoff);
+            Instant addressFailed = lastFailure.get(address);
+            boolean failedDuringBackoff = addressFailed != null && !addressFailed.isBefore(now.minus(backoff));
+            if (now.isBefore(until) && failedDuringBackoff) {
+                Duration accountWait = Duration.between(now, until);
+                wait = accountWait.compareTo(wait) > 0 ? accountWait : wait;
             }
         }
-        Deque<Instant> recent = failures.computeIfAbsent(client, c -> new ArrayDeque<>());
+        return positive(wait) ? Optional.of(wait) : Optional.empty();
+    }
+
+    private void recordFailure(String address, String account, Instant now) {
+        keepBounded(addresses, address, now);
+        keepBounded(accounts, account, now);
+        Deque<Instant> recent = addresses.computeIfAbsent(address, c -> new ArrayDeque<>());
         recent.addLast(now);
         while (recent.size() > maxFailures) {
             recent.removeFirst();
         }
+        lastFailure.put(address, now);
+        Account a = accounts.computeIfAbsent(account, n -> new Account());
+        a.failuresInARow++;
+        a.lastFailure = now;
     }
 
-    /** A successful login forgets the client's earlier failures. */
-    public synchronized void recordSuccess(String client) {
-        failures.remove(client);
+    private static boolean positive(Duration d) {
+        return !d.isNegative() && !d.isZero();
     }
 
     synchronized int trackedClients() {
-        return failures.size();
+        return addresses.size();
     }
 
-    private Deque<Instant> recent(String client, Instant now) {
-        Deque<Instant> recent = failures.get(client);
+    synchronized int trackedAccounts() {
+        return accounts.size();
+    }
+
+    private Deque<Instant> recent(String address, Instant now) {
+        Deque<Instant> recent = addresses.get(address);
         if (recent == null) {
             return null;
         }
@@ -90,19 +154,27 @@ public final class LoginRateLimiter {
             recent.removeFirst();
         }
         if (recent.isEmpty()) {
-            failures.remove(client);
+            addresses.remove(address);
             return null;
         }
         return recent;
     }
 
-    private void evictExpired(Instant now) {
-        Instant cutoff = now.minus(window);
-        for (Iterator<Deque<Instant>> it = failures.values().iterator(); it.hasNext(); ) {
-            Deque<Instant> recent = it.next();
-            if (recent.isEmpty() || !recent.peekLast().isAfter(cutoff)) {
-                it.remove();
-            }
+    /** Before a new entry goes into a full table: drop what no longer counts, or everything. */
+    private void keepBounded(Map<String, ?> table, String key, Instant now) {
+        if (table.containsKey(key) || table.size() < maxTracked) {
+            return;
+        }
+        Instant windowCutoff = now.minus(window);
+        Instant backoffCutoff = now.minus(maxBackoff);
+        addresses.values().removeIf(r -> r.isEmpty() || !r.peekLast().isAfter(windowCutoff));
+        accounts.values().removeIf(a -> !a.lastFailure.isAfter(backoffCutoff));
+        lastFailure.values().removeIf(t -> !t.isAfter(backoffCutoff));
+        if (table.size() >= maxTracked) {
+            table.clear();
+        }
+        if (lastFailure.size() >= maxTracked) {
+            lastFailure.clear();
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.planmap.security;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.web.header.HeaderWriter;
 
@@ -30,6 +31,24 @@ public final class ResponseHeaders {
     public ResponseHeaders(String contentSecurityPolicy) {
         answers = headers(contentSecurityPolicy);
         problems = headers(PROBLEM_POLICY);
+    }
+
+    /**
+     * The viewer's policy. No inline script anywhere (the viewer is modules and Leaflet from its WebJar); inline
+     * styles are allowed because Leaflet and the viewer's generated HTML use {@code style=}. Images may come from
+     * the configured tile basemaps only.
+     */
+    public static String contentSecurityPolicy(boolean tianditu, boolean osm) {
+        List<String> images = new ArrayList<>(List.of("'self'", "data:"));
+        if (tianditu) {
+            images.add("https://*.tianditu.gov.cn");
+        }
+        if (osm) {
+            images.add("https://tile.openstreetmap.org");
+        }
+        return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src "
+                + String.join(" ", images) + "; object-src 'none'; base-uri 'self'; form-action 'self'; "
+                + "frame-ancestors 'none'";
     }
 
     private static List<Header> headers(String contentSecurityPolicy) {

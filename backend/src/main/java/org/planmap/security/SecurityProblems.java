@@ -6,6 +6,13 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -68,5 +75,39 @@ public final class SecurityProblems {
         write(response, HttpStatus.TOO_MANY_REQUESTS, "too-many-login-attempts",
                 "登录失败次数过多，请 " + seconds + " 秒后再试",
                 "too many failed logins; try again in " + seconds + " s");
+    }
+
+    /**
+     * No credential (401 {@code unauthenticated}), a wrong one (401 {@code bad-credentials}) or too many wrong ones
+     * (429). Never a {@code WWW-Authenticate: Basic} challenge: browsers then never show their password pop-up nor
+     * remember Basic credentials, which is what makes exempting Basic requests from CSRF safe.
+     */
+    public static AuthenticationEntryPoint entryPoint() {
+        return (request, response, e) -> {
+            if (e instanceof ThrottledAuthentication.TooManyAttempts tooMany) {
+                tooManyAttempts(response, tooMany.waitFor());
+            } else if (e instanceof InsufficientAuthenticationException) {
+                unauthenticated(response);
+            } else {
+                badCredentials(response);
+            }
+        };
+    }
+
+    /** 403 for a missing CSRF token or a missing role; 401 when nobody is signed in at all. */
+    public static AccessDeniedHandler accessDenied() {
+        return (request, response, e) -> {
+            Authentication user = SecurityContextHolder.getContext().getAuthentication();
+            if (user == null || user instanceof AnonymousAuthenticationToken || !user.isAuthenticated()) {
+                // CsrfFilter runs before authorization: an anonymous write is a missing login, not a missing token.
+                unauthenticated(response);
+            } else if (e instanceof CsrfException) {
+                write(response, HttpStatus.FORBIDDEN, "csrf-token-invalid",
+                        "缺少或无效的 CSRF 令牌（X-XSRF-TOKEN），请刷新页面后重试",
+                        "missing or invalid CSRF token: send the XSRF-TOKEN cookie's value as X-XSRF-TOKEN");
+            } else {
+                write(response, HttpStatus.FORBIDDEN, "forbidden", "没有编辑权限", "the editor role is needed");
+            }
+        };
     }
 }

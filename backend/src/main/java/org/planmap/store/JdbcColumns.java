@@ -32,6 +32,11 @@ public final class JdbcColumns {
      *
      * @return the next free parameter index
      */
+    /** An SQL identifier in double quotes, embedded quotes doubled (SQLite and PostgreSQL alike). */
+    public static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
     public static int bindFilters(PreparedStatement ps, FeatureQuery q) throws SQLException {
         int next = 1;
         if (q.bbox() != null) {

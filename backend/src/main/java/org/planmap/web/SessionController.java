@@ -5,7 +5,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.planmap.security.LoginRateLimiter;
+import java.io.IOException;
+import org.planmap.security.SecurityProblems;
+import org.planmap.security.ThrottledAuthentication;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,6 +19,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
@@ -44,14 +47,13 @@ class SessionController {
     private final AuthenticationManager authenticationManager;
     private final SecurityContextRepository contexts;
     private final CsrfTokenRepository csrfTokens;
-    private final LoginRateLimiter limiter;
 
+    /** {@code authenticationManager} is the rate-limited one ({@link ThrottledAuthentication}). */
     SessionController(AuthenticationManager authenticationManager, SecurityContextRepository contexts,
-            CsrfTokenRepository csrfTokens, LoginRateLimiter limiter) {
+            CsrfTokenRepository csrfTokens) {
         this.authenticationManager = authenticationManager;
         this.contexts = contexts;
         this.csrfTokens = csrfTokens;
-        this.limiter = limiter;
     }
 
     @GetMapping
@@ -70,32 +72,36 @@ class SessionController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> loginJson(@RequestBody Credentials credentials, HttpServletRequest request,
-            HttpServletResponse response) {
+            HttpServletResponse response) throws IOException {
         return login(credentials, request, response);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<Void> loginForm(@RequestParam(required = false) String username,
-            @RequestParam(required = false) String password, HttpServletRequest request, HttpServletResponse response) {
+            @RequestParam(required = false) String password, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         return login(new Credentials(username, password), request, response);
     }
 
-    private ResponseEntity<Void> login(Credentials credentials, HttpServletRequest request, HttpServletResponse response) {
-        String client = request.getRemoteAddr();
+    private ResponseEntity<Void> login(Credentials credentials, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         if (credentials == null || credentials.username() == null || credentials.password() == null) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "credentials-missing", "请填写用户名和密码",
                     "username and password are required");
         }
         Authentication user;
+        UsernamePasswordAuthenticationToken attempt =
+                UsernamePasswordAuthenticationToken.unauthenticated(credentials.username(), credentials.password());
+        attempt.setDetails(new WebAuthenticationDetails(request)); // the client address, for the rate limit
         try {
-            user = authenticationManager.authenticate(
-                    UsernamePasswordAuthenticationToken.unauthenticated(credentials.username(), credentials.password()));
+            user = authenticationManager.authenticate(attempt);
+        } catch (ThrottledAuthentication.TooManyAttempts e) {
+            SecurityProblems.tooManyAttempts(response, e.waitFor());
+            return null; // answered
         } catch (AuthenticationException e) {
-            limiter.recordFailure(client);
             throw new ApiException(HttpStatus.UNAUTHORIZED, "bad-credentials", "用户名或密码错误",
                     "wrong user name or password");
         }
-        limiter.recordSuccess(client);
         // A new session id on login (no session fixation) and a new CSRF token for it.
         HttpSession existing = request.getSession(false);
         if (existing != null) {

@@ -257,6 +257,24 @@ public abstract class FeatureStoreContract {
         assertThat(seen).containsExactlyInAnyOrder(117, 5);
     }
 
+    /** Issue 15 finding 3: names that close a quote or open a comment are stored as names, not as SQL. */
+    @Test
+    void fieldNamesWithQuotesAndCommentMarksAreOnlyNames() {
+        List<Field> fields = List.of(new Field("a\"/*", Field.Type.STRING, null),
+                new Field("*/, \"b", Field.Type.INTEGER, null), new Field("c", Field.Type.STRING, null));
+        LayerInfo layer = new LayerInfo("odd-names", "odd", "MULTIPOLYGON", "EPSG:4326", "test", 0, List.of(), fields,
+                "v1");
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("a\"/*", "x");
+        p.put("*/, \"b", 7L);
+        p.put("c", "y");
+        List<Feature> written = List.of(new Feature("1", counties().get(0).geometry(), p));
+        store.replace(layer, written);
+        assertThat(store.layer("odd-names").orElseThrow().fields()).extracting(Field::name)
+                .containsExactly("a\"/*", "*/, \"b", "c");
+        assertSameFeatures(readAll(FeatureQuery.all("odd-names")), written);
+    }
+
     @Test
     void aFeatureWithoutGeometryIsKept() {
         List<Feature> features = new ArrayList<>(counties().subList(0, 3));

@@ -10,10 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.planmap.encode.Gdal;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -145,5 +147,59 @@ class ImportApiTest extends ServerTest {
                 .encodeToString(("editor:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
         assertThat(counties.status()).isEqualTo(400);
         assertThat(get("/api/layers/counties").status()).isEqualTo(200);
+    }
+
+    /** Issue 15 finding 3: field names reach SQL only quoted; names no store can hold are a 400 naming them. */
+    @Test
+    @Order(20)
+    void fieldNamesNeverBecomeSqlAndCsvCellsNeverBecomeFormulas() throws Exception {
+        String square = "{\"type\":\"Polygon\",\"coordinates\":[[[112.5,37.8],[112.51,37.8],[112.51,37.81],"
+                + "[112.5,37.81],[112.5,37.8]]]}";
+        String version = get(UDB).body().get("version").asString();
+        for (String refused : new String[] {"fid", "GEOM", "planmap_id", "", "x".repeat(64), "tab\\there"}) {
+            String geojson = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\""
+                    + refused + "\":1},\"geometry\":" + square + "}]}";
+            HttpResponse<String> r = upload("urban-development-boundary", "f.geojson",
+                    geojson.getBytes(StandardCharsets.UTF_8), "", true);
+            assertThat(r.statusCode()).as(refused).isEqualTo(400);
+            JsonNode error = JSON.readTree(r.body()).get("error");
+            assertThat(error.get("code").asString()).isEqualTo("field-name-refused");
+            assertThat(error.get("messageZh").asString()).contains("字段名");
+            assertThat(r.body()).doesNotContain("CREATE").doesNotContain("INSERT").doesNotContain("SQL");
+        }
+        String twins = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":"
+                + "{\"Name\":1,\"name\":2},\"geometry\":" + square + "}]}";
+        HttpResponse<String> twin = upload("urban-development-boundary", "f.geojson", twins.getBytes(StandardCharsets.UTF_8),
+                "", true);
+        assertThat(twin.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(twin.body()).get("error").get("messageEn").asString()).contains("only in case");
+        assertThat(get(UDB).body().get("version").asString()).as("nothing written").isEqualTo(version);
+
+        // The probe's names: quotes and SQL comment marks are names like any other.
+        String odd = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":"
+                + "{\"a\\\"/*\":\"=HYPERLINK(\\\"http://evil.example\\\")\",\"*/, \\\"b\":-3.5,\"c\":\"-1+2\"},"
+                + "\"geometry\":" + square + "}]}";
+        HttpResponse<String> ok = upload("urban-development-boundary", "f.geojson", odd.getBytes(StandardCharsets.UTF_8),
+                "?wait=60", true);
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        assertThat(get(UDB).body().get("fields").findValuesAsString("name")).contains("a\"/*", "*/, \"b");
+        Path store = dataDir.resolve("store").resolve("planmap.gpkg");
+        assertThat(Gdal.ogrinfo(store, List.of("-q", "-sql", "SELECT sql FROM sqlite_master WHERE sql LIKE '%/*%'")))
+                .as("the definition holds the names, quoted, and nothing injected").contains("\"a\"\"/*\"")
+                .contains("\"*/, \"\"b\"");
+
+        HttpResponse<String> csv = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + UDB
+                + "/export?format=csv")).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body()).contains("\"'=HYPERLINK(\"\"http://evil.example\"\")\"", ",-3.5,", "\"'-1+2\"")
+                .doesNotContain(",=HYPERLINK");
+
+        HttpResponse<byte[]> gpkg = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + UDB
+                + "/export?format=gpkg")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gpkg.statusCode()).isEqualTo(200);
+        Path file = Files.createTempFile("fields", ".gpkg");
+        Files.write(file, gpkg.body());
+        assertThat(Gdal.ogrinfo(file, List.of("-al", "-so"))).contains("a\"/*: ", "*/, \"b: ");
+        Files.delete(file);
     }
 }

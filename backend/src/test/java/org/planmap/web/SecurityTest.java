@@ -81,8 +81,10 @@ class SecurityTest extends ServerTest {
 
     /** Each test from its own made-up address would need a proxy; instead forget earlier failures. */
     void freshLimiter() {
-        limiter.recordSuccess("127.0.0.1");
-        limiter.recordSuccess("0:0:0:0:0:0:0:1");
+        for (String account : List.of("editor", "someone")) {
+            limiter.succeeded("127.0.0.1", account);
+            limiter.succeeded("0:0:0:0:0:0:0:1", account);
+        }
     }
 
     @Test

@@ -12,7 +12,7 @@ class ViewerConfigTest {
     @SuppressWarnings("unchecked")
     static List<ViewerConfigController.TileBasemap> basemaps(PlanmapProperties.Basemap basemap) {
         PlanmapProperties p = new PlanmapProperties(java.nio.file.Path.of("x"), null, null, null, "planmap", 200, null,
-                new PlanmapProperties.Security(null), basemap);
+                basemap);
         return (List<ViewerConfigController.TileBasemap>) new ViewerConfigController(p, ImportLimits.DEFAULT).config()
                 .get("basemaps");
     }
@@ -20,7 +20,7 @@ class ViewerConfigTest {
     @Test
     void theUploadLimitIsTheImportsOwn() {
         PlanmapProperties p = new PlanmapProperties(java.nio.file.Path.of("x"), null, null, null, "planmap", 200, null,
-                new PlanmapProperties.Security(null), new PlanmapProperties.Basemap(null, false));
+                new PlanmapProperties.Basemap(null, false));
         ImportLimits limits = new ImportLimits(3_000_000, 1, 1, 1);
         assertThat(new ViewerConfigController(p, limits).config()).containsEntry("maxUploadBytes", 3_000_000L);
     }
@@ -29,7 +29,7 @@ class ViewerConfigTest {
     @Test
     void theZoomBandsAndTheTaskListCityAreTheServersOwn() {
         PlanmapProperties p = new PlanmapProperties(java.nio.file.Path.of("x"), null, null, null, "planmap", 200, null,
-                new PlanmapProperties.Security(null), new PlanmapProperties.Basemap(null, false));
+                new PlanmapProperties.Basemap(null, false));
         assertThat(new ViewerConfigController(p, ImportLimits.DEFAULT).config())
                 .containsEntry("zoomBands", List.of(6, 8, 10)).containsEntry("taskListCity", "141100");
     }

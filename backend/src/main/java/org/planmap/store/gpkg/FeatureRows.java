@@ -59,13 +59,13 @@ final class FeatureRows {
      * afterwards through NGA's SQL functions parsed every blob once more and took longer than the rows.
      */
     FeatureLoad insert(FeatureSource features) throws SQLException {
-        StringBuilder sql = new StringBuilder("INSERT INTO \"" + table + "\" (" + FID + ", " + ID + ", " + GEOMETRY);
-        fields.forEach(f -> sql.append(", \"").append(f.name()).append('"'));
+        StringBuilder sql = new StringBuilder("INSERT INTO " + JdbcColumns.quote(table) + " (" + FID + ", " + ID + ", " + GEOMETRY);
+        fields.forEach(f -> sql.append(", ").append(JdbcColumns.quote(f.name())));
         sql.append(") VALUES (?, ?, ?").append(", ?".repeat(fields.size())).append(')');
         WKBWriter wkb = new WKBWriter(2);
         db.setAutoCommit(false);
         try (PreparedStatement rows = db.prepareStatement(sql.toString());
-                PreparedStatement rtree = db.prepareStatement("INSERT INTO \"" + rtree(table) + "\" VALUES (?, ?, ?, ?, ?)")) {
+                PreparedStatement rtree = db.prepareStatement("INSERT INTO " + JdbcColumns.quote(rtree(table)) + " VALUES (?, ?, ?, ?, ?)")) {
             long[] fid = {0};
             FeatureLoad load = FeatureLoad.run(features, f -> {
                 fid[0]++;
@@ -121,7 +121,7 @@ final class FeatureRows {
 
     void select(FeatureQuery q, Consumer<Feature> sink) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT t." + ID + ", t." + GEOMETRY);
-        fields.forEach(f -> sql.append(", t.\"").append(f.name()).append('"'));
+        fields.forEach(f -> sql.append(", t.").append(JdbcColumns.quote(f.name())));
         sql.append(from(q)).append(" ORDER BY t.").append(FID).append(" LIMIT ? OFFSET ?");
         WKBReader reader = new WKBReader();
         try (PreparedStatement ps = db.prepareStatement(sql.toString())) {
@@ -151,14 +151,14 @@ final class FeatureRows {
     }
 
     private String from(FeatureQuery q) {
-        String from = " FROM \"" + table + "\" t";
+        String from = " FROM " + JdbcColumns.quote(table) + " t";
         if (q.bbox() != null) {
-            from += " JOIN \"" + rtree(table) + "\" r ON r.id = t." + FID
+            from += " JOIN " + JdbcColumns.quote(rtree(table)) + " r ON r.id = t." + FID
                     + " AND r.maxx >= ? AND r.maxy >= ? AND r.minx <= ? AND r.miny <= ?";
         }
         List<String> where = new ArrayList<>();
         if (q.adcodePrefix() != null) {
-            where.add("t.\"" + FeatureQuery.ADCODE + "\" LIKE ?");
+            where.add("t." + JdbcColumns.quote(FeatureQuery.ADCODE) + " LIKE ?");
         }
         if (q.featureId() != null) {
             where.add("t." + ID + " = ?");

@@ -33,6 +33,7 @@ import org.planmap.store.FeatureQuery;
 import org.planmap.store.FeatureSource;
 import org.planmap.store.FeatureStore;
 import org.planmap.store.Field;
+import org.planmap.store.JdbcColumns;
 import org.planmap.store.LayerInfo;
 import org.planmap.store.StoreException;
 import org.planmap.store.StoreFullException;
@@ -274,13 +275,15 @@ public final class GeoPackageStore implements FeatureStore {
         geometryColumns.setSrsId(srsId);
         List<FeatureColumn> columns = new ArrayList<>();
         columns.add(FeatureColumn.createColumn(FeatureRows.ID, mil.nga.geopackage.db.GeoPackageDataType.TEXT, true));
+        // NGA wraps names in quotes without doubling quotes inside them, but leaves a name already quoted alone.
         for (Field f : layer.fields()) {
-            columns.add(FeatureColumn.createColumn(f.name(), FeatureRows.columnType(f.type())));
+            columns.add(FeatureColumn.createColumn(JdbcColumns.quote(f.name()), FeatureRows.columnType(f.type())));
         }
         FeatureTable created = geoPackage.createFeatureTable(
                 FeatureTableMetadata.create(geometryColumns, FeatureRows.FID, columns, new BoundingBox()));
         try (Statement s = db.createStatement()) {
-            s.execute("CREATE UNIQUE INDEX \"" + table + "_id\" ON \"" + table + "\"(" + FeatureRows.ID + ")");
+            s.execute("CREATE UNIQUE INDEX " + JdbcColumns.quote(table + "_id") + " ON " + JdbcColumns.quote(table)
+                    + "(" + FeatureRows.ID + ")");
         } catch (SQLException e) {
             throw new StoreException("could not index " + table + ": " + e.getMessage(), e);
         }
@@ -294,7 +297,7 @@ public final class GeoPackageStore implements FeatureStore {
     private void dropTable(String table) {
         geoPackage.deleteTableQuietly(table);
         try (Statement s = db.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS \"" + FeatureRows.rtree(table) + "\"");
+            s.execute("DROP TABLE IF EXISTS " + JdbcColumns.quote(FeatureRows.rtree(table)));
         } catch (SQLException e) {
             throw new StoreException("could not drop the R-tree of " + table + ": " + e.getMessage(), e);
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.planmap.store.JdbcColumns;
 import org.planmap.store.Field;
 import org.planmap.store.LayerInfo;
 import org.planmap.store.StoreException;
@@ -49,7 +50,7 @@ final class LayerTables {
     }
 
     static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
+        return JdbcColumns.quote(identifier);
     }
 
     /** Creates the schema and the sequence that numbers layer tables; PostGIS must be in the database. */

@@ -2,25 +2,29 @@ package org.planmap.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.planmap.security.ResponseHeaders;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
+import org.springframework.util.unit.DataSize;
 import org.springframework.mock.env.MockEnvironment;
 
 /** The selector threads: one per core unless the operator said otherwise. */
-class ServingConfigurationTest {
+class JettyCustomizationTest {
 
     private static final int CORES = Runtime.getRuntime().availableProcessors();
     /** Not the core count, so that neither test can pass by coincidence. */
     private static final int OPERATORS = CORES + 3;
 
+    private static final SecurityProperties SECURITY = new SecurityProperties(null, null, List.of(),
+            DataSize.ofKilobytes(1));
+
     private static int selectors(MockEnvironment environment) {
         JettyServletWebServerFactory factory = new JettyServletWebServerFactory();
         factory.setSelectors(OPERATORS); // as Spring Boot's own customizer sets it from the property, before ours
-        new ServingConfiguration().cachedLayersFirst(new DefaultListableBeanFactory().getBeanProvider(
-                org.planmap.layer.CachedLayers.class), new ResponseHeaders("default-src 'self'"), environment)
-                .customize(factory);
+        new JettyCustomization(new DefaultListableBeanFactory().getBeanProvider(org.planmap.layer.CachedLayers.class),
+                new ResponseHeaders("default-src 'self'"), SECURITY, environment).customize(factory);
         return factory.getSelectors();
     }
 
@@ -31,7 +35,7 @@ class ServingConfigurationTest {
 
     @Test
     void theOperatorsSettingWins() {
-        assertThat(selectors(new MockEnvironment().withProperty(ServingConfiguration.SELECTORS, Integer.toString(OPERATORS))))
+        assertThat(selectors(new MockEnvironment().withProperty(JettyCustomization.SELECTORS, Integer.toString(OPERATORS))))
                 .isEqualTo(OPERATORS);
     }
 }

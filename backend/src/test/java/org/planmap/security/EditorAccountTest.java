@@ -1,11 +1,10 @@
-package org.planmap.config;
+package org.planmap.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,11 +17,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** The editor's password: generated and logged exactly once, or configured and never logged; kept as a hash. */
-class SecurityConfigurationTest {
+class EditorAccountTest {
 
-    final SecurityConfiguration configuration = new SecurityConfiguration();
-    final PasswordEncoder encoder = configuration.passwordEncoder();
-    final Logger logger = (Logger) LoggerFactory.getLogger(SecurityConfiguration.class);
+    final PasswordEncoder encoder = EditorAccount.passwordEncoder();
+    final Logger logger = (Logger) LoggerFactory.getLogger(EditorAccount.class);
     final ListAppender<ILoggingEvent> log = new ListAppender<>();
 
     @BeforeEach
@@ -36,14 +34,9 @@ class SecurityConfigurationTest {
         logger.detachAppender(log);
     }
 
-    static PlanmapProperties properties(String editorPassword, String tiandituKey, boolean osm) {
-        return new PlanmapProperties(Path.of("unused"), null, null, null, "planmap", 200, null,
-                new PlanmapProperties.Security(editorPassword), new PlanmapProperties.Basemap(tiandituKey, osm));
-    }
-
     boolean authenticates(UserDetailsService users, String password) {
         try {
-            configuration.authenticationManager(users, encoder)
+            EditorAccount.passwordCheck(users, encoder)
                     .authenticate(UsernamePasswordAuthenticationToken.unauthenticated("editor", password));
             return true;
         } catch (RuntimeException e) {
@@ -53,7 +46,7 @@ class SecurityConfigurationTest {
 
     @Test
     void withoutAConfiguredPasswordOneIsGeneratedAndLoggedOnceAtWarn() {
-        UserDetailsService users = configuration.editorUsers(properties(null, null, false), encoder);
+        UserDetailsService users = EditorAccount.users(null, encoder);
         List<String> lines = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         assertThat(lines).hasSize(1);
         assertThat(log.list.get(0).getLevel().toString()).isEqualTo("WARN");
@@ -65,13 +58,13 @@ class SecurityConfigurationTest {
         assertThat(authenticates(users, generated)).isTrue();
         assertThat(users.loadUserByUsername("editor").getPassword()).startsWith("{bcrypt}").doesNotContain(generated);
         // Each start generates its own.
-        configuration.editorUsers(properties(" ", null, false), encoder);
+        EditorAccount.users(" ", encoder);
         assertThat(log.list.get(1).getFormattedMessage()).doesNotContain(generated);
     }
 
     @Test
     void aConfiguredPasswordIsUsedAndNeverLogged() {
-        UserDetailsService users = configuration.editorUsers(properties("s3cret-from-ops", null, false), encoder);
+        UserDetailsService users = EditorAccount.users("s3cret-from-ops", encoder);
         assertThat(log.list).isEmpty();
         assertThat(authenticates(users, "s3cret-from-ops")).isTrue();
         assertThat(authenticates(users, "s3cret-from-opsX")).isFalse();
@@ -80,17 +73,17 @@ class SecurityConfigurationTest {
 
     @Test
     void generatedPasswordsAreTwentyUnambiguousCharacters() {
-        String a = SecurityConfiguration.generatePassword();
+        String a = EditorAccount.generatePassword();
         assertThat(a).matches("[A-HJ-NP-Za-km-z2-9]{20}");
-        assertThat(SecurityConfiguration.generatePassword()).isNotEqualTo(a);
+        assertThat(EditorAccount.generatePassword()).isNotEqualTo(a);
     }
 
     @Test
     void theCspAllowsImagesOnlyFromConfiguredBasemaps() {
-        assertThat(SecurityConfiguration.contentSecurityPolicy(properties(null, null, false)))
+        assertThat(ResponseHeaders.contentSecurityPolicy(false, false))
                 .contains("img-src 'self' data:;", "script-src 'self';", "frame-ancestors 'none'")
                 .doesNotContain("unsafe-eval");
-        assertThat(SecurityConfiguration.contentSecurityPolicy(properties(null, "key", true)))
+        assertThat(ResponseHeaders.contentSecurityPolicy(true, true))
                 .contains("img-src 'self' data: https://*.tianditu.gov.cn https://tile.openstreetmap.org;");
     }
 }

@@ -1,0 +1,68 @@
+package org.planmap.security;
+
+import java.security.SecureRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+
+/**
+ * The one account, {@code editor}, role EDITOR. Its password is {@code --planmap.security.editor-password}; without
+ * it a random one is generated at start and logged once. Only its bcrypt hash is kept.
+ */
+public final class EditorAccount {
+
+    public static final String NAME = "editor";
+    public static final String ROLE = "EDITOR";
+
+    private static final Logger log = LoggerFactory.getLogger(EditorAccount.class);
+    private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    private static final int GENERATED_PASSWORD_LENGTH = 20;
+
+    private EditorAccount() {
+    }
+
+    /** {@code {bcrypt}} by default; the prefix lets a later encoder take over without invalidating stored hashes. */
+    public static PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** The editor with {@code configuredPassword}, or with a generated one (logged once) when it is blank. */
+    public static UserDetailsService users(String configuredPassword, PasswordEncoder encoder) {
+        String password;
+        if (configuredPassword != null && !configuredPassword.isBlank()) {
+            password = configuredPassword; // never logged, not even masked
+        } else {
+            password = generatePassword();
+            // The only place planmap ever logs a secret: a generated password must reach the operator
+            // somehow, and this runs once per start. A configured password is never logged.
+            log.warn("未设置编辑密码，已生成本次运行的临时密码 / no editor password configured "
+                    + "(--planmap.security.editor-password), generated one for this run: 用户 user {}, 密码 password {}",
+                    NAME, password);
+        }
+        return new InMemoryUserDetailsManager(User.withUsername(NAME).password(encoder.encode(password))
+                .roles(ROLE).build());
+    }
+
+    /** Checks user name and password; no limits (see {@link ThrottledAuthentication}). */
+    public static AuthenticationManager passwordCheck(UserDetailsService users, PasswordEncoder encoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(encoder);
+        return new ProviderManager(provider);
+    }
+
+    static String generatePassword() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder s = new StringBuilder(GENERATED_PASSWORD_LENGTH);
+        for (int i = 0; i < GENERATED_PASSWORD_LENGTH; i++) {
+            s.append(PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length())));
+        }
+        return s.toString();
+    }
+}
