@@ -9,6 +9,7 @@ import org.eclipse.jetty.server.Server;
 import org.planmap.layer.CachedLayers;
 import org.planmap.security.ResponseHeaders;
 import org.planmap.web.CachedLayerHandler;
+import org.planmap.web.ExpensiveRequests;
 import org.planmap.web.JettyErrorReport;
 import org.planmap.web.MinimumDataRate;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,6 +26,9 @@ import org.springframework.stereotype.Component;
  * default (half the cores) one core's worth of them served all connections (measured on 2 cores: 0.83–0.85 of
  * nginx's rate with one selector, 1.08–1.31 with two). {@code server.jetty.threads.selectors} wins.</li>
  * <li><b>Cached layers first:</b> {@link CachedLayerHandler} in front of the servlet application.</li>
+ * <li><b>Expensive requests apart:</b> map images, exports and large queries run on their own bounded pool
+ * ({@link ExpensiveRequests}, {@code planmap.expensive.*}), last before the servlet application, so Jetty's workers
+ * stay free for everything else.</li>
  * <li><b>Error report:</b> Jetty's own refusals (a malformed request line, a header or URL too long) are problem
  * documents like every other error ({@link JettyErrorReport}).</li>
  * <li><b>URI compliance:</b> URLs with encoded separators ({@code %2F}, {@code %5C}), encoded dot segments or empty
@@ -43,13 +47,15 @@ class JettyCustomization implements WebServerFactoryCustomizer<JettyServletWebSe
     static final Duration DATA_RATE_GRACE = Duration.ofSeconds(5);
 
     private final ObjectProvider<CachedLayers> cache;
+    private final ExpensiveRequests expensive;
     private final ResponseHeaders headers;
     private final SecurityProperties security;
     private final Environment environment;
 
-    JettyCustomization(ObjectProvider<CachedLayers> cache, ResponseHeaders headers, SecurityProperties security,
-            Environment environment) {
+    JettyCustomization(ObjectProvider<CachedLayers> cache, ExpensiveRequests expensive, ResponseHeaders headers,
+            SecurityProperties security, Environment environment) {
         this.cache = cache;
+        this.expensive = expensive;
         this.headers = headers;
         this.security = security;
         this.environment = environment;
@@ -65,7 +71,8 @@ class JettyCustomization implements WebServerFactoryCustomizer<JettyServletWebSe
 
     void customize(Server server) {
         server.setErrorHandler(new JettyErrorReport(headers));
-        server.setHandler(new CachedLayerHandler(new MinimumDataRate(server.getHandler(),
+        expensive.setHandler(server.getHandler());
+        server.setHandler(new CachedLayerHandler(new MinimumDataRate(expensive,
                 security.minRequestDataRate().toBytes(), DATA_RATE_GRACE), cache::getObject, headers));
         for (Connector connector : server.getConnectors()) {
             HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);

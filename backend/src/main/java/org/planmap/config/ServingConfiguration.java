@@ -8,12 +8,15 @@ import org.planmap.layer.CachedLayers;
 import org.planmap.layer.LayerService;
 import org.planmap.plan.PlanLayers;
 import org.planmap.plan.StructureLayers;
+import org.planmap.security.ResponseHeaders;
+import org.planmap.web.ExpensiveRequests;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * How the small layers reach browsers fast: one cache of their encoded answers, and a handler that sends them
- * from Jetty's I/O threads before the servlet application ({@link JettyCustomization}; README 性能, bench/run).
+ * from Jetty's I/O threads before the servlet application ({@link JettyCustomization}; README 性能, bench/run);
+ * and the pool that keeps expensive requests from delaying them ({@link ExpensiveRequests}).
  */
 @Configuration(proxyBeanMethods = false)
 class ServingConfiguration {
@@ -29,5 +32,11 @@ class ServingConfiguration {
     CachedLayers cachedLayers(LayerService layers) {
         return new CachedLayers(layers, PlanLayers.COUNTIES, SMALL_LAYERS,
                 Map.of(PlanLayers.COUNTIES, PlanLayers.COUNTY_MAP_PROPERTIES), VERSION_CHECK);
+    }
+
+    /** Jetty stops it with the server (its threads end there), so Spring need not. */
+    @Bean(destroyMethod = "")
+    ExpensiveRequests expensiveRequests(ExpensiveProperties properties, ResponseHeaders headers) {
+        return new ExpensiveRequests(properties, headers);
     }
 }

@@ -47,15 +47,19 @@ public final class LayerService {
 
     /**
      * The matching features, reprojected to {@code crs}, handed to {@code sink} as the store reads them and
-     * kept nowhere: for a reader of a whole dense layer (overview tiles) that must not hold it in memory.
+     * kept nowhere: for a reader of a whole dense layer (overview tiles) that must not hold it in memory. Stops
+     * with {@link Abandoned} when the reading thread is interrupted.
      *
      * @return the layer the features belong to
      */
     public LayerInfo forEach(FeatureQuery query, CrsRef crs, Consumer<Feature> sink) {
         LayerInfo layer = answerable(query);
         CrsRef stored = CrsRef.parse(layer.crs());
-        store.query(query, f -> sink.accept(stored.equals(crs) || f.geometry() == null ? f
-                : new Feature(f.id(), reprojector.transform(f.geometry(), stored, crs), f.properties())));
+        store.query(query, f -> {
+            Abandoned.check();
+            sink.accept(stored.equals(crs) || f.geometry() == null ? f
+                    : new Feature(f.id(), reprojector.transform(f.geometry(), stored, crs), f.properties()));
+        });
         return layer;
     }
 

@@ -23,6 +23,7 @@ import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.planmap.crs.CrsRef;
+import org.planmap.layer.Abandoned;
 import org.planmap.layer.LayerService;
 import org.planmap.render.MapStyles.LabelStyle;
 import org.planmap.render.MapStyles.LayerStyle;
@@ -119,6 +120,7 @@ public final class MapRenderer {
 
         @Override
         public void accept(Feature f) {
+            Abandoned.check();
             Geometry geometry = f.geometry();
             if (geometry == null || geometry.isEmpty()) {
                 return;

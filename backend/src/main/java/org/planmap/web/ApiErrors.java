@@ -5,6 +5,7 @@ import java.util.Set;
 import org.planmap.ClientFault;
 import org.planmap.importer.LimitCounter;
 import org.planmap.importer.shapefile.ShapefileZipReader;
+import org.planmap.layer.Abandoned;
 import org.planmap.layer.UnknownLayerException;
 import org.planmap.store.StoreException;
 import org.planmap.store.StoreFullException;
@@ -109,6 +110,22 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                         "the database is unreachable right now; please try again shortly"));
     }
 
+    /**
+     * Work stopped because its client closed the connection ({@link ExpensiveRequests}): nobody reads this answer,
+     * unless a client only half-closed; then it is told to ask again, like any refusal under load.
+     */
+    @ExceptionHandler(Abandoned.class)
+    ResponseEntity<ProblemDetail> abandoned(Abandoned e) {
+        return abandoned();
+    }
+
+    private static ResponseEntity<ProblemDetail> abandoned() {
+        log.debug("work stopped: its client has gone");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "abandoned", "连接已断开，请求已停止；如仍需要，请重试",
+                        "the connection was closed, so the work was stopped; ask again if you still need it"));
+    }
+
     /** No room left to write (e.g. deleting a layer re-stores the demonstration data): 507, nothing changed. */
     @ExceptionHandler(StoreFullException.class)
     ProblemDetail storeFull(StoreFullException e) {
@@ -118,10 +135,14 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(StoreException.class)
-    ProblemDetail store(StoreException e) {
+    ResponseEntity<ProblemDetail> store(StoreException e) {
+        if (Thread.currentThread().isInterrupted()) {
+            // Not the store failing: the read was interrupted because its client left (ExpensiveRequests).
+            return abandoned();
+        }
         log.error("store failure", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "store-failure", "数据存储出错，请稍后再试",
-                "the data store failed; please try again later");
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "store-failure",
+                "数据存储出错，请稍后再试", "the data store failed; please try again later"));
     }
 
     static ProblemDetail problem(HttpStatus status, String code, String zh, String en) {

@@ -2,9 +2,11 @@ package org.planmap.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.planmap.security.ResponseHeaders;
+import org.planmap.web.ExpensiveRequests;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
 import org.springframework.util.unit.DataSize;
@@ -23,8 +25,11 @@ class JettyCustomizationTest {
     private static int selectors(MockEnvironment environment) {
         JettyServletWebServerFactory factory = new JettyServletWebServerFactory();
         factory.setSelectors(OPERATORS); // as Spring Boot's own customizer sets it from the property, before ours
+        ResponseHeaders headers = new ResponseHeaders("default-src 'self'");
+        ExpensiveRequests expensive = new ExpensiveRequests(new ExpensiveProperties(2, 32, Duration.ofSeconds(5), 1000,
+                Duration.ofMillis(200)), headers);
         new JettyCustomization(new DefaultListableBeanFactory().getBeanProvider(org.planmap.layer.CachedLayers.class),
-                new ResponseHeaders("default-src 'self'"), SECURITY, environment).customize(factory);
+                expensive, headers, SECURITY, environment).customize(factory);
         return factory.getSelectors();
     }
 

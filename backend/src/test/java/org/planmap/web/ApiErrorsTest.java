@@ -3,6 +3,7 @@ package org.planmap.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.planmap.store.StoreException;
 import org.planmap.store.StoreUnavailableException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -18,5 +19,21 @@ class ApiErrorsTest {
         assertThat(r.getBody().getDetail()).isEqualTo("数据库暂时无法连接，请稍后再试");
         assertThat(r.getBody().getProperties()).containsEntry("code", "store-unavailable");
         assertThat(r.getBody().toString()).doesNotContain("jdbc:");
+    }
+
+    /** A read interrupted because its client left is not a store failure: no 500, no error logged. */
+    @Test
+    void aStoreReadInterruptedForAClientThatLeftIsAbandonedNotAFailure() {
+        StoreException interrupted = new StoreException("interrupted while waiting for a read connection", null);
+        assertThat(new ApiErrors().store(interrupted).getStatusCode().value()).isEqualTo(500);
+        Thread.currentThread().interrupt();
+        try {
+            ResponseEntity<ProblemDetail> r = new ApiErrors().store(interrupted);
+            assertThat(r.getStatusCode().value()).isEqualTo(503);
+            assertThat(r.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+            assertThat(r.getBody().getProperties()).containsEntry("code", "abandoned");
+        } finally {
+            Thread.interrupted();
+        }
     }
 }

@@ -1,0 +1,79 @@
+package org.planmap.web;
+
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.Fields;
+
+/**
+ * The one list of expensive requests, decided at the HTTP edge from the path and query alone, before any of the
+ * application runs: what may take seconds of CPU or tens of megabytes of memory. Everything else (the catalog,
+ * cached layers, tiles, single features, small pages, plan tables) is cheap.
+ * <ul>
+ * <li>{@code /api/map.png} of any size: even 1024×768 costs ~50 ms of CPU and a 3 MB raster, and a crowd of them
+ * is what filled the heap;</li>
+ * <li>{@code /api/layers/{id}/export}: a whole layer encoded;</li>
+ * <li>{@code /api/layers/{id}/features} with a query ({@code bbox}, {@code adcode}, {@code offset}) and
+ * {@code /ogc/collections/{id}/items}, when they may answer more than {@code smallLimit} features. The limit, not
+ * the box, bounds the cost: a box a tenth of a degree wide over a dense control line holds thousands of polygons.</li>
+ * </ul>
+ * Print and atlas PDFs belong on this list when they arrive.
+ */
+final class RequestCost {
+
+    private static final String LAYERS = "/api/layers/";
+    private static final String COLLECTIONS = "/ogc/collections/";
+
+    private final int smallLimit;
+
+    RequestCost(int smallLimit) {
+        this.smallLimit = smallLimit;
+    }
+
+    boolean expensive(Request request) {
+        String method = request.getMethod();
+        if (!HttpMethod.GET.is(method) && !HttpMethod.HEAD.is(method)) {
+            return false;
+        }
+        // Decoded and normalised as the application will see it, so that an escape cannot dodge the list.
+        String path = request.getHttpURI().getCanonicalPath();
+        if (path == null) {
+            return false;
+        }
+        if (path.equals("/api/map.png") || path.startsWith(LAYERS) && path.endsWith("/export")) {
+            return true;
+        }
+        if (path.startsWith(LAYERS) && path.endsWith("/features")) {
+            Fields query = query(request);
+            boolean whole = query == null || query.get("bbox") == null && query.get("adcode") == null
+                    && query.get("offset") == null && query.get("limit") == null;
+            // The whole layer (or a zoom band of it) is answered from the layer cache; its default page is 10 000.
+            return !whole && overSmall(query.getValue("limit"), Integer.MAX_VALUE);
+        }
+        if (path.startsWith(COLLECTIONS) && path.endsWith("/items")) {
+            Fields query = query(request);
+            return query != null && overSmall(query.getValue("limit"), 0);
+        }
+        return false;
+    }
+
+    /** Whether a limit parameter allows more than smallLimit features; {@code absent} is the endpoint's default. */
+    private boolean overSmall(String limit, long absent) {
+        if (limit == null || limit.isBlank()) {
+            return absent > smallLimit;
+        }
+        String digits = limit.strip();
+        if (!digits.matches("\\d{1,18}")) {
+            return false; // refused with 400 by the endpoint, at no cost
+        }
+        return Long.parseLong(digits) > smallLimit;
+    }
+
+    /** The query parameters, or null when they cannot be parsed (the application answers that with 400). */
+    private static Fields query(Request request) {
+        try {
+            return Request.extractQueryParameters(request);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}
