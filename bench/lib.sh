@@ -39,9 +39,9 @@ wait_http() {
   return 1
 }
 
-# The runnable jar, built when missing (online: a fresh machine has no Maven repository yet).
+# The runnable jar ($BENCH_JAR when set), built when missing (online: a fresh machine has no Maven repository yet).
 ensure_jar() {
-  local jar=$BENCH_REPO/backend/target/planmap.jar
+  local jar=${BENCH_JAR:-$BENCH_REPO/backend/target/planmap.jar}
   if [[ ! -f $jar ]]; then
     echo "building $jar…" >&2
     (cd "$BENCH_REPO" && mvn -q -B -DskipTests package >&2)

@@ -1,6 +1,7 @@
 -- wrk script for bench/load: rotates a mix of viewer requests over every connection and counts
 -- non-2xx and 5xx answers per thread; done() prints a summary that bench/load reads.
--- The paths come from the file named by the environment variable PLANMAP_LOAD_PATHS, one a line.
+-- The paths come from the file named by the environment variable PLANMAP_LOAD_PATHS, one a line;
+-- PLANMAP_LOAD_GZIP=no leaves out Accept-Encoding: gzip.
 
 local threads = {}
 
@@ -17,7 +18,9 @@ function init(args)
   n = id or 0           -- threads start at different points of the mix
   non2xx = 0
   server_errors = 0
-  wrk.headers["Accept-Encoding"] = "gzip"   -- as a browser asks
+  if os.getenv("PLANMAP_LOAD_GZIP") ~= "no" then
+    wrk.headers["Accept-Encoding"] = "gzip"   -- as a browser asks (bench/peers does not: the peers send identity)
+  end
 end
 
 function request()

@@ -5,14 +5,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Limits of file exports ({@code --planmap.export.*}).
+ * File exports ({@code --planmap.export.*}). An export streams from the store to the client whatever its size
+ * (Shapefile and GeoPackage by way of scratch files in the data directory's {@code exports}), so there is no cap
+ * on the number of features.
  *
- * @param maxFeatures most features in one export: a file is built whole in memory before it is sent (so a
- *                    failure is an error, not a cut file), and a 500 000-polygon control line would not fit a
- *                    1 GB heap; a larger request is asked to narrow itself by bbox or adcode
- * @param cache       memory for export files already encoded (least recently used out first; an import
- *                    changes the layer's version, so a file of an older version is never served again)
+ * @param cache memory for export files already encoded (least recently used out first; an import changes the
+ *              layer's version, so a file of an older version is never served again); only files up to a
+ *              sixteenth of it are kept, so a large export is never held in memory
  */
 @ConfigurationProperties("planmap.export")
-public record ExportProperties(@DefaultValue("100000") long maxFeatures, @DefaultValue("64MB") DataSize cache) {
+public record ExportProperties(@DefaultValue("64MB") DataSize cache) {
 }

@@ -153,7 +153,7 @@ public final class LedgerService implements LayerWriter.Listener {
         // county by county through the store's spatial index: 500 000 stored polygons are never all in memory
         List<ControlLineLedger.CountyResult> counties = ControlLineLedger.perCounty(boundaries, (line, box) ->
                 stored.get(line.layerId()).isEmpty() ? List.of()
-                        : layers.features(new FeatureQuery(line.layerId(), box, null, null, 0)).features().stream()
+                        : layers.page(FeatureQuery.of(line.layerId()).bbox(box)).features().toList().stream()
                                 .map(Feature::geometry).filter(Objects::nonNull).toList());
         List<Optional<LayerInfo>> lines = Arrays.stream(ControlLine.values()).map(l -> stored.get(l.layerId())).toList();
         boolean demonstration = lines.stream().flatMap(Optional::stream).anyMatch(DemoControlLines::isDemonstration);
@@ -182,7 +182,7 @@ public final class LedgerService implements LayerWriter.Listener {
         computed.put(Level.CITY, ControlLineLedger.rows(counties, cityNames, cityCounties));
         Map<String, String> groupNames = new LinkedHashMap<>();
         Map<String, List<String>> groupCounties = new LinkedHashMap<>();
-        for (Feature group : layers.features(FeatureQuery.all(StructureLayers.TOWN_GROUPS)).features()) {
+        for (Feature group : layers.page(FeatureQuery.of(StructureLayers.TOWN_GROUPS)).features().toList()) {
             groupNames.put(group.id(), String.valueOf(group.properties().get("name")));
             List<String> members = new ArrayList<>(list(group, "core"));
             members.addAll(list(group, "radiated"));

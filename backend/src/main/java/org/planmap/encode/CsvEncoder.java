@@ -43,7 +43,8 @@ public final class CsvEncoder implements FeatureEncoder {
         csv.row(header);
         WKTWriter wkt = new WKTWriter();
         wkt.setPrecisionModel(precision(page.crs()));
-        for (Feature f : page.features()) {
+        while (page.features().hasNext()) {
+            Feature f = page.features().next();
             List<String> row = new ArrayList<>(columns.stream().map(c -> c.text(f)).toList());
             row.add(f.geometry() == null ? "" : wkt.write(f.geometry()));
             csv.row(row);

@@ -1,6 +1,7 @@
 package org.planmap.encode;
 
 import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.planmap.encode.shapefile.ShapefileEncoder;
@@ -13,11 +14,14 @@ public final class ExportFormats {
     private ExportFormats() {
     }
 
-    /** The encoder for {@code format}; {@code dbfCharset} is the Shapefile's DBF text encoding (UTF-8 or GBK). */
-    public static Optional<FeatureEncoder> encoder(String format, Charset dbfCharset) {
+    /**
+     * The encoder for {@code format}; {@code dbfCharset} is the Shapefile's DBF text encoding (UTF-8 or GBK),
+     * {@code workDir} where the formats that need a file (Shapefile, GeoPackage) build it.
+     */
+    public static Optional<FeatureEncoder> encoder(String format, Charset dbfCharset, Path workDir) {
         return Optional.ofNullable(switch (format) {
-            case "shapefile" -> new ShapefileEncoder(dbfCharset);
-            case "gpkg" -> new GeoPackageEncoder();
+            case "shapefile" -> new ShapefileEncoder(dbfCharset, workDir);
+            case "gpkg" -> new GeoPackageEncoder(workDir);
             case "kml" -> new KmlEncoder();
             case "csv" -> new CsvEncoder();
             case "geojson" -> new GeoJsonEncoder();

@@ -55,25 +55,37 @@ public final class GeoJsonEncoder implements FeatureEncoder {
 
     @Override
     public void write(FeaturePage page, OutputStream out) {
-        write(page, Map.of(), false, out);
+        write(page, Map.of(), (matched, returned) -> Map.of(), false, out);
+    }
+
+    /** Members that depend on the counts, known only once the last feature is written (OGC paging links). */
+    public interface Trailer {
+        Map<String, Object> members(long matched, long returned);
     }
 
     /**
-     * The same collection with {@code moreMembers} after the counts (OGC API – Features: links, timeStamp),
-     * positions y, x when {@code yFirst} (see {@link GeoJsonWriter}).
+     * The same collection with {@code leading} members before the features (OGC API – Features: timeStamp) and
+     * {@code trailing} ones after the counts (links), positions y, x when {@code yFirst} (see
+     * {@link GeoJsonWriter}). The features stream from the page's cursor; the counts follow them, since a streamed
+     * answer knows how many it returned only at its end. A failure mid-way leaves the document unfinished.
      */
-    public void write(FeaturePage page, Map<String, Object> moreMembers, boolean yFirst, OutputStream out) {
+    public void write(FeaturePage page, Map<String, Object> leading, Trailer trailing, boolean yFirst,
+            OutputStream out) {
         Map<String, Object> members = new LinkedHashMap<>();
         members.put("name", page.layer().id());
         members.put("title", page.layer().title());
-        members.put("numberMatched", page.matched());
-        members.put("numberReturned", page.features().size());
+        members.putAll(leading);
+        GeoJsonWriter w = new GeoJsonWriter(out, decimals, yFirst, members);
+        w.writeAll(page.features());
+        long returned = w.written();
+        long matched = page.matched().orElse(returned);
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("numberMatched", matched);
+        counts.put("numberReturned", returned);
         // Say plainly when the page is not the whole answer, so no client mistakes a cut layer for a complete one.
-        members.put("truncated", page.matched() > page.features().size());
-        members.putAll(moreMembers);
-        try (GeoJsonWriter w = new GeoJsonWriter(out, decimals, yFirst, members)) {
-            w.writeAll(page.features());
-        }
+        counts.put("truncated", matched > returned);
+        counts.putAll(trailing.members(matched, returned));
+        w.finish(counts);
     }
 
     /** One feature as a GeoJSON Feature document, with {@code moreMembers} (OGC API links) after its geometry. */

@@ -1,7 +1,7 @@
 package org.planmap.encode;
 
 import java.io.OutputStream;
-import java.util.List;
+import java.util.Iterator;
 import java.util.Map;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.CoordinateSequence;
@@ -29,8 +29,11 @@ public final class GeoJsonWriter implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JsonGenerator gen;
-    private final double scale;
+    private final FixedDecimals numbers;
     private final boolean yFirst;
+    private long written;
+    /** One position's text, {@code [x,y]}, handed to the generator as one raw value. */
+    private final char[] position = new char[2 * FixedDecimals.MAX_FAST_CHARS + 3];
 
     /**
      * @param foreignMembers top-level members written before "features" (e.g. a name or a legacy
@@ -56,7 +59,7 @@ public final class GeoJsonWriter implements AutoCloseable {
 
     private GeoJsonWriter(OutputStream out, int decimals, boolean yFirst) {
         this.gen = JSON.createGenerator(out, JsonEncoding.UTF8);
-        this.scale = Math.pow(10, decimals);
+        this.numbers = new FixedDecimals(decimals);
         this.yFirst = yFirst;
     }
 
@@ -69,6 +72,7 @@ public final class GeoJsonWriter implements AutoCloseable {
     }
 
     public GeoJsonWriter write(Feature f) {
+        written++;
         feature(f, Map.of());
         return this;
     }
@@ -91,16 +95,38 @@ public final class GeoJsonWriter implements AutoCloseable {
         gen.writeEndObject();
     }
 
-    public GeoJsonWriter writeAll(List<Feature> features) {
-        features.forEach(this::write);
+    public GeoJsonWriter writeAll(Iterable<Feature> features) {
+        return writeAll(features.iterator());
+    }
+
+    /** Writes the features as they are read: a cursor's are never all in memory at once. */
+    public GeoJsonWriter writeAll(Iterator<Feature> features) {
+        while (features.hasNext()) {
+            write(features.next());
+        }
         return this;
+    }
+
+    /** How many features were written so far. */
+    public long written() {
+        return written;
+    }
+
+    /**
+     * Ends the collection with {@code trailingMembers} after "features": what is only known once every feature is
+     * written (numberReturned of a streamed answer). Only a complete answer is ended: a writer abandoned after a
+     * failure is left open, so the client sees a cut document rather than a complete-looking short one.
+     */
+    public void finish(Map<String, Object> trailingMembers) {
+        gen.writeEndArray();
+        trailingMembers.forEach(gen::writePOJOProperty);
+        gen.writeEndObject();
+        gen.close();
     }
 
     @Override
     public void close() {
-        gen.writeEndArray();
-        gen.writeEndObject();
-        gen.close();
+        finish(Map.of());
     }
 
     private void geometry(Geometry g) {
@@ -165,11 +191,19 @@ public final class GeoJsonWriter implements AutoCloseable {
     }
 
     private void position(CoordinateSequence seq, int i) {
-        double x = Math.round(seq.getX(i) * scale) / scale;
-        double y = Math.round(seq.getY(i) * scale) / scale;
-        gen.writeStartArray();
-        gen.writeNumber(yFirst ? y : x);
-        gen.writeNumber(yFirst ? x : y);
-        gen.writeEndArray();
+        double first = yFirst ? seq.getY(i) : seq.getX(i);
+        double second = yFirst ? seq.getX(i) : seq.getY(i);
+        position[0] = '[';
+        int end = numbers.write(first, position, 1);
+        if (end >= 0) {
+            position[end] = ',';
+            end = numbers.write(second, position, end + 1);
+        }
+        if (end >= 0) {
+            position[end] = ']';
+            gen.writeRawValue(position, 0, end + 1);
+        } else {
+            gen.writeRawValue("[" + numbers.exact(first) + "," + numbers.exact(second) + "]");
+        }
     }
 }

@@ -2,15 +2,13 @@ package org.planmap.encode;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import mil.nga.geopackage.BoundingBox;
 import mil.nga.geopackage.GeoPackage;
 import mil.nga.geopackage.GeoPackageManager;
@@ -20,28 +18,39 @@ import mil.nga.geopackage.features.columns.GeometryColumns;
 import mil.nga.geopackage.features.user.FeatureColumn;
 import mil.nga.geopackage.features.user.FeatureTable;
 import mil.nga.geopackage.features.user.FeatureTableMetadata;
-import mil.nga.geopackage.geom.GeoPackageGeometryData;
 import mil.nga.geopackage.srs.SpatialReferenceSystem;
 import mil.nga.geopackage.srs.SpatialReferenceSystemDao;
 import mil.nga.sf.GeometryType;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKBWriter;
 import org.planmap.crs.CrsRef;
 import org.planmap.layer.FeaturePage;
 import org.planmap.store.Feature;
 import org.planmap.store.JdbcColumns;
 import org.planmap.store.Field;
+import org.planmap.store.gpkg.ContentsExtent;
+import org.planmap.store.gpkg.GeoPackageBinary;
 
 /**
  * A GeoPackage (OGC 12-128) for QGIS and ArcGIS Pro: one feature table named after the layer, the attribute
  * {@link Column}s, an R-tree spatial index, and the CRS as an {@code EPSG} row in gpkg_spatial_ref_sys with
  * its WKT definition (NGA's for WGS 84 and Web Mercator, {@link OgcWkt} for CGCS2000). SQLite needs a file, so it is
- * built in a temporary directory, copied to {@code out} and deleted, whether the export succeeds or fails.
+ * built in a {@link ScratchDirectory} as the features stream in, copied to {@code out} once complete and deleted,
+ * whether the export succeeds or fails.
  */
 public final class GeoPackageEncoder implements FeatureEncoder {
 
-    /** Prefix of the temporary directories, so that a test can see none is left behind. */
-    public static final String TEMP_PREFIX = "planmap-export-";
+    private static final String GEOMETRY = "geom";
+    /** Rows per JDBC batch. */
+    private static final int BATCH = 1000;
+
+    private final Path workDir;
+
+    /** @param workDir where the file is built before it is sent (see {@link ScratchDirectory}) */
+    public GeoPackageEncoder(Path workDir) {
+        this.workDir = workDir;
+    }
 
     @Override
     public String format() {
@@ -60,27 +69,28 @@ public final class GeoPackageEncoder implements FeatureEncoder {
 
     @Override
     public void write(FeaturePage page, OutputStream out) throws IOException {
-        Path dir = Files.createTempDirectory(TEMP_PREFIX);
-        try {
+        try (ScratchDirectory dir = new ScratchDirectory(workDir)) {
             Path file = dir.resolve("export.gpkg");
             GeoPackageManager.create(file.toFile());
             try (GeoPackage gpkg = GeoPackageManager.open(file.toFile(), true)) {
                 fill(gpkg, page);
             }
             Files.copy(file, out);
-        } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(GeoPackageEncoder::delete);
-            }
         }
     }
 
+    /**
+     * Rows as they stream from the cursor, through one prepared statement in batches inside one transaction, each
+     * row's envelope into the (still trigger-less) R-tree in the same pass, as the store writes its own tables:
+     * NGA's row-by-row insert and its R-tree fill parse every blob again and took most of a large export's time.
+     * The extent, known after the last row, goes into gpkg_contents after.
+     */
     private static void fill(GeoPackage gpkg, FeaturePage page) throws IOException {
         String table = page.layer().id().replaceAll("[^A-Za-z0-9_]", "_");
         long srsId = srsId(gpkg, page.crs());
         GeometryColumns geometry = new GeometryColumns();
         geometry.setTableName(table);
-        geometry.setColumnName("geom");
+        geometry.setColumnName(GEOMETRY);
         geometry.setGeometryType(GeometryType.fromName(page.layer().geometryType()));
         geometry.setZ((byte) 0);
         geometry.setM((byte) 0);
@@ -88,36 +98,61 @@ public final class GeoPackageEncoder implements FeatureEncoder {
         List<Column> columns = Column.of(page.layer());
         List<FeatureColumn> featureColumns = new ArrayList<>();
         // NGA wraps names in quotes without doubling the quotes inside, but leaves a name already in quotes alone:
-        // so names go in quoted by us, and rows go in through our own INSERT (NGA's would quote them its way).
+        // so names go in quoted by us, and rows go in through our own INSERT.
         columns.forEach(c -> featureColumns.add(FeatureColumn.createColumn(JdbcColumns.quote(c.name()), sqlType(c.type()))));
-        Envelope extent = new Envelope();
-        page.features().stream().filter(f -> f.geometry() != null)
-                .forEach(f -> extent.expandToInclude(f.geometry().getEnvelopeInternal()));
-        BoundingBox box = extent.isNull() ? new BoundingBox()
-                : new BoundingBox(extent.getMinX(), extent.getMinY(), extent.getMaxX(), extent.getMaxY());
         FeatureTable featureTable = gpkg.createFeatureTable(
-                FeatureTableMetadata.create(geometry, "fid", featureColumns, box));
-        StringBuilder sql = new StringBuilder("INSERT INTO " + JdbcColumns.quote(table) + " (geom");
+                FeatureTableMetadata.create(geometry, "fid", featureColumns, new BoundingBox()));
+        RTreeIndexExtension rtree = new RTreeIndexExtension(gpkg);
+        rtree.createRTreeIndex(featureTable);
+        StringBuilder sql = new StringBuilder("INSERT INTO " + JdbcColumns.quote(table) + " (fid, " + GEOMETRY);
         columns.forEach(c -> sql.append(", ").append(JdbcColumns.quote(c.name())));
-        sql.append(") VALUES (?").append(", ?".repeat(columns.size())).append(')');
+        sql.append(") VALUES (?, ?").append(", ?".repeat(columns.size())).append(')');
+        Connection db = gpkg.getConnection().getConnection();
         WKBWriter wkb = new WKBWriter(2);
-        gpkg.beginTransaction();
-        try (PreparedStatement rows = gpkg.getConnection().getConnection().prepareStatement(sql.toString())) {
-            for (Feature f : page.features()) {
-                rows.setBytes(1, f.geometry() == null ? null
-                        : GeoPackageGeometryData.createFromWkbAndBuildEnvelope(srsId, wkb.write(f.geometry())).toBytes());
-                for (int i = 0; i < columns.size(); i++) {
-                    rows.setObject(i + 2, value(columns.get(i), f));
+        Envelope extent = new Envelope();
+        try {
+            db.setAutoCommit(false);
+            try (PreparedStatement rows = db.prepareStatement(sql.toString());
+                    PreparedStatement boxes = db.prepareStatement("INSERT INTO "
+                            + JdbcColumns.quote("rtree_" + table + "_" + GEOMETRY) + " VALUES (?, ?, ?, ?, ?)")) {
+                long fid = 0;
+                while (page.features().hasNext()) {
+                    Feature f = page.features().next();
+                    Geometry g = f.geometry();
+                    rows.setLong(1, ++fid);
+                    rows.setBytes(2, g == null ? null : GeoPackageBinary.encode((int) srsId, g, wkb.write(g)));
+                    for (int i = 0; i < columns.size(); i++) {
+                        rows.setObject(i + 3, value(columns.get(i), f));
+                    }
+                    rows.addBatch();
+                    if (g != null && !g.isEmpty()) {
+                        Envelope e = g.getEnvelopeInternal();
+                        extent.expandToInclude(e);
+                        boxes.setLong(1, fid);
+                        boxes.setDouble(2, e.getMinX());
+                        boxes.setDouble(3, e.getMaxX());
+                        boxes.setDouble(4, e.getMinY());
+                        boxes.setDouble(5, e.getMaxY());
+                        boxes.addBatch();
+                    }
+                    if (fid % BATCH == 0) {
+                        rows.executeBatch();
+                        boxes.executeBatch();
+                    }
                 }
-                rows.executeUpdate();
+                rows.executeBatch();
+                boxes.executeBatch();
             }
-            gpkg.commit();
+            ContentsExtent.write(db, table, extent);
+            db.commit();
+            db.setAutoCommit(true);
         } catch (SQLException e) {
-            throw new IOException("cannot write the GeoPackage rows: " + e.getMessage(), e);
-        } finally {
-            gpkg.endTransaction();
+            throw new IOException("cannot write the GeoPackage: " + e.getMessage(), e);
         }
-        new RTreeIndexExtension(gpkg).create(featureTable);
+        // registered and guarded by triggers once filled, as the extension's create() would leave it
+        rtree.getOrCreate(featureTable);
+        rtree.createFunctions(featureTable);
+        rtree.createAllTriggers(featureTable);
     }
 
     /** The srs_id (= the EPSG code) of {@code crs}, adding its gpkg_spatial_ref_sys row when NGA has none. */
@@ -157,13 +192,5 @@ public final class GeoPackageEncoder implements FeatureEncoder {
             case BOOLEAN -> v instanceof Boolean b ? b : null;
             default -> v == null ? null : c.text(f);
         };
-    }
-
-    private static void delete(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the temporary " + p, e);
-        }
     }
 }

@@ -61,7 +61,8 @@ public final class KmlEncoder implements FeatureEncoder {
             x.writeDefaultNamespace(NS);
             x.writeStartElement("Document");
             element(x, "name", page.layer().title());
-            for (Feature f : page.features()) {
+            while (page.features().hasNext()) {
+                Feature f = page.features().next();
                 x.writeStartElement("Placemark");
                 x.writeAttribute("id", f.id());
                 element(x, "name", name(f));

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -23,8 +24,10 @@ import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
+import org.planmap.crs.CrsRef;
 import org.planmap.encode.GeoJsonEncoder;
 import org.planmap.store.Feature;
+import org.planmap.store.FeatureCursor;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.LayerInfo;
 
@@ -218,10 +221,10 @@ public final class CachedLayers implements LayerWriter.Listener {
         }).toList();
     }
 
-    private static Answer encode(FeaturePage page, List<Feature> features, GeoJsonEncoder encoder, String band) {
+    private static Answer encode(Loaded page, List<Feature> features, GeoJsonEncoder encoder, String band) {
         try {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
-            encoder.write(new FeaturePage(page.layer(), features, page.matched(), page.crs()), body);
+            encoder.write(new FeaturePage(page.layer(), FeatureCursor.of(features), OptionalLong.empty(), page.crs()), body);
             byte[] bytes = body.toByteArray();
             ByteArrayOutputStream gzip = new ByteArrayOutputStream(bytes.length / 3);
             // Compressed once per version, so the slowest, smallest level is worth it.
@@ -248,16 +251,24 @@ public final class CachedLayers implements LayerWriter.Listener {
         }
     }
 
+    /** A small layer read whole, in its own CRS: what its answers are encoded and generalised from. */
+    private record Loaded(LayerInfo layer, CrsRef crs, List<Feature> features) {
+    }
+
     /** Everything built from one set of layer versions. */
     private final class Generation {
         final Map<String, String> versions;
         final Map<String, Map<String, Answer>> answers = new ConcurrentHashMap<>();
-        final Map<String, FeaturePage> pages = new ConcurrentHashMap<>();
+        final Map<String, Loaded> pages = new ConcurrentHashMap<>();
         private CoverageGeneralizer generalizer;
 
         Generation(Map<String, String> versions) {
             this.versions = Map.copyOf(versions);
-            versions.keySet().forEach(id -> pages.put(id, layers.features(FeatureQuery.all(id))));
+            versions.keySet().forEach(id -> {
+                LayerInfo layer = layers.layer(id);
+                CrsRef crs = CrsRef.parse(layer.crs());
+                pages.put(id, new Loaded(layer, crs, layers.features(FeatureQuery.of(id), crs).toList()));
+            });
         }
 
         synchronized CoverageGeneralizer generalizer() {

@@ -1,26 +1,31 @@
 package org.planmap.layer;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.planmap.crs.CrsRef;
 import org.planmap.crs.Reprojector;
 import org.planmap.store.Feature;
+import org.planmap.store.FeatureCursor;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.FeatureStore;
 import org.planmap.store.LayerInfo;
 
 /**
  * The one way to read layers, whichever encoder or endpoint asks: the catalog, and bbox/division/limit
- * queries answered from the store, in the layer's own CRS or reprojected to the one asked for.
+ * queries answered as cursors from the store (or, for a small layer, from its parsed copy in
+ * {@link ResidentLayers}), in the layer's own CRS or reprojected, feature by feature as they are read, to the one
+ * asked for.
  */
 public final class LayerService {
 
     private final FeatureStore store;
     private final Reprojector reprojector = new Reprojector(Reprojector.CHINA);
+    private final ResidentLayers resident;
 
     public LayerService(FeatureStore store) {
         this.store = store;
+        this.resident = new ResidentLayers(store);
     }
 
     public List<LayerInfo> layers() {
@@ -31,18 +36,25 @@ public final class LayerService {
         return store.layer(id).orElseThrow(() -> new UnknownLayerException(id));
     }
 
-    /** The matching features in the CRS the layer is stored in. */
-    public FeaturePage features(FeatureQuery query) {
-        LayerInfo layer = layer(query.layerId());
-        return features(query, CrsRef.parse(layer.crs()));
+    /**
+     * The matching features reprojected to {@code crs} as a page to stream and close. A paged query is counted
+     * first (numberMatched), before the cursor takes its read connection; an unknown layer or an impossible filter
+     * is thrown here, before anything is read.
+     */
+    public FeaturePage page(FeatureQuery query, CrsRef crs) {
+        LayerInfo layer = answerable(query);
+        OptionalLong matched = query.unpaged() ? OptionalLong.empty() : OptionalLong.of(count(layer, query));
+        return new FeaturePage(layer, open(layer, query, crs), matched, crs);
     }
 
-    /** The matching features with their geometries reprojected to {@code crs}. */
-    public FeaturePage features(FeatureQuery query, CrsRef crs) {
-        List<Feature> features = new ArrayList<>();
-        LayerInfo layer = forEach(query, crs, features::add);
-        long matched = query.limit() == null && query.offset() == 0 ? features.size() : store.count(query);
-        return new FeaturePage(layer, features, matched, crs);
+    /** {@link #page} in the CRS the layer is stored in. */
+    public FeaturePage page(FeatureQuery query) {
+        return page(query, CrsRef.parse(layer(query.layerId()).crs()));
+    }
+
+    /** The matching features reprojected to {@code crs}, as a cursor the caller closes. */
+    public FeatureCursor features(FeatureQuery query, CrsRef crs) {
+        return open(answerable(query), query, crs);
     }
 
     /**
@@ -54,19 +66,33 @@ public final class LayerService {
      */
     public LayerInfo forEach(FeatureQuery query, CrsRef crs, Consumer<Feature> sink) {
         LayerInfo layer = answerable(query);
-        CrsRef stored = CrsRef.parse(layer.crs());
-        store.query(query, f -> {
-            Abandoned.check();
-            sink.accept(stored.equals(crs) || f.geometry() == null ? f
-                    : new Feature(f.id(), reprojector.transform(f.geometry(), stored, crs), f.properties()));
-        });
+        try (FeatureCursor features = open(layer, query, crs)) {
+            features.forEachRemaining(sink);
+        }
         return layer;
     }
 
     /** How many features match {@code query}, ignoring its limit and offset: what an answer would hold. */
     public long count(FeatureQuery query) {
-        answerable(query);
-        return store.count(query);
+        return count(answerable(query), query);
+    }
+
+    private long count(LayerInfo layer, FeatureQuery query) {
+        return resident.count(layer, query).orElseGet(() -> store.count(query));
+    }
+
+    /**
+     * The resident copy's matches or else the store's cursor, reprojected feature by feature, and stopping at the
+     * next feature once its client left.
+     */
+    private FeatureCursor open(LayerInfo layer, FeatureQuery query, CrsRef crs) {
+        CrsRef stored = CrsRef.parse(layer.crs());
+        FeatureCursor source = resident.features(layer, query).map(FeatureCursor::of).orElseGet(() -> store.query(query));
+        return source.map(f -> {
+            Abandoned.check();
+            return stored.equals(crs) || f.geometry() == null ? f
+                    : new Feature(f.id(), reprojector.transform(f.geometry(), stored, crs), f.properties());
+        });
     }
 
     private LayerInfo answerable(FeatureQuery query) {

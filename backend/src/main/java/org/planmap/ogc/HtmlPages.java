@@ -3,7 +3,6 @@ package org.planmap.ogc;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.planmap.layer.FeaturePage;
 import org.planmap.store.Feature;
 import org.planmap.store.Field;
 import org.planmap.store.LayerInfo;
@@ -76,19 +75,18 @@ final class HtmlPages {
         return p.end();
     }
 
-    static String items(OgcUrls urls, FeaturePage page, ItemsRequest request) {
-        LayerInfo layer = page.layer();
-        List<Link> links = request.links(urls, layer.id(), page.matched(), page.features().size());
+    static String items(OgcUrls urls, LayerInfo layer, List<Feature> features, long matched, ItemsRequest request) {
+        List<Link> links = request.links(urls, layer.id(), matched, features.size());
         Page p = new Page(layer.title() + " · 要素", List.of(crumb(urls), collectionsCrumb(urls),
                 new Link(html(urls.collection(layer.id())), "up", OgcUrls.HTML, layer.title())), links);
-        long first = page.features().isEmpty() ? 0 : request.offset() + 1;
-        p.paragraph("共 " + page.matched() + " 个要素，本页第 " + first + "–" + (request.offset() + page.features().size())
+        long first = features.isEmpty() ? 0 : request.offset() + 1;
+        p.paragraph("共 " + matched + " 个要素，本页第 " + first + "–" + (request.offset() + features.size())
                 + " 个；坐标系 " + request.crs().uri() + "。");
         pager(p, links);
         p.raw("<table><thead><tr><th>标识</th>");
         layer.fields().forEach(f -> p.raw("<th>").text(f.name()).raw("</th>"));
         p.raw("<th>几何</th></tr></thead><tbody>");
-        for (Feature f : page.features()) {
+        for (Feature f : features) {
             p.raw("<tr><td>").link(html(urls.item(layer.id(), f.id())), f.id()).raw("</td>");
             layer.fields().forEach(field -> p.raw("<td>").text(value(f.properties().get(field.name()))).raw("</td>"));
             p.raw("<td>").text(f.geometry() == null ? "无" : f.geometry().getGeometryType()).raw("</td></tr>");

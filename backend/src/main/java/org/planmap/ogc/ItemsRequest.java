@@ -37,7 +37,7 @@ record ItemsRequest(Envelope bbox, String bboxText, OgcCrs bboxCrs, int limit, l
     }
 
     FeatureQuery query(String layerId) {
-        return new FeatureQuery(layerId, bbox, null, limit, offset);
+        return FeatureQuery.of(layerId).bbox(bbox).limit(limit).offset(offset);
     }
 
     /** self and alternate, {@code next} while features remain, {@code prev} after the first page, the collection. */

@@ -1,7 +1,9 @@
 package org.planmap.ogc;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +20,7 @@ import org.planmap.store.Feature;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.LayerInfo;
 import org.planmap.web.ApiException;
+import org.planmap.web.StreamedResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -107,22 +110,31 @@ class OgcController {
         };
     }
 
+    /**
+     * JSON streams from the store's cursor (numberReturned and the paging links follow the features, since only
+     * then is the number returned known); an HTML page is at most one page of {@link ItemsRequest#MAX_LIMIT}.
+     */
     @GetMapping("/collections/{collectionId}/items")
     ResponseEntity<byte[]> items(@PathVariable String collectionId, @RequestParam MultiValueMap<String, String> params,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, HttpServletResponse response)
+            throws IOException {
         layers.layer(collectionId); // an unknown collection is a 404 before any parameter is judged
         ItemsRequest request = ItemsRequest.parse(OgcParams.check(params, ItemsRequest.PARAMETERS), accept);
-        FeaturePage page = layers.features(request.query(collectionId), request.crs().crs());
         OgcUrls urls = urls();
-        if (request.format() == OgcFormat.HTML) {
-            return withCrs(html(HtmlPages.items(urls, page, request)), request.crs());
+        try (FeaturePage page = layers.page(request.query(collectionId), request.crs().crs())) {
+            if (request.format() == OgcFormat.HTML) {
+                return withCrs(html(HtmlPages.items(urls, page.layer(), page.features().toList(),
+                        page.matched().orElseThrow(), request)), request.crs());
+            }
+            Map<String, Object> leading = Map.of("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+            StreamedResponse.send(response, () -> {
+                response.setContentType(GeoJsonEncoder.MEDIA_TYPE);
+                response.setHeader("Content-Crs", "<" + request.crs().uri() + ">");
+            }, out -> geoJson.write(page, leading,
+                    (matched, returned) -> Map.of("links", request.links(urls, collectionId, matched, (int) returned)),
+                    request.crs().yFirst(), out));
+            return null;
         }
-        Map<String, Object> members = new LinkedHashMap<>();
-        members.put("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        members.put("links", request.links(urls, collectionId, page.matched(), page.features().size()));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        geoJson.write(page, members, request.crs().yFirst(), out);
-        return withCrs(bytes(out.toByteArray(), GeoJsonEncoder.MEDIA_TYPE), request.crs());
     }
 
     @GetMapping("/collections/{collectionId}/items/{featureId}")
@@ -133,7 +145,7 @@ class OgcController {
         OgcParams p = OgcParams.check(params, Set.of("f", "crs"));
         OgcCrs crs = OgcCrs.parameter("crs", p.get("crs"));
         OgcFormat format = p.format(accept);
-        List<Feature> found = layers.features(FeatureQuery.byId(collectionId, featureId), crs.crs()).features();
+        List<Feature> found = layers.features(FeatureQuery.byId(collectionId, featureId), crs.crs()).toList();
         if (found.isEmpty()) {
             throw new ApiException(HttpStatus.NOT_FOUND, "feature-not-found",
                     "图层“" + layer.title() + "”中没有要素 " + featureId, "no feature " + featureId + " in " + collectionId);

@@ -12,6 +12,7 @@ import org.planmap.crs.CrsRef;
 import org.planmap.crs.PointTransform;
 import org.planmap.layer.LayerService;
 import org.planmap.store.Feature;
+import org.planmap.store.FeatureCursor;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.LayerInfo;
 
@@ -46,10 +47,12 @@ public final class Identify {
         List<Hit> hits = new ArrayList<>();
         for (String id : layerIds) {
             LayerInfo layer = layers.layer(id);
-            for (Feature f : layers.features(FeatureQuery.within(id, near), CrsRef.WGS84).features()) {
-                if (f.geometry() != null && under(mercator(f.geometry()), click, tolerance)) {
-                    hits.add(new Hit(id, layer.title(), f.id(), f.properties()));
-                }
+            try (FeatureCursor candidates = layers.features(FeatureQuery.of(id).bbox(near), CrsRef.WGS84)) {
+                candidates.forEachRemaining(f -> {
+                    if (f.geometry() != null && under(mercator(f.geometry()), click, tolerance)) {
+                        hits.add(new Hit(id, layer.title(), f.id(), f.properties()));
+                    }
+                });
             }
         }
         return hits;

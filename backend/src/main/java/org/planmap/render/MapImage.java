@@ -70,9 +70,19 @@ public final class MapImage {
             Map<String, List<Feature>> drawn = new LinkedHashMap<>();
             for (LayerStyle style : styles.layers().values()) {
                 if (wanted.contains(style.id()) || style.id().equals(BACKGROUND_LAYER)) {
-                    List<Feature> features = renderer.features(style.id(), view);
-                    renderer.drawFeatures(g, view, style, features);
-                    drawn.put(style.id(), features);
+                    // Drawn as the features stream; only the properties that labels and a legend by property
+                    // read are kept (a dense layer has neither, and keeps nothing).
+                    List<Feature> properties = new ArrayList<>();
+                    boolean keep = style.label() != null || style.strokeBy() != null;
+                    MapRenderer.Drawing drawing = new MapRenderer.Drawing(g, view, style);
+                    renderer.forEachFeature(style.id(), view, f -> {
+                        drawing.accept(f);
+                        if (keep) {
+                            properties.add(new Feature(f.id(), null, f.properties()));
+                        }
+                    });
+                    drawing.finish();
+                    drawn.put(style.id(), properties);
                 }
             }
             List<Rectangle2D> taken = new ArrayList<>();

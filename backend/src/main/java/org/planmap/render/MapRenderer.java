@@ -57,7 +57,7 @@ public final class MapRenderer {
 
     /** The layer's features whose boxes meet the view (plus a few pixels for strokes). */
     public List<Feature> features(String layerId, Viewport view) {
-        return layers.features(query(layerId, view), CrsRef.WGS84).features();
+        return layers.features(query(layerId, view), CrsRef.WGS84).toList();
     }
 
     /** The same features handed over one by one, none kept: a tile over a dense layer holds no list of them. */
@@ -71,7 +71,7 @@ public final class MapRenderer {
     }
 
     private static FeatureQuery query(String layerId, Viewport view) {
-        return FeatureQuery.within(layerId, queryBounds(view));
+        return FeatureQuery.of(layerId).bbox(queryBounds(view));
     }
 
     public static void prepare(Graphics2D g) {

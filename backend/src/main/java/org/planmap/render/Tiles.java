@@ -175,7 +175,7 @@ public final class Tiles {
         long[] read = {0};
         boolean[] superseded = {false};
         try {
-            layers.forEach(FeatureQuery.within(style.id(), all), CrsRef.WGS84, f -> {
+            layers.forEach(FeatureQuery.of(style.id()).bbox(all), CrsRef.WGS84, f -> {
                 if (++read[0] % VERSION_CHECK_EVERY == 0 && !current(style.id(), version)) {
                     superseded[0] = true;
                     throw new Superseded();

@@ -4,9 +4,12 @@ import java.util.Objects;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * What to read from one layer: features whose bounding box meets {@code bbox} (null: all), whose
- * {@value #ADCODE} begins with {@code adcodePrefix} (null: any; {@code 1411} is 吕梁市's units) and whose id
- * is {@code featureId} (null: any), skipping {@code offset} and returning at most {@code limit} (null: no limit).
+ * What to read from one layer, built by name rather than by position:
+ * {@code FeatureQuery.of("counties").bbox(box).adcodePrefix("1411").limit(10).offset(20)}. Features whose
+ * geometry intersects {@code bbox} (null: all; OGC API – Features' meaning, not the boxes' overlap), whose
+ * {@value #ADCODE} begins with {@code adcodePrefix} (null: any; {@code 1411} is 吕梁市's units) and whose id is
+ * {@code featureId} (null: any), skipping {@code offset} and returning at most {@code limit} (null: no limit).
+ * Each step returns a new query; the record stays immutable.
  */
 public record FeatureQuery(String layerId, Envelope bbox, String adcodePrefix, Integer limit, long offset,
         String featureId) {
@@ -15,26 +18,50 @@ public record FeatureQuery(String layerId, Envelope bbox, String adcodePrefix, I
     public static final String ADCODE = "adcode";
 
     public FeatureQuery {
+        Objects.requireNonNull(layerId);
         if (adcodePrefix != null && !adcodePrefix.matches("\\d{1,12}")) {
             throw new IllegalArgumentException("an adcode prefix is digits only: " + adcodePrefix);
         }
+        if (offset < 0 || limit != null && limit < 0) {
+            throw new IllegalArgumentException("limit and offset are never negative: " + limit + ", " + offset);
+        }
+        bbox = bbox == null ? null : new Envelope(bbox);   // Envelope is mutable: keep a copy of our own
     }
 
-    /** Any feature: the filters most queries use. */
-    public FeatureQuery(String layerId, Envelope bbox, String adcodePrefix, Integer limit, long offset) {
-        this(layerId, bbox, adcodePrefix, limit, offset, null);
-    }
-
-    public static FeatureQuery all(String layerId) {
-        return new FeatureQuery(layerId, null, null, null, 0);
-    }
-
-    public static FeatureQuery within(String layerId, Envelope bbox) {
-        return new FeatureQuery(layerId, bbox, null, null, 0);
+    /** Every feature of the layer; narrow it with the steps below. */
+    public static FeatureQuery of(String layerId) {
+        return new FeatureQuery(layerId, null, null, null, 0, null);
     }
 
     /** The one feature with this id (stores keep ids unique per layer and index them). */
     public static FeatureQuery byId(String layerId, String featureId) {
-        return new FeatureQuery(layerId, null, null, 1, 0, Objects.requireNonNull(featureId));
+        return of(layerId).featureId(Objects.requireNonNull(featureId)).limit(1);
+    }
+
+    /** Only features whose geometry intersects {@code box} (null: no spatial filter). */
+    public FeatureQuery bbox(Envelope box) {
+        return new FeatureQuery(layerId, box, adcodePrefix, limit, offset, featureId);
+    }
+
+    public FeatureQuery adcodePrefix(String prefix) {
+        return new FeatureQuery(layerId, bbox, prefix, limit, offset, featureId);
+    }
+
+    /** At most {@code max} features (null: no limit). */
+    public FeatureQuery limit(Integer max) {
+        return new FeatureQuery(layerId, bbox, adcodePrefix, max, offset, featureId);
+    }
+
+    public FeatureQuery offset(long skip) {
+        return new FeatureQuery(layerId, bbox, adcodePrefix, limit, skip, featureId);
+    }
+
+    public FeatureQuery featureId(String id) {
+        return new FeatureQuery(layerId, bbox, adcodePrefix, limit, offset, id);
+    }
+
+    /** Whether the answer is every match (no limit, no offset), so its length is also its numberMatched. */
+    public boolean unpaged() {
+        return limit == null && offset == 0;
     }
 }

@@ -2,7 +2,6 @@ package org.planmap.store;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Where layers live. Implementations: the embedded GeoPackage file (default) and PostGIS (when a
@@ -32,10 +31,14 @@ public interface FeatureStore extends AutoCloseable {
     /** Removes a layer and its features; a layer that does not exist is not an error. */
     void delete(String id);
 
-    /** Streams the features matching {@code query} to {@code sink} in feature-id order. */
-    void query(FeatureQuery query, Consumer<Feature> sink);
+    /**
+     * The features matching {@code query}, in insertion order, as a cursor the caller closes: it holds one read
+     * connection (and its snapshot) until then, so a caller never opens a second one while holding it. A failure
+     * to find the layer or to start reading is thrown here, before any feature.
+     */
+    FeatureCursor query(FeatureQuery query);
 
-    /** How many features match {@code query}, ignoring its limit and offset. */
+    /** How many features match {@code query} (the same exact filters), ignoring its limit and offset. */
     long count(FeatureQuery query);
 
     /**

@@ -1,10 +1,12 @@
 package org.planmap.web;
 
-import java.io.ByteArrayOutputStream;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.file.Path;
 import org.locationtech.jts.geom.Envelope;
 import org.planmap.config.ExportProperties;
+import org.planmap.config.PlanmapProperties;
 import org.planmap.crs.CrsRef;
 import org.planmap.encode.ExportFormats;
 import org.planmap.encode.FeatureEncoder;
@@ -15,9 +17,6 @@ import org.planmap.layer.LayerService;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.LayerInfo;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,8 +32,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/layers")
 class ExportController {
 
+    /** Files up to this share of the cache are kept for the next download; larger ones stream and are gone. */
+    private static final int CACHED_SHARE = 16;
+
     private final LayerService layers;
-    private final ExportProperties limits;
+    private final Path workDir;
 
     /** One export as asked, normalised; the layer's version makes an import miss every older file. */
     private record Key(String layerId, String version, String format, Charset charset, int epsg, Envelope bbox,
@@ -42,62 +44,56 @@ class ExportController {
     }
 
     private final ByteCache<Key> files;
+    private final int cachedFileBytes;
 
-    ExportController(LayerService layers, ExportProperties limits) {
+    ExportController(LayerService layers, ExportProperties limits, PlanmapProperties properties) {
         this.layers = layers;
-        this.limits = limits;
         this.files = new ByteCache<>(limits.cache().toBytes());
+        this.cachedFileBytes = (int) Math.min(Integer.MAX_VALUE, limits.cache().toBytes() / CACHED_SHARE);
+        // Shapefiles and GeoPackages are built as files beside the store, on its disk, not in a small /tmp.
+        this.workDir = properties.dataDir().resolve("exports");
     }
 
     /**
-     * Encoded whole before the first byte is sent, so that a failure is still a problem document and not a
-     * cut file, and kept: planners download the same few files again and again (the province's counties as a
-     * Shapefile), and each costs tens of milliseconds of CPU to encode.
+     * Parameters and the layer are judged before the first byte, so bad input is a problem document; then the
+     * features stream from the store's cursor into the encoder and out, whatever their number. Small files are
+     * kept: planners download the same few again and again (the province's counties as a Shapefile).
      */
     @GetMapping("/{id}/export")
-    ResponseEntity<byte[]> export(@PathVariable String id,
+    void export(@PathVariable String id,
             @RequestParam(required = false) String format,
             @RequestParam(required = false) String crs,
             @RequestParam(required = false) String bbox,
             @RequestParam(required = false) String adcode,
-            @RequestParam(required = false) String encoding) throws IOException {
+            @RequestParam(required = false) String encoding,
+            HttpServletResponse response) throws IOException {
         LayerInfo layer = layers.layer(id);
         Charset charset = charset(encoding);
-        FeatureEncoder encoder = ExportFormats.encoder(format == null ? "" : format, charset)
+        FeatureEncoder encoder = ExportFormats.encoder(format == null ? "" : format, charset, workDir)
                 .orElseThrow(() -> ApiException.badParameter("format", "应为 " + String.join("、", ExportFormats.NAMES),
                         "must be one of " + String.join(", ", ExportFormats.NAMES)));
         CrsRef target = crs == null || crs.isBlank() ? CrsRef.WGS84 : CrsRef.parse(crs);
         encoder.checkCrs(target);
         String prefix = QueryParams.adcodePrefix(adcode);
-        FeatureQuery query = new FeatureQuery(id, QueryParams.bbox(bbox), prefix, null, 0);
+        FeatureQuery query = FeatureQuery.of(id).bbox(QueryParams.bbox(bbox)).adcodePrefix(prefix);
         Key key = new Key(id, layer.version(), encoder.format(), charset, target.epsg(), query.bbox(), prefix);
-        byte[] file = files.get(key);
-        if (file == null) {
-            file = encode(query, target, encoder);
-            files.put(key, file);
-        }
         String scope = (prefix == null ? "" : "-" + prefix) + (bbox == null || bbox.isBlank() ? "" : "-bbox");
         String suffix = scope + "-EPSG" + target.epsg() + "." + encoder.fileExtension();
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(encoder.mediaType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        Downloads.attachment(layer.title().replaceAll("[\\\\/:*?\"<>|]", "_") + suffix, id + suffix))
-                .body(file);
-    }
-
-    private byte[] encode(FeatureQuery query, CrsRef target, FeatureEncoder encoder) throws IOException {
-        long count = layers.count(query);
-        if (count > limits.maxFeatures()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "export-too-large",
-                    "要导出的要素有 " + count + " 个，超过单次导出上限 " + limits.maxFeatures()
-                            + " 个：请用 bbox（当前视图）或 adcode（某市、县）缩小范围，或经 OGC API（/ogc）分页读取",
-                    count + " features match, more than the " + limits.maxFeatures() + " one export may hold: narrow it "
-                            + "with bbox or adcode, or page through it with OGC API - Features (/ogc)");
+        Runnable headers = () -> {
+            response.setContentType(encoder.mediaType());
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                    Downloads.attachment(layer.title().replaceAll("[\\\\/:*?\"<>|]", "_") + suffix, id + suffix));
+        };
+        byte[] cached = files.get(key);
+        if (cached != null) {
+            response.setContentLength(cached.length);
+            StreamedResponse.send(response, headers, out -> out.write(cached));
+            return;
         }
-        FeaturePage page = layers.features(query, target);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        encoder.write(page, out);
-        return out.toByteArray();
+        try (FeaturePage page = layers.page(query, target)) {
+            StreamedResponse.send(response, headers, cachedFileBytes, out -> encoder.write(page, out))
+                    .ifPresent(file -> files.put(key, file));
+        }
     }
 
     private static Charset charset(String encoding) {

@@ -2,7 +2,6 @@ package org.planmap.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -13,8 +12,6 @@ import org.planmap.layer.LayerService;
 import org.planmap.layer.ZoomBand;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.LayerInfo;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -46,7 +43,7 @@ class LayerController {
     }
 
     @GetMapping("/{id}/features")
-    ResponseEntity<byte[]> features(@PathVariable String id,
+    void features(@PathVariable String id,
             @RequestParam(required = false) String bbox,
             @RequestParam(required = false) String adcode,
             @RequestParam(required = false) Integer limit,
@@ -60,21 +57,17 @@ class LayerController {
             Optional<CachedLayers.Answer> cached = cache.answer(id, band);
             if (cached.isPresent()) {
                 CachedLayerResponses.send(cached.get(), request, response);
-                return null;
+                return;
             }
         } else if (zoom != null) {
             throw ApiException.badParameter("zoom", "zoom 用于整层概化数据，不能与 bbox、adcode、limit、offset 同用",
                     "zoom selects a generalised whole layer; it does not combine with bbox, adcode, limit or offset");
         }
-        FeaturePage page = layers.features(new FeatureQuery(id, QueryParams.bbox(bbox), QueryParams.adcodePrefix(adcode),
-                QueryParams.limit(limit),
-                QueryParams.offset(offset)));
-        // Encoded whole rather than streamed asynchronously: pages are bounded by the limit, and the bytes
-        // are what a cache (and ETag) will hold; async dispatch bought nothing but a thread hand-over.
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        geoJson.write(page, out);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(geoJson.mediaType()))
-                .body(out.toByteArray());
+        FeatureQuery query = FeatureQuery.of(id).bbox(QueryParams.bbox(bbox)).adcodePrefix(QueryParams.adcodePrefix(adcode))
+                .limit(QueryParams.limit(limit)).offset(QueryParams.offset(offset));
+        try (FeaturePage page = layers.page(query)) {
+            StreamedResponse.send(response, () -> response.setContentType(geoJson.mediaType()),
+                    out -> geoJson.write(page, out));
+        }
     }
 }

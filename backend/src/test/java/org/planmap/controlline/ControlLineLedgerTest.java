@@ -56,13 +56,13 @@ class ControlLineLedgerTest {
             demo.forEach((line, features) -> {
                 store.replace(DemoControlLines.info(line, DemoControlLines.DEFAULT_SEED), features);
                 List<Feature> all = new ArrayList<>();
-                store.query(FeatureQuery.all(line.layerId()), all::add);
+                store.query(FeatureQuery.of(line.layerId())).toList().forEach(all::add);
                 stored.put(line, all);
             });
             List<ControlLineLedger.CountyResult> counties = ControlLineLedger.perCounty(BOUNDARIES, stored);
             List<ControlLineLedger.CountyResult> streamed = ControlLineLedger.perCounty(BOUNDARIES, (line, box) -> {
                 List<Geometry> found = new ArrayList<>();
-                store.query(new FeatureQuery(line.layerId(), box, null, null, 0), f -> found.add(f.geometry()));
+                store.query(FeatureQuery.of(line.layerId()).bbox(box)).toList().forEach(f -> found.add(f.geometry()));
                 return found;
             });
             assertThat(streamed).hasSameSizeAs(counties);

@@ -11,16 +11,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.io.WKTReader;
 import org.planmap.crs.CrsRef;
 import org.planmap.layer.FeaturePage;
 import org.planmap.store.Feature;
+import org.planmap.store.FeatureCursor;
 import org.planmap.store.Field;
 import org.planmap.store.LayerInfo;
 
 class GeoPackageEncoderTest {
+
+    @TempDir
+    Path work;
 
     @Test
     void anExportLeavesNoTemporaryFileBehindWhetherItSucceedsOrFails() throws Exception {
@@ -34,20 +40,22 @@ class GeoPackageEncoderTest {
                 throw new IOException("the client went away");
             }
         };
-        FeaturePage page = new FeaturePage(layer, List.of(f), 1, CrsRef.of(4546));
-        long before = leftovers();
         ByteArrayOutputStream ok = new ByteArrayOutputStream();
-        new GeoPackageEncoder().write(page, ok);
+        new GeoPackageEncoder(work).write(page(layer, f), ok);
         assertThat(new String(ok.toByteArray(), 0, 15, StandardCharsets.US_ASCII)).isEqualTo("SQLite format 3");
-        assertThat(leftovers()).isEqualTo(before);
-        assertThatThrownBy(() -> new GeoPackageEncoder().write(page, broken))
+        assertThat(leftovers()).isZero();
+        assertThatThrownBy(() -> new GeoPackageEncoder(work).write(page(layer, f), broken))
                 .isInstanceOf(IOException.class).hasMessageContaining("went away");
-        assertThat(leftovers()).isEqualTo(before);
+        assertThat(leftovers()).isZero();
     }
 
-    private static long leftovers() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return files.filter(p -> p.getFileName().toString().startsWith(GeoPackageEncoder.TEMP_PREFIX)).count();
+    private static FeaturePage page(LayerInfo layer, Feature f) {
+        return new FeaturePage(layer, FeatureCursor.of(List.of(f)), OptionalLong.empty(), CrsRef.of(4546));
+    }
+
+    private long leftovers() throws IOException {
+        try (Stream<Path> files = Files.list(work)) {
+            return files.filter(p -> p.getFileName().toString().startsWith(ScratchDirectory.PREFIX)).count();
         }
     }
 }

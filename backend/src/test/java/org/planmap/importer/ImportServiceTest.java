@@ -111,7 +111,7 @@ class ImportServiceTest {
         assertThat(s.report().repaired()).isEqualTo(1);
         assertThat(s.report().sourceCrs()).isEqualTo("EPSG:4546");
         List<Feature> stored = new ArrayList<>();
-        store.query(FeatureQuery.all(TARGET.layerId()), stored::add);
+        store.query(FeatureQuery.of(TARGET.layerId())).toList().forEach(stored::add);
         assertThat(stored).hasSize(2).allSatisfy(f -> {
             assertThat(f.geometry().isValid()).isTrue();
             assertThat(f.geometry().getGeometryType()).isEqualTo("MultiPolygon");
@@ -142,7 +142,7 @@ class ImportServiceTest {
         assertThat(s.error().clientError()).isFalse();
         assertThat(s.error().messageZh()).contains("磁盘空间不足", "原有数据未改变");
         assertThat(store.layer(TARGET.layerId()).orElseThrow().version()).isEqualTo(version);
-        assertThat(store.count(FeatureQuery.all(TARGET.layerId()))).isEqualTo(1);
+        assertThat(store.count(FeatureQuery.of(TARGET.layerId()))).isEqualTo(1);
         assertThat(store.integrityCheck()).isEqualTo("ok");
     }
 

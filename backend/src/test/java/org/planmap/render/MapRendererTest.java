@@ -84,8 +84,8 @@ class MapRendererTest {
 
     @Test
     void countiesAreFilledWithTheirTierColourFromTheStyleFile() {
-        Feature xiaoyi = layers.features(new FeatureQuery(PlanLayers.COUNTIES, null, "141181", null, 0), CrsRef.WGS84)
-                .features().get(0);
+        Feature xiaoyi = layers.features(FeatureQuery.of(PlanLayers.COUNTIES).adcodePrefix("141181"), CrsRef.WGS84)
+                .toList().get(0);
         List<?> label = (List<?>) xiaoyi.properties().get("labelPoint");
         double lon = ((Number) label.get(0)).doubleValue();
         double lat = ((Number) label.get(1)).doubleValue();

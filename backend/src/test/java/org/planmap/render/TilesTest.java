@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +27,7 @@ import org.planmap.layer.LayerService;
 import org.planmap.plan.CountyDirectory;
 import org.planmap.plan.PlanTables;
 import org.planmap.store.Feature;
+import org.planmap.store.FeatureCursor;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.FeatureSource;
 import org.planmap.store.FeatureStore;
@@ -109,7 +109,7 @@ class TilesTest {
 
     List<Feature> all(String layerId) {
         List<Feature> features = new ArrayList<>();
-        stored.query(FeatureQuery.all(layerId), features::add);
+        stored.query(FeatureQuery.of(layerId)).toList().forEach(features::add);
         return features;
     }
 
@@ -133,7 +133,7 @@ class TilesTest {
         }
 
         @Override
-        public void query(FeatureQuery query, Consumer<Feature> sink) {
+        public FeatureCursor query(FeatureQuery query) {
             reads.incrementAndGet();
             entered.countDown();
             try {
@@ -142,7 +142,7 @@ class TilesTest {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            store.query(query, sink);
+            return store.query(query);
         }
 
         @Override

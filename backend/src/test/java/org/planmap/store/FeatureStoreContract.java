@@ -2,7 +2,9 @@ package org.planmap.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,7 +83,7 @@ public abstract class FeatureStoreContract {
 
     protected List<Feature> readAll(FeatureQuery q) {
         List<Feature> out = new ArrayList<>();
-        store.query(q, out::add);
+        out.addAll(store.query(q).toList());
         return out;
     }
 
@@ -103,7 +105,7 @@ public abstract class FeatureStoreContract {
     void whatIsWrittenIsReadBackExactly() {
         List<Feature> written = counties();
         store.replace(LAYER, written);
-        List<Feature> read = readAll(FeatureQuery.all(LAYER.id()));
+        List<Feature> read = readAll(FeatureQuery.of(LAYER.id()));
         assertThat(read).hasSize(117);
         assertSameFeatures(read, written);
     }
@@ -125,27 +127,89 @@ public abstract class FeatureStoreContract {
     void bboxLimitAndOffsetSelect() {
         store.replace(LAYER, counties());
         // A small box on 孝义市's town: 孝义 itself and no county of 大同 (north of 39.5°).
-        FeatureQuery near = FeatureQuery.within(LAYER.id(), new Envelope(111.77, 111.79, 37.14, 37.15));
+        FeatureQuery near = FeatureQuery.of(LAYER.id()).bbox(new Envelope(111.77, 111.79, 37.14, 37.15));
         List<Feature> hits = readAll(near);
         assertThat(hits).extracting(Feature::id).contains("141181").allSatisfy(id -> assertThat(id).doesNotStartWith("1402"));
         assertThat(store.count(near)).isEqualTo(hits.size());
-        List<Feature> page = readAll(new FeatureQuery(LAYER.id(), null, null, 10, 20));
+        List<Feature> page = readAll(FeatureQuery.of(LAYER.id()).limit(10).offset(20));
         assertThat(page).extracting(Feature::id).containsExactlyElementsOf(
                 counties().subList(20, 30).stream().map(Feature::id).toList());
-        assertThat(store.count(new FeatureQuery(LAYER.id(), null, null, 10, 20))).isEqualTo(117);
+        assertThat(store.count(FeatureQuery.of(LAYER.id()).limit(10).offset(20))).isEqualTo(117);
+    }
+
+    /**
+     * bbox means the geometry intersects the box (OGC API – Features), not that the boxes overlap: 沁源县's box
+     * reaches into 111,37,112,37.5 but its polygon stays 0.06° away. GDAL ({@code ogrinfo -spat 111 37 112 37.5}
+     * on data/boundaries/counties.geojson) answers the same 11 counties.
+     */
+    @Test
+    void bboxKeepsOnlyGeometriesThatIntersectTheBox() {
+        store.replace(LAYER, counties());
+        FeatureQuery box = FeatureQuery.of(LAYER.id()).bbox(new Envelope(111, 112, 37, 37.5));
+        List<Feature> hits = readAll(box);
+        assertThat(hits).hasSize(11).extracting(f -> f.properties().get("name")).doesNotContain("沁源县")
+                .contains("孝义市");
+        Feature qinyuan = counties().stream().filter(f -> f.properties().get("name").equals("沁源县")).findFirst().orElseThrow();
+        assertThat(qinyuan.geometry().getEnvelopeInternal().intersects(new Envelope(111, 112, 37, 37.5)))
+                .as("its box does reach in").isTrue();
+        assertThat(store.count(box)).isEqualTo(11);
+        // Paging counts what intersects: the second page of four is the answer's fifth to eighth.
+        assertThat(readAll(box.limit(4).offset(4))).extracting(Feature::id)
+                .containsExactlyElementsOf(hits.subList(4, 8).stream().map(Feature::id).toList());
+        assertThat(store.count(box.limit(4).offset(4))).isEqualTo(11);
+        assertThat(readAll(box.offset(11))).isEmpty();
+    }
+
+    /** A cursor gives its read connection back on close, read to the end or not: many more than the store holds. */
+    @Test
+    void cursorsGiveTheirConnectionBackWhenClosed() {
+        store.replace(LAYER, counties());
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            for (int i = 0; i < 40; i++) {
+                try (FeatureCursor c = store.query(FeatureQuery.of(LAYER.id()))) {
+                    assertThat(c.next().id()).isEqualTo(counties().get(0).id());
+                }
+            }
+            for (int i = 0; i < 40; i++) {
+                assertThat(store.query(FeatureQuery.of(LAYER.id()).limit(3)).toList()).hasSize(3);
+            }
+        });
+    }
+
+    /** A cursor reads the version it started on to its end, while a replace commits beside it. */
+    @Test
+    void aCursorReadsOneVersionWhileAReplaceCommits() throws Exception {
+        store.replace(LAYER, counties());
+        Thread replace;
+        int read = 0;
+        try (FeatureCursor c = store.query(FeatureQuery.of(LAYER.id()))) {
+            c.next();
+            read++;
+            replace = new Thread(() -> store.replace(LAYER, counties().subList(0, 5)));
+            replace.start();
+            replace.join(2_000);   // the embedded store commits now; PostGIS waits for the cursor's lock to go
+            while (c.hasNext()) {
+                c.next();
+                read++;
+            }
+        }
+        replace.join(30_000);
+        assertThat(replace.isAlive()).isFalse();
+        assertThat(read).isEqualTo(117);
+        assertThat(readAll(FeatureQuery.of(LAYER.id()))).hasSize(5);
     }
 
     @Test
     void adcodePrefixSelectsOneCitysUnitsAlongsideTheBbox() {
         store.replace(LAYER, counties());
         // 吕梁市 has 13 county-level units, 1411xx; 孝义市 is one of them.
-        FeatureQuery luliang = new FeatureQuery(LAYER.id(), null, "1411", null, 0);
+        FeatureQuery luliang = FeatureQuery.of(LAYER.id()).adcodePrefix("1411");
         assertThat(readAll(luliang)).hasSize(13).extracting(Feature::id).allSatisfy(id -> assertThat(id).startsWith("1411"));
         assertThat(store.count(luliang)).isEqualTo(13);
-        FeatureQuery xiaoyiTown = new FeatureQuery(LAYER.id(), new Envelope(111.77, 111.79, 37.14, 37.15), "1411", null, 0);
+        FeatureQuery xiaoyiTown = FeatureQuery.of(LAYER.id()).bbox(new Envelope(111.77, 111.79, 37.14, 37.15)).adcodePrefix("1411");
         assertThat(readAll(xiaoyiTown)).extracting(Feature::id).contains("141181").allSatisfy(id -> assertThat(id).startsWith("1411"));
-        assertThat(readAll(new FeatureQuery(LAYER.id(), null, "1411", 5, 10))).hasSize(3);
-        assertThat(readAll(new FeatureQuery(LAYER.id(), null, "1499", null, 0))).isEmpty();
+        assertThat(readAll(FeatureQuery.of(LAYER.id()).adcodePrefix("1411").limit(5).offset(10))).hasSize(3);
+        assertThat(readAll(FeatureQuery.of(LAYER.id()).adcodePrefix("1499"))).isEmpty();
     }
 
     @Test
@@ -159,14 +223,14 @@ public abstract class FeatureStoreContract {
         assertThat(readAll(FeatureQuery.byId(LAYER.id(), "14118%"))).isEmpty();
         assertThat(store.count(FeatureQuery.byId(LAYER.id(), "nope"))).isZero();
         // Combined with the other filters, it is one more condition.
-        assertThat(readAll(new FeatureQuery(LAYER.id(), null, "1402", null, 0, "141181"))).isEmpty();
+        assertThat(readAll(FeatureQuery.of(LAYER.id()).adcodePrefix("1402").featureId("141181"))).isEmpty();
     }
 
     @Test
     void replacingServesTheNewVersionOnly() {
         store.replace(LAYER, counties());
         store.replace(LAYER.withContents(0, List.of(), "v2"), counties().subList(0, 5));
-        assertThat(readAll(FeatureQuery.all(LAYER.id()))).hasSize(5);
+        assertThat(readAll(FeatureQuery.of(LAYER.id()))).hasSize(5);
         assertThat(store.layer(LAYER.id()).orElseThrow().version()).isEqualTo("v2");
     }
 
@@ -179,7 +243,7 @@ public abstract class FeatureStoreContract {
         broken.set(50, new Feature(broken.get(50).id(), broken.get(50).geometry(), bad));
         assertThatThrownBy(() -> store.replace(LAYER.withContents(0, List.of(), "v2"), broken))
                 .isInstanceOf(StoreException.class).hasMessageContaining(LAYER.id());
-        assertThat(readAll(FeatureQuery.all(LAYER.id()))).hasSize(117);
+        assertThat(readAll(FeatureQuery.of(LAYER.id()))).hasSize(117);
         assertThat(store.layer(LAYER.id()).orElseThrow().version()).isEqualTo("v1");
     }
 
@@ -193,7 +257,7 @@ public abstract class FeatureStoreContract {
             throw refusal;
         };
         assertThatThrownBy(() -> store.replace(LAYER.withContents(0, List.of(), "v2"), failing)).isSameAs(refusal);
-        assertThat(readAll(FeatureQuery.all(LAYER.id()))).hasSize(117);
+        assertThat(readAll(FeatureQuery.of(LAYER.id()))).hasSize(117);
         assertThat(store.layer(LAYER.id()).orElseThrow().version()).isEqualTo("v1");
         assertThat(store.layers()).hasSize(1);
     }
@@ -227,7 +291,7 @@ public abstract class FeatureStoreContract {
             for (int t = 0; t < 4; t++) {
                 readers.add(pool.submit(() -> {
                     while (writing.get()) {
-                        seen.add(readAll(FeatureQuery.all(LAYER.id())).size());
+                        seen.add(readAll(FeatureQuery.of(LAYER.id())).size());
                         readDuringWrite.countDown();
                     }
                     return null;
@@ -272,7 +336,7 @@ public abstract class FeatureStoreContract {
         store.replace(layer, written);
         assertThat(store.layer("odd-names").orElseThrow().fields()).extracting(Field::name)
                 .containsExactly("a\"/*", "*/, \"b", "c");
-        assertSameFeatures(readAll(FeatureQuery.all("odd-names")), written);
+        assertSameFeatures(readAll(FeatureQuery.of("odd-names")), written);
     }
 
     @Test
@@ -280,10 +344,10 @@ public abstract class FeatureStoreContract {
         List<Feature> features = new ArrayList<>(counties().subList(0, 3));
         features.add(new Feature("nowhere", null, counties().get(3).properties()));
         store.replace(LAYER, features);
-        List<Feature> read = readAll(FeatureQuery.all(LAYER.id()));
+        List<Feature> read = readAll(FeatureQuery.of(LAYER.id()));
         assertThat(read).hasSize(4);
         assertThat(read.get(3).geometry()).isNull();
-        assertThat(readAll(FeatureQuery.within(LAYER.id(), new Envelope(100, 120, 30, 45)))).hasSize(3);
+        assertThat(readAll(FeatureQuery.of(LAYER.id()).bbox(new Envelope(100, 120, 30, 45)))).hasSize(3);
     }
 
     @Test
@@ -292,15 +356,15 @@ public abstract class FeatureStoreContract {
         store.delete(LAYER.id());
         assertThat(store.layer(LAYER.id())).isEmpty();
         assertThat(store.layers()).isEmpty();
-        assertThatThrownBy(() -> store.query(FeatureQuery.all(LAYER.id()), f -> { })).isInstanceOf(StoreException.class);
+        assertThatThrownBy(() -> store.query(FeatureQuery.of(LAYER.id())).close()).isInstanceOf(StoreException.class);
         store.delete(LAYER.id());
         store.replace(LAYER, counties().subList(0, 2));
-        assertThat(readAll(FeatureQuery.all(LAYER.id()))).hasSize(2);
+        assertThat(readAll(FeatureQuery.of(LAYER.id()))).hasSize(2);
     }
 
     @Test
     void anUnknownLayerIsAClearError() {
-        assertThatThrownBy(() -> store.query(FeatureQuery.all("nope"), f -> { }))
+        assertThatThrownBy(() -> store.query(FeatureQuery.of("nope")).close())
                 .isInstanceOf(StoreException.class).hasMessageContaining("nope");
     }
 }

@@ -13,11 +13,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
 import org.planmap.encode.Gdal;
+import org.planmap.store.Feature;
+import org.planmap.store.FeatureStore;
+import org.planmap.store.Field;
+import org.planmap.store.LayerInfo;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -191,5 +200,50 @@ class ExportApiTest extends ServerTest {
                 "organization_coordsys_id (Integer64) = 4326", "GEOGCS[\"WGS 84\"");
         assertThat(Gdal.ogrinfo(gpkg, List.of("-q", "-sql", "SELECT count(*) AS n FROM gpkg_extensions "
                 + "WHERE extension_name = 'gpkg_rtree_index'"))).contains("n (Integer) = 1");
+    }
+
+    /**
+     * More features than the old cap of 100 000 export in every file format that needs a scratch file, streamed
+     * from the store's cursor; GDAL counts them all, and no scratch directory is left in the data directory.
+     */
+    @Test
+    void anExportLargerThanTheOldCapStreamsWhole(@Autowired FeatureStore store) throws Exception {
+        int n = 120_000;
+        LayerInfo big = new LayerInfo("road-big-test", "大图层", "MULTIPOLYGON", "EPSG:4326", "test", 0, List.of(),
+                List.of(new Field("name", Field.Type.STRING, "名称"), new Field("n", Field.Type.INTEGER, "序号")), "1");
+        GeometryFactory factory = new GeometryFactory();
+        store.replace(big, sink -> {
+            for (int i = 0; i < n; i++) {
+                double x = 111 + (i % 400) * 0.005;
+                double y = 36 + (i / 400) * 0.005;
+                Polygon square = (Polygon) factory.toGeometry(new Envelope(x, x + 0.004, y, y + 0.004));
+                sink.accept(new Feature("f" + i, factory.createMultiPolygon(new Polygon[] {square}),
+                        Map.of("name", "地块" + i, "n", (long) i)));
+            }
+        });
+        try {
+            for (String format : List.of("shapefile", "gpkg")) {
+                Path file = work.resolve("big." + (format.equals("gpkg") ? "gpkg" : "zip"));
+                HttpResponse<Path> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/layers/road-big-test/export?format=" + format)).build(), HttpResponse.BodyHandlers.ofFile(file));
+                assertThat(r.statusCode()).as(format).isEqualTo(200);
+                Path read = file;
+                if (format.equals("shapefile")) {
+                    Path dir = Files.createDirectories(work.resolve("big-shp"));
+                    try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file), StandardCharsets.UTF_8)) {
+                        for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                            Files.copy(zip, dir.resolve(e.getName()));
+                        }
+                    }
+                    read = dir.resolve("road_big_test.shp");
+                }
+                assertThat(Gdal.layer(read).features()).as(format).isEqualTo(n);
+            }
+            try (Stream<Path> left = Files.list(dataDir.resolve("store").resolve("exports"))) {
+                assertThat(left).as("scratch directories are deleted").isEmpty();
+            }
+        } finally {
+            store.delete(big.id());
+        }
     }
 }

@@ -62,7 +62,6 @@ class HostileUploadTest extends ServerTest {
         registry.add("planmap.import.max-uncompressed-size", () -> "8MB");
         registry.add("planmap.import.max-features", () -> "1000");
         registry.add("planmap.import.max-vertices", () -> String.valueOf(MAX_VERTICES));
-        registry.add("planmap.export.max-features", () -> "1000");
     }
 
     /** One bad upload: what is sent, the status it must get, and a word the message must contain. */
@@ -269,18 +268,6 @@ class HostileUploadTest extends ServerTest {
     }
 
     /** Self-intersection is repaired (JTS GeometryFixer), not refused: the report counts it. */
-    /** The other direction's limit: an export is built in memory, so one too large is refused with a way out. */
-    @Test
-    void anExportOverTheLimitIsRefusedAndNarrowingItWorks() throws Exception {
-        Answer all = get("/api/layers/permanent-basic-farmland/export?format=csv");
-        assertThat(all.status()).isEqualTo(400);
-        assertThat(all.body().get("code").asString()).isEqualTo("export-too-large");
-        assertThat(all.body().get("message").get("zh").asString()).contains("超过单次导出上限 1000", "bbox", "adcode");
-        assertThat(send(HTTP, "GET", "/api/layers/permanent-basic-farmland/export?format=csv&adcode=141181", null).status())
-                .isEqualTo(200);
-        assertThat(send(HTTP, "GET", "/api/layers/counties/export?format=csv", null).status()).isEqualTo(200);
-    }
-
     @Test
     void aSelfIntersectingPolygonIsRepairedAndCounted() throws Exception {
         String bowtie = "{\"type\":\"Polygon\",\"coordinates\":[[[111.5,37.5],[111.7,37.7],[111.7,37.5],[111.5,37.7],"

@@ -205,7 +205,7 @@ class TileApiTest extends ServerTest {
     void aVersionStoredByAnotherServerIsDrawnAheadAtItsFirstTileRequest() throws Exception {
         LayerInfo current = layers.layer(UDB);
         List<Feature> features = new ArrayList<>();
-        layers.features(FeatureQuery.all(UDB)).features().forEach(features::add);
+        layers.page(FeatureQuery.of(UDB)).features().forEachRemaining(features::add);
         store.replace(current.withContents(features.size(), List.of(), "from-another-server"), FeatureSource.of(features));
         assertThat(tiles.overview(UDB)).isNotEmpty().noneMatch(tiles::cached);
 

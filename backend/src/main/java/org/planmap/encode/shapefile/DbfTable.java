@@ -3,10 +3,17 @@ package org.planmap.encode.shapefile;
 import com.linuxense.javadbf.DBFDataType;
 import com.linuxense.javadbf.DBFField;
 import com.linuxense.javadbf.DBFWriter;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.planmap.encode.Column;
@@ -20,80 +27,120 @@ import org.planmap.store.Feature;
  * integers as N with the width the longest value needs; reals as N with as many decimals as the values
  * carry (at most 8); booleans as L.
  */
-final class DbfTable {
+final class DbfTable implements Closeable {
 
     static final int MAX_TEXT_BYTES = 254;
     private static final int MAX_DECIMALS = 8;
     private static final int MAX_NUMBER_WIDTH = 20;
 
-    /** A column with its DBF name, definition and values ready to write, and what fitting them changed. */
-    private record Prepared(Column column, DBFField field, List<Object> values, int truncated, int replaced) {
+    /** A column with its DBF name and what its values so far ask of its definition, and what fitting them changed. */
+    private static final class Prepared {
+        final Column column;
+        final String name;
+        int intDigits = 1;
+        int decimals;
+        int width = 1;
+        int truncated;
+        int replaced;
+        DBFField field;
+
+        Prepared(Column column, String name) {
+            this.column = column;
+            this.name = name;
+        }
+
+        /** The DBF definition the values seen ask for: text as wide as the longest, numbers as long and precise. */
+        DBFField define() {
+            field = switch (column.type()) {
+                case BOOLEAN -> new DBFField(name, DBFDataType.LOGICAL);
+                case INTEGER, REAL -> {
+                    int w = Math.min(MAX_NUMBER_WIDTH, intDigits + (decimals > 0 ? decimals + 1 : 0));
+                    yield new DBFField(name, DBFDataType.NUMERIC, w, Math.max(0, Math.min(decimals, w - intDigits - 1)));
+                }
+                default -> new DBFField(name, DBFDataType.CHARACTER, width);
+            };
+            return field;
+        }
     }
 
     private final Charset charset;
     private final List<Prepared> columns = new ArrayList<>();
-    private final int rows;
+    private final Path valuesFile;
+    private final DataOutputStream values;
+    private long rows;
 
-    DbfTable(List<Column> columns, List<Feature> features, Charset charset) {
+    /**
+     * A table whose rows are added one by one: the DBF header needs every column's width, known only after the
+     * last row, so the fitted values wait in {@code valuesFile} (a scratch file the caller deletes) until
+     * {@link #writeDbf}, and no row is kept in memory.
+     */
+    DbfTable(List<Column> columns, Charset charset, Path valuesFile) throws IOException {
         this.charset = charset;
-        this.rows = features.size();
         List<String> names = DbfFieldNames.assign(columns.stream().map(Column::name).toList(), charset);
         for (int i = 0; i < columns.size(); i++) {
-            this.columns.add(prepare(columns.get(i), names.get(i), features));
+            this.columns.add(new Prepared(columns.get(i), names.get(i)));
         }
+        this.valuesFile = valuesFile;
+        this.values = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(valuesFile), 1 << 16));
     }
 
-    private Prepared prepare(Column c, String name, List<Feature> features) {
-        List<Object> values = new ArrayList<>(features.size());
-        switch (c.type()) {
-            case BOOLEAN -> {
-                features.forEach(f -> values.add(c.value().apply(f) instanceof Boolean b ? b : null));
-                return new Prepared(c, new DBFField(name, DBFDataType.LOGICAL), values, 0, 0);
-            }
-            case INTEGER, REAL -> {
-                int intDigits = 1;
-                int decimals = 0;
-                for (Feature f : features) {
+    void add(Feature f) throws IOException {
+        rows++;
+        for (Prepared p : columns) {
+            Column c = p.column;
+            switch (c.type()) {
+                case BOOLEAN -> values.writeByte(c.value().apply(f) instanceof Boolean b ? (b ? 1 : 2) : 0);
+                case INTEGER, REAL -> {
                     BigDecimal v = c.value().apply(f) instanceof Number n && Double.isFinite(n.doubleValue())
                             ? new BigDecimal(n.toString()).stripTrailingZeros() : null;
-                    values.add(v);
+                    values.writeBoolean(v != null);
                     if (v != null) {
-                        decimals = Math.max(decimals, Math.min(MAX_DECIMALS, Math.max(0, v.scale())));
-                        intDigits = Math.max(intDigits, v.precision() - v.scale() + (v.signum() < 0 ? 1 : 0));
+                        p.decimals = Math.max(p.decimals, Math.min(MAX_DECIMALS, Math.max(0, v.scale())));
+                        p.intDigits = Math.max(p.intDigits, v.precision() - v.scale() + (v.signum() < 0 ? 1 : 0));
+                        values.writeDouble(v.doubleValue());
                     }
                 }
-                int width = Math.min(MAX_NUMBER_WIDTH, intDigits + (decimals > 0 ? decimals + 1 : 0));
-                decimals = Math.max(0, Math.min(decimals, width - intDigits - 1));
-                return new Prepared(c, new DBFField(name, DBFDataType.NUMERIC, width, decimals), values, 0, 0);
-            }
-            default -> {
-                int width = 1;
-                int truncated = 0;
-                int replaced = 0;
-                for (Feature f : features) {
+                default -> {
                     DbfText t = DbfText.fit(c.text(f), charset, MAX_TEXT_BYTES);
-                    values.add(t.text());
-                    width = Math.max(width, t.bytes());
-                    truncated += t.truncated() ? 1 : 0;
-                    replaced += t.replaced();
+                    values.writeUTF(t.text());
+                    p.width = Math.max(p.width, t.bytes());
+                    p.truncated += t.truncated() ? 1 : 0;
+                    p.replaced += t.replaced();
                 }
-                return new Prepared(c, new DBFField(name, DBFDataType.CHARACTER, width), values, truncated, replaced);
             }
         }
     }
 
-    void writeDbf(OutputStream out) {
-        DBFWriter w = new DBFWriter(out, charset);
-        w.setFields(columns.stream().map(Prepared::field).toArray(DBFField[]::new));
-        for (int r = 0; r < rows; r++) {
+    /** Writes the .dbf (JavaDBF's file mode, which writes each record as it comes) from the values kept so far. */
+    void writeDbf(Path dbf) throws IOException {
+        values.close();
+        DBFWriter w = new DBFWriter(dbf.toFile(), charset);
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(valuesFile), 1 << 16))) {
+            w.setFields(columns.stream().map(Prepared::define).toArray(DBFField[]::new));
             Object[] record = new Object[columns.size()];
-            for (int c = 0; c < columns.size(); c++) {
-                Object v = columns.get(c).values().get(r);
-                record[c] = v instanceof BigDecimal d ? d.doubleValue() : v;
+            for (long r = 0; r < rows; r++) {
+                for (int c = 0; c < record.length; c++) {
+                    record[c] = switch (columns.get(c).column.type()) {
+                        case BOOLEAN -> switch (in.readByte()) {
+                            case 1 -> Boolean.TRUE;
+                            case 2 -> Boolean.FALSE;
+                            default -> null;
+                        };
+                        case INTEGER, REAL -> in.readBoolean() ? in.readDouble() : null;
+                        default -> in.readUTF();
+                    };
+                }
+                w.addRecord(record);
             }
-            w.addRecord(record);
+        } finally {
+            w.close();
         }
-        w.close();
+    }
+
+    /** Lets go of the scratch file after a failure (a successful table closed it in {@link #writeDbf}). */
+    @Override
+    public void close() throws IOException {
+        values.close();
     }
 
     /**
@@ -104,28 +151,28 @@ final class DbfTable {
         CsvWriter csv = new CsvWriter(out);
         csv.row(List.of("DBF字段", "属性", "说明", "DBF类型", "备注"));
         for (Prepared p : columns) {
-            DBFField f = p.field();
+            DBFField f = p.field;
             String type = switch (f.getType()) {
                 case LOGICAL -> "L";
                 case NUMERIC -> "N(" + f.getLength() + "," + f.getDecimalCount() + ")";
                 default -> "C(" + f.getLength() + ")";
             };
-            csv.row(List.of(f.getName(), p.column().name(), p.column().description(), type, note(p)));
+            csv.row(List.of(f.getName(), p.column.name(), p.column.description(), type, note(p)));
         }
         csv.flush();
     }
 
     private String note(Prepared p) {
-        if (p.field().getType() != DBFDataType.CHARACTER) {
+        if (p.field.getType() != DBFDataType.CHARACTER) {
             return "";
         }
         List<String> notes = new ArrayList<>();
         notes.add("文本最长 " + MAX_TEXT_BYTES + " 字节（" + charset.name() + "），更长的值在完整字符处截断");
-        if (p.truncated() > 0) {
-            notes.add("本文件中已截断 " + p.truncated() + " 个值");
+        if (p.truncated > 0) {
+            notes.add("本文件中已截断 " + p.truncated + " 个值");
         }
-        if (p.replaced() > 0) {
-            notes.add(charset.name() + " 无法表示的 " + p.replaced() + " 个字符已替换为“" + DbfText.REPLACEMENT + "”");
+        if (p.replaced > 0) {
+            notes.add(charset.name() + " 无法表示的 " + p.replaced + " 个字符已替换为“" + DbfText.REPLACEMENT + "”");
         }
         return String.join("；", notes);
     }

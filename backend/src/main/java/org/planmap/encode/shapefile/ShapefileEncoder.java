@@ -1,16 +1,17 @@
 package org.planmap.encode.shapefile;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.locationtech.jts.geom.Geometry;
 import org.planmap.encode.Column;
 import org.planmap.encode.FeatureEncoder;
+import org.planmap.encode.ScratchDirectory;
 import org.planmap.layer.FeaturePage;
 import org.planmap.store.Feature;
 
@@ -27,12 +28,15 @@ public final class ShapefileEncoder implements FeatureEncoder {
     public static final List<Charset> CHARSETS = List.of(StandardCharsets.UTF_8, Charset.forName("GBK"));
 
     private final Charset charset;
+    private final Path workDir;
 
-    public ShapefileEncoder(Charset charset) {
+    /** @param workDir where the parts are written before they are zipped (see {@link ScratchDirectory}) */
+    public ShapefileEncoder(Charset charset, Path workDir) {
         if (!CHARSETS.contains(charset)) {
             throw new IllegalArgumentException("DBF text is written as UTF-8 or GBK, not " + charset);
         }
         this.charset = charset;
+        this.workDir = workDir;
     }
 
     @Override
@@ -50,27 +54,45 @@ public final class ShapefileEncoder implements FeatureEncoder {
         return "zip";
     }
 
+    /**
+     * The .shp/.shx headers hold lengths and the extent, the .dbf header every column's width: all known only
+     * after the last feature. So the parts are written to scratch files as the features stream from the cursor,
+     * and zipped into {@code out} once complete; a failure while reading leaves {@code out} untouched.
+     */
     @Override
     public void write(FeaturePage page, OutputStream out) throws IOException {
         String base = page.layer().id().replaceAll("[^A-Za-z0-9_]", "_");
-        List<Feature> features = page.features();
-        ByteArrayOutputStream shp = new ByteArrayOutputStream();
-        ByteArrayOutputStream shx = new ByteArrayOutputStream();
-        List<Geometry> geometries = features.stream().map(Feature::geometry).toList();
-        new ShpWriter(ShpWriter.ShapeType.of(page.layer().geometryType())).write(geometries, shp, shx);
-        DbfTable dbf = new DbfTable(Column.of(page.layer()), features, charset);
-        ByteArrayOutputStream dbfBytes = new ByteArrayOutputStream();
-        dbf.writeDbf(dbfBytes);   // JavaDBF closes the stream it writes to: never hand it the zip
-        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
-        entry(zip, base + ".shp", shp.toByteArray());
-        entry(zip, base + ".shx", shx.toByteArray());
-        entry(zip, base + ".dbf", dbfBytes.toByteArray());
-        entry(zip, base + ".prj", EsriPrj.of(page.crs()).getBytes(StandardCharsets.US_ASCII));
-        entry(zip, base + ".cpg", charset.name().getBytes(StandardCharsets.US_ASCII));
-        zip.putNextEntry(new ZipEntry(MAPPING));
-        dbf.writeMapping(zip);
+        try (ScratchDirectory dir = new ScratchDirectory(workDir)) {
+            Path shp = dir.resolve(base + ".shp");
+            Path shx = dir.resolve(base + ".shx");
+            Path dbf = dir.resolve(base + ".dbf");
+            try (ShpWriter shapes = new ShpWriter(ShpWriter.ShapeType.of(page.layer().geometryType()), shp, shx);
+                    DbfTable table = new DbfTable(Column.of(page.layer()), charset, dir.resolve("values"))) {
+                while (page.features().hasNext()) {
+                    Feature f = page.features().next();
+                    shapes.add(f.geometry());
+                    table.add(f);
+                }
+                shapes.finish();
+                table.writeDbf(dbf);
+                ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+                entry(zip, shp);
+                entry(zip, shx);
+                entry(zip, dbf);
+                entry(zip, base + ".prj", EsriPrj.of(page.crs()).getBytes(StandardCharsets.US_ASCII));
+                entry(zip, base + ".cpg", charset.name().getBytes(StandardCharsets.US_ASCII));
+                zip.putNextEntry(new ZipEntry(MAPPING));
+                table.writeMapping(zip);
+                zip.closeEntry();
+                zip.finish();
+            }
+        }
+    }
+
+    private static void entry(ZipOutputStream zip, Path file) throws IOException {
+        zip.putNextEntry(new ZipEntry(file.getFileName().toString()));
+        Files.copy(file, zip);
         zip.closeEntry();
-        zip.finish();
     }
 
     private static void entry(ZipOutputStream zip, String name, byte[] content) throws IOException {

@@ -1,9 +1,15 @@
 package org.planmap.encode.shapefile;
 
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +33,7 @@ import org.planmap.encode.ExportException;
  * counter-clockwise (readers tell holes from islands by that alone); a null shape for a feature without
  * geometry. One shape type per file, from the layer's geometry type.
  */
-final class ShpWriter {
+final class ShpWriter implements Closeable {
 
     /** Shape types of the specification (2D only: planmap's geometries have no Z or M). */
     enum ShapeType {
@@ -59,41 +65,67 @@ final class ShpWriter {
     private static final int RECORD_HEADER_BYTES = 8;
 
     private final ShapeType type;
+    private final Path shpFile;
+    private final Path shxFile;
+    private final OutputStream shp;
+    private final OutputStream shx;
+    private final Envelope extent = new Envelope();
+    private final ByteBuffer entry = ByteBuffer.allocate(RECORD_HEADER_BYTES).order(ByteOrder.BIG_ENDIAN);
+    private long shpBytes = HEADER_BYTES;
+    private int records;
 
-    ShpWriter(ShapeType type) {
+    /**
+     * Starts {@code shp} and {@code shx} with room for their headers, which hold the file length and extent and so
+     * are written by {@link #finish} once every record is: the records stream to disk, none is kept in memory.
+     */
+    ShpWriter(ShapeType type, Path shp, Path shx) throws IOException {
         this.type = type;
+        this.shpFile = shp;
+        this.shxFile = shx;
+        this.shp = new BufferedOutputStream(Files.newOutputStream(shp), 1 << 16);
+        this.shx = new BufferedOutputStream(Files.newOutputStream(shx), 1 << 14);
+        this.shp.write(new byte[HEADER_BYTES]);
+        this.shx.write(new byte[HEADER_BYTES]);
     }
 
-    /** Writes one record per geometry (null or empty: a null shape), in order, to {@code shp} and {@code shx}. */
-    void write(List<Geometry> geometries, OutputStream shp, OutputStream shx) throws IOException {
-        List<byte[]> records = new ArrayList<>(geometries.size());
-        Envelope extent = new Envelope();
-        long shpBytes = HEADER_BYTES;
-        for (Geometry g : geometries) {
-            byte[] content = content(g);
-            records.add(content);
-            shpBytes += RECORD_HEADER_BYTES + content.length;
-            if (g != null && !g.isEmpty()) {
-                extent.expandToInclude(g.getEnvelopeInternal());
-            }
-        }
-        if (shpBytes / 2 > Integer.MAX_VALUE) {
+    /** Writes the next record (null or empty: a null shape). */
+    void add(Geometry g) throws IOException {
+        byte[] content = content(g);
+        if ((shpBytes + RECORD_HEADER_BYTES + content.length) / 2 > Integer.MAX_VALUE) {
             throw new IOException("a Shapefile cannot exceed 4 GB (its lengths are 32-bit counts of 16-bit words)");
         }
-        shp.write(header(shpBytes, extent));
-        shx.write(header(HEADER_BYTES + (long) RECORD_HEADER_BYTES * records.size(), extent));
-        int offsetWords = HEADER_BYTES / 2;
-        ByteBuffer entry = ByteBuffer.allocate(RECORD_HEADER_BYTES).order(ByteOrder.BIG_ENDIAN);
-        for (int i = 0; i < records.size(); i++) {
-            byte[] content = records.get(i);
-            entry.clear();
-            entry.putInt(i + 1).putInt(content.length / 2);   // record numbers start at 1
-            shp.write(entry.array());
-            shp.write(content);
-            entry.clear();
-            entry.putInt(offsetWords).putInt(content.length / 2);
-            shx.write(entry.array());
-            offsetWords += (RECORD_HEADER_BYTES + content.length) / 2;
+        if (g != null && !g.isEmpty()) {
+            extent.expandToInclude(g.getEnvelopeInternal());
+        }
+        records++;
+        entry.clear();
+        entry.putInt(records).putInt(content.length / 2);   // record numbers start at 1
+        shp.write(entry.array());
+        shp.write(content);
+        entry.clear();
+        entry.putInt((int) (shpBytes / 2)).putInt(content.length / 2);
+        shx.write(entry.array());
+        shpBytes += RECORD_HEADER_BYTES + content.length;
+    }
+
+    /** Closes both files and writes their headers, now that their lengths and the extent are known. */
+    void finish() throws IOException {
+        close();
+        header(shpFile, header(shpBytes, extent));
+        header(shxFile, header(HEADER_BYTES + (long) RECORD_HEADER_BYTES * records, extent));
+    }
+
+    @Override
+    public void close() throws IOException {
+        try (shp; shx) {
+            shp.flush();
+            shx.flush();
+        }
+    }
+
+    private static void header(Path file, byte[] header) throws IOException {
+        try (FileChannel c = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            c.write(ByteBuffer.wrap(header), 0);
         }
     }
 

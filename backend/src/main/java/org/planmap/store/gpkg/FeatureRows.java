@@ -8,18 +8,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import mil.nga.geopackage.db.GeoPackageDataType;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 import org.planmap.store.Feature;
+import org.planmap.store.FeatureCursor;
 import org.planmap.store.FeatureLoad;
 import org.planmap.store.FeatureSource;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.Field;
 import org.planmap.store.JdbcColumns;
+import org.planmap.store.RowCursor;
 import org.planmap.store.StoreException;
 
 /** Writes and reads the rows of one feature table: id, GeoPackage geometry blob, one column per field. */
@@ -119,30 +120,120 @@ final class FeatureRows {
         }
     }
 
-    void select(FeatureQuery q, Consumer<Feature> sink) throws SQLException {
+    /**
+     * The matching rows in fid order as a cursor on this connection; {@code release} runs when it closes. Without
+     * a bbox, SQL pages; with one, the R-tree gives candidates, {@link BoxFilter} keeps those that intersect and the
+     * page is counted here, after the exact test.
+     */
+    FeatureCursor select(FeatureQuery q, RowCursor.Release release) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT t." + ID + ", t." + GEOMETRY);
         fields.forEach(f -> sql.append(", t.").append(JdbcColumns.quote(f.name())));
-        sql.append(from(q)).append(" ORDER BY t.").append(FID).append(" LIMIT ? OFFSET ?");
-        WKBReader reader = new WKBReader();
-        try (PreparedStatement ps = db.prepareStatement(sql.toString())) {
+        if (q.bbox() != null) {
+            sql.append(", r.minx, r.maxx, r.miny, r.maxy");
+        }
+        sql.append(from(q)).append(" ORDER BY t.").append(FID);
+        if (q.bbox() == null) {
+            sql.append(" LIMIT ? OFFSET ?");
+        }
+        PreparedStatement ps = db.prepareStatement(sql.toString());
+        try {
             int next = JdbcColumns.bindFilters(ps, q);
-            ps.setLong(next, q.limit() == null ? -1 : q.limit());
-            ps.setLong(next + 1, q.offset());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Map<String, Object> props = new LinkedHashMap<>();
-                    for (int i = 0; i < fields.size(); i++) {
-                        props.put(fields.get(i).name(), JdbcColumns.read(rs, i + 3, fields.get(i)));
-                    }
-                    byte[] blob = rs.getBytes(2);
-                    sink.accept(new Feature(rs.getString(1), blob == null ? null : geometry(reader, blob), props));
-                }
+            if (q.bbox() == null) {
+                ps.setLong(next, q.limit() == null ? -1 : q.limit());
+                ps.setLong(next + 1, q.offset());
             }
+            ResultSet rs = ps.executeQuery();
+            WKBReader reader = new WKBReader();
+            RowCursor.Rows rows = q.bbox() == null
+                    ? () -> rs.next() ? feature(rs, reader, rs.getBytes(2)) : null
+                    : new Intersecting(rs, reader, new BoxFilter(q.bbox()), q);
+            return new RowCursor(rows, () -> {
+                try {
+                    ps.close();
+                } finally {
+                    release.run();
+                }
+            }, e -> new StoreException("could not read layer " + q.layerId() + ": " + e.getMessage(), e));
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
         }
     }
 
+    /** How many rows match, after the exact bbox test when there is a bbox (so it agrees with {@link #select}). */
     long count(FeatureQuery q) throws SQLException {
-        return JdbcColumns.count(db, from(q), q);
+        if (q.bbox() == null) {
+            return JdbcColumns.count(db, from(q), q);
+        }
+        BoxFilter box = new BoxFilter(q.bbox());
+        WKBReader reader = new WKBReader();
+        long n = 0;
+        try (PreparedStatement ps = db.prepareStatement("SELECT t." + GEOMETRY + ", r.minx, r.maxx, r.miny, r.maxy" + from(q))) {
+            JdbcColumns.bindFilters(ps, q);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (box.inside(rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5))
+                            || box.intersects(geometry(reader, rs.getBytes(1)))) {
+                        n++;
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
+    /** The R-tree's candidates that intersect the box, paged by the query's offset and limit. */
+    private final class Intersecting implements RowCursor.Rows {
+        private final ResultSet rs;
+        private final WKBReader reader;
+        private final BoxFilter box;
+        private final Integer limit;
+        private final int envelopeColumn;
+        private long toSkip;
+        private long returned;
+
+        Intersecting(ResultSet rs, WKBReader reader, BoxFilter box, FeatureQuery q) {
+            this.rs = rs;
+            this.reader = reader;
+            this.box = box;
+            this.limit = q.limit();
+            this.toSkip = q.offset();
+            this.envelopeColumn = fields.size() + 3;
+        }
+
+        @Override
+        public Feature next() throws SQLException {
+            while ((limit == null || returned < limit) && rs.next()) {
+                byte[] blob = rs.getBytes(2);
+                boolean inside = box.inside(rs.getDouble(envelopeColumn), rs.getDouble(envelopeColumn + 1),
+                        rs.getDouble(envelopeColumn + 2), rs.getDouble(envelopeColumn + 3));
+                Geometry g = inside || blob == null ? null : geometry(reader, blob);
+                if (!inside && !box.intersects(g)) {
+                    continue;
+                }
+                if (toSkip > 0) {
+                    toSkip--;
+                    continue;
+                }
+                returned++;
+                return feature(rs, reader, g == null ? blob : null, g);
+            }
+            return null;
+        }
+    }
+
+    private Feature feature(ResultSet rs, WKBReader reader, byte[] blob) throws SQLException {
+        return feature(rs, reader, blob, null);
+    }
+
+    /** The row's feature, its geometry {@code decoded} already or read from {@code blob}. */
+    private Feature feature(ResultSet rs, WKBReader reader, byte[] blob, Geometry decoded) throws SQLException {
+        Map<String, Object> props = new LinkedHashMap<>();
+        for (int i = 0; i < fields.size(); i++) {
+            props.put(fields.get(i).name(), JdbcColumns.read(rs, i + 3, fields.get(i)));
+        }
+        Geometry g = decoded != null ? decoded : blob == null ? null : geometry(reader, blob);
+        return new Feature(rs.getString(1), g, props);
     }
 
     /** The R-tree table's name as the GeoPackage R-tree extension (F.3) defines it. */

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.sqlite.SQLiteErrorCode;
@@ -15,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import mil.nga.geopackage.BoundingBox;
 import mil.nga.geopackage.GeoPackage;
 import mil.nga.geopackage.GeoPackageManager;
@@ -26,8 +24,7 @@ import mil.nga.geopackage.features.user.FeatureTable;
 import mil.nga.geopackage.features.user.FeatureTableMetadata;
 import mil.nga.geopackage.srs.SpatialReferenceSystem;
 import mil.nga.sf.GeometryType;
-import org.locationtech.jts.geom.Envelope;
-import org.planmap.store.Feature;
+import org.planmap.store.FeatureCursor;
 import org.planmap.store.FeatureLoad;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.FeatureSource;
@@ -142,7 +139,7 @@ public final class GeoPackageStore implements FeatureStore {
                 RTreeIndexExtension rtree = new RTreeIndexExtension(geoPackage);
                 rtree.createRTreeIndex(featureTable);
                 FeatureLoad load = new FeatureRows(db, table, layer.fields(), srsId).insert(features);
-                setExtent(table, load.extent());
+                ContentsExtent.write(db, table, load.extent());
                 // registered and guarded by triggers once filled, as the extension's create() would leave it
                 rtree.getOrCreate(featureTable);
                 rtree.createFunctions(featureTable);
@@ -182,13 +179,25 @@ public final class GeoPackageStore implements FeatureStore {
         }
     }
 
+    /**
+     * A cursor holding one read connection, and so one snapshot, until it is closed: a replace committed meanwhile
+     * is seen by the next query, never half-way through this one.
+     */
     @Override
-    public void query(FeatureQuery query, Consumer<Feature> sink) {
-        read("read layer " + query.layerId(), r -> {
+    public FeatureCursor query(FeatureQuery query) {
+        Connection r = readers.borrow();
+        try {
             LayerRegistry.Entry entry = require(r, query.layerId());
-            new FeatureRows(r, entry.table(), entry.info().fields(), 0).select(query, sink);
-            return null;
-        });
+            return new FeatureRows(r, entry.table(), entry.info().fields(), 0).select(query, () -> readers.giveBack(r));
+        } catch (SQLException | RuntimeException e) {
+            try {
+                readers.giveBack(r);
+            } catch (SQLException g) {
+                e.addSuppressed(g);
+            }
+            throw e instanceof StoreException s ? s
+                    : new StoreException("could not read layer " + query.layerId() + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -247,22 +256,6 @@ public final class GeoPackageStore implements FeatureStore {
         SpatialReferenceSystem srs = geoPackage.getSpatialReferenceSystemDao()
                 .getOrCreateCode("EPSG", Long.parseLong(parts[1]));
         return srs.getSrsId();
-    }
-
-    /** The table is created before its rows are read, so its extent in gpkg_contents is filled in after. */
-    private void setExtent(String table, Envelope extent) throws SQLException {
-        if (extent.isNull()) {
-            return;
-        }
-        try (PreparedStatement ps = db.prepareStatement(
-                "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?")) {
-            ps.setDouble(1, extent.getMinX());
-            ps.setDouble(2, extent.getMinY());
-            ps.setDouble(3, extent.getMaxX());
-            ps.setDouble(4, extent.getMaxY());
-            ps.setString(5, table);
-            ps.executeUpdate();
-        }
     }
 
     private FeatureTable createTable(String table, LayerInfo layer, long srsId) {

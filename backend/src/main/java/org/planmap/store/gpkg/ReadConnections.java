@@ -44,21 +44,32 @@ final class ReadConnections implements AutoCloseable {
     }
 
     <T> T read(Work<T> work) throws SQLException {
-        Connection db;
+        Connection db = borrow();
         try {
-            db = idle.take();
+            return work.run(db);
+        } finally {
+            giveBack(db);
+        }
+    }
+
+    /**
+     * A connection for a cursor, held (with its snapshot) until {@link #giveBack}: the caller must not ask for a
+     * second one meanwhile, or a handful of such callers could hold every connection and wait for each other.
+     */
+    Connection borrow() {
+        try {
+            return idle.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException("interrupted while waiting for a read connection", e);
         }
+    }
+
+    void giveBack(Connection db) throws SQLException {
         try {
-            return work.run(db);
+            db.rollback();   // ends the read transaction: the next read sees the latest version
         } finally {
-            try {
-                db.rollback();   // ends the read transaction: the next read sees the latest version
-            } finally {
-                idle.add(db);
-            }
+            idle.add(db);
         }
     }
 

@@ -9,17 +9,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 import org.planmap.store.Feature;
+import org.planmap.store.FeatureCursor;
 import org.planmap.store.FeatureLoad;
 import org.planmap.store.FeatureSource;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.Field;
 import org.planmap.store.JdbcColumns;
+import org.planmap.store.RowCursor;
 import org.planmap.store.StoreException;
 
 /**
@@ -80,13 +82,18 @@ final class FeatureRows {
         }
     }
 
-    /** Streams the matching rows; the caller holds a transaction open so that the driver uses a cursor. */
-    void select(Connection db, FeatureQuery q, Consumer<Feature> sink) throws SQLException {
+    /**
+     * The matching rows as a cursor on {@code db}, which must be in a transaction (autocommit off) so that the
+     * driver reads through a server-side cursor, {@value #FETCH} rows per round trip, instead of fetching the
+     * whole answer at once; {@code release} ends the transaction when the cursor closes.
+     */
+    FeatureCursor select(Connection db, FeatureQuery q, RowCursor.Release release,
+            Function<SQLException, StoreException> failure) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT " + LayerTables.ID + ", ST_AsBinary(" + LayerTables.GEOMETRY + ")");
         fields.forEach(f -> sql.append(", ").append(LayerTables.quote(f.name())));
         sql.append(from(q)).append(" ORDER BY ").append(LayerTables.FID).append(" LIMIT ? OFFSET ?");
-        WKBReader reader = new WKBReader();
-        try (PreparedStatement ps = db.prepareStatement(sql.toString())) {
+        PreparedStatement ps = db.prepareStatement(sql.toString());
+        try {
             ps.setFetchSize(FETCH);
             int next = JdbcColumns.bindFilters(ps, q);
             if (q.limit() == null) {
@@ -95,16 +102,28 @@ final class FeatureRows {
                 ps.setLong(next, q.limit());
             }
             ps.setLong(next + 1, q.offset());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Map<String, Object> props = new LinkedHashMap<>();
-                    for (int i = 0; i < fields.size(); i++) {
-                        props.put(fields.get(i).name(), JdbcColumns.read(rs, i + 3, fields.get(i)));
-                    }
-                    byte[] wkb = rs.getBytes(2);
-                    sink.accept(new Feature(rs.getString(1), wkb == null ? null : geometry(reader, wkb), props));
+            ResultSet rs = ps.executeQuery();
+            WKBReader reader = new WKBReader();
+            return new RowCursor(() -> {
+                if (!rs.next()) {
+                    return null;
                 }
-            }
+                Map<String, Object> props = new LinkedHashMap<>();
+                for (int i = 0; i < fields.size(); i++) {
+                    props.put(fields.get(i).name(), JdbcColumns.read(rs, i + 3, fields.get(i)));
+                }
+                byte[] wkb = rs.getBytes(2);
+                return new Feature(rs.getString(1), wkb == null ? null : geometry(reader, wkb), props);
+            }, () -> {
+                try {
+                    ps.close();
+                } finally {
+                    release.run();
+                }
+            }, failure);
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
         }
     }
 
@@ -112,10 +131,15 @@ final class FeatureRows {
         return JdbcColumns.count(db, from(q), q);
     }
 
+    /**
+     * A bbox keeps the geometries that intersect it. ST_Intersects brings its own index condition (PostGIS adds
+     * {@code geom && box} through its support function), so the GiST index picks the candidates and GEOS tests
+     * only those.
+     */
     private String from(FeatureQuery q) {
         List<String> where = new ArrayList<>();
         if (q.bbox() != null) {
-            where.add(LayerTables.GEOMETRY + " && ST_MakeEnvelope(?, ?, ?, ?, " + srid + ")");
+            where.add("ST_Intersects(" + LayerTables.GEOMETRY + ", ST_MakeEnvelope(?, ?, ?, ?, " + srid + "))");
         }
         if (q.adcodePrefix() != null) {
             where.add(LayerTables.quote(FeatureQuery.ADCODE) + " LIKE ?");

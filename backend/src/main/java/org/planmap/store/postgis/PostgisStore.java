@@ -8,9 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import org.planmap.store.Feature;
+import org.planmap.store.FeatureCursor;
 import org.planmap.store.FeatureLoad;
 import org.planmap.store.FeatureSource;
 import org.planmap.store.FeatureQuery;
@@ -166,12 +165,57 @@ public final class PostgisStore implements FeatureStore {
         }
     }
 
+    /**
+     * A cursor over its own connection and read-only transaction, held until it closes. A replace that commits
+     * between the registry lookup and the SELECT drops the table just looked up; that is seen before any row is
+     * delivered, so the lookup is simply made again.
+     */
     @Override
-    public void query(FeatureQuery query, Consumer<Feature> sink) {
-        read("read layer " + query.layerId(), query, (db, rows) -> {
-            rows.select(db, query, sink);
-            return null;
-        });
+    public FeatureCursor query(FeatureQuery query) {
+        String what = "read layer " + query.layerId();
+        for (int attempt = 1; ; attempt++) {
+            Connection db = null;
+            try {
+                db = pool.getConnection();
+                db.setAutoCommit(false);
+                db.setReadOnly(true);
+                LayerRegistry.Entry entry = registry.find(db, query.layerId())
+                        .orElseThrow(() -> new StoreException("no layer " + query.layerId() + " in the store"));
+                FeatureRows rows = new FeatureRows(tables.qualified(entry.table()), entry.info().fields(),
+                        LayerTables.srid(entry.info().crs()));
+                Connection held = db;
+                return rows.select(db, query, () -> end(held), e -> failed(what, e));
+            } catch (SQLException e) {
+                endQuietly(db, e);
+                if (attempt >= 3 || !"42P01".equals(e.getSQLState())) {
+                    throw failed(what, e);
+                }
+            } catch (StoreException e) {
+                endQuietly(db, e);
+                throw new StoreException("could not " + what + ": " + e.getMessage(), e.getCause() == null ? e : e.getCause());
+            } catch (RuntimeException e) {
+                endQuietly(db, e);
+                throw new StoreException("could not " + what + ": " + e, e);
+            }
+        }
+    }
+
+    private static void end(Connection db) throws SQLException {
+        try {
+            db.rollback();
+        } finally {
+            db.close();
+        }
+    }
+
+    private static void endQuietly(Connection db, Exception cause) {
+        if (db != null) {
+            try {
+                end(db);
+            } catch (SQLException e) {
+                cause.addSuppressed(e);
+            }
+        }
     }
 
     @Override

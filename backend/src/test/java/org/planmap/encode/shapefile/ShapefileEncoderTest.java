@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -27,6 +28,7 @@ import org.planmap.crs.CrsRef;
 import org.planmap.encode.Gdal;
 import org.planmap.layer.FeaturePage;
 import org.planmap.store.Feature;
+import org.planmap.store.FeatureCursor;
 import org.planmap.store.Field;
 import org.planmap.store.LayerInfo;
 
@@ -59,7 +61,7 @@ class ShapefileEncoderTest {
                 feature("b", null, "无图形", "短", 0, -0.5, false, List.of()),
                 feature("c", wkt.read("MULTIPOLYGON (((110 36, 110.5 36, 110.5 36.5, 110 36)))"), "孝义市", null, 117,
                         156711.0, null, null));
-        return new FeaturePage(layer, features, 3, CrsRef.WGS84);
+        return new FeaturePage(layer, FeatureCursor.of(features), OptionalLong.empty(), CrsRef.WGS84);
     }
 
     static Feature feature(String id, Geometry g, String name, String quote, long count, double area, Boolean core,
@@ -78,7 +80,7 @@ class ShapefileEncoderTest {
 
     Path export(Charset charset) throws Exception {
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
-        new ShapefileEncoder(charset).write(page(), zip);
+        new ShapefileEncoder(charset, dir.resolve("work")).write(page(), zip);
         Path out = Files.createDirectories(dir.resolve(charset.name()));
         List<String> names = new ArrayList<>();
         try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip.toByteArray()), StandardCharsets.UTF_8)) {

@@ -30,7 +30,7 @@ class GeoPackageStoreTest extends FeatureStoreContract {
         GeoPackageStore reopened = GeoPackageStore.open(dir.resolve("data"));
         store = reopened;
         assertThat(reopened.integrityCheck()).isEqualTo("ok");
-        assertThat(readAll(FeatureQuery.all(LAYER.id()))).hasSize(117);
+        assertThat(readAll(FeatureQuery.of(LAYER.id()))).hasSize(117);
     }
 
     @Test
@@ -75,7 +75,7 @@ class GeoPackageStoreTest extends FeatureStoreContract {
              ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM gpkg_contents WHERE data_type = 'features'")) {
             assertThat(rs.getInt(1)).isEqualTo(1);
         }
-        assertThat(readAll(FeatureQuery.all(LAYER.id()))).hasSize(117);
+        assertThat(readAll(FeatureQuery.of(LAYER.id()))).hasSize(117);
     }
 
     @Test

@@ -53,7 +53,7 @@ class PostgisStoreTest extends FeatureStoreContract {
         assertThat(layerTables()).containsExactly(before);
         assertThat(currentTable()).isEqualTo(before);
         assertThat(store.layer(LAYER.id()).orElseThrow().version()).isEqualTo("v1");
-        assertThat(readAll(FeatureQuery.all(LAYER.id()))).hasSize(117);
+        assertThat(readAll(FeatureQuery.of(LAYER.id()))).hasSize(117);
     }
 
     /**
@@ -99,7 +99,7 @@ class PostgisStoreTest extends FeatureStoreContract {
         store = openFresh();
         assertThat(layerTables()).containsExactly(current);
         assertThat(tablesLike("notes")).as("tables that are not layer tables are left alone").containsExactly("notes");
-        assertThat(readAll(FeatureQuery.all(LAYER.id()))).hasSize(117);
+        assertThat(readAll(FeatureQuery.of(LAYER.id()))).hasSize(117);
     }
 
     @Test
@@ -123,7 +123,7 @@ class PostgisStoreTest extends FeatureStoreContract {
                 + "AND datname = current_database() AND pid <> pg_backend_pid()");
         Thread.sleep(600); // past the pool's window for lending without a liveness check
         assertThat(store.layers()).hasSize(1);
-        assertThat(store.count(FeatureQuery.all(LAYER.id()))).isEqualTo(117);
+        assertThat(store.count(FeatureQuery.of(LAYER.id()))).isEqualTo(117);
     }
 
     @Test
@@ -143,7 +143,7 @@ class PostgisStoreTest extends FeatureStoreContract {
         } finally {
             executeOnMaintenanceDb("ALTER DATABASE \"" + db + "\" ALLOW_CONNECTIONS true");
         }
-        assertThat(store.count(FeatureQuery.all(LAYER.id()))).isEqualTo(117);
+        assertThat(store.count(FeatureQuery.of(LAYER.id()))).isEqualTo(117);
     }
 
     @Test
