@@ -1,27 +1,25 @@
 package org.planmap.config;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.planmap.boundary.BoundaryFiles;
-import org.planmap.boundary.BoundaryLayers;
 import org.planmap.boundary.BoundarySet;
-import org.planmap.layer.LayerContent;
-import org.planmap.layer.LayerPublisher;
+import org.planmap.controlline.DemoControlLinePublisher;
+import org.planmap.controlline.LedgerService;
+import org.planmap.layer.CachedLayers;
 import org.planmap.layer.LayerService;
+import org.planmap.layer.LayerWriter;
 import org.planmap.plan.CountyDirectory;
-import org.planmap.plan.PlanLayers;
 import org.planmap.plan.PlanTables;
-import org.planmap.plan.StructureLayers;
+import org.planmap.render.OverviewWarmer;
 import org.planmap.store.DataDirectory;
 import org.planmap.store.FeatureStore;
 import org.planmap.store.gpkg.GeoPackageStore;
 import org.planmap.store.postgis.PostgisStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
-import org.springframework.util.unit.DataSize;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
 
 /** Wires the plain domain and store classes; none of them knows Spring. */
 @Configuration(proxyBeanMethods = false)
@@ -49,10 +47,8 @@ class PlanmapConfiguration {
      * checked before anything opens it, so a read-only or full disk stops the start with a clear message.
      */
     @Bean(destroyMethod = "close")
-    FeatureStore featureStore(PlanmapProperties properties,
-            @Value("${planmap.data-dir-min-free-mb:200}") long minFreeMb,
-            @Value("${planmap.store-max-size:}") DataSize storeMaxSize) {
-        DataDirectory.check(properties.dataDir(), minFreeMb << 20);
+    FeatureStore featureStore(PlanmapProperties properties) {
+        DataDirectory.check(properties.dataDir(), properties.dataDirMinFreeMb() << 20);
         if (properties.usesDatabase()) {
             PostgisStore store = PostgisStore.open(properties.dbUrl(), properties.dbUser(), properties.dbPassword(),
                     properties.dbSchema());
@@ -62,25 +58,34 @@ class PlanmapConfiguration {
             return store;
         }
         GeoPackageStore store = GeoPackageStore.open(properties.dataDir());
-        if (storeMaxSize != null) {
-            store.limitSize(storeMaxSize.toBytes());
+        DataSize maxSize = properties.storeMaxSize();
+        if (maxSize != null) {
+            store.limitSize(maxSize.toBytes());
         }
         log.info("embedded GeoPackage store: {}{}", store.file().toAbsolutePath(),
-                storeMaxSize == null ? "" : ", at most " + storeMaxSize);
+                maxSize == null ? "" : ", at most " + maxSize);
         return store;
     }
 
+    /** Every change of a layer goes through it; who follows the changes subscribes in {@link Startup}. */
     @Bean
-    LayerService layerService(FeatureStore store, BoundarySet boundaries, PlanTables tables, CountyDirectory directory) {
-        LayerPublisher publisher = new LayerPublisher(store);
-        List<LayerContent> layers = new ArrayList<>(BoundaryLayers.all(boundaries));
-        layers.addAll(PlanLayers.all(boundaries, tables, directory));
-        layers.addAll(new StructureLayers(boundaries).all(tables));
-        for (LayerContent layer : layers) {
-            if (publisher.publish(layer)) {
-                log.info("stored layer {} ({} features)", layer.info().id(), layer.features().size());
-            }
-        }
+    LayerWriter layerWriter(FeatureStore store) {
+        return new LayerWriter(store);
+    }
+
+    @Bean
+    LayerService layerService(FeatureStore store) {
         return new LayerService(store);
+    }
+
+    /** Prepared as it is made: the port opens only after every singleton, this one included, exists. */
+    @Bean
+    Startup startup(LayerWriter writer, BoundarySet boundaries, PlanTables tables, CountyDirectory directory,
+            DemoControlLinePublisher demonstration, LedgerService ledger, CachedLayers cachedLayers,
+            OverviewWarmer overviews, Environment environment) {
+        Startup startup = new Startup(writer, boundaries, tables, directory, demonstration, ledger, cachedLayers,
+                overviews, environment.getProperty("server.address", "localhost"));
+        startup.prepare();
+        return startup;
     }
 }

@@ -8,10 +8,8 @@ import org.planmap.render.MapRenderer;
 import org.planmap.render.MapStyles;
 import org.planmap.render.OverviewWarmer;
 import org.planmap.render.Tiles;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
 
 /** The server-side renderer: map images, tiles and identify, all on the viewer's style file. */
 @Configuration(proxyBeanMethods = false)
@@ -36,12 +34,6 @@ class RenderConfiguration {
     @Bean(destroyMethod = "close")
     OverviewWarmer overviewWarmer(Tiles tiles, LayerService layers, MapRenderer renderer) {
         return new OverviewWarmer(tiles, layers, renderer.styles().denseLayers());
-    }
-
-    /** The dense layers stored before this start get their overview tiles drawn once the server answers. */
-    @EventListener(ApplicationReadyEvent.class)
-    void drawStoredOverviews(ApplicationReadyEvent ready) {
-        ready.getApplicationContext().getBean(OverviewWarmer.class).layersChanged();
     }
 
     @Bean

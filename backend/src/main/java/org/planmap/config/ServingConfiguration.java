@@ -10,12 +10,8 @@ import org.planmap.plan.PlanLayers;
 import org.planmap.plan.StructureLayers;
 import org.planmap.security.ResponseHeaders;
 import org.planmap.web.ExpensiveRequests;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
 
 /**
  * How the small layers reach browsers fast: one cache of their encoded answers, and a handler that sends them
@@ -24,8 +20,6 @@ import org.springframework.context.event.EventListener;
  */
 @Configuration(proxyBeanMethods = false)
 class ServingConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(ServingConfiguration.class);
 
     /** The layers the viewer loads whole; the others (control lines) are large and queried by bbox. */
     static final List<String> SMALL_LAYERS = List.of(PlanLayers.COUNTIES, PlanLayers.CITIES, BoundaryLayers.PROVINCE,
@@ -38,28 +32,6 @@ class ServingConfiguration {
     CachedLayers cachedLayers(LayerService layers) {
         return new CachedLayers(layers, PlanLayers.COUNTIES, SMALL_LAYERS,
                 Map.of(PlanLayers.COUNTIES, PlanLayers.COUNTY_MAP_PROPERTIES), VERSION_CHECK);
-    }
-
-    /**
-     * Built once the server is up, off the start-up path: ≈ 1–2 s of simplifying and compressing on two
-     * cores that would otherwise delay either the start or the first viewer. A request that comes first
-     * waits for the same build rather than starting another.
-     */
-    @EventListener(ApplicationReadyEvent.class)
-    void warmLayerCache(ApplicationReadyEvent event) {
-        CachedLayers cache = event.getApplicationContext().getBean(CachedLayers.class);
-        Thread warm = new Thread(() -> {
-            long start = System.nanoTime();
-            try {
-                cache.warm();
-                log.info("cached the small layers in {} ms", (System.nanoTime() - start) / 1_000_000);
-            } catch (RuntimeException e) {
-                // Not fatal: each request builds what it needs and reports its own error.
-                log.warn("could not build the layer cache ahead of requests: {}", e.toString());
-            }
-        }, "layer-cache-warm");
-        warm.setDaemon(true);
-        warm.start();
     }
 
     /** Jetty stops it with the server (its threads end there), so Spring need not. */

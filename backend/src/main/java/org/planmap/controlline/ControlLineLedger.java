@@ -78,6 +78,25 @@ public final class ControlLineLedger {
             Geometry g = conflicts.get(c);
             return g == null ? 0 : Ellipsoid.area(g);
         }
+
+        /** The areas without the geometries: all a ledger row needs, and what is kept for the next start. */
+        public CountyTotals totals() {
+            Map<Conflict, Double> conflictM2 = new EnumMap<>(Conflict.class);
+            for (Conflict c : Conflict.values()) {
+                conflictM2.put(c, conflictM2(c));
+            }
+            return new CountyTotals(adcode, name, cityAdcode, cityName, unitM2, lineM2, conflictM2);
+        }
+    }
+
+    /** A county's areas in square metres: its own, each line's and each conflict's within it. */
+    public record CountyTotals(String adcode, String name, String cityAdcode, String cityName, double unitM2,
+            Map<ControlLine, Double> lineM2, Map<Conflict, Double> conflictM2) {
+
+        public CountyTotals {
+            lineM2 = Map.copyOf(lineM2);
+            conflictM2 = Map.copyOf(conflictM2);
+        }
     }
 
     private ControlLineLedger() {
@@ -136,21 +155,21 @@ public final class ControlLineLedger {
     }
 
     /** Rows for a set of units, each the sum of the counties it is made of. */
-    public static List<Row> rows(List<CountyResult> counties, Map<String, String> unitNames,
+    public static List<Row> rows(List<CountyTotals> counties, Map<String, String> unitNames,
             Map<String, List<String>> unitCounties) {
-        Map<String, CountyResult> byCode = new LinkedHashMap<>();
+        Map<String, CountyTotals> byCode = new LinkedHashMap<>();
         counties.forEach(c -> byCode.put(c.adcode(), c));
         List<Row> rows = new ArrayList<>();
         unitNames.forEach((code, name) -> {
-            List<CountyResult> members = unitCounties.get(code).stream().map(byCode::get).toList();
-            double unit = members.stream().mapToDouble(CountyResult::unitM2).sum();
+            List<CountyTotals> members = unitCounties.get(code).stream().map(byCode::get).toList();
+            double unit = members.stream().mapToDouble(CountyTotals::unitM2).sum();
             Map<String, Area> lineAreas = new LinkedHashMap<>();
             for (ControlLine line : ControlLine.values()) {
                 lineAreas.put(line.layerId(), Area.of(members.stream().mapToDouble(m -> m.lineM2().get(line)).sum(), unit));
             }
             Map<String, Area> conflictAreas = new LinkedHashMap<>();
             for (Conflict c : Conflict.values()) {
-                conflictAreas.put(c.code(), Area.of(members.stream().mapToDouble(m -> m.conflictM2(c)).sum(), unit));
+                conflictAreas.put(c.code(), Area.of(members.stream().mapToDouble(m -> m.conflictM2().get(c)).sum(), unit));
             }
             rows.add(new Row(code, name, round(unit / M2_PER_HA, 2), lineAreas, conflictAreas));
         });

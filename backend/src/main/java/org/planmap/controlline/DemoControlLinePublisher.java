@@ -1,20 +1,34 @@
 package org.planmap.controlline;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.planmap.boundary.BoundarySet;
 import org.planmap.layer.LayerContent;
 import org.planmap.layer.LayerPublisher;
+import org.planmap.layer.LayerWriter;
 import org.planmap.plan.CountyDirectory;
-import org.planmap.store.FeatureStore;
+import org.planmap.plan.PlanLayers;
 import org.planmap.store.LayerInfo;
 
 /**
  * Puts the demonstration control lines into the store at start-up, so the viewer has something to show
  * before planners import the official files — and never over those files: a layer whose stored source is
  * not this generator's is an editor's import, and a restart must leave it as it is.
+ *
+ * <p>Generating the lines took most of a restart, so what they were made from — the seed, the scale, the
+ * counties layer's version (boundaries and tiers) and the generator's own code — is kept in the store with the
+ * versions stored; while all of it is unchanged nothing is generated at all.
  */
 public final class DemoControlLinePublisher {
 
@@ -22,33 +36,90 @@ public final class DemoControlLinePublisher {
     public record Outcome(List<String> stored, List<String> current, List<String> keptOfficial) {
     }
 
-    private final FeatureStore store;
+    private static final String KEY = "demonstration-control-lines";
+    private static final String GENERATOR_CODE = codeDigest();
 
-    public DemoControlLinePublisher(FeatureStore store) {
-        this.store = store;
+    private final LayerWriter writer;
+
+    public DemoControlLinePublisher(LayerWriter writer) {
+        this.writer = writer;
     }
 
     public Outcome publish(BoundarySet boundaries, CountyDirectory directory, long seed) {
-        List<String> stored = new ArrayList<>();
-        List<String> current = new ArrayList<>();
         List<String> official = new ArrayList<>();
         // decide first, so that nothing is generated when all three lines are official
-        List<ControlLine> lines = new ArrayList<>();
+        Set<ControlLine> lines = EnumSet.noneOf(ControlLine.class);
         for (ControlLine line : ControlLine.values()) {
-            Optional<LayerInfo> existing = store.layer(line.layerId());
+            Optional<LayerInfo> existing = writer.stored(line.layerId());
             if (existing.isPresent() && !DemoControlLines.isDemonstration(existing.get())) {
                 official.add(line.layerId());
             } else {
                 lines.add(line);
             }
         }
-        if (!lines.isEmpty()) {
-            Map<ControlLine, LayerContent> layers = DemoControlLines.generate(boundaries, directory, seed, Scale.DEFAULT);
-            LayerPublisher publisher = new LayerPublisher(store);
-            for (ControlLine line : lines) {
-                (publisher.publish(layers.get(line)) ? stored : current).add(line.layerId());
+        Outcome published = publish(lines, boundaries, directory, seed);
+        return new Outcome(published.stored(), published.current(), official);
+    }
+
+    /** The demonstration in place of whatever {@code line} holds now, an editor's import included. */
+    public void replace(ControlLine line, BoundarySet boundaries, CountyDirectory directory, long seed) {
+        publish(EnumSet.of(line), boundaries, directory, seed);
+    }
+
+    private Outcome publish(Set<ControlLine> lines, BoundarySet boundaries, CountyDirectory directory, long seed) {
+        List<String> stored = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        String inputs = "seed " + seed + ", " + Scale.DEFAULT + ", counties "
+                + writer.stored(PlanLayers.COUNTIES).map(LayerInfo::version).orElse("-") + ", generator " + GENERATOR_CODE;
+        Map<String, String> kept = kept(inputs);
+        if (lines.stream().allMatch(l -> version(l).filter(v -> v.equals(kept.get(l.layerId()))).isPresent())) {
+            lines.forEach(l -> current.add(l.layerId()));
+            return new Outcome(stored, current, List.of());
+        }
+        Map<ControlLine, LayerContent> layers = DemoControlLines.generate(boundaries, directory, seed, Scale.DEFAULT);
+        LayerPublisher publisher = new LayerPublisher(writer);
+        StringBuilder text = new StringBuilder(inputs);
+        for (ControlLine line : lines) {
+            (publisher.publish(layers.get(line)) ? stored : current).add(line.layerId());
+            kept.put(line.layerId(), version(line).orElseThrow());
+        }
+        kept.forEach((id, version) -> text.append('\n').append(id).append('=').append(version));
+        writer.keepDerived(KEY, text.toString());
+        return new Outcome(stored, current, List.of());
+    }
+
+    private Optional<String> version(ControlLine line) {
+        return writer.stored(line.layerId()).map(LayerInfo::version);
+    }
+
+    /** The versions the demonstration was stored at from {@code inputs}; none if it was made from other inputs. */
+    private Map<String, String> kept(String inputs) {
+        Map<String, String> versions = new TreeMap<>();
+        String[] text = writer.derived(KEY).orElse("").split("\n");
+        if (text[0].equals(inputs)) {
+            for (int i = 1; i < text.length; i++) {
+                String[] idVersion = text[i].split("=", 2);
+                versions.put(idVersion[0], idVersion[1]);
             }
         }
-        return new Outcome(stored, current, official);
+        return versions;
+    }
+
+    /** A digest of the generator's classes: a change of its code makes new lines, as a change of the seed does. */
+    private static String codeDigest() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Class<?> c : List.of(DemoControlLines.class, CountyShapes.class, CountyFrame.class, Shapes.class,
+                    ReliefProxy.class, EnvelopeGrid.class, Scale.class, CountyFields.class)) {
+                try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
+                    sha.update(in.readAllBytes());
+                }
+            }
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

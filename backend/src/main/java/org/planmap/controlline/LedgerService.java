@@ -1,6 +1,7 @@
 package org.planmap.controlline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -9,9 +10,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.planmap.boundary.BoundarySet;
+import org.planmap.layer.LayerChanged;
 import org.planmap.layer.LayerPublisher;
+import org.planmap.layer.LayerWriter;
 import org.planmap.layer.LayerService;
+import org.planmap.plan.PlanLayers;
 import org.planmap.plan.StructureLayers;
 import org.planmap.store.Feature;
 import org.planmap.store.FeatureQuery;
@@ -21,12 +27,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the ledger and the conflicts layer in step with the stored control lines: both are recomputed, and
- * the conflicts layer republished, whenever a line's stored version changes (an import, a new demo set).
- * Everything is read through {@link LayerService}, like any other consumer of layers.
+ * the conflicts layer republished, whenever an input layer's stored version changes (an import, a new demo set,
+ * a new release of the boundaries). The county totals are kept in the store with those versions, so a restart on
+ * the same data reads them back instead of computing them again. Layers are read through {@link LayerService},
+ * like any other consumer of layers.
  */
-public final class LedgerService {
+public final class LedgerService implements LayerWriter.Listener {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerService.class);
+
+    /** The layers the ledger is computed from: a new version of any of them changes it. */
+    private static final List<String> INPUTS = Stream.concat(Arrays.stream(ControlLine.values()).map(ControlLine::layerId),
+            Stream.of(PlanLayers.COUNTIES, StructureLayers.TOWN_GROUPS)).toList();
 
     /** The units a ledger can be kept for. */
     public enum Level {
@@ -47,17 +59,22 @@ public final class LedgerService {
     }
 
     private final LayerService layers;
+    private final LayerWriter writer;
     private final LayerPublisher publisher;
     private final BoundarySet boundaries;
-    /** The rows and the stored lines' versions they were computed for, swapped whole when recomputed. */
-    private record Computed(String versions, Map<Level, List<ControlLineLedger.Row>> rows) {
+    /** How many times the ledger was computed from the lines, not read back as kept: restarts should not add to it. */
+    private final AtomicInteger computations = new AtomicInteger();
+
+    /** The rows and the input layers' versions they were computed for, swapped whole when recomputed. */
+    private record Computed(String inputs, Map<Level, List<ControlLineLedger.Row>> rows) {
     }
 
     private volatile Computed current = new Computed(null, Map.of());
 
-    public LedgerService(LayerService layers, LayerPublisher publisher, BoundarySet boundaries) {
+    public LedgerService(LayerService layers, LayerWriter writer, BoundarySet boundaries) {
         this.layers = layers;
-        this.publisher = publisher;
+        this.writer = writer;
+        this.publisher = new LayerPublisher(writer);
         this.boundaries = boundaries;
     }
 
@@ -74,9 +91,22 @@ public final class LedgerService {
                 .toList();
     }
 
-    /** Recomputes when a stored line changed since the last computation. */
+    /** Brings the ledger and the conflicts layer in step with the stored lines (read back if kept for them). */
     public void refresh() {
         upToDate();
+    }
+
+    /** A change of one of the ledger's input layers brings it up to date before the writer goes on. */
+    @Override
+    public void layerChanged(LayerChanged change) {
+        if (INPUTS.contains(change.layerId())) {
+            refresh();
+        }
+    }
+
+    /** Times the ledger was computed from the lines since this service was made. */
+    public int computations() {
+        return computations.get();
     }
 
     /**
@@ -84,38 +114,62 @@ public final class LedgerService {
      * ledger page never queues behind itself, and two requests after an import compute once.
      */
     private Computed upToDate() {
-        Map<ControlLine, Optional<LayerInfo>> stored = storedLines();
-        String versions = stored.values().stream().map(o -> o.map(LayerInfo::version).orElse("-")).toList().toString();
+        Map<String, Optional<LayerInfo>> stored = storedInputs();
+        String inputs = stored.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue().map(LayerInfo::version).orElse("-")).toList().toString();
         Computed known = current;
-        if (versions.equals(known.versions())) {
+        if (inputs.equals(known.inputs())) {
             return known;
         }
         synchronized (this) {
             known = current;
-            return versions.equals(known.versions()) ? known : recompute(stored, versions);
+            if (inputs.equals(known.inputs())) {
+                return known;
+            }
+            Optional<List<ControlLineLedger.CountyTotals>> kept = layers.layers().stream()
+                    .anyMatch(l -> l.id().equals(ConflictLayer.ID))
+                    ? writer.derived(KeptLedger.KEY).flatMap(text -> KeptLedger.read(text, inputs)) : Optional.empty();
+            if (kept.isPresent()) {
+                current = new Computed(inputs, rows(kept.get()));
+                log.info("control-line ledger as kept for {}", inputs);
+                return current;
+            }
+            return recompute(stored, inputs);
         }
     }
 
-    private Map<ControlLine, Optional<LayerInfo>> storedLines() {
+    /** The three lines, the counties (the boundaries the lines are cut by) and the town groups, in that order. */
+    private Map<String, Optional<LayerInfo>> storedInputs() {
         Map<String, LayerInfo> catalog = new LinkedHashMap<>();
         layers.layers().forEach(l -> catalog.put(l.id(), l));
-        Map<ControlLine, Optional<LayerInfo>> stored = new EnumMap<>(ControlLine.class);
-        for (ControlLine line : ControlLine.values()) {
-            stored.put(line, Optional.ofNullable(catalog.get(line.layerId())));
-        }
+        Map<String, Optional<LayerInfo>> stored = new LinkedHashMap<>();
+        INPUTS.forEach(id -> stored.put(id, Optional.ofNullable(catalog.get(id))));
         return stored;
     }
 
-    private Computed recompute(Map<ControlLine, Optional<LayerInfo>> stored, String versions) {
+    private Computed recompute(Map<String, Optional<LayerInfo>> stored, String inputs) {
         long start = System.nanoTime();
+        computations.incrementAndGet();
         // county by county through the store's spatial index: 500 000 stored polygons are never all in memory
         List<ControlLineLedger.CountyResult> counties = ControlLineLedger.perCounty(boundaries, (line, box) ->
-                stored.get(line).isEmpty() ? List.of()
+                stored.get(line.layerId()).isEmpty() ? List.of()
                         : layers.page(FeatureQuery.of(line.layerId()).bbox(box)).features().toList().stream()
                                 .map(Feature::geometry).filter(Objects::nonNull).toList());
-        boolean demonstration = stored.values().stream().flatMap(Optional::stream).anyMatch(DemoControlLines::isDemonstration);
-        publisher.publish(ConflictLayer.of(counties, demonstration, versions));
+        List<Optional<LayerInfo>> lines = Arrays.stream(ControlLine.values()).map(l -> stored.get(l.layerId())).toList();
+        boolean demonstration = lines.stream().flatMap(Optional::stream).anyMatch(DemoControlLines::isDemonstration);
+        String lineVersions = lines.stream().map(o -> o.map(LayerInfo::version).orElse("-")).toList().toString();
+        // timed before the conflicts layer is stored: storing it tells the writer's listeners, which draw its tiles
+        long computedMs = (System.nanoTime() - start) / 1_000_000;
+        publisher.publish(ConflictLayer.of(counties, demonstration, lineVersions));
+        List<ControlLineLedger.CountyTotals> totals = counties.stream().map(ControlLineLedger.CountyResult::totals).toList();
+        // kept after the conflicts layer: a crash between the two only means computing again at the next start
+        writer.keepDerived(KeptLedger.KEY, KeptLedger.text(inputs, totals));
+        current = new Computed(inputs, rows(totals));
+        log.info("control-line ledger recomputed for {} in {} ms", inputs, computedMs);
+        return current;
+    }
 
+    private Map<Level, List<ControlLineLedger.Row>> rows(List<ControlLineLedger.CountyTotals> counties) {
         Map<Level, List<ControlLineLedger.Row>> computed = new EnumMap<>(Level.class);
         computed.put(Level.COUNTY, ControlLineLedger.rows(counties, names(counties), selfMembership(counties)));
         Map<String, String> cityNames = new LinkedHashMap<>();
@@ -123,7 +177,7 @@ public final class LedgerService {
         for (Feature city : boundaries.cities()) {
             cityNames.put(city.id(), String.valueOf(city.properties().get("name")));
             cityCounties.put(city.id(), counties.stream().filter(c -> c.cityAdcode().equals(city.id()))
-                    .map(ControlLineLedger.CountyResult::adcode).toList());
+                    .map(ControlLineLedger.CountyTotals::adcode).toList());
         }
         computed.put(Level.CITY, ControlLineLedger.rows(counties, cityNames, cityCounties));
         Map<String, String> groupNames = new LinkedHashMap<>();
@@ -135,18 +189,16 @@ public final class LedgerService {
             groupCounties.put(group.id(), members);
         }
         computed.put(Level.GROUP, ControlLineLedger.rows(counties, groupNames, groupCounties));
-        current = new Computed(versions, computed);
-        log.info("control-line ledger recomputed for {} in {} ms", versions, (System.nanoTime() - start) / 1_000_000);
-        return current;
+        return computed;
     }
 
-    private static Map<String, String> names(List<ControlLineLedger.CountyResult> counties) {
+    private static Map<String, String> names(List<ControlLineLedger.CountyTotals> counties) {
         Map<String, String> names = new LinkedHashMap<>();
         counties.forEach(c -> names.put(c.adcode(), c.name()));
         return names;
     }
 
-    private static Map<String, List<String>> selfMembership(List<ControlLineLedger.CountyResult> counties) {
+    private static Map<String, List<String>> selfMembership(List<ControlLineLedger.CountyTotals> counties) {
         Map<String, List<String>> members = new LinkedHashMap<>();
         counties.forEach(c -> members.put(c.adcode(), List.of(c.adcode())));
         return members;

@@ -22,9 +22,9 @@ import org.planmap.ClientFault;
 import org.planmap.boundary.Polygons;
 import org.planmap.crs.CrsRef;
 import org.planmap.crs.Reprojector;
+import org.planmap.layer.LayerWriter;
 import org.planmap.store.Feature;
 import org.planmap.store.FeatureSource;
-import org.planmap.store.FeatureStore;
 import org.planmap.store.LayerInfo;
 import org.planmap.store.StoreFullException;
 
@@ -41,10 +41,9 @@ public final class ImportService implements AutoCloseable {
     public static final String DISK_FULL = "disk-full";
 
     private final List<FormatReader> readers;
-    private final FeatureStore store;
+    private final LayerWriter writer;
     private final ImportLimits limits;
     private final Map<String, ImportTarget> targets;
-    private final Consumer<String> afterImport;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "planmap-import");
         t.setDaemon(true);
@@ -52,15 +51,16 @@ public final class ImportService implements AutoCloseable {
     });
     private final Map<String, ImportJob> jobs = new LinkedHashMap<>();
 
-    /** @param afterImport told the layer id after each successful import (e.g. to recompute the ledger) */
-    public ImportService(List<FormatReader> readers, FeatureStore store, ImportLimits limits,
-            List<ImportTarget> targets, Consumer<String> afterImport) {
+    /**
+     * @param writer stores each import; its listeners (the ledger, the overview tiles) have followed the change
+     *               when it returns, so a job reported done leaves nothing behind it to catch up
+     */
+    public ImportService(List<FormatReader> readers, LayerWriter writer, ImportLimits limits, List<ImportTarget> targets) {
         this.readers = List.copyOf(readers);
-        this.store = store;
+        this.writer = writer;
         this.limits = limits;
         this.targets = new LinkedHashMap<>();
         targets.forEach(t -> this.targets.put(t.layerId(), t));
-        this.afterImport = afterImport;
     }
 
     public ImportLimits limits() {
@@ -123,8 +123,7 @@ public final class ImportService implements AutoCloseable {
             LayerInfo info = new LayerInfo(target.layerId(), target.title(), target.geometryType(), CrsRef.WGS84.code(),
                     "导入 imported: " + job.fileName() + " (" + reader.format() + ", " + from.code() + "), " + Instant.now(),
                     0, List.of(), source.fields(), UUID.randomUUID().toString());
-            store.replace(info, sink -> conversion.run(source.features(), sink));
-            afterImport.accept(target.layerId());
+            writer.replace(info, sink -> conversion.run(source.features(), sink));
             deleteUpload(upload);
             job.done(new ImportStatus.Report(reader.format(), from.code(), conversion.kept, conversion.repaired,
                     conversion.dropped, source.notes()));

@@ -42,7 +42,7 @@ import org.planmap.store.LayerInfo;
  * changed it) every answer is rebuilt on demand. A band is built for all layers at once, because the
  * generalised cities are unions of the generalised counties.
  */
-public final class CachedLayers {
+public final class CachedLayers implements LayerWriter.Listener {
 
     /** One encoded answer: identity and gzip bytes of the same GeoJSON, and its quoted strong ETag. */
     public record Answer(byte[] body, byte[] gzip, String etag) {
@@ -151,6 +151,14 @@ public final class CachedLayers {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** A change made through this server's writer is served at once, not after the next version check. */
+    @Override
+    public void layerChanged(LayerChanged change) {
+        if (ids.contains(change.layerId())) {
+            refresh();
+        }
     }
 
     /** Builds every answer now rather than on the first request for it. */

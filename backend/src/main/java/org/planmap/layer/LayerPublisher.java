@@ -9,20 +9,19 @@ import java.util.List;
 import java.util.Map;
 import org.planmap.encode.GeoJsonWriter;
 import org.planmap.store.Feature;
-import org.planmap.store.FeatureStore;
 import org.planmap.store.LayerInfo;
 
 /**
  * Puts a layer built from the project's own data (boundaries, plan structure) into the store when its
  * content has changed since it was last stored, so that a restart costs nothing and a new release of
- * the data replaces the old one.
+ * the data replaces the old one. It writes through the {@link LayerWriter}, so a change is told as any other.
  */
 public final class LayerPublisher {
 
-    private final FeatureStore store;
+    private final LayerWriter writer;
 
-    public LayerPublisher(FeatureStore store) {
-        this.store = store;
+    public LayerPublisher(LayerWriter writer) {
+        this.writer = writer;
     }
 
     /** @return true when the store's copy was replaced */
@@ -30,9 +29,9 @@ public final class LayerPublisher {
         LayerInfo layer = content.info();
         List<Feature> features = content.features();
         String version = version(layer, features);
-        boolean current = store.layer(layer.id()).map(l -> l.version().equals(version)).orElse(false);
+        boolean current = writer.stored(layer.id()).map(l -> l.version().equals(version)).orElse(false);
         if (!current) {
-            store.replace(layer.withContents(features.size(), List.of(), version), features);
+            writer.replace(layer.withContents(features.size(), List.of(), version), features);
         }
         return !current;
     }

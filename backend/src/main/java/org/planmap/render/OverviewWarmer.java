@@ -6,7 +6,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.planmap.layer.LayerChanged;
 import org.planmap.layer.LayerService;
+import org.planmap.layer.LayerWriter;
 import org.planmap.store.LayerInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,9 +18,10 @@ import org.slf4j.LoggerFactory;
  * Draws the dense layers' overview tiles ahead, so the first screen a planner sees after an import (or a
  * restart) comes from memory: drawn on demand, those tiles took seconds each, as each reads most of a layer of
  * hundreds of thousands of polygons. One background thread, one layer at a time; a layer that changes again
- * meanwhile is dropped and drawn at its newer version.
+ * meanwhile is dropped and drawn at its newer version. At start nothing waits for it: the layers stored before
+ * are drawn once the server answers ({@link #layersChanged}), and a tile asked for meanwhile is drawn on demand.
  */
-public final class OverviewWarmer implements AutoCloseable {
+public final class OverviewWarmer implements LayerWriter.Listener, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OverviewWarmer.class);
 
@@ -84,15 +88,26 @@ public final class OverviewWarmer implements AutoCloseable {
     }
 
     /**
-     * {@link #layersChanged}, then waits until those drawings (and any queued before) have ended: for a job that
-     * should end only once a viewer opened after it finds the overview tiles ready. Returns early if interrupted.
+     * A dense layer changed here (an import, a reset, the ledger's conflicts): its overview tiles are drawn before
+     * the writer goes on, so a viewer opened when an import is reported done finds its first screen ready, not
+     * drawing. Returns early if interrupted.
      */
-    public void drawChanged() {
+    @Override
+    public void layerChanged(LayerChanged change) {
+        String id = change.layerId();
+        String version = change.newVersion();
+        if (!layerIds.contains(id) || version == null) {
+            return;
+        }
         long start = System.nanoTime();
-        layersChanged();
+        Future<?> drawing;
+        synchronized (this) {
+            queued.put(id, version);
+            drawing = worker.submit(() -> draw(id, version));
+        }
         try {
-            worker.submit(() -> { }).get();
-            log.info("overview tiles of the changed layers ready in {} ms", (System.nanoTime() - start) / 1_000_000);
+            drawing.get();
+            log.info("overview tiles of {} ready in {} ms", id, (System.nanoTime() - start) / 1_000_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {

@@ -41,6 +41,16 @@ public interface FeatureStore extends AutoCloseable {
     /** How many features match {@code query} (the same exact filters), ignoring its limit and offset. */
     long count(FeatureQuery query);
 
+    /**
+     * Text derived from layers and kept beside them under {@code key} (the control-line ledger's county totals),
+     * so that a restart need not derive it again; empty when none is kept. The text names the versions of the
+     * layers it was derived from, so whoever reads it can tell whether it still holds.
+     */
+    Optional<String> derived(String key);
+
+    /** Keeps {@code text} under {@code key}, in place of what was kept there. */
+    void keepDerived(String key, String text);
+
     @Override
     void close();
 }

@@ -44,8 +44,7 @@ class ImportController {
         this.imports = imports;
         this.layers = layers;
         this.reset = reset;
-        // Uploads wait for their job inside the data directory, on the same disk as the store.
-        this.uploads = properties.dataDir().resolve("uploads");
+        this.uploads = properties.uploads();
     }
 
     @PostMapping(value = "/api/layers/{id}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -135,7 +135,7 @@ class ControlLineLedgerTest {
         Map<String, String> one = Map.of("141100", "吕梁市");
         List<String> luliang = counties.stream().filter(c -> c.cityAdcode().equals("141100"))
                 .map(ControlLineLedger.CountyResult::adcode).toList();
-        ControlLineLedger.Row city = ControlLineLedger.rows(counties, one, Map.of("141100", luliang)).get(0);
+        ControlLineLedger.Row city = ControlLineLedger.rows(counties.stream().map(ControlLineLedger.CountyResult::totals).toList(), one, Map.of("141100", luliang)).get(0);
         double countySum = counties.stream().filter(c -> luliang.contains(c.adcode()))
                 .mapToDouble(c -> c.lineM2().get(ControlLine.URBAN_DEVELOPMENT_BOUNDARY)).sum() / 10_000;
         ControlLineLedger.Area udb = city.lines().get(ControlLine.URBAN_DEVELOPMENT_BOUNDARY.layerId());

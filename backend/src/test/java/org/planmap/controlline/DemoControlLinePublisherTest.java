@@ -1,5 +1,6 @@
 package org.planmap.controlline;
 
+import org.planmap.layer.LayerWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ class DemoControlLinePublisherTest {
         CountyDirectory directory = new CountyDirectory(boundaries, PlanTables.fromClasspath());
         List<String> all = List.of("ecological-protection-redline", "permanent-basic-farmland", "urban-development-boundary");
         try (GeoPackageStore store = GeoPackageStore.open(dir)) {
-            DemoControlLinePublisher publisher = new DemoControlLinePublisher(store);
+            DemoControlLinePublisher publisher = new DemoControlLinePublisher(new LayerWriter(store));
             assertThat(publisher.publish(boundaries, directory, 427).stored()).containsExactlyElementsOf(all);
             assertThat(publisher.publish(boundaries, directory, 427).current()).as("a restart").containsExactlyElementsOf(all);
             assertThat(publisher.publish(boundaries, directory, 428).stored()).as("a new generator").containsExactlyElementsOf(all);

@@ -18,6 +18,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.WKTReader;
 import org.planmap.crs.CrsRef;
 import org.planmap.crs.Reprojector;
+import org.planmap.layer.LayerWriter;
 import org.planmap.store.Feature;
 import org.planmap.store.FeatureSource;
 import org.planmap.store.FeatureQuery;
@@ -61,7 +62,9 @@ class ImportServiceTest {
     @BeforeEach
     void open() {
         store = GeoPackageStore.open(dir.resolve("store"));
-        service = new ImportService(List.of(stub), store, ImportLimits.DEFAULT, List.of(TARGET), imported::add);
+        LayerWriter writer = new LayerWriter(store);
+        writer.subscribe(change -> imported.add(change.layerId()));
+        service = new ImportService(List.of(stub), writer, ImportLimits.DEFAULT, List.of(TARGET));
     }
 
     @AfterEach

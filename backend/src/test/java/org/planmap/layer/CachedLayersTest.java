@@ -55,7 +55,7 @@ public class CachedLayersTest {
     @BeforeAll
     static void publish() {
         store = GeoPackageStore.open(dir);
-        LayerPublisher publisher = new LayerPublisher(store);
+        LayerPublisher publisher = new LayerPublisher(new LayerWriter(store));
         ownLayers().forEach(publisher::publish);
         cache = cache(store);
     }
@@ -159,7 +159,7 @@ public class CachedLayersTest {
     @Test
     void aNewLayerVersionChangesTheAnswers(@TempDir Path other) {
         try (GeoPackageStore own = GeoPackageStore.open(other)) {
-            LayerPublisher publisher = new LayerPublisher(own);
+            LayerPublisher publisher = new LayerPublisher(new LayerWriter(own));
             List<LayerContent> layers = ownLayers();
             layers.forEach(publisher::publish);
             CachedLayers answers = cache(own);
@@ -189,7 +189,7 @@ public class CachedLayersTest {
         AtomicLong now = new AtomicLong();
         List<Runnable> background = new ArrayList<>();
         GeoPackageStore own = GeoPackageStore.open(other);
-        LayerPublisher publisher = new LayerPublisher(own);
+        LayerPublisher publisher = new LayerPublisher(new LayerWriter(own));
         ownLayers().forEach(publisher::publish);
         AtomicBoolean down = new AtomicBoolean();
         FeatureStore flaky = (FeatureStore) Proxy.newProxyInstance(FeatureStore.class.getClassLoader(),

@@ -23,7 +23,7 @@ class LayerPublisherTest {
         List<LayerContent> layers = PlanLayers.all(boundaries, tables, new CountyDirectory(boundaries, tables));
         LayerContent counties = layers.get(0);
         try (GeoPackageStore store = GeoPackageStore.open(dir)) {
-            LayerPublisher publisher = new LayerPublisher(store);
+            LayerPublisher publisher = new LayerPublisher(new LayerWriter(store));
             assertThat(publisher.publish(counties)).isTrue();
             assertThat(publisher.publish(counties)).as("unchanged: kept").isFalse();
             List<Feature> fewer = counties.features().subList(0, 116);

@@ -32,7 +32,7 @@ class ResidentLayersTest {
         BoundarySet boundaries = BoundaryFiles.fromClasspath();
         PlanTables tables = PlanTables.fromClasspath();
         store = GeoPackageStore.open(dir);
-        LayerPublisher publisher = new LayerPublisher(store);
+        LayerPublisher publisher = new LayerPublisher(new LayerWriter(store));
         PlanLayers.all(boundaries, tables, new CountyDirectory(boundaries, tables)).forEach(publisher::publish);
     }
 

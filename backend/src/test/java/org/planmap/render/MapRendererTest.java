@@ -1,5 +1,6 @@
 package org.planmap.render;
 
+import org.planmap.layer.LayerWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -42,7 +43,7 @@ class MapRendererTest {
         BoundarySet boundaries = BoundaryFiles.fromClasspath();
         PlanTables tables = PlanTables.fromClasspath();
         store = GeoPackageStore.open(dir);
-        LayerPublisher publisher = new LayerPublisher(store);
+        LayerPublisher publisher = new LayerPublisher(new LayerWriter(store));
         PlanLayers.all(boundaries, tables, new CountyDirectory(boundaries, tables)).forEach(publisher::publish);
         layers = new LayerService(store);
     }

@@ -1,5 +1,6 @@
 package org.planmap.render;
 
+import org.planmap.layer.LayerWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ class TilesTest {
     @BeforeEach
     void publishDemonstrationLines(@TempDir Path dir) {
         stored = GeoPackageStore.open(dir);
-        new DemoControlLinePublisher(stored).publish(BOUNDARIES, DIRECTORY, DemoControlLines.DEFAULT_SEED);
+        new DemoControlLinePublisher(new LayerWriter(stored)).publish(BOUNDARIES, DIRECTORY, DemoControlLines.DEFAULT_SEED);
         store = new Gate(stored);
         layers = new LayerService(store);
         tiles = new Tiles(new MapRenderer(layers, STYLES), layers, new ByteCache<>(1 << 24), new ByteCache<>(1 << 24), 8);
@@ -167,6 +168,16 @@ class TilesTest {
         @Override
         public long count(FeatureQuery query) {
             return store.count(query);
+        }
+
+        @Override
+        public Optional<String> derived(String key) {
+            return store.derived(key);
+        }
+
+        @Override
+        public void keepDerived(String key, String text) {
+            store.keepDerived(key, text);
         }
 
         @Override

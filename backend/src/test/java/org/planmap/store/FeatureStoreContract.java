@@ -87,6 +87,20 @@ public abstract class FeatureStoreContract {
         return out;
     }
 
+    /** What the ledger keeps between starts: text under a key, replaced whole, beside the layers. */
+    @Test
+    void derivedTextIsKeptAndReplaced() {
+        assertThat(store.derived("control-line-ledger")).isEmpty();
+        String ledger = "[a=1, b=-]\n141181\t孝义市\t141100\t吕梁市\t9.412345678901234E8";
+        store.keepDerived("control-line-ledger", ledger);
+        store.keepDerived("other", "x");
+        assertThat(store.derived("control-line-ledger")).contains(ledger);
+        store.keepDerived("control-line-ledger", "[a=2]");
+        assertThat(store.derived("control-line-ledger")).contains("[a=2]");
+        assertThat(store.derived("other")).contains("x");
+        assertThat(store.layers()).as("no layer").isEmpty();
+    }
+
     @Test
     void whatIsWrittenIsReadBackExactly() {
         List<Feature> written = counties();

@@ -1,5 +1,6 @@
 package org.planmap.web;
 
+import org.planmap.layer.LayerWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -56,7 +57,7 @@ class CachedLayerHandlerTest {
     @BeforeAll
     static void publish() {
         store = GeoPackageStore.open(dir);
-        LayerPublisher publisher = new LayerPublisher(store);
+        LayerPublisher publisher = new LayerPublisher(new LayerWriter(store));
         CachedLayersTest.ownLayers().forEach(publisher::publish);
         layers = new LayerService(store);
     }

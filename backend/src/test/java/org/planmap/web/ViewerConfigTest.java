@@ -11,7 +11,7 @@ class ViewerConfigTest {
 
     @SuppressWarnings("unchecked")
     static List<ViewerConfigController.TileBasemap> basemaps(PlanmapProperties.Basemap basemap) {
-        PlanmapProperties p = new PlanmapProperties(java.nio.file.Path.of("x"), null, null, null, "planmap",
+        PlanmapProperties p = new PlanmapProperties(java.nio.file.Path.of("x"), null, null, null, "planmap", 200, null,
                 basemap);
         return (List<ViewerConfigController.TileBasemap>) new ViewerConfigController(p, ImportLimits.DEFAULT).config()
                 .get("basemaps");
@@ -19,7 +19,7 @@ class ViewerConfigTest {
 
     @Test
     void theUploadLimitIsTheImportsOwn() {
-        PlanmapProperties p = new PlanmapProperties(java.nio.file.Path.of("x"), null, null, null, "planmap",
+        PlanmapProperties p = new PlanmapProperties(java.nio.file.Path.of("x"), null, null, null, "planmap", 200, null,
                 new PlanmapProperties.Basemap(null, false));
         ImportLimits limits = new ImportLimits(3_000_000, 1, 1, 1);
         assertThat(new ViewerConfigController(p, limits).config()).containsEntry("maxUploadBytes", 3_000_000L);
@@ -28,7 +28,7 @@ class ViewerConfigTest {
     /** The viewer asks for the generalised copies the server keeps, and shows 吕梁's tasks on 吕梁's card. */
     @Test
     void theZoomBandsAndTheTaskListCityAreTheServersOwn() {
-        PlanmapProperties p = new PlanmapProperties(java.nio.file.Path.of("x"), null, null, null, "planmap",
+        PlanmapProperties p = new PlanmapProperties(java.nio.file.Path.of("x"), null, null, null, "planmap", 200, null,
                 new PlanmapProperties.Basemap(null, false));
         assertThat(new ViewerConfigController(p, ImportLimits.DEFAULT).config())
                 .containsEntry("zoomBands", List.of(6, 8, 10)).containsEntry("taskListCity", "141100");

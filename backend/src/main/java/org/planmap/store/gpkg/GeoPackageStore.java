@@ -209,6 +209,26 @@ public final class GeoPackageStore implements FeatureStore {
     }
 
     @Override
+    public Optional<String> derived(String key) {
+        return read("read " + key, r -> LayerRegistry.derived(r, key));
+    }
+
+    @Override
+    public void keepDerived(String key, String text) {
+        synchronized (writeLock) {
+            try {
+                LayerRegistry.keepDerived(db, key, text, Instant.now());
+            } catch (SQLException e) {
+                if (full(e)) {
+                    throw new StoreFullException("could not keep " + key + ": the disk or the store's size limit is full ("
+                            + e.getMessage() + ")", e);
+                }
+                throw new StoreException("could not keep " + key + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
     public void close() {
         synchronized (writeLock) {
             readers.close();

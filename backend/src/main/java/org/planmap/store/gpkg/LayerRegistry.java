@@ -2,6 +2,7 @@ package org.planmap.store.gpkg;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -11,7 +12,10 @@ import org.planmap.store.JdbcColumns;
 import org.planmap.store.LayerInfo;
 import org.planmap.store.StoreException;
 
-/** The {@code planmap_layers} table: each layer's description and the feature table now serving it. */
+/**
+ * The {@code planmap_layers} table: each layer's description and the feature table now serving it; and the
+ * {@code planmap_derived} table, text derived from layers ({@link org.planmap.store.FeatureStore#derived}).
+ */
 final class LayerRegistry {
 
     record Entry(LayerInfo info, String table) {
@@ -25,6 +29,27 @@ final class LayerRegistry {
                 + "title TEXT NOT NULL, geometry_type TEXT NOT NULL, crs TEXT NOT NULL, source TEXT NOT NULL, "
                 + "feature_count INTEGER NOT NULL, bbox TEXT NOT NULL, fields TEXT NOT NULL, version TEXT NOT NULL, "
                 + "updated TEXT NOT NULL)");
+        execute(db, "CREATE TABLE IF NOT EXISTS planmap_derived (key TEXT PRIMARY KEY, text TEXT NOT NULL, "
+                + "updated TEXT NOT NULL)");
+    }
+
+    static Optional<String> derived(Connection db, String key) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT text FROM planmap_derived WHERE key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    static void keepDerived(Connection db, String key, String text, Instant updated) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(
+                "INSERT OR REPLACE INTO planmap_derived (key, text, updated) VALUES (?, ?, ?)")) {
+            ps.setString(1, key);
+            ps.setString(2, text);
+            ps.setString(3, updated.toString());
+            ps.executeUpdate();
+        }
     }
 
     static List<Entry> all(Connection db) {

@@ -10,18 +10,24 @@ import java.util.Optional;
 import org.planmap.store.JdbcColumns;
 import org.planmap.store.LayerInfo;
 
-/** The {@code <schema>.layers} table: each layer's description and the table now serving it. */
+/**
+ * The {@code <schema>.layers} table: each layer's description and the table now serving it; and the
+ * {@code <schema>.derived} table, text derived from layers ({@link org.planmap.store.FeatureStore#derived}).
+ */
 final class LayerRegistry {
 
     record Entry(LayerInfo info, String table) {
     }
 
     static final String TABLE = "layers";
+    static final String DERIVED = "derived";
 
     private final String table;
+    private final String derived;
 
     LayerRegistry(LayerTables tables) {
         this.table = tables.qualified(TABLE);
+        this.derived = tables.qualified(DERIVED);
     }
 
     void createIfMissing(Connection db) throws SQLException {
@@ -30,6 +36,26 @@ final class LayerRegistry {
                     + "title TEXT NOT NULL, geometry_type TEXT NOT NULL, crs TEXT NOT NULL, source TEXT NOT NULL, "
                     + "feature_count BIGINT NOT NULL, bbox JSONB NOT NULL, fields JSONB NOT NULL, "
                     + "version TEXT NOT NULL, updated TIMESTAMPTZ NOT NULL DEFAULT now())");
+            s.execute("CREATE TABLE IF NOT EXISTS " + derived + " (key TEXT PRIMARY KEY, text TEXT NOT NULL, "
+                    + "updated TIMESTAMPTZ NOT NULL DEFAULT now())");
+        }
+    }
+
+    Optional<String> derived(Connection db, String key) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT text FROM " + derived + " WHERE key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    void keepDerived(Connection db, String key, String text) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("INSERT INTO " + derived + " (key, text) VALUES (?, ?) "
+                + "ON CONFLICT (key) DO UPDATE SET text = EXCLUDED.text, updated = now()")) {
+            ps.setString(1, key);
+            ps.setString(2, text);
+            ps.executeUpdate();
         }
     }
 

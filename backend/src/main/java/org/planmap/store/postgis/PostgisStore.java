@@ -224,6 +224,19 @@ public final class PostgisStore implements FeatureStore {
     }
 
     @Override
+    public Optional<String> derived(String key) {
+        return withConnection("read " + key, db -> registry.derived(db, key));
+    }
+
+    @Override
+    public void keepDerived(String key, String text) {
+        inTransaction("keep " + key, db -> {
+            registry.keepDerived(db, key, text);
+            return null;
+        });
+    }
+
+    @Override
     public void close() {
         pool.close();
     }

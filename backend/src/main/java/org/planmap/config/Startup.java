@@ -1,0 +1,137 @@
+package org.planmap.config;
+
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import org.planmap.boundary.BoundaryLayers;
+import org.planmap.boundary.BoundarySet;
+import org.planmap.controlline.DemoControlLinePublisher;
+import org.planmap.controlline.DemoControlLines;
+import org.planmap.controlline.LedgerService;
+import org.planmap.layer.CachedLayers;
+import org.planmap.layer.LayerContent;
+import org.planmap.layer.LayerPublisher;
+import org.planmap.layer.LayerWriter;
+import org.planmap.plan.CountyDirectory;
+import org.planmap.plan.PlanLayers;
+import org.planmap.plan.PlanTables;
+import org.planmap.plan.StructureLayers;
+import org.planmap.render.OverviewWarmer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+
+/**
+ * What a start does, in order. Before the port opens ({@link #prepare}): the project's own layers, the
+ * demonstration control lines, then what is derived from them (the ledger and its conflicts layer, read back
+ * when kept for the same versions), and only then the listeners that follow later changes. Once the port
+ * accepts requests ({@link #ready}): the ready line, then the caches warmed in the background.
+ *
+ * <p>Each step writes only what changed (content hashes, versions), so a restart on the same data writes and
+ * computes nothing; {@code docs/changes/wiring.md} has the figures ({@code bench/restart}).
+ */
+final class Startup {
+
+    private static final Logger log = LoggerFactory.getLogger(Startup.class);
+
+    private final LayerWriter writer;
+    private final BoundarySet boundaries;
+    private final PlanTables tables;
+    private final CountyDirectory directory;
+    private final DemoControlLinePublisher demonstration;
+    private final LedgerService ledger;
+    private final CachedLayers cachedLayers;
+    private final OverviewWarmer overviews;
+    private final String host;
+
+    /** @param host the host the ready line names ({@code server.address}, or localhost) */
+    Startup(LayerWriter writer, BoundarySet boundaries, PlanTables tables, CountyDirectory directory,
+            DemoControlLinePublisher demonstration, LedgerService ledger, CachedLayers cachedLayers,
+            OverviewWarmer overviews, String host) {
+        this.writer = writer;
+        this.boundaries = boundaries;
+        this.tables = tables;
+        this.directory = directory;
+        this.demonstration = demonstration;
+        this.ledger = ledger;
+        this.cachedLayers = cachedLayers;
+        this.overviews = overviews;
+        this.host = host;
+    }
+
+    /**
+     * Runs while the application context is built, before the web server opens its port. The listeners come
+     * last: the ledger is brought up to date once here, not once per demonstration line stored.
+     */
+    void prepare() {
+        step("base layers", this::publishBaseLayers);
+        step("demonstration control lines", this::publishDemonstrationLines);
+        step("ledger and conflicts", ledger::refresh);
+        writer.subscribe(ledger);
+        writer.subscribe(cachedLayers);
+        writer.subscribe(overviews);
+    }
+
+    private void publishBaseLayers() {
+        LayerPublisher publisher = new LayerPublisher(writer);
+        List<LayerContent> layers = new ArrayList<>(BoundaryLayers.all(boundaries));
+        layers.addAll(PlanLayers.all(boundaries, tables, directory));
+        layers.addAll(new StructureLayers(boundaries).all(tables));
+        for (LayerContent layer : layers) {
+            if (publisher.publish(layer)) {
+                log.info("stored layer {} ({} features)", layer.info().id(), layer.features().size());
+            }
+        }
+    }
+
+    private void publishDemonstrationLines() {
+        DemoControlLinePublisher.Outcome outcome = demonstration.publish(boundaries, directory,
+                DemoControlLines.DEFAULT_SEED);
+        if (!outcome.stored().isEmpty()) {
+            log.info("stored demonstration control lines {} (示意数据，非官方; seed {})", outcome.stored(),
+                    DemoControlLines.DEFAULT_SEED);
+        }
+        if (!outcome.keptOfficial().isEmpty()) {
+            log.info("kept imported control lines {}: demonstration data never replaces them", outcome.keptOfficial());
+        }
+    }
+
+    /**
+     * The server accepts requests: said once, then the small layers' answers (≈ 1–2 s of simplifying and
+     * compressing) and the dense layers' overview tiles are built off the start-up path. A request that comes
+     * first builds what it needs itself, or waits for the same build.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void ready(ApplicationReadyEvent event) {
+        if (event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
+            log.info("planmap ready on http://{}:{}", host, web.getWebServer().getPort());
+            log.info("start-up: ready after {} s of process CPU", String.format("%.1f", processCpuSeconds()));
+        }
+        overviews.layersChanged();
+        Thread warm = new Thread(() -> {
+            try {
+                step("small layers cached", cachedLayers::warm);
+            } catch (RuntimeException e) {
+                // Not fatal: each request builds what it needs and reports its own error.
+                log.warn("could not build the layer cache ahead of requests: {}", e.toString());
+            }
+        }, "layer-cache-warm");
+        warm.setDaemon(true);
+        warm.start();
+    }
+
+    /** Plain timestamps of where a start spends its time, and the process's CPU seconds so far (JIT and GC too). */
+    private static void step(String name, Runnable step) {
+        long start = System.nanoTime();
+        step.run();
+        log.info("start-up: {} in {} ms (process CPU {} s so far)", name, (System.nanoTime() - start) / 1_000_000,
+                String.format("%.1f", processCpuSeconds()));
+    }
+
+    private static double processCpuSeconds() {
+        return ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class).getProcessCpuTime() / 1e9;
+    }
+}

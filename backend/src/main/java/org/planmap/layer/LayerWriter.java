@@ -1,0 +1,90 @@
+package org.planmap.layer;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.planmap.store.Feature;
+import org.planmap.store.FeatureSource;
+import org.planmap.store.FeatureStore;
+import org.planmap.store.LayerInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one way to change layers in the store, whoever writes (the project's own layers at start, the
+ * demonstration lines, imports, a reset, the ledger's conflicts layer): after the store committed, every
+ * listener is told a {@link LayerChanged}, in the order they subscribed and on the writer's thread. So a writer
+ * returns only once what follows a change (the ledger, the overview tiles) has followed it: an import job that is
+ * reported done leaves nothing stale behind it. The old version is the one read just before the write: two
+ * writes of one layer at once (not done today: imports run one at a time) could both report it.
+ */
+public final class LayerWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(LayerWriter.class);
+
+    /** Told every committed change of a layer's version; may write layers itself (the ledger does). */
+    @FunctionalInterface
+    public interface Listener {
+        void layerChanged(LayerChanged change);
+    }
+
+    private final FeatureStore store;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+    public LayerWriter(FeatureStore store) {
+        this.store = store;
+    }
+
+    public void subscribe(Listener listener) {
+        listeners.add(listener);
+    }
+
+    /** The layer as stored now; what a writer compares its content with before replacing it. */
+    public Optional<LayerInfo> stored(String layerId) {
+        return store.layer(layerId);
+    }
+
+    /** See {@link FeatureStore#replace(LayerInfo, FeatureSource)}; a failed replace tells no one. */
+    public void replace(LayerInfo layer, FeatureSource features) {
+        String before = version(layer.id());
+        store.replace(layer, features);
+        changed(layer.id(), before);
+    }
+
+    public void replace(LayerInfo layer, List<Feature> features) {
+        replace(layer, FeatureSource.of(features));
+    }
+
+    /** What was derived from layers and kept under {@code key} (see {@link FeatureStore#derived}). */
+    public Optional<String> derived(String key) {
+        return store.derived(key);
+    }
+
+    public void keepDerived(String key, String text) {
+        store.keepDerived(key, text);
+    }
+
+    private String version(String layerId) {
+        return store.layer(layerId).map(LayerInfo::version).orElse(null);
+    }
+
+    /**
+     * The write is committed whatever a listener does: a listener that fails is logged and the others are still
+     * told, and each of them can catch up later (the ledger compares versions on every read).
+     */
+    private void changed(String layerId, String before) {
+        String after = version(layerId);
+        if (Objects.equals(before, after)) {
+            return;
+        }
+        LayerChanged change = new LayerChanged(layerId, before, after);
+        for (Listener listener : listeners) {
+            try {
+                listener.layerChanged(change);
+            } catch (RuntimeException e) {
+                log.warn("{} after {}: {}", listener, change, e.toString(), e);
+            }
+        }
+    }
+}
