@@ -2,18 +2,43 @@ package org.planmap;
 
 /**
  * Something the client can fix — a file, a coordinate system, a parameter — said in Chinese (planners'
- * language) and English, with a stable code. The web layer answers every one with a 4xx problem document,
- * without parsing text; domain code throws its own subclass.
+ * language) and English, with a stable code and the {@link Kind} of fault. The one root of every refusal: domain
+ * and road code throw their own subclass, the HTTP edge its {@code ApiException}, and the edge answers each with
+ * the 4xx status its kind names, never by reading the code's text.
  */
 public abstract class ClientFault extends RuntimeException {
 
+    /** What kind of refusal this is; the HTTP edge maps each to one status. */
+    public enum Kind {
+        /** Something wrong with a file or a parameter (400). */
+        INVALID,
+        /** An unknown layer, county, document or job (404). */
+        NOT_FOUND,
+        /** Over a size limit: upload, unzipped bytes, entries, features, vertices (413). */
+        TOO_LARGE,
+        /** A file type planmap does not read (415). */
+        UNSUPPORTED_TYPE,
+        /** No credentials, or wrong ones (401). */
+        UNAUTHENTICATED
+    }
+
+    private final Kind kind;
     private final String code;
     private final String messageZh;
 
-    protected ClientFault(String code, String messageZh, String messageEn, Throwable cause) {
+    protected ClientFault(Kind kind, String code, String messageZh, String messageEn, Throwable cause) {
         super(messageEn, cause);
+        this.kind = kind;
         this.code = code;
         this.messageZh = messageZh;
+    }
+
+    protected ClientFault(String code, String messageZh, String messageEn, Throwable cause) {
+        this(Kind.INVALID, code, messageZh, messageEn, cause);
+    }
+
+    public Kind kind() {
+        return kind;
     }
 
     public String code() {

@@ -8,11 +8,11 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
 
 /**
- * In process but costly for what a usual change risks: a whole-province import re-run, or a server of its own fed
- * tens of megabytes of hostile files. The fast lane (`mvn test`) leaves these out; `bin/test` (`-Pall`) runs them
+ * In process but costly for what a usual change risks: a whole-province import re-run, a server of its own fed
+ * tens of megabytes of hostile files, a 120 000-feature export. The fast lane (`mvn test`) leaves these out; `bin/test` (`-Pall`) runs them
  * (docs/testing.md).
  */
-@Target(ElementType.TYPE)
+@Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
 @Tag("slow")
 public @interface SlowTest {

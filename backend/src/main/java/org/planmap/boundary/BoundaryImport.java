@@ -17,6 +17,7 @@ import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.locationtech.jts.precision.GeometryPrecisionReducer;
+import org.planmap.importer.Polygons;
 import org.planmap.crs.Ellipsoid;
 import org.planmap.crs.Gcj02;
 import org.planmap.importer.CoverageCleaner;
@@ -29,7 +30,7 @@ import org.planmap.store.Feature;
 public final class BoundaryImport {
 
     /** Coordinates are kept to 1e-6° (≈ 0.1 m): finer than the source's own 6 decimals in GCJ-02. */
-    public static final PrecisionModel PRECISION = new PrecisionModel(1e6);
+    public static final PrecisionModel PRECISION = Polygons.PRECISION;
     /** Gaps larger than this are not filled: a hole that big would be real, not a digitising seam. */
     static final double MAX_GAP_M2 = 2_000_000;
     /** Vertices of different city files closer than this (≈ 3 m) are the same point on the ground. */

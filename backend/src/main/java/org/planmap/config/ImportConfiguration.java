@@ -1,5 +1,7 @@
 package org.planmap.config;
 
+import org.planmap.settings.ImportProperties;
+import org.planmap.settings.PlanmapProperties;
 import jakarta.servlet.MultipartConfigElement;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,12 +1,13 @@
 package org.planmap.config;
 
+import org.planmap.settings.SecurityProperties;
 import java.time.Duration;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.http.UriCompliance.Violation;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
-import org.planmap.layer.CachedLayers;
+import org.planmap.encode.CachedLayers;
 import org.planmap.security.ResponseHeaders;
 import org.planmap.web.CachedLayerHandler;
 import org.planmap.web.ExpensiveRequests;

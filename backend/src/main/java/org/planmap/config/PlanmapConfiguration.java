@@ -1,10 +1,11 @@
 package org.planmap.config;
 
+import org.planmap.settings.PlanmapProperties;
 import org.planmap.boundary.BoundaryFiles;
 import org.planmap.boundary.BoundarySet;
 import org.planmap.controlline.DemoControlLinePublisher;
 import org.planmap.controlline.LedgerService;
-import org.planmap.layer.CachedLayers;
+import org.planmap.encode.CachedLayers;
 import org.planmap.layer.LayerService;
 import org.planmap.layer.LayerWriter;
 import org.planmap.plan.CountyDirectory;

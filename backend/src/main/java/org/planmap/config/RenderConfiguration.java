@@ -1,5 +1,6 @@
 package org.planmap.config;
 
+import org.planmap.settings.RenderProperties;
 import org.planmap.layer.ByteCache;
 import org.planmap.layer.LayerService;
 import org.planmap.render.Identify;

@@ -1,5 +1,7 @@
 package org.planmap.config;
 
+import org.planmap.settings.SecurityProperties;
+import org.planmap.settings.PlanmapProperties;
 import jakarta.servlet.DispatcherType;
 import org.planmap.security.CsrfPolicy;
 import org.planmap.security.EditorAccount;

@@ -1,10 +1,11 @@
 package org.planmap.config;
 
+import org.planmap.settings.ExpensiveProperties;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.planmap.boundary.BoundaryLayers;
-import org.planmap.layer.CachedLayers;
+import org.planmap.encode.CachedLayers;
 import org.planmap.layer.LayerService;
 import org.planmap.plan.PlanLayers;
 import org.planmap.plan.StructureLayers;

@@ -9,7 +9,7 @@ import org.planmap.boundary.BoundarySet;
 import org.planmap.controlline.DemoControlLinePublisher;
 import org.planmap.controlline.DemoControlLines;
 import org.planmap.controlline.LedgerService;
-import org.planmap.layer.CachedLayers;
+import org.planmap.encode.CachedLayers;
 import org.planmap.layer.LayerContent;
 import org.planmap.layer.LayerPublisher;
 import org.planmap.layer.LayerWriter;
@@ -31,7 +31,7 @@ import org.springframework.context.event.EventListener;
  * accepts requests ({@link #ready}): the ready line, then the caches warmed in the background.
  *
  * <p>Each step writes only what changed (content hashes, versions), so a restart on the same data writes and
- * computes nothing; {@code docs/changes/wiring.md} has the figures ({@code bench/restart}).
+ * computes nothing; {@code docs/performance.md} has the figures ({@code bench/restart}).
  */
 final class Startup {
 

@@ -16,7 +16,7 @@ import org.locationtech.jts.geom.util.PolygonExtracter;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.planmap.boundary.BoundarySet;
-import org.planmap.boundary.Polygons;
+import org.planmap.importer.Polygons;
 import org.planmap.crs.Ellipsoid;
 import org.planmap.store.Feature;
 

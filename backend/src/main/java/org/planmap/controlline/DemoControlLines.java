@@ -13,7 +13,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.locationtech.jts.geom.Geometry;
 import org.planmap.boundary.BoundarySet;
-import org.planmap.boundary.Polygons;
+import org.planmap.importer.Polygons;
 import org.planmap.crs.Ellipsoid;
 import org.planmap.layer.LayerContent;
 import org.planmap.plan.County;

@@ -12,6 +12,11 @@ public class ImportException extends ClientFault {
         super(code, messageZh, messageEn, null);
     }
 
+    /** A refusal of another {@link Kind} than a wrong file: over a limit, or a type planmap does not read. */
+    public ImportException(Kind kind, String code, String messageZh, String messageEn) {
+        super(kind, code, messageZh, messageEn, null);
+    }
+
     public ImportException(String code, String messageZh, String messageEn, Throwable cause) {
         super(code, messageZh, messageEn, cause);
     }

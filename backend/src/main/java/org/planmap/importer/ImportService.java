@@ -1,5 +1,6 @@
 package org.planmap.importer;
 
+import org.planmap.ClientFault.Kind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.geom.util.PolygonExtracter;
 import org.planmap.ClientFault;
-import org.planmap.boundary.Polygons;
+import org.planmap.importer.Polygons;
 import org.planmap.crs.CrsRef;
 import org.planmap.crs.Reprojector;
 import org.planmap.layer.LayerWriter;
@@ -73,7 +74,7 @@ public final class ImportService implements AutoCloseable {
 
     /** The reader for an uploaded file name, or a refusal naming the formats planmap takes. */
     public FormatReader readerFor(String fileName) {
-        return readers.stream().filter(r -> r.accepts(fileName)).findFirst().orElseThrow(() -> new ImportException(
+        return readers.stream().filter(r -> r.accepts(fileName)).findFirst().orElseThrow(() -> new ImportException(Kind.UNSUPPORTED_TYPE,
                 "unsupported-format", "不支持的文件类型：" + fileName + "。请上传 GeoJSON（.geojson/.json）、Shapefile 压缩包（.zip）或 GeoPackage（.gpkg）",
                 "unsupported file type: " + fileName + "; upload GeoJSON (.geojson/.json), a zipped Shapefile (.zip) or a GeoPackage (.gpkg)"));
     }
@@ -128,15 +129,15 @@ public final class ImportService implements AutoCloseable {
             job.done(new ImportStatus.Report(reader.format(), from.code(), conversion.kept, conversion.repaired,
                     conversion.dropped, source.notes()));
         } catch (ClientFault e) {
-            fail(job, upload, new ImportStatus.Error(e.code(), e.messageZh(), e.messageEn(), true));
+            fail(job, upload, new ImportStatus.Error(e.code(), e.messageZh(), e.messageEn(), e.kind()));
         } catch (StoreFullException e) {
             fail(job, upload, new ImportStatus.Error(DISK_FULL,
                     "磁盘空间不足（或数据库已达容量上限），导入未写入，原有数据未改变。请释放空间后重试",
                     "the disk (or the store's size limit) is full: nothing was written and the previous data are "
-                            + "unchanged; free some space and import again", false));
+                            + "unchanged; free some space and import again", null));
         } catch (RuntimeException e) {
             fail(job, upload, new ImportStatus.Error("import-failed", "导入失败，数据未改变：" + e.getMessage(),
-                    "the import failed and nothing was changed: " + e.getMessage(), false));
+                    "the import failed and nothing was changed: " + e.getMessage(), null));
         }
     }
 

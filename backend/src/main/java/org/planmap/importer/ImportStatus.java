@@ -2,6 +2,7 @@ package org.planmap.importer;
 
 import java.time.Instant;
 import java.util.List;
+import org.planmap.ClientFault;
 
 /**
  * Where an import stands, as the job-status endpoint and the viewer's progress bar see it.
@@ -15,8 +16,12 @@ public record ImportStatus(String id, String layerId, String fileName, State sta
 
     public enum State { QUEUED, RUNNING, DONE, FAILED }
 
-    /** Why an import failed: {@code clientError} when the file (not the server) is at fault. */
-    public record Error(String code, String messageZh, String messageEn, boolean clientError) {
+    /** Why an import failed: {@code fault} names the kind of refusal when the file is at fault, null when the server is. */
+    public record Error(String code, String messageZh, String messageEn, ClientFault.Kind fault) {
+
+        public boolean clientError() {
+            return fault != null;
+        }
     }
 
     /** What an import stored and changed on the way. */

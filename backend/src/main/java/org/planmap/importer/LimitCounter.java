@@ -1,5 +1,6 @@
 package org.planmap.importer;
 
+import org.planmap.ClientFault.Kind;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -22,7 +23,7 @@ public final class LimitCounter {
     /** Call before reading the next feature: refuses it when the file already holds the maximum. */
     public void nextFeature() {
         if (features >= limits.maxFeatures()) {
-            throw new ImportException(TOO_MANY_FEATURES,
+            throw new ImportException(Kind.TOO_LARGE, TOO_MANY_FEATURES,
                     "文件中的要素超过上限 " + limits.maxFeatures() + " 个，请拆分后分批导入",
                     "the file holds more than " + limits.maxFeatures() + " features; split it and import the parts");
         }
@@ -38,7 +39,7 @@ public final class LimitCounter {
     public void addVertices(long n) {
         vertices += n;
         if (vertices > limits.maxVertices()) {
-            throw new ImportException(TOO_MANY_VERTICES,
+            throw new ImportException(Kind.TOO_LARGE, TOO_MANY_VERTICES,
                     "文件中的顶点超过上限 " + limits.maxVertices() + " 个（第 " + features + " 个要素处），请简化或拆分后导入",
                     "the file holds more than " + limits.maxVertices() + " vertices (reached at feature " + features
                             + "); simplify or split it");

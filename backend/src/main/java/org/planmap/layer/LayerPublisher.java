@@ -1,13 +1,12 @@
 package org.planmap.layer;
 
-import java.io.OutputStream;
-import java.security.DigestOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import org.planmap.encode.GeoJsonWriter;
+import org.locationtech.jts.io.WKBWriter;
 import org.planmap.store.Feature;
 import org.planmap.store.LayerInfo;
 
@@ -36,17 +35,30 @@ public final class LayerPublisher {
         return !current;
     }
 
+    /**
+     * A digest of everything a reader sees: the description, then each feature's id, geometry (as WKB, so exact to
+     * the bit) and properties in order.
+     */
     static String version(LayerInfo layer, List<Feature> features) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            try (GeoJsonWriter w = new GeoJsonWriter(new DigestOutputStream(OutputStream.nullOutputStream(), sha), 9,
-                    Map.of("layer", List.of(layer.title(), layer.source(), layer.crs(), layer.geometryType(),
-                            layer.fields().toString())))) {
-                w.writeAll(features);
+            text(sha, List.of(layer.title(), layer.source(), layer.crs(), layer.geometryType(), layer.fields()).toString());
+            WKBWriter wkb = new WKBWriter(2);
+            for (Feature f : features) {
+                text(sha, f.id());
+                sha.update(f.geometry() == null ? new byte[0] : wkb.write(f.geometry()));
+                text(sha, f.properties().toString());
             }
             return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Each part with its length first, so that no two different sequences of parts digest alike. */
+    private static void text(MessageDigest sha, String part) {
+        byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+        sha.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+        sha.update(bytes);
     }
 }

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import org.locationtech.jts.geom.Envelope;
 import org.planmap.store.FeatureQuery;
-import org.planmap.web.ApiException;
-import org.planmap.web.QueryParams;
+import org.planmap.http.ApiException;
+import org.planmap.http.QueryParams;
 
 /**
  * A checked {@code /items} request: which page of which box, in which CRS and format. Builds the store query

@@ -1,5 +1,6 @@
 package org.planmap.ogc;
 
+import org.planmap.ClientFault.Kind;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
@@ -19,8 +20,8 @@ import org.planmap.security.PublicBaseUrl;
 import org.planmap.store.Feature;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.LayerInfo;
-import org.planmap.web.ApiException;
-import org.planmap.web.StreamedResponse;
+import org.planmap.http.ApiException;
+import org.planmap.http.StreamedResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -147,7 +148,7 @@ class OgcController {
         OgcFormat format = p.format(accept);
         List<Feature> found = layers.features(FeatureQuery.byId(collectionId, featureId), crs.crs()).toList();
         if (found.isEmpty()) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "feature-not-found",
+            throw new ApiException(Kind.NOT_FOUND, "feature-not-found",
                     "图层“" + layer.title() + "”中没有要素 " + featureId, "no feature " + featureId + " in " + collectionId);
         }
         OgcUrls urls = urls();

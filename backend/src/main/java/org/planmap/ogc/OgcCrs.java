@@ -10,7 +10,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.planmap.crs.CrsException;
 import org.planmap.crs.CrsRef;
 import org.planmap.crs.Reprojector;
-import org.planmap.web.ApiException;
+import org.planmap.http.ApiException;
 
 /**
  * A coordinate reference system as OGC API – Features Part 2 names it: by URI, with the axis order that URI

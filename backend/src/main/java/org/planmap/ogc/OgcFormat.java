@@ -2,7 +2,7 @@ package org.planmap.ogc;
 
 import java.util.List;
 import java.util.function.Predicate;
-import org.planmap.web.ApiException;
+import org.planmap.http.ApiException;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 

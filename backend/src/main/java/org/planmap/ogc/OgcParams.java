@@ -1,10 +1,11 @@
 package org.planmap.ogc;
 
+import org.planmap.ClientFault.Kind;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.planmap.web.ApiException;
+import org.planmap.http.ApiException;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -29,7 +30,7 @@ final class OgcParams {
         if (!unknown.isEmpty()) {
             String names = String.join(", ", unknown);
             String known = String.join(", ", new TreeSet<>(allowed));
-            throw new ApiException(HttpStatus.BAD_REQUEST, "unknown-parameter",
+            throw new ApiException(Kind.INVALID, "unknown-parameter",
                     "不支持的查询参数 " + names + "；此处可用的参数：" + known,
                     "unknown query parameter " + names + "; this resource takes " + known);
         }

@@ -14,7 +14,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.planmap.boundary.AdminUnit;
 import org.planmap.boundary.BoundarySet;
 import org.planmap.boundary.LabelPoint;
-import org.planmap.boundary.Polygons;
+import org.planmap.importer.Polygons;
 import org.planmap.crs.Ellipsoid;
 import org.planmap.layer.LayerContent;
 import org.planmap.store.Feature;

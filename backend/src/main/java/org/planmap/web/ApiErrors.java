@@ -1,10 +1,8 @@
 package org.planmap.web;
 
+import org.planmap.http.ApiException;
 import java.util.Map;
-import java.util.Set;
 import org.planmap.ClientFault;
-import org.planmap.importer.LimitCounter;
-import org.planmap.importer.shapefile.ShapefileZipReader;
 import org.planmap.layer.Abandoned;
 import org.planmap.layer.UnknownLayerException;
 import org.planmap.store.StoreException;
@@ -37,31 +35,21 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
-    @ExceptionHandler(ApiException.class)
-    ProblemDetail api(ApiException e) {
-        return problem(e.status(), e.code(), e.messageZh(), e.messageEn());
-    }
-
-    /** A file, a coordinate system or a parameter the client can fix. */
+    /** A file, a coordinate system or a parameter the client can fix, whichever part of planmap refused it. */
     @ExceptionHandler(ClientFault.class)
     ProblemDetail clientFault(ClientFault e) {
-        return problem(status(e.code()), e.code(), e.messageZh(), e.messageEn());
+        return problem(status(e.kind()), e.code(), e.messageZh(), e.messageEn());
     }
 
-    /** Refusals over a size limit. */
-    private static final Set<String> TOO_LARGE = Set.of(LimitCounter.TOO_MANY_FEATURES, LimitCounter.TOO_MANY_VERTICES,
-            ShapefileZipReader.ZIP_TOO_LARGE, ShapefileZipReader.TOO_MANY_ENTRIES);
-
-    /**
-     * The one mapping of a client fault to its status: 415 for a file type planmap does not read, 413 for a file
-     * over a size limit (upload, unzipped bytes, entries, features, vertices), 400 for everything else that is wrong
-     * with a file or a parameter.
-     */
-    static HttpStatus status(String faultCode) {
-        if (faultCode.equals("unsupported-format")) {
-            return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-        }
-        return TOO_LARGE.contains(faultCode) ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
+    /** The one mapping of a kind of client fault to its status. */
+    static HttpStatus status(ClientFault.Kind kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+            case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+        };
     }
 
     @ExceptionHandler(UnknownLayerException.class)
@@ -71,7 +59,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        return api(ApiException.badParameter(e.getName(), "格式不正确", "wrong format"));
+        return clientFault(ApiException.badParameter(e.getName(), "格式不正确", "wrong format"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.planmap.web;
 
+import org.planmap.http.QueryParams;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.planmap.layer.CachedLayers;
+import org.planmap.encode.CachedLayers;
 import org.planmap.layer.ZoomBand;
 import org.planmap.security.ResponseHeaders;
 

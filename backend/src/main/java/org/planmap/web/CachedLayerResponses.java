@@ -3,7 +3,7 @@ package org.planmap.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.planmap.layer.CachedLayers;
+import org.planmap.encode.CachedLayers;
 
 /**
  * How a cached layer answer is sent with HTTP caching: a strong ETag (a different one for the gzip bytes, which

@@ -1,5 +1,6 @@
 package org.planmap.web;
 
+import org.planmap.http.ApiException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

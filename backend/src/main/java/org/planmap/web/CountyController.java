@@ -1,5 +1,7 @@
 package org.planmap.web;
 
+import org.planmap.ClientFault.Kind;
+import org.planmap.http.ApiException;
 import java.util.List;
 import org.planmap.plan.County;
 import org.planmap.plan.CountyCard;
@@ -40,12 +42,12 @@ class CountyController {
         }
         List<County> found = directory.named(query);
         if (found.isEmpty()) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "county-not-found", "未找到名称为“" + query + "”的县级行政区",
+            throw new ApiException(Kind.NOT_FOUND, "county-not-found", "未找到名称为“" + query + "”的县级行政区",
                     "no county-level unit is named '" + query + "'");
         }
         if (found.size() > 1) {
             String names = String.join("、", found.stream().map(County::name).toList());
-            throw new ApiException(HttpStatus.BAD_REQUEST, "ambiguous-name",
+            throw new ApiException(Kind.INVALID, "ambiguous-name",
                     "“" + query + "”可指多个县级行政区：" + names + "，请写全名",
                     "'" + query + "' matches several units: " + names + "; give the full name");
         }
@@ -67,7 +69,7 @@ class CountyController {
     }
 
     private static ApiException notFound(String adcode) {
-        return new ApiException(HttpStatus.NOT_FOUND, "county-not-found", "未找到行政区划代码为 " + adcode
+        return new ApiException(Kind.NOT_FOUND, "county-not-found", "未找到行政区划代码为 " + adcode
                 + " 的县级行政区", "no county-level unit has the code " + adcode);
     }
 }

@@ -1,5 +1,7 @@
 package org.planmap.web;
 
+import org.planmap.ClientFault.Kind;
+import org.planmap.http.ApiException;
 import java.util.List;
 import org.planmap.plan.LuliangTask;
 import org.planmap.plan.PlanDocuments;
@@ -25,7 +27,7 @@ class DocumentController {
     @GetMapping("/passages")
     PlanDocuments.PlacePassages passages(@RequestParam String place) {
         String id = place.strip();
-        return documents.passages(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "place-not-found",
+        return documents.passages(id).orElseThrow(() -> new ApiException(Kind.NOT_FOUND, "place-not-found",
                 "未找到地点 " + id + "（应为行政区划代码、城镇组群或区域的编号）",
                 "no place " + id + " (expected an adcode, a town-group id or a region id)"));
     }
@@ -37,7 +39,7 @@ class DocumentController {
 
     @GetMapping("/documents/{file}")
     PlanDocuments.ReaderDocument document(@PathVariable String file) {
-        return documents.document(file).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
+        return documents.document(file).orElseThrow(() -> new ApiException(Kind.NOT_FOUND,
                 "document-not-found", "没有文件 " + file, "no document " + file));
     }
 

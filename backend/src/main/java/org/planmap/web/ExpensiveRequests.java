@@ -25,7 +25,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.planmap.config.ExpensiveProperties;
+import org.planmap.settings.ExpensiveProperties;
 import org.planmap.security.ResponseHeaders;
 import org.planmap.security.SecurityProblems;
 import org.slf4j.Logger;

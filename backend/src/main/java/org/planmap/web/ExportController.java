@@ -1,12 +1,15 @@
 package org.planmap.web;
 
+import org.planmap.http.StreamedResponse;
+import org.planmap.http.QueryParams;
+import org.planmap.http.ApiException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import org.locationtech.jts.geom.Envelope;
-import org.planmap.config.ExportProperties;
-import org.planmap.config.PlanmapProperties;
+import org.planmap.settings.ExportProperties;
+import org.planmap.settings.PlanmapProperties;
 import org.planmap.crs.CrsRef;
 import org.planmap.encode.ExportFormats;
 import org.planmap.encode.FeatureEncoder;

@@ -1,11 +1,13 @@
 package org.planmap.web;
 
+import org.planmap.ClientFault.Kind;
+import org.planmap.http.ApiException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.planmap.config.PlanmapProperties;
+import org.planmap.settings.PlanmapProperties;
 import org.planmap.controlline.ControlLine;
 import org.planmap.controlline.ControlLineReset;
 import org.planmap.crs.CrsRef;
@@ -53,7 +55,7 @@ class ImportController {
             throws IOException, InterruptedException {
         ImportTarget target = imports.target(id).orElseThrow(() -> {
             layers.layer(id);
-            return new ApiException(HttpStatus.BAD_REQUEST, "layer-not-importable", "图层 " + id + " 不能导入（可导入：三条控制线）",
+            return new ApiException(Kind.INVALID, "layer-not-importable", "图层 " + id + " 不能导入（可导入：三条控制线）",
                     "layer " + id + " cannot be imported (the three control lines can)");
         });
         if (file.isEmpty() || file.getOriginalFilename() == null) {
@@ -83,7 +85,7 @@ class ImportController {
      */
     private static ResponseEntity<ProblemDetail> failed(ImportStatus status, URI job) {
         ImportStatus.Error error = status.error();
-        HttpStatus http = error.clientError() ? ApiErrors.status(error.code())
+        HttpStatus http = error.clientError() ? ApiErrors.status(error.fault())
                 : error.code().equals(ImportService.DISK_FULL) ? HttpStatus.INSUFFICIENT_STORAGE
                 : HttpStatus.INTERNAL_SERVER_ERROR;
         ProblemDetail p = ApiErrors.problem(http, error.code(), error.messageZh(), error.messageEn());
@@ -99,7 +101,7 @@ class ImportController {
         ControlLine line = Arrays.stream(ControlLine.values()).filter(l -> l.layerId().equals(id)).findFirst()
                 .orElseThrow(() -> {
                     layers.layer(id);
-                    return new ApiException(HttpStatus.BAD_REQUEST, "layer-not-deletable",
+                    return new ApiException(Kind.INVALID, "layer-not-deletable",
                             "图层 " + id + " 不能删除（可删除：导入的三条控制线）", "layer " + id + " cannot be deleted");
                 });
         reset.reset(line);
@@ -108,7 +110,7 @@ class ImportController {
 
     @GetMapping("/api/import-jobs/{jobId}")
     ImportStatus job(@PathVariable String jobId) {
-        return imports.status(jobId).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "job-not-found",
+        return imports.status(jobId).orElseThrow(() -> new ApiException(Kind.NOT_FOUND, "job-not-found",
                 "没有导入任务 " + jobId, "no import job " + jobId));
     }
 }

@@ -1,12 +1,15 @@
 package org.planmap.web;
 
+import org.planmap.http.StreamedResponse;
+import org.planmap.http.QueryParams;
+import org.planmap.http.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.planmap.encode.GeoJsonEncoder;
-import org.planmap.layer.CachedLayers;
+import org.planmap.encode.CachedLayers;
 import org.planmap.layer.FeaturePage;
 import org.planmap.layer.LayerService;
 import org.planmap.layer.ZoomBand;

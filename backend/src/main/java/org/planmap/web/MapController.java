@@ -1,10 +1,12 @@
 package org.planmap.web;
 
+import org.planmap.http.QueryParams;
+import org.planmap.http.ApiException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.locationtech.jts.geom.Envelope;
-import org.planmap.config.RenderProperties;
+import org.planmap.settings.RenderProperties;
 import org.planmap.layer.LayerService;
 import org.planmap.render.Identify;
 import org.planmap.render.MapImage;

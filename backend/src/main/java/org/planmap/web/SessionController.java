@@ -1,5 +1,7 @@
 package org.planmap.web;
 
+import org.planmap.ClientFault.Kind;
+import org.planmap.http.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -86,7 +88,7 @@ class SessionController {
     private ResponseEntity<Void> login(Credentials credentials, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         if (credentials == null || credentials.username() == null || credentials.password() == null) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "credentials-missing", "请填写用户名和密码",
+            throw new ApiException(Kind.INVALID, "credentials-missing", "请填写用户名和密码",
                     "username and password are required");
         }
         Authentication user;
@@ -99,7 +101,7 @@ class SessionController {
             SecurityProblems.tooManyAttempts(response, e.waitFor());
             return null; // answered
         } catch (AuthenticationException e) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "bad-credentials", "用户名或密码错误",
+            throw new ApiException(Kind.UNAUTHENTICATED, "bad-credentials", "用户名或密码错误",
                     "wrong user name or password");
         }
         // A new session id on login (no session fixation) and a new CSRF token for it.

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.planmap.config.PlanmapProperties;
+import org.planmap.settings.PlanmapProperties;
 import org.planmap.importer.ImportLimits;
 import org.planmap.layer.ZoomBand;
 import org.planmap.plan.CountyCards;

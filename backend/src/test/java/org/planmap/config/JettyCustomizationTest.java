@@ -1,5 +1,7 @@
 package org.planmap.config;
 
+import org.planmap.settings.SecurityProperties;
+import org.planmap.settings.ExpensiveProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -28,7 +30,7 @@ class JettyCustomizationTest {
         ResponseHeaders headers = new ResponseHeaders("default-src 'self'");
         ExpensiveRequests expensive = new ExpensiveRequests(new ExpensiveProperties(2, 32, Duration.ofSeconds(5), 1000,
                 Duration.ofMillis(200)), headers);
-        new JettyCustomization(new DefaultListableBeanFactory().getBeanProvider(org.planmap.layer.CachedLayers.class),
+        new JettyCustomization(new DefaultListableBeanFactory().getBeanProvider(org.planmap.encode.CachedLayers.class),
                 expensive, headers, SECURITY, environment).customize(factory);
         return factory.getSelectors();
     }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;
 import org.planmap.crs.CrsRef;
 import org.planmap.crs.Reprojector;
-import org.planmap.web.ApiException;
+import org.planmap.http.ApiException;
 
 /** Parameter checking, CRS URIs and format choice of /ogc, without a server. */
 class ItemsRequestTest {

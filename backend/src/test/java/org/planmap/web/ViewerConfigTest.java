@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.planmap.config.PlanmapProperties;
+import org.planmap.settings.PlanmapProperties;
 import org.planmap.importer.ImportLimits;
 
 class ViewerConfigTest {

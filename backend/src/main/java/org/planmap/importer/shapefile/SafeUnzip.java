@@ -1,5 +1,6 @@
 package org.planmap.importer.shapefile;
 
+import org.planmap.ClientFault.Kind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -73,7 +74,7 @@ final class SafeUnzip implements AutoCloseable {
             for (Enumeration<? extends ZipEntry> en = zf.entries(); en.hasMoreElements();) {
                 ZipEntry e = en.nextElement();
                 if (++count > maxEntries) {
-                    throw new ImportException(TOO_MANY_ENTRIES, "压缩包中的文件超过 " + maxEntries + " 个",
+                    throw new ImportException(Kind.TOO_LARGE, TOO_MANY_ENTRIES, "压缩包中的文件超过 " + maxEntries + " 个",
                             "the zip holds more than " + maxEntries + " entries");
                 }
                 String name = e.getName();
@@ -144,7 +145,7 @@ final class SafeUnzip implements AutoCloseable {
             for (int n; (n = in.read(buf)) > 0;) {
                 total += n;
                 if (total > maxBytes) {
-                    throw new ImportException(TOO_LARGE,
+                    throw new ImportException(Kind.TOO_LARGE, TOO_LARGE,
                             "压缩包解压后超过 " + maxBytes + " 字节（可能是“压缩炸弹”），已停止解压",
                             "the zip expands to more than " + maxBytes + " bytes (a zip bomb?); extraction stopped");
                 }

@@ -1,5 +1,6 @@
-package org.planmap.web;
+package org.planmap.http;
 
+import org.planmap.http.ApiException;
 import java.util.Arrays;
 import java.util.Optional;
 import org.locationtech.jts.geom.Envelope;
@@ -9,13 +10,13 @@ import org.planmap.layer.ZoomBand;
 public final class QueryParams {
 
     public static final int MAX_LIMIT = 10_000;
-    static final int MAX_ZOOM = 30;
+    public static final int MAX_ZOOM = 30;
 
     private QueryParams() {
     }
 
     /** {@code minLon,minLat,maxLon,maxLat} in EPSG:4326, or null when absent. */
-    static Envelope bbox(String bbox) {
+    public static Envelope bbox(String bbox) {
         if (bbox == null || bbox.isBlank()) {
             return null;
         }
@@ -55,7 +56,7 @@ public final class QueryParams {
     }
 
     /** A division-code prefix: {@code 14} the province, {@code 1411} 吕梁市, {@code 141181} 孝义市; null when absent. */
-    static String adcodePrefix(String adcode) {
+    public static String adcodePrefix(String adcode) {
         if (adcode == null || adcode.isBlank()) {
             return null;
         }
@@ -66,7 +67,7 @@ public final class QueryParams {
         return adcode.strip();
     }
 
-    static Integer limit(Integer limit) {
+    public static Integer limit(Integer limit) {
         if (limit == null) {
             return MAX_LIMIT;
         }
@@ -76,7 +77,7 @@ public final class QueryParams {
         return limit;
     }
 
-    static long offset(Long offset) {
+    public static long offset(Long offset) {
         if (offset == null) {
             return 0;
         }
@@ -87,7 +88,7 @@ public final class QueryParams {
     }
 
     /** The band for a web-map zoom level 0–30; empty (full precision) when absent or beyond the last band. */
-    static Optional<ZoomBand> zoom(Integer zoom) {
+    public static Optional<ZoomBand> zoom(Integer zoom) {
         if (zoom == null) {
             return Optional.empty();
         }

@@ -1,4 +1,4 @@
-package org.planmap.config;
+package org.planmap.settings;
 
 import java.net.URI;
 import java.util.List;

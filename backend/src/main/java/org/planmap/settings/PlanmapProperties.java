@@ -1,4 +1,4 @@
-package org.planmap.config;
+package org.planmap.settings;
 
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,14 +1,17 @@
-package org.planmap.boundary;
+package org.planmap.importer;
 
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.PrecisionModel;
 
 /** Polygonal layers are stored as one geometry type, MultiPolygon, so every format can carry them alike. */
 public final class Polygons {
 
-    private static final GeometryFactory FACTORY = BoundaryImport.PRECISION_FACTORY;
+    /** Coordinates are kept to 1e-6° (≈ 0.1 m): finer than any source planmap reads (DataV's 6 decimals). */
+    public static final PrecisionModel PRECISION = new PrecisionModel(1e6);
+    private static final GeometryFactory FACTORY = new GeometryFactory(PRECISION);
 
     private Polygons() {
     }

@@ -1,4 +1,4 @@
-package org.planmap.layer;
+package org.planmap.encode;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,6 +24,11 @@ import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
+import org.planmap.layer.FeaturePage;
+import org.planmap.layer.LayerChanged;
+import org.planmap.layer.LayerService;
+import org.planmap.layer.LayerWriter;
+import org.planmap.layer.ZoomBand;
 import org.planmap.crs.CrsRef;
 import org.planmap.encode.GeoJsonEncoder;
 import org.planmap.store.Feature;

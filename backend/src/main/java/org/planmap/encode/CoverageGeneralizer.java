@@ -1,4 +1,4 @@
-package org.planmap.layer;
+package org.planmap.encode;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +13,7 @@ import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.precision.GeometryPrecisionReducer;
+import org.planmap.layer.ZoomBand;
 import org.planmap.store.Feature;
 
 /**

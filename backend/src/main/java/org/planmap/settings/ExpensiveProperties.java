@@ -1,4 +1,4 @@
-package org.planmap.config;
+package org.planmap.settings;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package org.planmap.web;
+package org.planmap.http;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package org.planmap.config;
+package org.planmap.settings;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

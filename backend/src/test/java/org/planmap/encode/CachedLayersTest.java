@@ -1,4 +1,4 @@
-package org.planmap.layer;
+package org.planmap.encode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Percentage.withPercentage;
@@ -26,6 +26,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.locationtech.jts.coverage.CoverageValidator;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
+import org.planmap.layer.LayerContent;
+import org.planmap.layer.LayerPublisher;
+import org.planmap.layer.LayerService;
+import org.planmap.layer.LayerWriter;
+import org.planmap.layer.UnknownLayerException;
+import org.planmap.layer.ZoomBand;
 import org.planmap.boundary.BoundaryFiles;
 import org.planmap.boundary.BoundaryLayers;
 import org.planmap.boundary.BoundarySet;

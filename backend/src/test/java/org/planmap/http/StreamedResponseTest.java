@@ -1,4 +1,4 @@
-package org.planmap.web;
+package org.planmap.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,114 @@
+package org.planmap;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package rules of docs/architecture.md on the compiled classes: the domain ({@code boundary}, {@code plan},
+ * {@code controlline}) makes layers and the road ({@code crs}, {@code store}, {@code layer}, then
+ * {@code importer}, {@code encode}, {@code render}) carries any layer, both without Spring or HTTP; the road flows
+ * one way and knows no domain; the edge ({@code http}, {@code web}, {@code ogc}, {@code security},
+ * {@code settings}, {@code config}) depends inwards, {@code web} and {@code ogc} share {@code http}'s error type
+ * and parameter parser instead of each other, and only {@code config} wires the whole. No package cycles.
+ */
+class ArchitectureTest {
+
+    static final String[] DOMAIN = {"..planmap.boundary..", "..planmap.plan..", "..planmap.controlline.."};
+    static final String[] ROAD = {"..planmap.crs..", "..planmap.store..", "..planmap.layer..", "..planmap.importer..",
+            "..planmap.encode..", "..planmap.render.."};
+    /** Spring and the servlet/Jetty HTTP stack; JSON (Jackson), JTS, Proj4J and NGA are libraries the road may use. */
+    static final String[] FRAMEWORKS = {"org.springframework..", "jakarta.servlet..", "org.eclipse.jetty.."};
+
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.planmap");
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("org.planmap.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void domainAndRoadKnowNoFrameworkNorHttp() {
+        noClasses().that().resideInAnyPackage(concat(DOMAIN, ROAD)).should().dependOnClassesThat()
+                .resideInAnyPackage(FRAMEWORKS).check(classes);
+    }
+
+    @Test
+    void theRoadKnowsNoDomainNorEdge() {
+        noClasses().that().resideInAnyPackage(ROAD).should().dependOnClassesThat()
+                .resideInAnyPackage(concat(DOMAIN, edge())).check(classes);
+    }
+
+    /** crs ← store ← layer ← {importer, encode, render}: each step uses only the ones before it. */
+    @Test
+    void theRoadFlowsOneWay() {
+        noClasses().that().resideInAPackage("..planmap.crs..").should().dependOnClassesThat()
+                .resideInAnyPackage(without(ROAD, "..planmap.crs..")).check(classes);
+        noClasses().that().resideInAPackage("..planmap.store..").should().dependOnClassesThat()
+                .resideInAnyPackage("..planmap.layer..", "..planmap.importer..", "..planmap.encode..",
+                        "..planmap.render..").check(classes);
+        noClasses().that().resideInAPackage("..planmap.layer..").should().dependOnClassesThat()
+                .resideInAnyPackage("..planmap.importer..", "..planmap.encode..", "..planmap.render..").check(classes);
+        for (String last : List.of("..planmap.importer..", "..planmap.encode..", "..planmap.render..")) {
+            noClasses().that().resideInAPackage(last).should().dependOnClassesThat()
+                    .resideInAnyPackage(without(new String[] {"..planmap.importer..", "..planmap.encode..",
+                            "..planmap.render.."}, last)).check(classes);
+        }
+    }
+
+    /** boundary ← plan ← controlline. */
+    @Test
+    void theDomainBuildsUpInOrder() {
+        noClasses().that().resideInAPackage("..planmap.boundary..").should().dependOnClassesThat()
+                .resideInAnyPackage("..planmap.plan..", "..planmap.controlline..").check(classes);
+        noClasses().that().resideInAPackage("..planmap.plan..").should().dependOnClassesThat()
+                .resideInAPackage("..planmap.controlline..").check(classes);
+        noClasses().that().resideInAnyPackage(DOMAIN).should().dependOnClassesThat()
+                .resideInAnyPackage(edge()).check(classes);
+    }
+
+    @Test
+    void webAndOgcShareHttpNotEachOther() {
+        noClasses().that().resideInAPackage("..planmap.web..").should().dependOnClassesThat()
+                .resideInAPackage("..planmap.ogc..").check(classes);
+        noClasses().that().resideInAPackage("..planmap.ogc..").should().dependOnClassesThat()
+                .resideInAPackage("..planmap.web..").check(classes);
+        noClasses().that().resideInAnyPackage("..planmap.http..", "..planmap.security..", "..planmap.settings..")
+                .should().dependOnClassesThat().resideInAnyPackage("..planmap.web..", "..planmap.ogc..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyConfigurationWiresTheWhole() {
+        noClasses().that().resideOutsideOfPackages("..planmap.config..").and().doNotHaveSimpleName("PlanmapApplication")
+                .should().dependOnClassesThat().resideInAPackage("..planmap.config..").check(classes);
+    }
+
+    private static String[] edge() {
+        return new String[] {"..planmap.http..", "..planmap.web..", "..planmap.ogc..", "..planmap.security..",
+                "..planmap.settings..", "..planmap.config.."};
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        List<String> all = new ArrayList<>(List.of(a));
+        all.addAll(List.of(b));
+        return all.toArray(String[]::new);
+    }
+
+    private static String[] without(String[] all, String one) {
+        return List.of(all).stream().filter(p -> !p.equals(one)).toArray(String[]::new);
+    }
+}
