@@ -72,6 +72,6 @@ final class CountyFrame {
             return null;
         }
         return parts.size() == 1 ? parts.get(0)
-                : Shapes.FACTORY.createMultiPolygon(parts.toArray(Polygon[]::new));
+                : DemoShapes.FACTORY.createMultiPolygon(parts.toArray(Polygon[]::new));
     }
 }

@@ -47,7 +47,7 @@ final class CountyShapes {
         this.seed = seed;
         SplittableRandom rnd = random(ControlLine.URBAN_DEVELOPMENT_BOUNDARY);
         double areaKm2 = Math.min(targetUdbKm2(frame.county.tier(), districtsOfCity), 0.6 * frame.county.areaKm2());
-        this.udbShape = Shapes.blob(rnd, frame.seatLon, frame.seatLat, Math.sqrt(areaKm2 / Math.PI), 64, 0.35,
+        this.udbShape = DemoShapes.blob(rnd, frame.seatLon, frame.seatLat, Math.sqrt(areaKm2 / Math.PI), 64, 0.35,
                 1 + 0.4 * rnd.nextDouble(), rnd.nextDouble() * Math.PI);
         // the seat is the centre of the county's largest inscribed circle, so the blob always meets the county
         this.udb = frame.clip(udbShape);
@@ -91,14 +91,14 @@ final class CountyShapes {
                 // a smaller zone centred on the development boundary's edge: half of it lies inside
                 Coordinate c = udbEdgePoint(rnd);
                 double km2 = Math.max(0.4 * areaKm2(udbShape), 3);
-                zone = c == null ? null : Shapes.blob(rnd, c.x, c.y, Math.sqrt(km2 / Math.PI), 40, 0.5,
+                zone = c == null ? null : DemoShapes.blob(rnd, c.x, c.y, Math.sqrt(km2 / Math.PI), 40, 0.5,
                         1 + rnd.nextDouble(), rnd.nextDouble() * Math.PI);
                 conflict = zone != null; // no edge point in the county: an ordinary zone instead
             } else {
                 Coordinate c = highest(rnd, 24);
                 double km2 = REDLINE_COVER * frame.county.areaKm2() / count * (0.6 + 0.8 * rnd.nextDouble());
                 // elongated zones read as ridges and river corridors rather than discs
-                zone = Shapes.blob(rnd, c.x, c.y, Math.sqrt(km2 / Math.PI), 40, 0.5, 1 + 1.5 * rnd.nextDouble(),
+                zone = DemoShapes.blob(rnd, c.x, c.y, Math.sqrt(km2 / Math.PI), 40, 0.5, 1 + 1.5 * rnd.nextDouble(),
                         rnd.nextDouble() * Math.PI);
             }
             Geometry clipped = zone == null ? null : frame.clip(zone);
@@ -130,7 +130,7 @@ final class CountyShapes {
                 if (c == null) {
                     c = lowPoint(rnd, attempt < 40 ? LOWLAND : attempt < 100 ? 0.6 : 2);
                 }
-                Polygon patch = Shapes.patch(rnd, c.x, c.y, meanRadiusKm * (0.6 + 0.8 * rnd.nextDouble()));
+                Polygon patch = DemoShapes.patch(rnd, c.x, c.y, meanRadiusKm * (0.6 + 0.8 * rnd.nextDouble()));
                 Envelope env = patch.getEnvelopeInternal();
                 if (!conflict && attempt < 150 && udbPrepared.intersects(patch)) {
                     continue;

@@ -69,14 +69,14 @@ public final class DemoControlLinePublisher {
     private Outcome publish(Set<ControlLine> lines, BoundarySet boundaries, CountyDirectory directory, long seed) {
         List<String> stored = new ArrayList<>();
         List<String> current = new ArrayList<>();
-        String inputs = "seed " + seed + ", " + Scale.DEFAULT + ", counties "
+        String inputs = "seed " + seed + ", " + DemoScale.DEFAULT + ", counties "
                 + writer.stored(PlanLayers.COUNTIES).map(LayerInfo::version).orElse("-") + ", generator " + GENERATOR_CODE;
         Map<String, String> kept = kept(inputs);
         if (lines.stream().allMatch(l -> version(l).filter(v -> v.equals(kept.get(l.layerId()))).isPresent())) {
             lines.forEach(l -> current.add(l.layerId()));
             return new Outcome(stored, current, List.of());
         }
-        Map<ControlLine, LayerContent> layers = DemoControlLines.generate(boundaries, directory, seed, Scale.DEFAULT);
+        Map<ControlLine, LayerContent> layers = DemoControlLines.generate(boundaries, directory, seed, DemoScale.DEFAULT);
         LayerPublisher publisher = new LayerPublisher(writer);
         StringBuilder text = new StringBuilder(inputs);
         for (ControlLine line : lines) {
@@ -109,8 +109,8 @@ public final class DemoControlLinePublisher {
     private static String codeDigest() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Class<?> c : List.of(DemoControlLines.class, CountyShapes.class, CountyFrame.class, Shapes.class,
-                    ReliefProxy.class, EnvelopeGrid.class, Scale.class, CountyFields.class)) {
+            for (Class<?> c : List.of(DemoControlLines.class, CountyShapes.class, CountyFrame.class, DemoShapes.class,
+                    ReliefProxy.class, EnvelopeGrid.class, DemoScale.class, CountyFields.class)) {
                 try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
                     sha.update(in.readAllBytes());
                 }

@@ -60,7 +60,7 @@ public final class DemoControlLines {
 
     /** The three layers, in {@link ControlLine} order. For large scales use the streaming form. */
     public static Map<ControlLine, LayerContent> generate(BoundarySet boundaries, CountyDirectory directory,
-            long seed, Scale scale) {
+            long seed, DemoScale scale) {
         Map<ControlLine, List<Feature>> features = new EnumMap<>(ControlLine.class);
         for (ControlLine line : ControlLine.values()) {
             features.put(line, new ArrayList<>());
@@ -78,7 +78,7 @@ public final class DemoControlLines {
      *
      * @return how many features were produced
      */
-    public static long generate(BoundarySet boundaries, CountyDirectory directory, long seed, Scale scale,
+    public static long generate(BoundarySet boundaries, CountyDirectory directory, long seed, DemoScale scale,
             BiConsumer<ControlLine, Feature> sink) {
         return generate(boundaries, directory, seed, scale, EnumSet.allOf(ControlLine.class), sink);
     }
@@ -87,12 +87,12 @@ public final class DemoControlLines {
      * Streams one line's features: the same features the three-line form gives it (each line draws from
      * random streams of its own), without the cost of making the other two.
      */
-    public static long generate(BoundarySet boundaries, CountyDirectory directory, long seed, Scale scale,
+    public static long generate(BoundarySet boundaries, CountyDirectory directory, long seed, DemoScale scale,
             ControlLine line, Consumer<Feature> sink) {
         return generate(boundaries, directory, seed, scale, EnumSet.of(line), (l, f) -> sink.accept(f));
     }
 
-    private static long generate(BoundarySet boundaries, CountyDirectory directory, long seed, Scale scale,
+    private static long generate(BoundarySet boundaries, CountyDirectory directory, long seed, DemoScale scale,
             Set<ControlLine> lines, BiConsumer<ControlLine, Feature> sink) {
         Map<String, Geometry> geometry = new TreeMap<>();
         boundaries.counties().forEach(f -> geometry.put(f.id(), f.geometry()));

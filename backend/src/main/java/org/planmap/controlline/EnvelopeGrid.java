@@ -53,7 +53,7 @@ final class EnvelopeGrid {
         return false;
     }
 
-    /** Shapes near the border may reach past the county's box: they fall in the edge cells. */
+    /** DemoShapes near the border may reach past the county's box: they fall in the edge cells. */
     private int column(double x) {
         return Math.min(columns - 1, Math.max(0, (int) ((x - extent.getMinX()) / cell)));
     }

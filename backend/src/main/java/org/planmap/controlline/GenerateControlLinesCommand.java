@@ -33,7 +33,7 @@ public final class GenerateControlLinesCommand {
     }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        Scale scale = Scale.DEFAULT;
+        DemoScale scale = DemoScale.DEFAULT;
         long seed = DemoControlLines.DEFAULT_SEED;
         Path dir = null;
         try {
@@ -41,7 +41,7 @@ public final class GenerateControlLinesCommand {
                 String a = args.get(i);
                 String value = i + 1 < args.size() ? args.get(i + 1) : null;
                 if (a.equals("--total") && value != null) {
-                    scale = Scale.ofTotal(Long.parseLong(value));
+                    scale = DemoScale.ofTotal(Long.parseLong(value));
                 } else if (a.equals("--seed") && value != null) {
                     seed = Long.parseLong(value);
                 } else if (a.equals("--out") && value != null) {
@@ -68,7 +68,7 @@ public final class GenerateControlLinesCommand {
         }
     }
 
-    static void write(Path dir, long seed, Scale scale, PrintStream out) throws IOException, SQLException {
+    static void write(Path dir, long seed, DemoScale scale, PrintStream out) throws IOException, SQLException {
         BoundarySet boundaries = BoundaryFiles.fromClasspath();
         CountyDirectory directory = new CountyDirectory(boundaries, PlanTables.fromClasspath());
         Files.createDirectories(dir);

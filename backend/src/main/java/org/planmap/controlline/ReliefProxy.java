@@ -26,7 +26,7 @@ final class ReliefProxy {
      * @param radiusKm the county's equivalent radius (√(area/π)): distance counts relative to the county's size
      */
     double relief(double lon, double lat, double seatLon, double seatLat, double radiusKm) {
-        double d = Shapes.distanceKm(lon, lat, seatLon, seatLat);
+        double d = DemoShapes.distanceKm(lon, lat, seatLon, seatLat);
         return 0.55 * noise(lon, lat) + 0.45 * Math.min(1.0, d / (1.2 * radiusKm));
     }
 

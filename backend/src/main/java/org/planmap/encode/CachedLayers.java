@@ -50,7 +50,7 @@ import org.planmap.store.LayerInfo;
 public final class CachedLayers implements LayerWriter.Listener {
 
     /** One encoded answer: identity and gzip bytes of the same GeoJSON, and its quoted strong ETag. */
-    public record Answer(byte[] body, byte[] gzip, String etag) {
+    public record EncodedLayer(byte[] body, byte[] gzip, String etag) {
         public String mediaType() {
             return GeoJsonEncoder.MEDIA_TYPE;
         }
@@ -69,7 +69,7 @@ public final class CachedLayers implements LayerWriter.Listener {
     private final AtomicBoolean refreshing = new AtomicBoolean();
     /** Clock time of the last version read; {@link #ready} trusts a generation for two intervals after it. */
     private volatile long checkedAt;
-    private volatile Generation current;
+    private volatile Snapshot current;
 
     /**
      * @param baseLayer    the coverage the others are unions of (counties)
@@ -102,11 +102,11 @@ public final class CachedLayers implements LayerWriter.Listener {
      * The whole layer for a map in {@code band} (empty: full precision), or empty when this is not a
      * cached layer or the store does not hold it; the caller then asks {@link LayerService} as usual.
      */
-    public Optional<Answer> answer(String layerId, Optional<ZoomBand> band) {
+    public Optional<EncodedLayer> answer(String layerId, Optional<ZoomBand> band) {
         if (!ids.contains(layerId)) {
             return Optional.empty();
         }
-        Generation generation = generation();
+        Snapshot generation = generation();
         if (!generation.versions.containsKey(layerId)
                 || (band.isPresent() && !generation.versions.containsKey(baseLayer))) {
             return Optional.empty();
@@ -121,8 +121,8 @@ public final class CachedLayers implements LayerWriter.Listener {
      * check is due it is made in the background, and the answer in hand is given meanwhile: the requests of that
      * moment then need not wait for it. Empty means: ask {@link #answer} (which may block) instead.
      */
-    public Optional<Answer> ready(String layerId, Optional<ZoomBand> band) {
-        Generation generation = current;
+    public Optional<EncodedLayer> ready(String layerId, Optional<ZoomBand> band) {
+        Snapshot generation = current;
         if (generation == null) {
             return Optional.empty();
         }
@@ -134,7 +134,7 @@ public final class CachedLayers implements LayerWriter.Listener {
         if (Math.max(0, now - checkedAt) >= 2 * checkNanos) {
             return Optional.empty(); // the check is late (a slow or failing store): let a blocking caller meet it
         }
-        Map<String, Answer> built = generation.answers.get(band.map(ZoomBand::id).orElse(FULL));
+        Map<String, EncodedLayer> built = generation.answers.get(band.map(ZoomBand::id).orElse(FULL));
         return built == null ? Optional.empty() : Optional.ofNullable(built.get(layerId));
     }
 
@@ -174,8 +174,8 @@ public final class CachedLayers implements LayerWriter.Listener {
         }
     }
 
-    private Generation generation() {
-        Generation g = current;
+    private Snapshot generation() {
+        Snapshot g = current;
         long now = clock.getAsLong();
         long due = nextCheck.get();
         // One caller re-reads the versions when they are due; the others go on with the current generation.
@@ -186,23 +186,23 @@ public final class CachedLayers implements LayerWriter.Listener {
     }
 
     /** Synchronized so that callers arriving together before the first generation build it once. */
-    private synchronized Generation refresh() {
+    private synchronized Snapshot refresh() {
         long now = clock.getAsLong();
         // The first refresh too starts the interval, so that ready() answers right after warm().
         nextCheck.set(now + checkNanos);
         Map<String, String> versions = layers.layers().stream().filter(l -> ids.contains(l.id()))
                 .collect(Collectors.toMap(LayerInfo::id, LayerInfo::version));
-        Generation g = current;
+        Snapshot g = current;
         if (g == null || !g.versions.equals(versions)) {
-            g = new Generation(versions);
+            g = new Snapshot(versions);
             current = g;
         }
         checkedAt = now;
         return g;
     }
 
-    private Map<String, Answer> build(Generation generation, Optional<ZoomBand> band) {
-        Map<String, Answer> answers = new LinkedHashMap<>();
+    private Map<String, EncodedLayer> build(Snapshot generation, Optional<ZoomBand> band) {
+        Map<String, EncodedLayer> answers = new LinkedHashMap<>();
         if (band.isEmpty()) {
             generation.versions.keySet().forEach(id -> answers.put(id,
                     encode(generation.pages.get(id), generation.pages.get(id).features(), new GeoJsonEncoder(), FULL)));
@@ -226,7 +226,7 @@ public final class CachedLayers implements LayerWriter.Listener {
         }).toList();
     }
 
-    private static Answer encode(Loaded page, List<Feature> features, GeoJsonEncoder encoder, String band) {
+    private static EncodedLayer encode(Loaded page, List<Feature> features, GeoJsonEncoder encoder, String band) {
         try {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             encoder.write(new FeaturePage(page.layer(), FeatureCursor.of(features), OptionalLong.empty(), page.crs()), body);
@@ -241,7 +241,7 @@ public final class CachedLayers implements LayerWriter.Listener {
                 out.write(bytes);
             }
             String etag = "\"" + page.layer().version() + "-" + band + "-" + digest(bytes) + "\"";
-            return new Answer(bytes, gzip.toByteArray(), etag);
+            return new EncodedLayer(bytes, gzip.toByteArray(), etag);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -261,13 +261,13 @@ public final class CachedLayers implements LayerWriter.Listener {
     }
 
     /** Everything built from one set of layer versions. */
-    private final class Generation {
+    private final class Snapshot {
         final Map<String, String> versions;
-        final Map<String, Map<String, Answer>> answers = new ConcurrentHashMap<>();
+        final Map<String, Map<String, EncodedLayer>> answers = new ConcurrentHashMap<>();
         final Map<String, Loaded> pages = new ConcurrentHashMap<>();
         private CoverageGeneralizer generalizer;
 
-        Generation(Map<String, String> versions) {
+        Snapshot(Map<String, String> versions) {
             this.versions = Map.copyOf(versions);
             versions.keySet().forEach(id -> {
                 LayerInfo layer = layers.layer(id);

@@ -33,6 +33,6 @@ public record Column(String name, Field.Type type, String description, Function<
 
     /** The value as text: numbers without exponent or trailing zeros, lists and maps as JSON, null as "". */
     public String text(Feature f) {
-        return Values.text(value.apply(f));
+        return PropertyText.text(value.apply(f));
     }
 }

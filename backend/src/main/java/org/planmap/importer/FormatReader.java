@@ -14,5 +14,5 @@ public interface FormatReader {
     /** Whether a file of this name (as uploaded, e.g. "红线.zip") is for this reader. */
     boolean accepts(String fileName);
 
-    SourceData read(Path file, ImportLimits limits);
+    FileContents read(Path file, ImportLimits limits);
 }

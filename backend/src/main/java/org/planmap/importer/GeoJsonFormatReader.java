@@ -72,7 +72,7 @@ public final class GeoJsonFormatReader implements FormatReader {
      * after "features"); the returned source then parses the features again as the store takes them.
      */
     @Override
-    public SourceData read(Path file, ImportLimits limits) {
+    public FileContents read(Path file, ImportLimits limits) {
         LimitCounter counter = new LimitCounter(limits);
         FieldTypes fields = new FieldTypes();
         JsonNode crs = parse(file, feature -> {
@@ -83,7 +83,7 @@ public final class GeoJsonFormatReader implements FormatReader {
         CrsRef declared = crs(crs, notes);
         // The same file under the same limits as the first pass: this count cannot refuse anything new.
         FeatureSource features = sink -> parse(file, sink, new LimitCounter(limits));
-        return new SourceData(format(), features, fields.fields(), declared, notes);
+        return new FileContents(format(), features, fields.fields(), declared, notes);
     }
 
     /**

@@ -112,7 +112,7 @@ public final class ImportService implements AutoCloseable {
     private void run(ImportJob job, ImportTarget target, FormatReader reader, Path upload, CrsRef crs) {
         try {
             job.stage(0.05, "读取文件");
-            SourceData source = reader.read(upload, limits);
+            FileContents source = reader.read(upload, limits);
             FieldNames.check(source.fields());
             CrsRef from = crs != null ? crs : source.declaredCrs();
             if (from == null) {

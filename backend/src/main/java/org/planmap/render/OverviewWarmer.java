@@ -76,7 +76,7 @@ public final class OverviewWarmer implements LayerWriter.Listener, AutoCloseable
         }
         long start = System.nanoTime();
         try {
-            Tiles.Drawn drawn = tiles.drawOverview(layerId);
+            Tiles.DrawnOverview drawn = tiles.drawOverview(layerId);
             if (drawn.tiles() > 0) {
                 log.info("drew {} overview tiles of {} ahead ({} KB) in {} ms", drawn.tiles(), layerId, drawn.bytes() / 1024,
                         (System.nanoTime() - start) / 1_000_000);

@@ -39,7 +39,7 @@ public final class Tiles {
     }
 
     /** What {@link #drawOverview} drew and cached. */
-    public record Drawn(int tiles, long bytes) {
+    public record DrawnOverview(int tiles, long bytes) {
     }
 
     private static final byte[] EMPTY = Png.encode(new BufferedImage(WebMercator.TILE_SIZE, WebMercator.TILE_SIZE,
@@ -136,7 +136,7 @@ public final class Tiles {
      *
      * @return the tiles drawn and cached (none when given up)
      */
-    public Drawn drawOverview(String layerId) {
+    public DrawnOverview drawOverview(String layerId) {
         LayerStyle style = style(layerId);
         Map<Key, CompletableFuture<byte[]>> claimed = new LinkedHashMap<>();
         for (Key key : overview(layerId)) {
@@ -158,7 +158,7 @@ public final class Tiles {
                 future.complete(done.get(key));
             });
         }
-        return new Drawn(drawn.size(), drawn.values().stream().mapToLong(png -> png.length).sum());
+        return new DrawnOverview(drawn.size(), drawn.values().stream().mapToLong(png -> png.length).sum());
     }
 
     /** Thrown from inside the read to stop it: the layer changed, the drawing is of no use. */

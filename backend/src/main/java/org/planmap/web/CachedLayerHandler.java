@@ -57,7 +57,7 @@ public final class CachedLayerHandler extends Handler.Wrapper {
     private final Supplier<CachedLayers> cacheSource;
     private volatile CachedLayers cache;
     private final List<HttpField> securityHeaders;
-    private final ConcurrentMap<CachedLayers.Answer, Prepared> prepared = new ConcurrentHashMap<>();
+    private final ConcurrentMap<CachedLayers.EncodedLayer, Prepared> prepared = new ConcurrentHashMap<>();
 
     /**
      * @param cache   looked up at the first request: the server is built before the application's beans
@@ -84,7 +84,7 @@ public final class CachedLayerHandler extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        Optional<CachedLayers.Answer> answer = HttpMethod.GET.is(request.getMethod()) ? ready(request.getHttpURI()) : Optional.empty();
+        Optional<CachedLayers.EncodedLayer> answer = HttpMethod.GET.is(request.getMethod()) ? ready(request.getHttpURI()) : Optional.empty();
         if (answer.isPresent()) {
             send(answer.get(), request, response, callback);
         } else {
@@ -109,7 +109,7 @@ public final class CachedLayerHandler extends Handler.Wrapper {
         }
     }
 
-    private Optional<CachedLayers.Answer> ready(HttpURI uri) {
+    private Optional<CachedLayers.EncodedLayer> ready(HttpURI uri) {
         String path = uri.getPath();
         if (path == null || !path.startsWith(PREFIX) || !path.endsWith(SUFFIX)
                 || path.length() <= PREFIX.length() + SUFFIX.length()) {
@@ -163,7 +163,7 @@ public final class CachedLayerHandler extends Handler.Wrapper {
         return zoom <= QueryParams.MAX_ZOOM ? zoom : -1;
     }
 
-    private void send(CachedLayers.Answer answer, Request request, Response response, Callback callback) {
+    private void send(CachedLayers.EncodedLayer answer, Request request, Response response, Callback callback) {
         HttpFields headers = request.getHeaders();
         CachedLayerResponses.Reply reply = CachedLayerResponses.reply(answer,
                 headers.get(HttpHeader.ACCEPT_ENCODING), headers.get(HttpHeader.IF_NONE_MATCH));
@@ -191,7 +191,7 @@ public final class CachedLayerHandler extends Handler.Wrapper {
         response.write(true, representation.body().slice(), callback);
     }
 
-    private Prepared prepare(CachedLayers.Answer answer) {
+    private Prepared prepare(CachedLayers.EncodedLayer answer) {
         Prepared p = prepared.get(answer);
         if (p == null) {
             if (prepared.size() >= MAX_PREPARED) {
@@ -215,7 +215,7 @@ public final class CachedLayerHandler extends Handler.Wrapper {
 
     private record Prepared(Representation identity, Representation gzip) {
 
-        static Prepared of(CachedLayers.Answer answer) {
+        static Prepared of(CachedLayers.EncodedLayer answer) {
             return new Prepared(
                     Representation.of(answer.body(), CachedLayerResponses.etag(answer, false), answer.mediaType()),
                     Representation.of(answer.gzip(), CachedLayerResponses.etag(answer, true), answer.mediaType()));

@@ -28,16 +28,16 @@ final class CachedLayerResponses {
     private CachedLayerResponses() {
     }
 
-    static Reply reply(CachedLayers.Answer answer, String acceptEncoding, String ifNoneMatch) {
+    static Reply reply(CachedLayers.EncodedLayer answer, String acceptEncoding, String ifNoneMatch) {
         boolean gzip = acceptsGzip(acceptEncoding);
         return new Reply(notModified(ifNoneMatch, answer.etag()), gzip, etag(answer, gzip));
     }
 
-    static String etag(CachedLayers.Answer answer, boolean gzip) {
+    static String etag(CachedLayers.EncodedLayer answer, boolean gzip) {
         return gzip ? gzipEtag(answer.etag()) : answer.etag();
     }
 
-    static void send(CachedLayers.Answer answer, HttpServletRequest request, HttpServletResponse response)
+    static void send(CachedLayers.EncodedLayer answer, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         Reply reply = reply(answer, request.getHeader("Accept-Encoding"), request.getHeader("If-None-Match"));
         response.setHeader("ETag", reply.etag());

@@ -57,7 +57,7 @@ class LayerController {
         if (bbox == null && adcode == null && limit == null && offset == null) {
             // Usually answered by CachedLayerHandler already; this serves what it leaves (a version check due, a
             // band not built yet, HEAD, extra parameters).
-            Optional<CachedLayers.Answer> cached = cache.answer(id, band);
+            Optional<CachedLayers.EncodedLayer> cached = cache.answer(id, band);
             if (cached.isPresent()) {
                 CachedLayerResponses.send(cached.get(), request, response);
                 return;

@@ -35,7 +35,7 @@ class ControlLineLedgerTest {
     @BeforeAll
     static void compute() {
         Map<ControlLine, LayerContent> layers = DemoControlLines.generate(BOUNDARIES,
-                new CountyDirectory(BOUNDARIES, PlanTables.fromClasspath()), DemoControlLines.DEFAULT_SEED, Scale.DEFAULT);
+                new CountyDirectory(BOUNDARIES, PlanTables.fromClasspath()), DemoControlLines.DEFAULT_SEED, DemoScale.DEFAULT);
         demo = new EnumMap<>(ControlLine.class);
         layers.forEach((line, content) -> demo.put(line, content.features()));
         counties = ControlLineLedger.perCounty(BOUNDARIES, demo);

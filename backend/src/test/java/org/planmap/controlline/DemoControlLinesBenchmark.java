@@ -24,7 +24,7 @@ class DemoControlLinesBenchmark {
 
         long t0 = System.nanoTime();
         Map<ControlLine, LayerContent> layers = DemoControlLines.generate(boundaries, directory,
-                DemoControlLines.DEFAULT_SEED, Scale.DEFAULT);
+                DemoControlLines.DEFAULT_SEED, DemoScale.DEFAULT);
         long t1 = System.nanoTime();
         layers.forEach((line, layer) -> System.out.printf("default %s: %d features%n", line.layerId(),
                 layer.features().size()));
@@ -33,7 +33,7 @@ class DemoControlLinesBenchmark {
         long total = Long.parseLong(System.getProperty("planmap.bench"));
         long[] vertices = new long[1];
         long t2 = System.nanoTime();
-        long n = DemoControlLines.generate(boundaries, directory, DemoControlLines.DEFAULT_SEED, Scale.ofTotal(total),
+        long n = DemoControlLines.generate(boundaries, directory, DemoControlLines.DEFAULT_SEED, DemoScale.ofTotal(total),
                 (line, f) -> vertices[0] += f.geometry().getNumPoints());
         long t3 = System.nanoTime();
         Runtime rt = Runtime.getRuntime();

@@ -35,7 +35,7 @@ class DemoControlLinesTest {
     static void generate() {
         boundaries = BoundaryFiles.fromClasspath();
         directory = new CountyDirectory(boundaries, PlanTables.fromClasspath());
-        layers = DemoControlLines.generate(boundaries, directory, DemoControlLines.DEFAULT_SEED, Scale.DEFAULT);
+        layers = DemoControlLines.generate(boundaries, directory, DemoControlLines.DEFAULT_SEED, DemoScale.DEFAULT);
     }
 
     static List<Feature> features(ControlLine line) {
@@ -45,8 +45,8 @@ class DemoControlLinesTest {
     @Test
     void theSameSeedGivesTheSameBytesAndAnotherSeedOthers() {
         Map<ControlLine, LayerContent> again = DemoControlLines.generate(boundaries, directory,
-                DemoControlLines.DEFAULT_SEED, Scale.DEFAULT);
-        Map<ControlLine, LayerContent> other = DemoControlLines.generate(boundaries, directory, 7, Scale.DEFAULT);
+                DemoControlLines.DEFAULT_SEED, DemoScale.DEFAULT);
+        Map<ControlLine, LayerContent> other = DemoControlLines.generate(boundaries, directory, 7, DemoScale.DEFAULT);
         for (ControlLine line : ControlLine.values()) {
             assertThat(fingerprint(again.get(line))).isEqualTo(fingerprint(layers.get(line)));
             assertThat(fingerprint(other.get(line))).isNotEqualTo(fingerprint(layers.get(line)));
@@ -137,7 +137,7 @@ class DemoControlLinesTest {
         long asked = 50_000;
         long[] perLine = new long[3];
         List<String> invalid = new ArrayList<>();
-        long produced = DemoControlLines.generate(boundaries, directory, 1, Scale.ofTotal(asked), (line, f) -> {
+        long produced = DemoControlLines.generate(boundaries, directory, 1, DemoScale.ofTotal(asked), (line, f) -> {
             perLine[line.ordinal()]++;
             if (f.geometry().isEmpty() || !f.geometry().isValid()) {
                 invalid.add(f.id());

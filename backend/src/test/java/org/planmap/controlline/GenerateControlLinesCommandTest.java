@@ -17,7 +17,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.planmap.boundary.BoundaryFiles;
 import org.planmap.boundary.BoundarySet;
 import org.planmap.importer.ImportLimits;
-import org.planmap.importer.SourceData;
+import org.planmap.importer.FileContents;
 import org.planmap.importer.gpkg.GeoPackageReader;
 import org.planmap.layer.LayerContent;
 import org.planmap.plan.CountyDirectory;
@@ -46,7 +46,7 @@ class GenerateControlLinesCommandTest {
         BoundarySet boundaries = BoundaryFiles.fromClasspath();
         CountyDirectory directory = new CountyDirectory(boundaries, PlanTables.fromClasspath());
         Map<ControlLine, LayerContent> expected = DemoControlLines.generate(boundaries, directory,
-                DemoControlLines.DEFAULT_SEED, Scale.ofTotal(3000));
+                DemoControlLines.DEFAULT_SEED, DemoScale.ofTotal(3000));
         for (ControlLine line : ControlLine.values()) {
             Path file = dir.resolve(line.layerId() + ".gpkg");
             List<Feature> want = expected.get(line).features();
@@ -59,7 +59,7 @@ class GenerateControlLinesCommandTest {
             assertThat(ogrinfo("-so", "-al", "-spat", "112.3", "37.6", "112.8", "38.1", file.toString()))
                     .contains("Feature Count: " + inWindow);
 
-            SourceData read = new GeoPackageReader().read(file, ImportLimits.DEFAULT);
+            FileContents read = new GeoPackageReader().read(file, ImportLimits.DEFAULT);
             List<Feature> got = new ArrayList<>();
             read.features().forEach(got::add);
             FeatureStoreContract.assertSameFeatures(got, want);

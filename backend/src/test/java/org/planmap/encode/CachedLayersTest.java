@@ -133,7 +133,7 @@ public class CachedLayersTest {
 
     @Test
     void theProvinceViewIsSmallAndKeepsWhatTheMapDraws() throws Exception {
-        CachedLayers.Answer z8 = cache.answer(PlanLayers.COUNTIES, ZoomBand.forZoom(7)).orElseThrow();
+        CachedLayers.EncodedLayer z8 = cache.answer(PlanLayers.COUNTIES, ZoomBand.forZoom(7)).orElseThrow();
         assertThat(ZoomBand.forZoom(7)).contains(ZoomBand.Z8);
         assertThat(z8.gzip().length).as("gzip bytes of the counties at the province's zoom").isLessThanOrEqualTo(60_000);
         assertThat(gunzip(z8.gzip())).isEqualTo(z8.body());
@@ -169,7 +169,7 @@ public class CachedLayersTest {
             List<LayerContent> layers = ownLayers();
             layers.forEach(publisher::publish);
             CachedLayers answers = cache(own);
-            CachedLayers.Answer before = answers.answer(PlanLayers.CITIES, Optional.of(ZoomBand.Z6)).orElseThrow();
+            CachedLayers.EncodedLayer before = answers.answer(PlanLayers.CITIES, Optional.of(ZoomBand.Z6)).orElseThrow();
             assertThat(answers.answer(PlanLayers.CITIES, Optional.of(ZoomBand.Z6)).orElseThrow())
                     .as("unchanged store: the same cached answer").isSameAs(before);
             assertThat(before.etag()).startsWith("\"").endsWith("\"").contains("-z6-");
@@ -182,7 +182,7 @@ public class CachedLayersTest {
             renamed.set(0, new Feature(renamed.get(0).id(), renamed.get(0).geometry(), p));
             assertThat(publisher.publish(new LayerContent(counties.info(), renamed))).isTrue();
 
-            CachedLayers.Answer after = answers.answer(PlanLayers.COUNTIES, Optional.of(ZoomBand.Z6)).orElseThrow();
+            CachedLayers.EncodedLayer after = answers.answer(PlanLayers.COUNTIES, Optional.of(ZoomBand.Z6)).orElseThrow();
             assertThat(new String(after.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("改名区");
             assertThat(after.etag()).isNotEqualTo(answers.answer(PlanLayers.COUNTIES, Optional.empty()).orElseThrow().etag());
             assertThat(answers.answer(PlanLayers.CITIES, Optional.of(ZoomBand.Z6)).orElseThrow())
@@ -214,7 +214,7 @@ public class CachedLayersTest {
                 background::add);
         assertThat(answers.ready(PlanLayers.COUNTIES, Optional.of(ZoomBand.Z6))).as("nothing built yet").isEmpty();
 
-        CachedLayers.Answer built = answers.answer(PlanLayers.COUNTIES, Optional.of(ZoomBand.Z6)).orElseThrow();
+        CachedLayers.EncodedLayer built = answers.answer(PlanLayers.COUNTIES, Optional.of(ZoomBand.Z6)).orElseThrow();
         assertThat(answers.ready(PlanLayers.COUNTIES, Optional.of(ZoomBand.Z6))).containsSame(built);
         assertThat(answers.ready(PlanLayers.CITIES, Optional.of(ZoomBand.Z6))).as("built with the same band").isPresent();
         assertThat(answers.ready(PlanLayers.COUNTIES, Optional.empty())).as("the full layer is not built").isEmpty();
@@ -240,7 +240,7 @@ public class CachedLayersTest {
         assertThat(background).as("and the checks go on").hasSize(1);
     }
 
-    private static Map<String, Geometry> geometries(CachedLayers.Answer answer) throws Exception {
+    private static Map<String, Geometry> geometries(CachedLayers.EncodedLayer answer) throws Exception {
         JsonNode collection = JSON.readTree(answer.body());
         assertThat(collection.get("type").asString()).isEqualTo("FeatureCollection");
         GeoJsonReader reader = new GeoJsonReader();

@@ -26,7 +26,7 @@ class GeoJsonFormatReaderTest {
 
     @Test
     void readsGdalsGeoJsonWithTheLegacyCrsMember() {
-        SourceData data = reader.read(file("legacy-crs-4547.geojson"), ImportLimits.DEFAULT);
+        FileContents data = reader.read(file("legacy-crs-4547.geojson"), ImportLimits.DEFAULT);
         assertThat(data.format()).isEqualTo("geojson");
         assertThat(data.declaredCrs()).isEqualTo(CrsRef.of(4547));
         assertThat(features(data)).extracting(f -> f.properties().get("name")).containsExactly("汾阳市", "孝义市", "介休市");
@@ -45,7 +45,7 @@ class GeoJsonFormatReaderTest {
                 + "\"n\":1,\"tags\":[1]},\"geometry\":{\"type\":\"Point\",\"coordinates\":[111.7,37.1]}},"
                 + "{\"type\":\"Feature\",\"properties\":{\"ok\":null,\"n\":1.5},\"geometry\":null}],"
                 + "\"type\":\"FeatureCollection\"}");
-        SourceData data = reader.read(f, ImportLimits.DEFAULT);
+        FileContents data = reader.read(f, ImportLimits.DEFAULT);
         assertThat(data.declaredCrs()).isEqualTo(CrsRef.WGS84);
         assertThat(data.notes()).anyMatch(n -> n.contains("RFC 7946"));
         assertThat(features(data)).extracting(Feature::id).containsExactly("7", "1");
@@ -58,7 +58,7 @@ class GeoJsonFormatReaderTest {
     void featuresAreReadFromTheFileAsTheStoreTakesThemNotHeld() throws IOException {
         Path f = write("b.geojson", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
                 + "\"properties\":{\"name\":\"孝义市\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[111.7,37.1]}}]}");
-        SourceData data = reader.read(f, ImportLimits.DEFAULT);
+        FileContents data = reader.read(f, ImportLimits.DEFAULT);
         assertThat(features(data)).extracting(x -> x.properties().get("name")).containsExactly("孝义市");
         assertThat(features(data)).as("each pass reads the file again").hasSize(1);
         Files.delete(f);

@@ -35,7 +35,7 @@ class ImportServiceTest {
     Path dir;
     GeoPackageStore store;
     ImportService service;
-    final AtomicReference<SourceData> next = new AtomicReference<>();
+    final AtomicReference<FileContents> next = new AtomicReference<>();
     final List<String> imported = new ArrayList<>();
 
     final FormatReader stub = new FormatReader() {
@@ -50,8 +50,8 @@ class ImportServiceTest {
         }
 
         @Override
-        public SourceData read(Path file, ImportLimits limits) {
-            SourceData data = next.get();
+        public FileContents read(Path file, ImportLimits limits) {
+            FileContents data = next.get();
             if (data == null) {
                 throw new ImportException("unreadable", "无法读取", "cannot read");
             }
@@ -176,7 +176,7 @@ class ImportServiceTest {
 
         // A reader that refuses part-way, after the store has begun writing: the refusal reaches the editor.
         Feature first = feature("a", squareIn4546(1000));
-        next.set(new SourceData("stub", sink -> {
+        next.set(new FileContents("stub", sink -> {
             sink.accept(first);
             new LimitCounter(new ImportLimits(1 << 20, 1 << 20, 0, 10)).nextFeature();
         }, FIELDS, CrsRef.of(4546), List.of()));
@@ -194,8 +194,8 @@ class ImportServiceTest {
         assertThat(importFile("nocrs.stub", CrsRef.of(4546)).state()).isEqualTo(ImportStatus.State.DONE);
     }
 
-    private static SourceData stub(List<Feature> features, List<Field> fields, CrsRef crs, List<String> notes) {
-        return new SourceData("stub", FeatureSource.of(features), fields, crs, notes);
+    private static FileContents stub(List<Feature> features, List<Field> fields, CrsRef crs, List<String> notes) {
+        return new FileContents("stub", FeatureSource.of(features), fields, crs, notes);
     }
 
     @Test

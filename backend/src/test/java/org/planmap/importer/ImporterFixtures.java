@@ -28,7 +28,7 @@ public final class ImporterFixtures {
     }
 
     /** Reads all of a source's features (a reader may stream them only when asked). */
-    public static List<Feature> features(SourceData data) {
+    public static List<Feature> features(FileContents data) {
         List<Feature> out = new ArrayList<>();
         data.features().forEach(out::add);
         return out;

@@ -92,7 +92,7 @@ class TilesTest {
     @Test
     void overviewTilesOfAVersionReplacedMeanwhileAreNotKept() throws Exception {
         store.hold();
-        Future<Tiles.Drawn> drawing = threads.submit(() -> tiles.drawOverview(UDB));
+        Future<Tiles.DrawnOverview> drawing = threads.submit(() -> tiles.drawOverview(UDB));
         store.entered.await();
         List<Tiles.Key> before = tiles.overview(UDB);
         LayerInfo udb = stored.layer(UDB).orElseThrow();

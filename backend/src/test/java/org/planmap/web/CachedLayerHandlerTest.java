@@ -116,7 +116,7 @@ class CachedLayerHandlerTest {
     @Test
     void aBuiltFreshAnswerIsSentWithoutTheApplication() throws Exception {
         CachedLayers cache = cache(Duration.ofHours(1));
-        CachedLayers.Answer answer = cache.answer(PlanLayers.COUNTIES, ZoomBand.forZoom(7)).orElseThrow();
+        CachedLayers.EncodedLayer answer = cache.answer(PlanLayers.COUNTIES, ZoomBand.forZoom(7)).orElseThrow();
         int port = start(cache);
 
         HttpResponse<byte[]> gzip = send(port, "GET", Z7, "Accept-Encoding", "gzip");

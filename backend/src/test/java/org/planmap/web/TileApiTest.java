@@ -222,7 +222,7 @@ class TileApiTest extends ServerTest {
         assertThat(overview).extracting(Tiles.Key::version).containsOnly(version);
         assertThat(overview).extracting(Tiles.Key::z).contains(0, 7, 8).allMatch(z -> z <= 8);
         assertThat(overview).allMatch(tiles::cached, "cached");
-        // Drawn on demand by a Tiles with empty caches: the same bytes as the ones drawn together ahead.
+        // DrawnOverview on demand by a Tiles with empty caches: the same bytes as the ones drawn together ahead.
         Tiles onDemand = new Tiles(renderer, layers, new ByteCache<>(1 << 24), new ByteCache<>(1 << 24), 8);
         for (Tiles.Key k : overview) {
             assertThat(tiles.tile(layerId, k.z(), k.x(), k.y()).png()).as(k.toString())

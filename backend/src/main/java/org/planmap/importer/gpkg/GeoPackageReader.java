@@ -24,7 +24,7 @@ import org.planmap.importer.FormatReader;
 import org.planmap.importer.ImportException;
 import org.planmap.importer.ImportLimits;
 import org.planmap.importer.LimitCounter;
-import org.planmap.importer.SourceData;
+import org.planmap.importer.FileContents;
 import org.planmap.store.Feature;
 import org.planmap.store.FeatureSource;
 import org.planmap.store.Field;
@@ -65,7 +65,7 @@ public final class GeoPackageReader implements FormatReader {
      * row by row through a connection of their own, so a 500 000-feature file is never held in memory.
      */
     @Override
-    public SourceData read(Path file, ImportLimits limits) {
+    public FileContents read(Path file, ImportLimits limits) {
         checkSqliteHeader(file);
         try (Connection db = open(file)) {
             return read(file, db, limits);
@@ -86,7 +86,7 @@ public final class GeoPackageReader implements FormatReader {
                 "cannot read the GeoPackage: " + e.getMessage(), e);
     }
 
-    private SourceData read(Path file, Connection db, ImportLimits limits) throws SQLException {
+    private FileContents read(Path file, Connection db, ImportLimits limits) throws SQLException {
         if (!hasTable(db, "gpkg_contents") || !hasTable(db, "gpkg_geometry_columns")
                 || !hasTable(db, "gpkg_spatial_ref_sys")) {
             throw new ImportException(NOT_GEOPACKAGE, "文件是 SQLite 数据库，但不是 GeoPackage（缺少 gpkg_contents 等表）",
@@ -117,7 +117,7 @@ public final class GeoPackageReader implements FormatReader {
         return features(file, db, table, geometryColumn, crs, limits, notes);
     }
 
-    private SourceData features(Path file, Connection db, String table, String geometryColumn, CrsRef crs,
+    private FileContents features(Path file, Connection db, String table, String geometryColumn, CrsRef crs,
             ImportLimits limits, List<String> notes) throws SQLException {
         List<Field> fields = new ArrayList<>();
         String pk = null;
@@ -156,7 +156,7 @@ public final class GeoPackageReader implements FormatReader {
                 throw unreadable(e);
             }
         };
-        return new SourceData(format(), features, fields, crs, notes);
+        return new FileContents(format(), features, fields, crs, notes);
     }
 
     private static Feature feature(ResultSet rs, List<Field> fields, LimitCounter counter, WKBReader wkb)

@@ -17,7 +17,7 @@ import org.planmap.importer.FormatReader;
 import org.planmap.importer.ImportException;
 import org.planmap.importer.ImportLimits;
 import org.planmap.importer.LimitCounter;
-import org.planmap.importer.SourceData;
+import org.planmap.importer.FileContents;
 import org.planmap.store.Feature;
 import org.planmap.store.FeatureSource;
 import org.planmap.store.Field;
@@ -78,11 +78,11 @@ public final class ShapefileZipReader implements FormatReader {
      * pairs shapes with rows as the store takes them. The extracted files live only as long as each pass.
      */
     @Override
-    public SourceData read(Path file, ImportLimits limits) {
+    public FileContents read(Path file, ImportLimits limits) {
         List<String> notes = new ArrayList<>();
         Survey survey = extracted(file, limits, dir -> survey(locate(dir), limits, notes));
         FeatureSource features = sink -> extracted(file, limits, dir -> stream(locate(dir), limits, sink));
-        return new SourceData(format(), features, survey.fields(), survey.crs(), notes);
+        return new FileContents(format(), features, survey.fields(), survey.crs(), notes);
     }
 
     /** The files of the one shapefile in the zip; {@code cpg} and {@code prj} may be null. */

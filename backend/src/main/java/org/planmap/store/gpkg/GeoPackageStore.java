@@ -53,7 +53,7 @@ public final class GeoPackageStore implements FeatureStore {
 
     static final String FILE_NAME = "planmap.gpkg";
     /** The column holding each feature's planmap id in the files this store writes. */
-    public static final String ID_COLUMN = FeatureRows.ID;
+    public static final String ID_COLUMN = GeoPackageRows.ID;
     private static final String TABLE_PREFIX = "layer_";
     /** Readers at once: enough for the request threads of a 2–4 core server that also encode and render. */
     private static final int READERS = 8;
@@ -105,7 +105,7 @@ public final class GeoPackageStore implements FeatureStore {
             throw new StoreException("cannot prepare " + file + ": " + e.getMessage(), e);
         }
         geoPackage.createGeometryColumnsTable();
-        LayerRegistry.createIfMissing(db);
+        GeoPackageRegistry.createIfMissing(db);
         dropOrphanTables();
     }
 
@@ -125,26 +125,26 @@ public final class GeoPackageStore implements FeatureStore {
 
     /** Called under the write lock (or while opening) after the registry changed. */
     private void reloadCatalog() {
-        catalog = LayerRegistry.all(db).stream().map(LayerRegistry.Entry::info).toList();
+        catalog = GeoPackageRegistry.all(db).stream().map(GeoPackageRegistry.Entry::info).toList();
     }
 
     @Override
     public void replace(LayerInfo layer, FeatureSource features) {
         synchronized (writeLock) {
-            Optional<LayerRegistry.Entry> previous = LayerRegistry.find(db, layer.id());
+            Optional<GeoPackageRegistry.Entry> previous = GeoPackageRegistry.find(db, layer.id());
             String table = TABLE_PREFIX + layer.id().replaceAll("[^A-Za-z0-9]", "_") + "_" + System.currentTimeMillis();
             try {
                 long srsId = srsId(layer.crs());
                 FeatureTable featureTable = createTable(table, layer, srsId);
                 RTreeIndexExtension rtree = new RTreeIndexExtension(geoPackage);
                 rtree.createRTreeIndex(featureTable);
-                FeatureLoad load = new FeatureRows(db, table, layer.fields(), srsId).insert(features);
+                FeatureLoad load = new GeoPackageRows(db, table, layer.fields(), srsId).insert(features);
                 ContentsExtent.write(db, table, load.extent());
                 // registered and guarded by triggers once filled, as the extension's create() would leave it
                 rtree.getOrCreate(featureTable);
                 rtree.createFunctions(featureTable);
                 rtree.createAllTriggers(featureTable);
-                LayerRegistry.put(db, new LayerRegistry.Entry(load.stored(layer), table), Instant.now());
+                GeoPackageRegistry.put(db, new GeoPackageRegistry.Entry(load.stored(layer), table), Instant.now());
             } catch (FeatureLoad.SourceFailed e) {
                 dropTable(table);
                 throw e.original();
@@ -165,12 +165,12 @@ public final class GeoPackageStore implements FeatureStore {
     @Override
     public void delete(String id) {
         synchronized (writeLock) {
-            Optional<LayerRegistry.Entry> current = LayerRegistry.find(db, id);
+            Optional<GeoPackageRegistry.Entry> current = GeoPackageRegistry.find(db, id);
             if (current.isEmpty()) {
                 return;
             }
             try {
-                LayerRegistry.remove(db, id);
+                GeoPackageRegistry.remove(db, id);
             } catch (SQLException e) {
                 throw new StoreException("could not delete layer " + id + ": " + e.getMessage(), e);
             }
@@ -187,8 +187,8 @@ public final class GeoPackageStore implements FeatureStore {
     public FeatureCursor query(FeatureQuery query) {
         Connection r = readers.borrow();
         try {
-            LayerRegistry.Entry entry = require(r, query.layerId());
-            return new FeatureRows(r, entry.table(), entry.info().fields(), 0).select(query, () -> readers.giveBack(r));
+            GeoPackageRegistry.Entry entry = require(r, query.layerId());
+            return new GeoPackageRows(r, entry.table(), entry.info().fields(), 0).select(query, () -> readers.giveBack(r));
         } catch (SQLException | RuntimeException e) {
             try {
                 readers.giveBack(r);
@@ -203,21 +203,21 @@ public final class GeoPackageStore implements FeatureStore {
     @Override
     public long count(FeatureQuery query) {
         return read("count layer " + query.layerId(), r -> {
-            LayerRegistry.Entry entry = require(r, query.layerId());
-            return new FeatureRows(r, entry.table(), entry.info().fields(), 0).count(query);
+            GeoPackageRegistry.Entry entry = require(r, query.layerId());
+            return new GeoPackageRows(r, entry.table(), entry.info().fields(), 0).count(query);
         });
     }
 
     @Override
     public Optional<String> derived(String key) {
-        return read("read " + key, r -> LayerRegistry.derived(r, key));
+        return read("read " + key, r -> GeoPackageRegistry.derived(r, key));
     }
 
     @Override
     public void keepDerived(String key, String text) {
         synchronized (writeLock) {
             try {
-                LayerRegistry.keepDerived(db, key, text, Instant.now());
+                GeoPackageRegistry.keepDerived(db, key, text, Instant.now());
             } catch (SQLException e) {
                 if (full(e)) {
                     throw new StoreFullException("could not keep " + key + ": the disk or the store's size limit is full ("
@@ -244,8 +244,8 @@ public final class GeoPackageStore implements FeatureStore {
         }
     }
 
-    private static LayerRegistry.Entry require(Connection db, String id) {
-        return LayerRegistry.find(db, id).orElseThrow(() -> new StoreException("no layer " + id + " in the store"));
+    private static GeoPackageRegistry.Entry require(Connection db, String id) {
+        return GeoPackageRegistry.find(db, id).orElseThrow(() -> new StoreException("no layer " + id + " in the store"));
     }
 
     private long srsId(String crs) throws SQLException {
@@ -261,22 +261,22 @@ public final class GeoPackageStore implements FeatureStore {
     private FeatureTable createTable(String table, LayerInfo layer, long srsId) {
         GeometryColumns geometryColumns = new GeometryColumns();
         geometryColumns.setTableName(table);
-        geometryColumns.setColumnName(FeatureRows.GEOMETRY);
+        geometryColumns.setColumnName(GeoPackageRows.GEOMETRY);
         geometryColumns.setGeometryType(GeometryType.fromName(layer.geometryType()));
         geometryColumns.setZ((byte) 0);
         geometryColumns.setM((byte) 0);
         geometryColumns.setSrsId(srsId);
         List<FeatureColumn> columns = new ArrayList<>();
-        columns.add(FeatureColumn.createColumn(FeatureRows.ID, mil.nga.geopackage.db.GeoPackageDataType.TEXT, true));
+        columns.add(FeatureColumn.createColumn(GeoPackageRows.ID, mil.nga.geopackage.db.GeoPackageDataType.TEXT, true));
         // NGA wraps names in quotes without doubling quotes inside them, but leaves a name already quoted alone.
         for (Field f : layer.fields()) {
-            columns.add(FeatureColumn.createColumn(JdbcColumns.quote(f.name()), FeatureRows.columnType(f.type())));
+            columns.add(FeatureColumn.createColumn(JdbcColumns.quote(f.name()), GeoPackageRows.columnType(f.type())));
         }
         FeatureTable created = geoPackage.createFeatureTable(
-                FeatureTableMetadata.create(geometryColumns, FeatureRows.FID, columns, new BoundingBox()));
+                FeatureTableMetadata.create(geometryColumns, GeoPackageRows.FID, columns, new BoundingBox()));
         try (Statement s = db.createStatement()) {
             s.execute("CREATE UNIQUE INDEX " + JdbcColumns.quote(table + "_id") + " ON " + JdbcColumns.quote(table)
-                    + "(" + FeatureRows.ID + ")");
+                    + "(" + GeoPackageRows.ID + ")");
         } catch (SQLException e) {
             throw new StoreException("could not index " + table + ": " + e.getMessage(), e);
         }
@@ -290,7 +290,7 @@ public final class GeoPackageStore implements FeatureStore {
     private void dropTable(String table) {
         geoPackage.deleteTableQuietly(table);
         try (Statement s = db.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS " + JdbcColumns.quote(FeatureRows.rtree(table)));
+            s.execute("DROP TABLE IF EXISTS " + JdbcColumns.quote(GeoPackageRows.rtree(table)));
         } catch (SQLException e) {
             throw new StoreException("could not drop the R-tree of " + table + ": " + e.getMessage(), e);
         }
@@ -298,14 +298,14 @@ public final class GeoPackageStore implements FeatureStore {
 
     /** Feature tables, and R-trees of feature tables, that no registry entry names: left by a crash. */
     private void dropOrphanTables() {
-        List<String> current = LayerRegistry.all(db).stream().map(LayerRegistry.Entry::table).toList();
+        List<String> current = GeoPackageRegistry.all(db).stream().map(GeoPackageRegistry.Entry::table).toList();
         List<String> tables = new ArrayList<>(geoPackage.getFeatureTables());
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'")) {
             while (rs.next()) {
                 String rtree = rs.getString(1);
-                String base = rtree.startsWith("rtree_") && rtree.endsWith("_" + FeatureRows.GEOMETRY)
-                        ? rtree.substring(6, rtree.length() - FeatureRows.GEOMETRY.length() - 1) : "";
+                String base = rtree.startsWith("rtree_") && rtree.endsWith("_" + GeoPackageRows.GEOMETRY)
+                        ? rtree.substring(6, rtree.length() - GeoPackageRows.GEOMETRY.length() - 1) : "";
                 if (!tables.contains(base)) {
                     tables.add(base);
                 }

@@ -48,7 +48,7 @@ public final class PostgisStore implements FeatureStore {
 
     private final HikariDataSource pool;
     private final LayerTables tables;
-    private final LayerRegistry registry;
+    private final PostgisRegistry registry;
     private final long registryMaxAgeNanos;
     private final LongSupplier clock;
     /** Counts this instance's registry changes: a catalog read before the latest change is not kept. */
@@ -62,7 +62,7 @@ public final class PostgisStore implements FeatureStore {
     private PostgisStore(HikariDataSource pool, String schema, Duration registryMaxAge, LongSupplier clock) {
         this.pool = pool;
         this.tables = new LayerTables(schema);
-        this.registry = new LayerRegistry(tables);
+        this.registry = new PostgisRegistry(tables);
         this.registryMaxAgeNanos = registryMaxAge.toNanos();
         this.clock = clock;
     }
@@ -77,7 +77,7 @@ public final class PostgisStore implements FeatureStore {
 
     static PostgisStore open(String url, String user, String password, String schema, Duration registryMaxAge,
             LongSupplier clock) {
-        HikariDataSource pool = Pool.create(url, user, password);
+        HikariDataSource pool = ConnectionPool.create(url, user, password);
         try {
             PostgisStore store = new PostgisStore(pool, schema, registryMaxAge, clock);
             store.prepare();
@@ -96,7 +96,7 @@ public final class PostgisStore implements FeatureStore {
         inTransaction("prepare schema " + tables.schema(), db -> {
             tables.createSchema(db);
             registry.createIfMissing(db);
-            for (String orphan : tables.orphans(db, LayerRegistry.TABLE)) {
+            for (String orphan : tables.orphans(db, PostgisRegistry.TABLE)) {
                 tables.drop(db, orphan);
             }
             return null;
@@ -121,7 +121,7 @@ public final class PostgisStore implements FeatureStore {
         }
         long before = changes.get();
         List<LayerInfo> layers = withConnection("read the layer registry",
-                db -> registry.all(db).stream().map(LayerRegistry.Entry::info).toList());
+                db -> registry.all(db).stream().map(PostgisRegistry.Entry::info).toList());
         c = new Catalog(layers, now, before);
         catalog = c;
         return c;
@@ -132,11 +132,11 @@ public final class PostgisStore implements FeatureStore {
         changing(() -> inTransaction("store layer " + layer.id(), db -> {
             String table = tables.newTableName(db, layer.id());
             tables.create(db, table, layer);
-            FeatureLoad load = new FeatureRows(tables.qualified(table), layer.fields(), LayerTables.srid(layer.crs()))
+            FeatureLoad load = new PostgisRows(tables.qualified(table), layer.fields(), LayerTables.srid(layer.crs()))
                     .insert(db, features);
             tables.index(db, table);
             Optional<String> previous = registry.lockCurrentTable(db, layer.id());
-            registry.put(db, new LayerRegistry.Entry(load.stored(layer), table));
+            registry.put(db, new PostgisRegistry.Entry(load.stored(layer), table));
             if (previous.isPresent()) {
                 tables.drop(db, previous.get());
             }
@@ -179,9 +179,9 @@ public final class PostgisStore implements FeatureStore {
                 db = pool.getConnection();
                 db.setAutoCommit(false);
                 db.setReadOnly(true);
-                LayerRegistry.Entry entry = registry.find(db, query.layerId())
+                PostgisRegistry.Entry entry = registry.find(db, query.layerId())
                         .orElseThrow(() -> new StoreException("no layer " + query.layerId() + " in the store"));
-                FeatureRows rows = new FeatureRows(tables.qualified(entry.table()), entry.info().fields(),
+                PostgisRows rows = new PostgisRows(tables.qualified(entry.table()), entry.info().fields(),
                         LayerTables.srid(entry.info().crs()));
                 Connection held = db;
                 return rows.select(db, query, () -> end(held), e -> failed(what, e));
@@ -246,7 +246,7 @@ public final class PostgisStore implements FeatureStore {
     }
 
     private interface RowsWork<T> {
-        T run(Connection db, FeatureRows rows) throws SQLException;
+        T run(Connection db, PostgisRows rows) throws SQLException;
     }
 
     /**
@@ -259,9 +259,9 @@ public final class PostgisStore implements FeatureStore {
             try {
                 return inTransaction(what, db -> {
                     db.setReadOnly(true);
-                    LayerRegistry.Entry entry = registry.find(db, query.layerId())
+                    PostgisRegistry.Entry entry = registry.find(db, query.layerId())
                             .orElseThrow(() -> new StoreException("no layer " + query.layerId() + " in the store"));
-                    FeatureRows rows = new FeatureRows(tables.qualified(entry.table()), entry.info().fields(),
+                    PostgisRows rows = new PostgisRows(tables.qualified(entry.table()), entry.info().fields(),
                             LayerTables.srid(entry.info().crs()));
                     return work.run(db, rows);
                 });

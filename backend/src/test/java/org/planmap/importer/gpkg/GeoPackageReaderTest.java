@@ -35,7 +35,7 @@ import org.planmap.crs.CrsException;
 import org.planmap.crs.CrsRef;
 import org.planmap.importer.ImportLimits;
 import org.planmap.importer.LimitCounter;
-import org.planmap.importer.SourceData;
+import org.planmap.importer.FileContents;
 import org.planmap.store.Feature;
 import org.planmap.store.Field;
 
@@ -52,7 +52,7 @@ class GeoPackageReaderTest {
     @Test
     void readsGdalsGeoPackage() throws IOException {
         Path copy = Files.copy(file("gpkg-4547.gpkg"), tmp.resolve("gdal.gpkg"));
-        SourceData data = reader.read(copy, ImportLimits.DEFAULT);
+        FileContents data = reader.read(copy, ImportLimits.DEFAULT);
         assertThat(data.format()).isEqualTo("gpkg");
         assertThat(data.declaredCrs()).isEqualTo(CrsRef.of(4547));
         assertThat(features(data)).extracting(f -> f.properties().get("name")).containsExactly("汾阳市", "孝义市", "介休市");
@@ -76,7 +76,7 @@ class GeoPackageReaderTest {
     @Test
     void readsNgasGeoPackageWithAHoleBooleansAndNulls() throws Exception {
         Path f = ngaFile("nga.gpkg", 4547, "红线");
-        SourceData data = reader.read(f, ImportLimits.DEFAULT);
+        FileContents data = reader.read(f, ImportLimits.DEFAULT);
         assertThat(data.declaredCrs()).isEqualTo(CrsRef.of(4547));
         assertThat(data.fields()).extracting(Field::type)
                 .containsExactly(Field.Type.STRING, Field.Type.INTEGER, Field.Type.BOOLEAN, Field.Type.REAL);

@@ -37,7 +37,7 @@ import org.locationtech.jts.geom.Polygon;
 import org.planmap.crs.CrsRef;
 import org.planmap.importer.ImportLimits;
 import org.planmap.importer.LimitCounter;
-import org.planmap.importer.SourceData;
+import org.planmap.importer.FileContents;
 import org.planmap.store.Feature;
 import org.planmap.store.Field;
 
@@ -67,7 +67,7 @@ class ShapefileZipReaderTest {
 
     @Test
     void readsGdalsGbkShapefileThroughItsCpg() {
-        SourceData data = reader().read(file("shp-gbk-4546.zip"), ImportLimits.DEFAULT);
+        FileContents data = reader().read(file("shp-gbk-4546.zip"), ImportLimits.DEFAULT);
         assertThat(data.format()).isEqualTo("shapefile");
         assertThat(data.declaredCrs()).isEqualTo(CrsRef.of(4546));
         assertThat(features(data)).extracting(f -> f.properties().get("name")).containsExactly("汾阳市", "孝义市", "介休市");
@@ -87,7 +87,7 @@ class ShapefileZipReaderTest {
     @Test
     void theFeaturesAreReadFromTheZipAsTheStoreTakesThemNotHeld() throws IOException {
         Path copy = Files.copy(file("shp-gbk-4546.zip"), in.resolve("copy.zip"));
-        SourceData data = reader().read(copy, ImportLimits.DEFAULT);
+        FileContents data = reader().read(copy, ImportLimits.DEFAULT);
         try (var left = Files.list(work)) {
             assertThat(left).as("between passes nothing stays extracted").isEmpty();
         }
@@ -100,7 +100,7 @@ class ShapefileZipReaderTest {
 
     @Test
     void guessesUtf8WithoutCpgAndFindsTheSetInAFolder() {
-        SourceData data = reader().read(file("shp-utf8-nocpg.zip"), ImportLimits.DEFAULT);
+        FileContents data = reader().read(file("shp-utf8-nocpg.zip"), ImportLimits.DEFAULT);
         assertThat(data.declaredCrs()).isEqualTo(CrsRef.of(4490));
         assertThat(features(data)).extracting(f -> f.properties().get("name")).contains("孝义市");
         assertThat(data.notes()).anyMatch(n -> n.contains("UTF-8") && n.contains(".cpg"));
@@ -110,14 +110,14 @@ class ShapefileZipReaderTest {
     void guessesGbkWhenTheBytesAreNotUtf8() throws IOException {
         Map<String, byte[]> set = entries(file("shp-gbk-4546.zip"));
         set.remove("counties.cpg");
-        SourceData data = reader().read(zip("gbk-nocpg.zip", set), ImportLimits.DEFAULT);
+        FileContents data = reader().read(zip("gbk-nocpg.zip", set), ImportLimits.DEFAULT);
         assertThat(features(data)).extracting(f -> f.properties().get("name")).contains("孝义市");
         assertThat(data.notes()).anyMatch(n -> n.contains("GBK"));
     }
 
     @Test
     void withoutPrjTheCrsIsUnknown() {
-        SourceData data = reader().read(file("shp-noprj.zip"), ImportLimits.DEFAULT);
+        FileContents data = reader().read(file("shp-noprj.zip"), ImportLimits.DEFAULT);
         assertThat(data.declaredCrs()).isNull();
         assertThat(features(data)).hasSize(3);
         assertThat(data.notes()).anyMatch(n -> n.contains(".prj"));
@@ -125,7 +125,7 @@ class ShapefileZipReaderTest {
 
     @Test
     void holesAreHolesAndAnIslandInAHoleIsItsOwnPolygon() {
-        SourceData data = reader().read(file("shp-hole-z.zip"), ImportLimits.DEFAULT);
+        FileContents data = reader().read(file("shp-hole-z.zip"), ImportLimits.DEFAULT);
         Geometry square = features(data).get(0).geometry();
         assertThat(square).isInstanceOf(Polygon.class);
         assertThat(((Polygon) square).getNumInteriorRing()).isEqualTo(1);
@@ -142,9 +142,9 @@ class ShapefileZipReaderTest {
 
     @Test
     void readsPointsAndLines() {
-        SourceData points = reader().read(file("shp-points.zip"), ImportLimits.DEFAULT);
+        FileContents points = reader().read(file("shp-points.zip"), ImportLimits.DEFAULT);
         assertThat(features(points)).extracting(Feature::geometry).hasSize(3).allMatch(g -> g instanceof Point);
-        SourceData lines = reader().read(file("shp-lines.zip"), ImportLimits.DEFAULT);
+        FileContents lines = reader().read(file("shp-lines.zip"), ImportLimits.DEFAULT);
         assertThat(features(lines)).extracting(Feature::geometry).hasSize(3)
                 .allMatch(g -> g instanceof LineString || g instanceof MultiLineString);
     }
@@ -162,7 +162,7 @@ class ShapefileZipReaderTest {
         }
         set.put("points.dbf", dbf.toByteArray());
         set.put("points.cpg", "936".getBytes(StandardCharsets.US_ASCII));
-        SourceData data = reader().read(zip("logical.zip", set), ImportLimits.DEFAULT);
+        FileContents data = reader().read(zip("logical.zip", set), ImportLimits.DEFAULT);
         assertThat(data.fields()).extracting(Field::type).containsExactly(Field.Type.STRING, Field.Type.BOOLEAN);
         assertThat(features(data).get(0).properties()).containsEntry("名称", "孝义市").containsEntry("ok", true);
     }

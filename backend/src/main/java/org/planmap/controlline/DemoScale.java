@@ -7,20 +7,20 @@ package org.planmap.controlline;
  * @param farmlandPerCounty mean farmland patches per county, when no total is asked for
  * @param total             the total number of features of all three lines, or 0 for "use farmlandPerCounty"
  */
-public record Scale(int farmlandPerCounty, long total) {
+public record DemoScale(int farmlandPerCounty, long total) {
 
     /** About 4 000 features in all: fast enough to generate and publish at every start. */
-    public static final Scale DEFAULT = new Scale(30, 0);
+    public static final DemoScale DEFAULT = new DemoScale(30, 0);
 
-    public Scale {
+    public DemoScale {
         if (farmlandPerCounty < 0 || total < 0) {
             throw new IllegalArgumentException("a scale counts features: " + farmlandPerCounty + ", " + total);
         }
     }
 
     /** Exactly {@code total} features over the three lines (for benchmarks: e.g. 500 000). */
-    public static Scale ofTotal(long total) {
-        return new Scale(0, total);
+    public static DemoScale ofTotal(long total) {
+        return new DemoScale(0, total);
     }
 
     /** The farmland patches to make, given the counties and the features the other two lines take. */

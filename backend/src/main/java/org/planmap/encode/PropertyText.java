@@ -4,11 +4,11 @@ import java.math.BigDecimal;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Property values written as text, the same way in every text-based format. */
-final class Values {
+final class PropertyText {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private Values() {
+    private PropertyText() {
     }
 
     static String text(Object v) {

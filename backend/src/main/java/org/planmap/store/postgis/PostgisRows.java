@@ -36,7 +36,7 @@ import org.planmap.store.StoreException;
  * JSON parsed into lists and maps. JSONB keeps array order and numbers' digits but not the key order
  * of objects (maps compare equal; the planmap layers' JSON fields are lists).
  */
-final class FeatureRows {
+final class PostgisRows {
 
     /** Rows per JDBC batch; with the driver's reWriteBatchedInserts a batch is a few multi-row INSERTs. */
     static final int BATCH = 1000;
@@ -47,7 +47,7 @@ final class FeatureRows {
     private final List<Field> fields;
     private final int srid;
 
-    FeatureRows(String qualifiedTable, List<Field> fields, int srid) {
+    PostgisRows(String qualifiedTable, List<Field> fields, int srid) {
         this.table = qualifiedTable;
         this.fields = fields;
         this.srid = srid;

@@ -15,14 +15,14 @@ import org.planmap.boundary.BoundaryImport;
  * positive radii, and an affine stretch and rotation keep that property, so the ring never crosses
  * itself and no repair is normally needed. Coordinates are put on the boundaries' 1e-6° grid.
  */
-final class Shapes {
+final class DemoShapes {
 
     static final GeometryFactory FACTORY = new GeometryFactory(BoundaryImport.PRECISION);
 
     private static final double KM_PER_DEG_LAT = 110.574;
     private static final double KM_PER_DEG_LON_EQUATOR = 111.320;
 
-    private Shapes() {
+    private DemoShapes() {
     }
 
     /**

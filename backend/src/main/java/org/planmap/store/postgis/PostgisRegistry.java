@@ -14,7 +14,7 @@ import org.planmap.store.LayerInfo;
  * The {@code <schema>.layers} table: each layer's description and the table now serving it; and the
  * {@code <schema>.derived} table, text derived from layers ({@link org.planmap.store.FeatureStore#derived}).
  */
-final class LayerRegistry {
+final class PostgisRegistry {
 
     record Entry(LayerInfo info, String table) {
     }
@@ -25,7 +25,7 @@ final class LayerRegistry {
     private final String table;
     private final String derived;
 
-    LayerRegistry(LayerTables tables) {
+    PostgisRegistry(LayerTables tables) {
         this.table = tables.qualified(TABLE);
         this.derived = tables.qualified(DERIVED);
     }

@@ -12,10 +12,10 @@ import org.planmap.store.Field;
  * it reads them from the file (a GeoPackage does), so limits and broken features may be refused while they
  * are being stored; the store then keeps the previous version.
  */
-public record SourceData(String format, FeatureSource features, List<Field> fields, CrsRef declaredCrs,
+public record FileContents(String format, FeatureSource features, List<Field> fields, CrsRef declaredCrs,
         List<String> notes) {
 
-    public SourceData {
+    public FileContents {
         fields = List.copyOf(fields);
         notes = List.copyOf(notes);
     }

@@ -16,12 +16,12 @@ import org.planmap.store.StoreException;
  * The {@code planmap_layers} table: each layer's description and the feature table now serving it; and the
  * {@code planmap_derived} table, text derived from layers ({@link org.planmap.store.FeatureStore#derived}).
  */
-final class LayerRegistry {
+final class GeoPackageRegistry {
 
     record Entry(LayerInfo info, String table) {
     }
 
-    private LayerRegistry() {
+    private GeoPackageRegistry() {
     }
 
     static void createIfMissing(Connection db) {

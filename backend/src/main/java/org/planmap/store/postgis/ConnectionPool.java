@@ -6,9 +6,9 @@ import com.zaxxer.hikari.pool.HikariPool;
 import org.planmap.store.StoreException;
 
 /** The PostGIS store's connection pool, tuned to notice a database that went away within seconds. */
-final class Pool {
+final class ConnectionPool {
 
-    private Pool() {
+    private ConnectionPool() {
     }
 
     static HikariDataSource create(String url, String user, String password) {

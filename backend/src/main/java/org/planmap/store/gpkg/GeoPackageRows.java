@@ -24,7 +24,7 @@ import org.planmap.store.RowCursor;
 import org.planmap.store.StoreException;
 
 /** Writes and reads the rows of one feature table: id, GeoPackage geometry blob, one column per field. */
-final class FeatureRows {
+final class GeoPackageRows {
 
     static final String FID = "fid";
     static final String ID = "planmap_id";
@@ -37,7 +37,7 @@ final class FeatureRows {
     private final List<Field> fields;
     private final long srsId;
 
-    FeatureRows(Connection db, String table, List<Field> fields, long srsId) {
+    GeoPackageRows(Connection db, String table, List<Field> fields, long srsId) {
         this.db = db;
         this.table = table;
         this.fields = fields;
