@@ -133,6 +133,7 @@ class DemoControlLinesTest {
     }
 
     @Test
+    @org.planmap.SlowTest
     void theScaleKnobStreamsTheRequestedTotal() {
         long asked = 50_000;
         long[] perLine = new long[3];

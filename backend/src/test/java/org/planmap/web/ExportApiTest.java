@@ -134,6 +134,7 @@ class ExportApiTest extends ServerTest {
     }
 
     @Test
+    @org.planmap.SlowTest
     void everyLayerInTheCatalogExports() throws Exception {
         List<String> ids = new ArrayList<>();
         for (JsonNode layer : get("/api/layers").body()) {
