@@ -15,7 +15,8 @@ import org.springframework.util.unit.DataSize;
  * @param allowedHosts       without {@code public-url}: the host names a request's {@code Host} may give links
  *                           (besides {@code localhost} and the address the client connected to); any other
  *                           {@code Host} gets links to that address instead
- * @param minRequestDataRate a request body arriving slower than this per second (after its first second) is cut off
+ * @param minRequestDataRate a request body arriving slower than this per second (after a five-second grace) is cut
+ *                           off
  */
 @ConfigurationProperties("planmap.security")
 public record SecurityProperties(String editorPassword, URI publicUrl, @DefaultValue List<String> allowedHosts,
