@@ -1,6 +1,7 @@
 package org.planmap.layer;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.planmap.crs.CrsRef;
@@ -43,8 +44,18 @@ public final class LayerService {
      */
     public FeaturePage page(FeatureQuery query, CrsRef crs) {
         LayerInfo layer = answerable(query);
-        OptionalLong matched = query.unpaged() ? OptionalLong.empty() : OptionalLong.of(count(layer, query));
-        return new FeaturePage(layer, open(layer, query, crs), matched, crs);
+        if (query.unpaged()) {
+            return new FeaturePage(layer, open(layer, query, crs), OptionalLong.empty(), crs);
+        }
+        // A resident layer's matches are found once and give both the page and numberMatched.
+        Optional<List<Feature>> resident = this.resident.matches(layer, query);
+        if (resident.isPresent()) {
+            List<Feature> all = resident.get();
+            return new FeaturePage(layer, reprojected(layer, FeatureCursor.of(ResidentLayers.page(all, query)), crs),
+                    OptionalLong.of(all.size()), crs);
+        }
+        OptionalLong matched = OptionalLong.of(store.count(query));
+        return new FeaturePage(layer, reprojected(layer, store.query(query), crs), matched, crs);
     }
 
     /** {@link #page} in the CRS the layer is stored in. */
@@ -74,20 +85,18 @@ public final class LayerService {
 
     /** How many features match {@code query}, ignoring its limit and offset: what an answer would hold. */
     public long count(FeatureQuery query) {
-        return count(answerable(query), query);
+        return resident.count(answerable(query), query).orElseGet(() -> store.count(query));
     }
 
-    private long count(LayerInfo layer, FeatureQuery query) {
-        return resident.count(layer, query).orElseGet(() -> store.count(query));
-    }
-
-    /**
-     * The resident copy's matches or else the store's cursor, reprojected feature by feature, and stopping at the
-     * next feature once its client left.
-     */
+    /** The resident copy's matches or else the store's cursor, reprojected. */
     private FeatureCursor open(LayerInfo layer, FeatureQuery query, CrsRef crs) {
+        return reprojected(layer,
+                resident.features(layer, query).map(FeatureCursor::of).orElseGet(() -> store.query(query)), crs);
+    }
+
+    /** {@code source} reprojected feature by feature, stopping at the next feature once its client left. */
+    private FeatureCursor reprojected(LayerInfo layer, FeatureCursor source, CrsRef crs) {
         CrsRef stored = CrsRef.parse(layer.crs());
-        FeatureCursor source = resident.features(layer, query).map(FeatureCursor::of).orElseGet(() -> store.query(query));
         return source.map(f -> {
             Abandoned.check();
             return stored.equals(crs) || f.geometry() == null ? f

@@ -51,7 +51,19 @@ public final class ResidentLayers {
 
     /** How many features match {@code query} ignoring its limit and offset, or empty when not resident. */
     public Optional<Long> count(LayerInfo layer, FeatureQuery query) {
-        return copy(layer).map(c -> (long) c.matching(query, false).size());
+        return matches(layer, query).map(all -> (long) all.size());
+    }
+
+    /** Every feature matching {@code query}'s filters, ignoring its limit and offset, or empty when not resident. */
+    public Optional<List<Feature>> matches(LayerInfo layer, FeatureQuery query) {
+        return copy(layer).map(c -> c.matching(query, false));
+    }
+
+    /** {@code query}'s page (offset, limit) of what {@link #matches} gave. */
+    public static List<Feature> page(List<Feature> matches, FeatureQuery query) {
+        int from = (int) Math.min(query.offset(), matches.size());
+        int to = query.limit() == null ? matches.size() : (int) Math.min((long) from + query.limit(), matches.size());
+        return matches.subList(from, to);
     }
 
     private Optional<Copy> copy(LayerInfo layer) {

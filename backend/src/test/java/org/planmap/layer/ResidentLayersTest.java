@@ -83,6 +83,8 @@ class ResidentLayersTest {
             List<Feature> mine = resident.features(counties(), q).orElseThrow();
             assertThat(ids(mine)).as(q.toString()).isEqualTo(ids(fromStore(q)));
             assertThat(resident.count(counties(), q)).as(q.toString()).contains(store.count(q));
+            assertThat(ids(ResidentLayers.page(resident.matches(counties(), q).orElseThrow(), q))).as(q.toString())
+                    .isEqualTo(ids(fromStore(q)));
         }
         Feature xiaoyi = resident.features(counties(), FeatureQuery.byId(PlanLayers.COUNTIES, "141181")).orElseThrow().get(0);
         assertThat(xiaoyi.properties()).isEqualTo(fromStore(FeatureQuery.byId(PlanLayers.COUNTIES, "141181")).get(0).properties());
