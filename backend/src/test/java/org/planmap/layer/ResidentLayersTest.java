@@ -12,11 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.planmap.boundary.BoundaryFiles;
-import org.planmap.boundary.BoundarySet;
-import org.planmap.plan.CountyDirectory;
+import org.planmap.TestStores;
 import org.planmap.plan.PlanLayers;
-import org.planmap.plan.PlanTables;
 import org.planmap.store.Feature;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.LayerInfo;
@@ -29,11 +26,7 @@ class ResidentLayersTest {
 
     @BeforeAll
     static void publishCounties(@TempDir Path dir) {
-        BoundarySet boundaries = BoundaryFiles.fromClasspath();
-        PlanTables tables = PlanTables.fromClasspath();
-        store = GeoPackageStore.open(dir);
-        LayerPublisher publisher = new LayerPublisher(new LayerWriter(store));
-        PlanLayers.all(boundaries, tables, new CountyDirectory(boundaries, tables)).forEach(publisher::publish);
+        store = TestStores.withPlanLayers(dir);
     }
 
     @AfterAll

@@ -1,6 +1,5 @@
 package org.planmap.render;
 
-import org.planmap.layer.LayerWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -17,16 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.planmap.boundary.BoundaryFiles;
-import org.planmap.boundary.BoundarySet;
+import org.planmap.TestStores;
 import org.planmap.crs.CrsRef;
 import org.planmap.crs.Reprojector;
 import org.planmap.layer.ByteCache;
-import org.planmap.layer.LayerPublisher;
 import org.planmap.layer.LayerService;
-import org.planmap.plan.CountyDirectory;
 import org.planmap.plan.PlanLayers;
-import org.planmap.plan.PlanTables;
 import org.planmap.store.Feature;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.gpkg.GeoPackageStore;
@@ -40,11 +35,7 @@ class MapRendererTest {
 
     @BeforeAll
     static void publishCounties(@TempDir Path dir) {
-        BoundarySet boundaries = BoundaryFiles.fromClasspath();
-        PlanTables tables = PlanTables.fromClasspath();
-        store = GeoPackageStore.open(dir);
-        LayerPublisher publisher = new LayerPublisher(new LayerWriter(store));
-        PlanLayers.all(boundaries, tables, new CountyDirectory(boundaries, tables)).forEach(publisher::publish);
+        store = TestStores.withPlanLayers(dir);
         layers = new LayerService(store);
     }
 
