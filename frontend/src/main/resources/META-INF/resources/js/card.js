@@ -1,6 +1,6 @@
 import { tierColour, textOn } from './tiers.js';
 import { escape } from './text.js';
-import { t, placeHtml, zhHtml, locale } from './i18n.js';
+import { t, placeHtml, zhHtml, noteHtml, locale } from './i18n.js';
 
 // The card beside the map: one frame, a body per kind of place. A county's card is drawn from its card
 // document (/api/counties/{adcode}/card); cities, town groups and regions from their layer's properties.
@@ -79,15 +79,15 @@ export function showGroup(element, g) {
       ${g.radiated.length ? `<dt>${t('辐射带动')}</dt><dd>${names(g.radiated, g.radiatedNames)}</dd>` : ''}
       <dt>${t('面积')}</dt><dd>${area(g.areaKm2)}</dd>
     </dl><blockquote>${zhHtml(g.sourceQuote)}</blockquote><p class="source">${t('出处：')}${zhHtml(g.source)}</p>
-    ${g.note ? `<p class="note">${zhHtml(g.note)}</p>` : ''}${sections(false)}`);
+    ${g.note ? `<p class="note">${noteHtml(g.note)}</p>` : ''}${sections(false)}`);
 }
 
 export function showRegion(element, r) {
   const schematic = r.geometryBasis === 'schematic';
   frame(element, r.name, `${escape(t(r.kind))}${schematic ? ` · <span class="schematic">${t('范围为示意')}</span>` : ''}`, `<dl>
       <dt>${t('成员市')}</dt><dd>${r.memberNames.length ? r.members.map((code, i) => placeLink('city', code, r.memberNames[i])).join(t('、')) : t('规划未列出')}</dd>
-      <dt>${t('范围')}</dt><dd>${zhHtml(r.extentNote)}</dd>
+      <dt>${t('范围')}</dt><dd>${noteHtml(r.extentNote)}</dd>
       ${r.areaKm2 != null ? `<dt>${t('面积')}</dt><dd>${area(r.areaKm2)}${schematic ? t('（示意）') : ''}</dd>` : ''}
     </dl><blockquote>${zhHtml(r.sourceQuote)}</blockquote><p class="source">${t('出处：')}${zhHtml(r.source)}</p>
-    ${r.note ? `<p class="note">${zhHtml(r.note)}</p>` : ''}${sections(false)}`);
+    ${r.note ? `<p class="note">${noteHtml(r.note)}</p>` : ''}${sections(false)}`);
 }

@@ -34,6 +34,17 @@ export const placeHtml = (name) => (lang === 'en' && english[name]
 /** Chinese text the viewer quotes (plan text, data values), marked so in English mode. */
 export const zhHtml = (text) => (lang === 'en' ? `<span lang="zh">${escape(text)}</span>` : escape(text));
 
+/**
+ * A note from the plan tables, written Chinese first and then English ("…范围取五市全域。The plan names…"):
+ * each language shows its own half.
+ */
+export function noteHtml(text) {
+  const note = String(text ?? '');
+  const at = note.search(/(?<=[。）”])\s*[A-Z]/);
+  if (at < 0) return zhHtml(note);
+  return lang === 'en' ? escape(note.slice(at).trim()) : escape(note.slice(0, at));
+}
+
 /** A map label: the Chinese name with its pinyin under it in English mode. */
 export const labelHtml = (name) => (lang === 'en' && english[name]
   ? `<span lang="zh">${escape(name)}</span><br><span class="pinyin">${escape(english[name].replace(/ (City|County|District)$/, ''))}</span>`

@@ -73,7 +73,7 @@ export const EN = {
   "等级": "Tier",
   "城区人口": "Urban population",
   "列名数": "Named in table",
-  "来源：《山西省“十四五”新型城镇化规划》专栏3。市辖区按所属地级市等级着色。共 {count} 个县级单元。": "Source: 《山西省“十四五”新型城镇化规划》 (Shanxi 14th Five-Year New Urbanisation Plan), Box 3. Districts take their prefecture city's tier. {count} county-level units.",
+  "来源：《山西省“十四五”新型城镇化规划》专栏3。市辖区按所属地级市等级着色。共 {count} 个县级单元。": "Source: <span lang=\"zh\">《山西省“十四五”新型城镇化规划》</span> (Shanxi 14th Five-Year New Urbanisation Plan), Box 3. Districts take their prefecture city's tier. {count} county-level units.",
   "城镇群范围（成员县区合并）": "Town group extent (member units merged)",
   "虚线：规划未界定范围，仅为示意": "Dashed: extent not defined by the plan, schematic only",
   "山西转型综合改革示范区：规划未给出成员市或范围，图上不绘制，见其说明。": "Shanxi Transformation Comprehensive Reform Demonstration Zone: the plan gives no members or extent, so it is not drawn; see its note.",
@@ -170,4 +170,5 @@ export const EN = {
   "{at} / {count} 处": "{at} of {count}",
   "未找到": "not found",
   "Shapefile 请打包为 .zip（含 .shp/.shx/.dbf/.prj，.cpg 可选）；也可上传 GeoPackage 或 GeoJSON。坐标系从文件读取（支持 CGCS2000 经纬度及 3 度带高斯投影 EPSG:4513–4554、WGS84、Web 墨卡托）。": "Pack a Shapefile as a .zip (with .shp/.shx/.dbf/.prj, .cpg optional), or upload a GeoPackage or GeoJSON. The coordinate system is read from the file (CGCS2000 longitude/latitude and 3-degree Gauss-Krüger EPSG:4513–4554, WGS 84, Web Mercator).",
+  "{title}（{kind}）": "{title} ({kind})",
 };

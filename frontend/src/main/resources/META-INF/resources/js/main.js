@@ -77,7 +77,7 @@ async function start() {
   const places = createPlaces(layers, (kind, id) => selection.select(kind, id));
   const overlays = { ...places.overlays, ...lineOverlays };
   const groups = layerGroups(lines.map((line) => ({ id: line.id,
-    title: `${t(line.title)}（${entry(line.id).title.includes('示意') ? t('示意') : t('正式数据')}）` })));
+    title: t('{title}（{kind}）', { title: t(line.title), kind: entry(line.id).title.includes('示意') ? t('示意') : t('正式数据') }) })));
   const visibleLayers = () => groups.flatMap((g) => g.layers.map((l) => l.id)).filter((id) => map.hasLayer(overlays[id]));
   const panels = ['card', 'reader', 'ledger', 'tier-view'].map((id) => document.getElementById(id));
   const selection = followSelection(store, { map, places, card, onError: showError,
