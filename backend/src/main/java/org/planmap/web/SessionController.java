@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.io.IOException;
 import org.planmap.security.SecurityProblems;
+import org.planmap.security.Auditor;
 import org.planmap.security.ThrottledAuthentication;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -49,13 +50,15 @@ class SessionController {
     private final AuthenticationManager authenticationManager;
     private final SecurityContextRepository contexts;
     private final CsrfTokenRepository csrfTokens;
+    private final Auditor auditor;
 
     /** {@code authenticationManager} is the rate-limited one ({@link ThrottledAuthentication}). */
     SessionController(AuthenticationManager authenticationManager, SecurityContextRepository contexts,
-            CsrfTokenRepository csrfTokens) {
+            CsrfTokenRepository csrfTokens, Auditor auditor) {
         this.authenticationManager = authenticationManager;
         this.contexts = contexts;
         this.csrfTokens = csrfTokens;
+        this.auditor = auditor;
     }
 
     @GetMapping
@@ -116,6 +119,7 @@ class SessionController {
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
         csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
+        auditor.loggedIn(user.getName(), request.getRemoteAddr());
         return ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build();
     }
 
