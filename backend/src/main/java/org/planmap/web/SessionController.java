@@ -72,7 +72,14 @@ class SessionController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("authenticated", authenticated);
         body.put("username", authenticated ? user.getName() : null);
+        // What the viewer may offer: writes for editors, the audit log for editors (their own) and admins.
+        body.put("role", !authenticated ? null : has(user, "ROLE_ADMIN") ? "admin" : has(user, "ROLE_EDITOR")
+                ? "editor" : "viewer");
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+    }
+
+    private static boolean has(Authentication user, String authority) {
+        return user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(authority));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -105,6 +105,7 @@ class SecurityTest extends ServerTest {
         Reply session = send(HTTP, "GET", "/api/session", null);
         assertThat(session.json().get("authenticated").asBoolean()).isFalse();
         assertThat(session.json().get("username").isNull()).isTrue();
+        assertThat(session.json().get("role").isNull()).isTrue();
         assertThat(session.header("Cache-Control")).contains("no-store");
     }
 
@@ -197,6 +198,7 @@ class SecurityTest extends ServerTest {
         Reply me = send(browser, "GET", "/api/session", null);
         assertThat(me.json().get("authenticated").asBoolean()).isTrue();
         assertThat(me.json().get("username").asString()).isEqualTo("editor");
+        assertThat(me.json().get("role").asString()).isEqualTo("editor");
 
         assertBilingual(send(browser, "POST", MUTATE, null), 403, "csrf-token-invalid");
         assertBilingual(send(browser, "POST", MUTATE, null, "X-XSRF-TOKEN", "forged"), 403, "csrf-token-invalid");
