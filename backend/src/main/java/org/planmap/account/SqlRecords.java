@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,13 +26,16 @@ import java.util.regex.Pattern;
  * DELETE, so not even a mistaken query of planmap's can rewrite history.
  *
  * <p>One connection, used by one thread at a time: accounts are read once per login and the log is appended to once
- * per write request, both a few milliseconds. Times are kept as ISO-8601 UTC text with milliseconds, which sorts as
- * time does in both databases.
+ * per write request, both a few milliseconds. Times are kept as fixed-width ISO-8601 UTC text with milliseconds, which
+ * sorts as time does in both databases.
  */
 public final class SqlRecords implements Accounts, AuditTrail, AutoCloseable {
 
     public static final String EMBEDDED_FILE = "planmap-records.sqlite";
     private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    /** Fixed width, so that the text sorts and compares as the instant does. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private enum Dialect { SQLITE, POSTGRES }
 
@@ -143,7 +148,7 @@ public final class SqlRecords implements Accounts, AuditTrail, AutoCloseable {
                 ps.setString(2, a.role().id());
                 ps.setString(3, a.passwordHash());
                 ps.setBoolean(4, a.enabled());
-                ps.setString(5, a.created().toString());
+                ps.setString(5, TIME.format(a.created()));
                 ps.executeUpdate();
             }
             return null;
@@ -184,7 +189,7 @@ public final class SqlRecords implements Accounts, AuditTrail, AutoCloseable {
             try (PreparedStatement ps = db.prepareStatement("INSERT INTO " + audit + " (time, username, address, "
                     + "action, layer, version, file_name, sha256, status, outcome, detail) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, e.time().toString());
+                ps.setString(1, TIME.format(e.time()));
                 ps.setString(2, e.user());
                 text(ps, 3, e.address());
                 ps.setString(4, e.action());
@@ -207,11 +212,11 @@ public final class SqlRecords implements Accounts, AuditTrail, AutoCloseable {
         List<String> values = new ArrayList<>();
         if (q.from() != null) {
             sql.append(" AND time >= ?");
-            values.add(q.from().toString());
+            values.add(TIME.format(q.from()));
         }
         if (q.to() != null) {
             sql.append(" AND time < ?");
-            values.add(q.to().toString());
+            values.add(TIME.format(q.to()));
         }
         if (q.user() != null) {
             sql.append(" AND username = ?");

@@ -2,7 +2,6 @@ package org.planmap.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -56,9 +55,7 @@ class AuditController {
             response.setContentType("text/csv; charset=UTF-8");
             response.setHeader("Content-Disposition", "attachment; filename=\"planmap-audit.csv\"");
             response.setHeader("Cache-Control", "no-store");
-            OutputStream out = response.getOutputStream();
-            out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // Excel reads UTF-8 only with a BOM
-            CsvWriter csv = new CsvWriter(out);
+            CsvWriter csv = new CsvWriter(response.getOutputStream()); // with the BOM Excel needs for UTF-8
             csv.row(CSV_HEADER);
             IOException[] failure = new IOException[1];
             trail.read(query, e -> {

@@ -62,6 +62,10 @@ abstract class RecordsContract {
             assertThat(read(r, new AuditQuery(null, T0.plusSeconds(60), null, null, 10))).hasSize(1);
             assertThat(read(r, new AuditQuery(null, null, null, "control-farmland", 1))).singleElement()
                     .extracting(AuditEntry::outcome).isEqualTo(AuditEntry.REFUSED);
+            // Times compare as instants, not as texts of different lengths ("…:01.500Z" is after "…:01Z").
+            r.append(entry(T0.plusMillis(181_500), "李工", "control-ecology", 200));
+            assertThat(read(r, new AuditQuery(T0.plusSeconds(181), T0.plusSeconds(182), null, null, 10)))
+                    .extracting(AuditEntry::user).containsExactly("李工");
         }
     }
 
