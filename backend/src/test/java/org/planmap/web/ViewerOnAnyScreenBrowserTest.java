@@ -63,7 +63,7 @@ class ViewerOnAnyScreenBrowserTest extends ServerTest {
                 "deviceScaleFactor", 1, "mobile", size.equals("phone")));
         browser.get("about:blank");
         browser.get("http://localhost:" + port + "/" + fragment);
-        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        wait.until(d -> "true".equals(js("return document.body && document.body.dataset.ready")));
     }
 
     void screenshot(String name) throws Exception {
@@ -190,7 +190,7 @@ class ViewerOnAnyScreenBrowserTest extends ServerTest {
         assertThat(first).isGreaterThanOrEqualTo(second);
         assertThat(accessibilityProblems()).as("axe on the ledger").isEmpty();
         WebElement row = panel.findElement(By.cssSelector("tr[data-adcode='141181']"));
-        js("arguments[0].scrollIntoView()", row);
+        js("arguments[0].scrollIntoView({ block: 'center' })", row); // not under the sticky header
         row.click();
         wait.until(d -> browser.getCurrentUrl().contains("sel=county:141181"));
         wait.until(d -> !(Boolean) js("return document.querySelector('.leaflet-zoom-anim') !== null"));
@@ -237,7 +237,7 @@ class ViewerOnAnyScreenBrowserTest extends ServerTest {
         open(size, link.substring(link.indexOf('#')));
         WebElement reopened = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#reader .current")));
         assertThat(reopened.getDomAttribute("data-start")).isEqualTo(at);
-        reader.findElement(By.cssSelector(".close")).click();
+        browser.findElement(By.cssSelector("#reader .close")).click();
         if (!size.equals("desktop")) {
             browser.findElement(By.id("menu-toggle")).click();
         }
