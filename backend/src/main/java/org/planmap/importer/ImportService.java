@@ -38,8 +38,6 @@ import org.planmap.store.StoreFullException;
 public final class ImportService implements AutoCloseable {
 
     private static final int KEPT_JOBS = 100;
-    /** Features converted ahead of the store: enough to smooth the two threads' pace, few enough to weigh nothing. */
-    private static final int READ_AHEAD = 1_000;
     /** The error code of an import that found no room to store its layer. */
     public static final String DISK_FULL = "disk-full";
 
@@ -126,7 +124,7 @@ public final class ImportService implements AutoCloseable {
             LayerInfo info = new LayerInfo(target.layerId(), target.title(), target.geometryType(), CrsRef.WGS84.code(),
                     "导入 imported: " + job.fileName() + " (" + reader.format() + ", " + from.code() + "), " + Instant.now(),
                     0, List.of(), source.fields(), UUID.randomUUID().toString());
-            writer.replace(info, new ReadAhead(sink -> conversion.run(source.features(), sink), READ_AHEAD));
+            writer.replace(info, sink -> conversion.run(source.features(), sink));
             deleteUpload(upload);
             job.done(new ImportStatus.Report(reader.format(), from.code(), conversion.kept, conversion.repaired,
                     conversion.dropped, source.notes()));
