@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.locationtech.jts.geom.Envelope;
+import org.planmap.crs.CrsRef;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.LayerInfo;
 import org.planmap.http.ApiException;
@@ -99,16 +100,32 @@ record ItemsRequest(List<Envelope> bbox, String bboxText, OgcCrs bboxCrs, int li
      * Four numbers (or six, heights ignored: planmap's data are 2D) in {@code crs}'s axis order, made
      * EPSG:4326 longitude/latitude boxes: one, or in a geographic CRS two when the west edge lies east of the east
      * edge, which Part 1 (/req/core/fc-bbox-response) reads as a box across the antimeridian.
+     *
+     * <p>A box in a CRS whose declared order is north first that is no place on Earth read that way, but is one read
+     * east first, is read east first: clients that ignore EPSG's axis order (the OGC's own suite, 1.9, among them)
+     * write every box east first, and in China the two readings never both make sense (longitudes exceed 90, and a
+     * zone's northing and easting differ by millions of metres).
      */
     static List<Envelope> bbox(String text, OgcCrs crs) {
         double[] v = QueryParams.numbers("bbox", text, "应为 4 个（或 6 个）以逗号分隔的数",
                 "expected 4 (or 6) comma-separated numbers", 4, 6);
         int upper = v.length / 2;
-        double minX = crs.yFirst() ? v[1] : v[0];
-        double minY = crs.yFirst() ? v[0] : v[1];
-        double maxX = crs.yFirst() ? v[upper + 1] : v[upper];
-        double maxY = crs.yFirst() ? v[upper] : v[upper + 1];
-        boolean geographic = crs.crs().isGeographic();
+        if (!crs.yFirst()) {
+            return lonLat(v[0], v[1], v[upper], v[upper + 1], crs.crs());
+        }
+        try {
+            return lonLat(v[1], v[0], v[upper + 1], v[upper], crs.crs());
+        } catch (ApiException declaredOrder) {
+            try {
+                return lonLat(v[0], v[1], v[upper], v[upper + 1], crs.crs());
+            } catch (ApiException eastFirst) {
+                throw declaredOrder;
+            }
+        }
+    }
+
+    private static List<Envelope> lonLat(double minX, double minY, double maxX, double maxY, CrsRef crs) {
+        boolean geographic = crs.isGeographic();
         if (minY > maxY || minX > maxX && !geographic) {
             throw ApiException.badParameter("bbox", "最小值大于最大值", "a minimum exceeds its maximum");
         }
@@ -119,7 +136,17 @@ record ItemsRequest(List<Envelope> bbox, String bboxText, OgcCrs bboxCrs, int li
         if (minX > maxX) {
             return List.of(new Envelope(minX, 180, minY, maxY), new Envelope(-180, maxX, minY, maxY));
         }
-        return List.of(OgcCrs.toLonLat(new Envelope(minX, maxX, minY, maxY), crs.crs()));
+        Envelope box;
+        try {
+            box = OgcCrs.toLonLat(new Envelope(minX, maxX, minY, maxY), crs);
+        } catch (RuntimeException e) {
+            box = null; // the projection has no inverse there: no place on Earth
+        }
+        if (box == null || !(box.getMinX() >= -180 && box.getMaxX() <= 180 && box.getMinY() >= -90 && box.getMaxY() <= 90)) {
+            throw ApiException.badParameter("bbox", "该范围不在 " + crs.code() + " 的有效区域内",
+                    "the box lies outside the area where " + crs.code() + " is defined");
+        }
+        return List.of(box);
     }
 
     private static int limit(String text) {

@@ -60,6 +60,24 @@ class ItemsRequestTest {
         assertThat(ItemsRequest.bbox("111,37,0,112,38,100", OgcCrs.CRS84)).containsExactly(new Envelope(111, 112, 37, 38));
     }
 
+    @Test
+    void aBoxWrittenEastFirstInANorthFirstCrsIsReadEastFirstWhenOnlyThatIsAPlace() {
+        OgcCrs cgcs = OgcCrs.parameter("bbox-crs", "http://www.opengis.net/def/crs/EPSG/0/4490");
+        Envelope shanxi = new Envelope(110.22, 114.56, 34.58, 40.74);
+        assertThat(ItemsRequest.bbox("34.58,110.22,40.74,114.56", cgcs)).containsExactly(shanxi);
+        assertThat(ItemsRequest.bbox("110.22,34.58,114.56,40.74", cgcs)).containsExactly(shanxi);
+        // Both readings are places: EPSG's order (latitude first) wins.
+        assertThat(ItemsRequest.bbox("30,40,35,45", cgcs)).containsExactly(new Envelope(40, 45, 30, 35));
+        // A Gauss-Krüger zone (EPSG:4547, 114°E, no zone prefix) is northing first; easting first is read too.
+        OgcCrs zone = OgcCrs.parameter("bbox-crs", "http://www.opengis.net/def/crs/EPSG/0/4547");
+        Envelope northFirst = ItemsRequest.bbox("4100000,400000,4110000,410000", zone).get(0);
+        assertThat(ItemsRequest.bbox("400000,4100000,410000,4110000", zone).get(0)).isEqualTo(northFirst);
+        assertThat(northFirst.centre().x).isBetween(112.5, 113.5);
+        assertThat(northFirst.centre().y).isBetween(36.5, 37.5);
+        assertThatThrownBy(() -> ItemsRequest.bbox("100,200,300,400", cgcs)).isInstanceOf(ApiException.class)
+                .hasMessageContaining("bbox");
+    }
+
     static LayerInfo layerAt(double minLon, double minLat, double maxLon, double maxLat) {
         return new LayerInfo("l", "l", "Polygon", "EPSG:4326", "test", 1, List.of(minLon, minLat, maxLon, maxLat),
                 List.of(), "1");
