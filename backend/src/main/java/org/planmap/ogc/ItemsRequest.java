@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.locationtech.jts.geom.Envelope;
 import org.planmap.crs.CrsRef;
+import org.planmap.crs.Reprojector;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.LayerInfo;
 import org.planmap.http.ApiException;
@@ -104,7 +105,7 @@ record ItemsRequest(List<Envelope> bbox, String bboxText, OgcCrs bboxCrs, int li
      * <p>A box in a CRS whose declared order is north first that is no place on Earth read that way, but is one read
      * east first, is read east first: clients that ignore EPSG's axis order (the OGC's own suite, 1.9, among them)
      * write every box east first, and in China the two readings never both make sense (longitudes exceed 90, and a
-     * zone's northing and easting differ by millions of metres).
+     * zone's northing and easting differ by millions of metres, so one of them lands outside China).
      */
     static List<Envelope> bbox(String text, OgcCrs crs) {
         double[] v = QueryParams.numbers("bbox", text, "应为 4 个（或 6 个）以逗号分隔的数",
@@ -142,7 +143,10 @@ record ItemsRequest(List<Envelope> bbox, String bboxText, OgcCrs bboxCrs, int li
         } catch (RuntimeException e) {
             box = null; // the projection has no inverse there: no place on Earth
         }
-        if (box == null || !(box.getMinX() >= -180 && box.getMaxX() <= 180 && box.getMinY() >= -90 && box.getMaxY() <= 90)) {
+        boolean onEarth = box != null
+                && box.getMinX() >= -180 && box.getMaxX() <= 180 && box.getMinY() >= -90 && box.getMaxY() <= 90;
+        // The CGCS2000 Gauss-Krüger zones are defined for China only: elsewhere their formulas still give numbers.
+        if (!onEarth || crs.kind() == CrsRef.Kind.GAUSS_KRUGER && !box.intersects(Reprojector.CHINA.lonLat())) {
             throw ApiException.badParameter("bbox", "该范围不在 " + crs.code() + " 的有效区域内",
                     "the box lies outside the area where " + crs.code() + " is defined");
         }

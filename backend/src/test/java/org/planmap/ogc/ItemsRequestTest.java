@@ -74,6 +74,11 @@ class ItemsRequestTest {
         assertThat(ItemsRequest.bbox("400000,4100000,410000,4110000", zone).get(0)).isEqualTo(northFirst);
         assertThat(northFirst.centre().x).isBetween(112.5, 113.5);
         assertThat(northFirst.centre().y).isBetween(36.5, 37.5);
+        // What the OGC suite sends for zone 26 (78°E): Shanxi's box, east first, far outside the zone (the eastings'
+        // prefix even reads 29); read east first, the projection's formulas put it over Shanxi.
+        Envelope farZone = ItemsRequest.bbox("29507881.7850738,4340834.6668213,29607222.5169796,5209951.9434882",
+                OgcCrs.parameter("bbox-crs", "http://www.opengis.net/def/crs/EPSG/0/4514")).get(0);
+        assertThat(farZone.intersects(shanxi)).as(farZone.toString()).isTrue();
         assertThatThrownBy(() -> ItemsRequest.bbox("100,200,300,400", cgcs)).isInstanceOf(ApiException.class)
                 .hasMessageContaining("bbox");
     }
