@@ -9,12 +9,14 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.geom.util.PolygonExtracter;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+import org.locationtech.jts.precision.GeometryPrecisionReducer;
 import org.planmap.boundary.BoundarySet;
 import org.planmap.importer.Polygons;
 import org.planmap.crs.Ellipsoid;
@@ -32,6 +34,18 @@ import org.planmap.store.Feature;
 public final class ControlLineLedger {
 
     private static final double M2_PER_HA = 10_000;
+    /**
+     * The grid the conflicts are snapped to: the 6 decimals of a degree (≈ 0.1 m) GeoJSON, OGC items and KML
+     * write. Two lines' shared edges leave slivers thinner than that, which collapse to zero area when written
+     * and make the whole feature invalid (QGIS's Dissolve aborts on them); snapped here, they vanish before
+     * anything is served, and a conflict left with no area is no conflict.
+     */
+    private static final PrecisionModel SERVED_GRID = new PrecisionModel(1e6);
+    /**
+     * Names how the conflicts are computed, kept with the ledger's totals beside the inputs' versions, so that a
+     * ledger kept by an earlier method (conflicts not yet snapped) is computed again rather than read back.
+     */
+    public static final String METHOD = "conflicts-snapped-1e-6";
     private static final double MU_PER_HA = 15;
 
     /** The overlaps the plan's 管控要求 rule out. */
@@ -148,7 +162,8 @@ public final class ControlLineLedger {
         for (Conflict c : Conflict.values()) {
             Geometry protectedArea = dissolved.get(c.protectedLine);
             if (development != null && protectedArea != null) {
-                Geometry overlap = polygonal(OverlayNGRobust.overlay(protectedArea, development, OverlayNG.INTERSECTION));
+                Geometry overlap = polygonal(GeometryPrecisionReducer.reduce(
+                        OverlayNGRobust.overlay(protectedArea, development, OverlayNG.INTERSECTION), SERVED_GRID));
                 if (overlap != null) {
                     conflicts.put(c, overlap);
                 }

@@ -115,8 +115,8 @@ public final class LedgerService implements LayerWriter.Listener {
      */
     private Computed upToDate() {
         Map<String, Optional<LayerInfo>> stored = storedInputs();
-        String inputs = stored.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue().map(LayerInfo::version).orElse("-")).toList().toString();
+        String inputs = ControlLineLedger.METHOD + " " + stored.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue().map(LayerInfo::version).orElse("-")).toList();
         Computed known = current;
         if (inputs.equals(known.inputs())) {
             return known;

@@ -81,8 +81,7 @@ class OgcController {
     ResponseEntity<byte[]> api(@RequestParam MultiValueMap<String, String> params,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         OgcFormat format = OgcParams.check(params, OgcParams.FORMAT_ONLY).format(accept);
-        JsonNode doc = OpenApiDocument.build(baseUrl.of(request) + request.getContextPath(),
-                layers.layers());
+        JsonNode doc = OpenApiDocument.build(urls().landing(), layers.layers());
         return switch (format) {
             case HTML -> html(HtmlPages.api(urls(), doc));
             case JSON -> json(doc, OgcUrls.OPENAPI);
@@ -119,10 +118,10 @@ class OgcController {
     ResponseEntity<byte[]> items(@PathVariable String collectionId, @RequestParam MultiValueMap<String, String> params,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, HttpServletResponse response)
             throws IOException {
-        layers.layer(collectionId); // an unknown collection is a 404 before any parameter is judged
+        LayerInfo layer = layers.layer(collectionId); // an unknown collection is a 404 before any parameter is judged
         ItemsRequest request = ItemsRequest.parse(OgcParams.check(params, ItemsRequest.PARAMETERS), accept);
         OgcUrls urls = urls();
-        try (FeaturePage page = layers.page(request.query(collectionId), request.crs().crs())) {
+        try (FeaturePage page = layers.page(request.query(layer), request.crs().crs())) {
             if (request.format() == OgcFormat.HTML) {
                 return withCrs(html(HtmlPages.items(urls, page.layer(), page.features().toList(),
                         page.matched().orElseThrow(), request)), request.crs());

@@ -18,32 +18,35 @@ final class OpenApiDocument {
     private OpenApiDocument() {
     }
 
-    /** @param server the address /ogc hangs under ({@code http://host:port}) */
-    static ObjectNode build(String server, List<LayerInfo> layers) {
+    /**
+     * @param root the landing page ({@code http://host:port/ogc}): the one server, so that the paths are relative
+     *             to it, as clients and the OGC's test suite join them (server URL + path)
+     */
+    static ObjectNode build(String root, List<LayerInfo> layers) {
         ObjectNode doc = OgcDocuments.JSON.createObjectNode();
         doc.put("openapi", "3.0.3");
         ObjectNode info = doc.putObject("info");
         info.put("title", OgcDocuments.TITLE);
         info.put("description", OgcDocuments.DESCRIPTION);
         info.put("version", "1.0.0");
-        doc.putArray("servers").addObject().put("url", server);
+        doc.putArray("servers").addObject().put("url", root);
 
         ObjectNode paths = doc.putObject("paths");
-        get(paths, "/ogc", "getLandingPage", "服务首页 Landing page", List.of("f"), "landingPage", OgcUrls.JSON, false);
-        get(paths, "/ogc/conformance", "getConformanceDeclaration", "符合的标准类别 Conformance classes", List.of("f"),
+        get(paths, "/", "getLandingPage", "服务首页 Landing page", List.of("f"), "landingPage", OgcUrls.JSON, false);
+        get(paths, "/conformance", "getConformanceDeclaration", "符合的标准类别 Conformance classes", List.of("f"),
                 "confClasses", OgcUrls.JSON, false);
-        get(paths, "/ogc/api", "getApiDescription", "本接口定义 This API definition", List.of("f"), null, OgcUrls.OPENAPI,
+        get(paths, "/api", "getApiDescription", "本接口定义 This API definition", List.of("f"), null, OgcUrls.OPENAPI,
                 false);
-        get(paths, "/ogc/collections", "getCollections", "图层列表 Feature collections", List.of("f"), "collections",
+        get(paths, "/collections", "getCollections", "图层列表 Feature collections", List.of("f"), "collections",
                 OgcUrls.JSON, false);
-        get(paths, "/ogc/collections/{collectionId}", "describeCollection", "图层说明 One feature collection",
+        get(paths, "/collections/{collectionId}", "describeCollection", "图层说明 One feature collection",
                 List.of("collectionId", "f"), "collection", OgcUrls.JSON, true);
-        ObjectNode items = get(paths, "/ogc/collections/{collectionId}/items", "getFeatures",
+        ObjectNode items = get(paths, "/collections/{collectionId}/items", "getFeatures",
                 "图层要素（分页）Features of a collection, page by page",
-                List.of("collectionId", "bbox", "bbox-crs", "limit", "offset", "crs", "f"), "featureCollectionGeoJSON",
+                List.of("collectionId", "bbox", "bbox-crs", "datetime", "limit", "offset", "crs", "f"), "featureCollectionGeoJSON",
                 OgcUrls.GEOJSON, true);
         contentCrsHeader(items);
-        ObjectNode item = get(paths, "/ogc/collections/{collectionId}/items/{featureId}", "getFeature",
+        ObjectNode item = get(paths, "/collections/{collectionId}/items/{featureId}", "getFeature",
                 "单个要素 One feature", List.of("collectionId", "featureId", "crs", "f"), "featureGeoJSON",
                 OgcUrls.GEOJSON, true);
         contentCrsHeader(item);
@@ -120,8 +123,17 @@ final class OpenApiDocument {
         ObjectNode limit = query(p, "limit", "每页要素数，缺省 " + ItemsRequest.DEFAULT_LIMIT + "；大于 "
                 + ItemsRequest.MAX_LIMIT + " 时按 " + ItemsRequest.MAX_LIMIT + " 计，不报错。Features per page; larger "
                 + "values are served as " + ItemsRequest.MAX_LIMIT + ".");
+        limit.put("style", "form");
+        limit.put("explode", false);
         limit.putObject("schema").put("type", "integer").put("minimum", 1).put("maximum", ItemsRequest.MAX_LIMIT)
                 .put("default", ItemsRequest.DEFAULT_LIMIT);
+
+        ObjectNode datetime = query(p, "datetime", "时刻或时段（RFC 3339，开放端写 ..）。本服务的图层不含时间，"
+                + "所有要素均视为符合。An instant or interval (RFC 3339, open ends ..); these layers carry no time, "
+                + "so every feature matches.");
+        datetime.put("style", "form");
+        datetime.put("explode", false);
+        datetime.putObject("schema").put("type", "string");
 
         ObjectNode offset = query(p, "offset", "跳过的要素数（翻页用，next/prev 链接已带上）。"
                 + "Features to skip; the next and prev links carry it.");
