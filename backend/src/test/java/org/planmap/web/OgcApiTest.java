@@ -116,7 +116,9 @@ class OgcApiTest extends ServerTest {
             JsonNode p = parameters.get(ref.get("$ref").asString().replace("#/components/parameters/", ""));
             names.add(p.get("name").asString());
         }
-        assertThat(names).containsExactlyInAnyOrder("collectionId", "bbox", "bbox-crs", "limit", "offset", "crs", "f");
+        // the items' own parameters, the filter's, and the queryables of the layers as equality parameters
+        assertThat(names).contains("collectionId", "bbox", "bbox-crs", "limit", "offset", "crs", "f", "filter",
+                "filter-lang", "filter-crs", "tier", "cityName").doesNotHaveDuplicates().doesNotContain("labelPoint");
         List<String> enumerated = new ArrayList<>();
         parameters.get("collectionId").get("schema").get("enum").forEach(id -> enumerated.add(id.asString()));
         assertThat(enumerated).containsExactlyElementsOf(layerIds());

@@ -82,14 +82,7 @@ public final class Cql2Json {
     }
 
     private static Filter comparison(String op, List<JsonNode> a) {
-        Filter.Op o = switch (op) {
-            case "=" -> Filter.Op.EQ;
-            case "<>" -> Filter.Op.NE;
-            case "<" -> Filter.Op.LT;
-            case "<=" -> Filter.Op.LE;
-            case ">" -> Filter.Op.GT;
-            default -> Filter.Op.GE;
-        };
+        Filter.Op o = Filter.Op.of(op);
         if (a.get(0).has("property") && !a.get(1).has("property")) {
             return new Filter.Compare(property(op, a.get(0)), o, literal(op, a.get(1)));
         }

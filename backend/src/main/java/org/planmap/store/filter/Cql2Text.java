@@ -218,14 +218,7 @@ public final class Cql2Text {
         for (String s : List.of("<>", "<=", ">=", "=", "<", ">")) {
             if (text.startsWith(s, pos)) {
                 pos += s.length();
-                op = switch (s) {
-                    case "=" -> Filter.Op.EQ;
-                    case "<>" -> Filter.Op.NE;
-                    case "<" -> Filter.Op.LT;
-                    case "<=" -> Filter.Op.LE;
-                    case ">" -> Filter.Op.GT;
-                    default -> Filter.Op.GE;
-                };
+                op = Filter.Op.of(s);
                 break;
             }
         }

@@ -77,6 +77,16 @@ public sealed interface Filter {
             this.sql = sql;
         }
 
+        /** The operator written {@code symbol} ({@code =}, {@code <>}, …), or null. */
+        static Op of(String symbol) {
+            for (Op op : values()) {
+                if (op.sql.equals(symbol)) {
+                    return op;
+                }
+            }
+            return null;
+        }
+
         /** The operator that says the same with its operands swapped ({@code 5 < x} is {@code x > 5}). */
         Op swapped() {
             return switch (this) {

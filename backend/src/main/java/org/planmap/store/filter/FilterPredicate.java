@@ -40,32 +40,10 @@ public final class FilterPredicate implements Predicate<Feature> {
 
     private static Node node(Filter filter) {
         if (filter instanceof Filter.And a) {
-            List<Node> parts = nodes(a.parts());
-            return f -> {
-                Boolean result = true;
-                for (Node p : parts) {
-                    Boolean v = p.eval(f);
-                    if (Boolean.FALSE.equals(v)) {
-                        return false;
-                    }
-                    result = v == null ? null : result;
-                }
-                return result;
-            };
+            return decidedBy(false, nodes(a.parts()));
         }
         if (filter instanceof Filter.Or o) {
-            List<Node> parts = nodes(o.parts());
-            return f -> {
-                Boolean result = false;
-                for (Node p : parts) {
-                    Boolean v = p.eval(f);
-                    if (Boolean.TRUE.equals(v)) {
-                        return true;
-                    }
-                    result = v == null ? null : result;
-                }
-                return result;
-            };
+            return decidedBy(true, nodes(o.parts()));
         }
         if (filter instanceof Filter.Not n) {
             Node inner = node(n.filter());
@@ -117,6 +95,24 @@ public final class FilterPredicate implements Predicate<Feature> {
         return f -> {
             Geometry g = f.geometry();
             return g != null && !g.isEmpty() && prepared.intersects(g);
+        };
+    }
+
+    /**
+     * AND ({@code decisive} false) or OR (true) in three-valued logic: one part that is {@code decisive} decides;
+     * else unknown if any part is unknown.
+     */
+    private static Node decidedBy(boolean decisive, List<Node> parts) {
+        return f -> {
+            Boolean result = !decisive;
+            for (Node p : parts) {
+                Boolean v = p.eval(f);
+                if (v != null && v == decisive) {
+                    return decisive;
+                }
+                result = v == null ? null : result;
+            }
+            return result;
         };
     }
 
