@@ -5,11 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.locationtech.jts.geom.Envelope;
 import org.planmap.crs.CrsRef;
 import org.planmap.crs.Reprojector;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.LayerInfo;
+import org.planmap.store.Field;
+import org.planmap.store.filter.Filter;
 import org.planmap.http.ApiException;
 import org.planmap.http.QueryParams;
 
@@ -24,24 +27,79 @@ import org.planmap.http.QueryParams;
  * @param datetime the checked {@code datetime} as written, repeated in the paging links, or null. planmap's layers
  *                 have no temporal geometry, and Part 1 (/req/core/fc-time-response) keeps features without one
  *                 in every answer, so a valid datetime selects every feature.
+ * @param filter   the CQL2 {@code filter} (Part 3) and the equalities of queryables given as parameters
+ *                 ({@code tier=I型小城市}), all of which must hold; null for none
+ * @param filtering those parameters as the client wrote them ({@code filter}, {@code filter-lang}, queryables),
+ *                 repeated in the paging links
  */
 record ItemsRequest(List<Envelope> bbox, String bboxText, OgcCrs bboxCrs, int limit, long offset, OgcCrs crs,
-        OgcFormat format, String datetime) {
+        OgcFormat format, String datetime, Filter filter, Map<String, String> filtering) {
 
-    static final Set<String> PARAMETERS = Set.of("f", "bbox", "bbox-crs", "limit", "offset", "crs", "datetime");
+    static final Set<String> PARAMETERS = Set.of("f", "bbox", "bbox-crs", "limit", "offset", "crs", "datetime",
+            "filter", "filter-lang", "filter-crs");
     static final int DEFAULT_LIMIT = 10;
     /** Larger limits are served as this one, not refused, as OGC API – Features requires (/req/core/fc-limit-response-1). */
     static final int MAX_LIMIT = QueryParams.MAX_LIMIT;
 
-    static ItemsRequest parse(OgcParams p, String accept) {
+    /** The parameters a collection's items take: {@link #PARAMETERS} and its queryables' names. */
+    static Set<String> parameters(List<Field> queryables) {
+        Set<String> names = new TreeSet<>(PARAMETERS);
+        queryables.forEach(f -> names.add(f.name()));
+        return names;
+    }
+
+    /** {@code queryables}: the collection's fields that may also be given as parameters, each meaning equality. */
+    static ItemsRequest parse(OgcParams p, String accept, List<Field> queryables) {
         OgcCrs bboxCrs = OgcCrs.parameter("bbox-crs", p.get("bbox-crs"));
         if (p.get("bbox-crs") != null && p.get("bbox") == null) {
             throw ApiException.badParameter("bbox-crs", "只能与 bbox 一起使用", "only goes with bbox");
         }
         String bbox = p.get("bbox") == null || p.get("bbox").isBlank() ? null : p.get("bbox").strip();
+        // Filter geometries are longitude, latitude: another filter-crs is refused rather than misread.
+        if (!OgcCrs.parameter("filter-crs", p.get("filter-crs")).equals(OgcCrs.CRS84)) {
+            throw ApiException.badParameter("filter-crs", "只支持 " + OgcCrs.CRS84_URI, "only " + OgcCrs.CRS84_URI
+                    + " is supported");
+        }
+        String filter = p.get("filter") == null || p.get("filter").isBlank() ? null : p.get("filter");
+        Map<String, String> filtering = new LinkedHashMap<>();
+        List<Filter> conditions = new ArrayList<>();
+        if (filter != null) {
+            filtering.put("filter", filter);
+            filtering.put("filter-lang", p.get("filter-lang"));
+            conditions.add(Filter.parse(filter, p.get("filter-lang")));
+        }
+        for (Field f : queryables) {
+            if (p.get(f.name()) != null && !PARAMETERS.contains(f.name())) {
+                filtering.put(f.name(), p.get(f.name()));
+                conditions.add(new Filter.Compare(f.name(), Filter.Op.EQ, value(f, p.get(f.name()))));
+            }
+        }
         return new ItemsRequest(bbox == null ? List.of() : bbox(bbox, bboxCrs), bbox, bboxCrs, limit(p.get("limit")),
                 offset(p.get("offset")), OgcCrs.parameter("crs", p.get("crs")), p.format(accept),
-                OgcDatetime.check(p.get("datetime")));
+                OgcDatetime.check(p.get("datetime")),
+                conditions.isEmpty() ? null : conditions.size() == 1 ? conditions.get(0) : new Filter.And(conditions),
+                filtering);
+    }
+
+    /** A queryable's parameter value as the type of its field. */
+    private static Object value(Field f, String text) {
+        String t = text.strip();
+        try {
+            return switch (f.type()) {
+                case INTEGER -> Long.parseLong(t);
+                case REAL -> Double.parseDouble(t);
+                case BOOLEAN -> {
+                    if (!t.equals("true") && !t.equals("false")) {
+                        throw new NumberFormatException(t);
+                    }
+                    yield Boolean.parseBoolean(t);
+                }
+                default -> text;
+            };
+        } catch (NumberFormatException e) {
+            throw ApiException.badParameter(f.name(), "“" + text + "”不是该属性的取值类型（" + f.type() + "）",
+                    "'" + text + "' is not of the property's type (" + f.type() + ")");
+        }
     }
 
     /**
@@ -51,7 +109,7 @@ record ItemsRequest(List<Envelope> bbox, String bboxText, OgcCrs bboxCrs, int li
      * wrongly. A box meeting neither half asks with the west half, which finds nothing, honestly counted.
      */
     FeatureQuery query(LayerInfo layer) {
-        FeatureQuery q = FeatureQuery.of(layer.id()).limit(limit).offset(offset);
+        FeatureQuery q = FeatureQuery.of(layer.id()).filter(filter).limit(limit).offset(offset);
         if (bbox.size() < 2) {
             return q.bbox(bbox.isEmpty() ? null : bbox.get(0));
         }
@@ -92,6 +150,7 @@ record ItemsRequest(List<Envelope> bbox, String bboxText, OgcCrs bboxCrs, int li
         q.put("bbox-crs", bboxText == null || bboxCrs.equals(OgcCrs.CRS84) ? null : bboxCrs.uri());
         q.put("crs", crs.equals(OgcCrs.CRS84) ? null : crs.uri());
         q.put("datetime", datetime);
+        q.putAll(filtering);
         q.put("limit", String.valueOf(limit));
         q.put("offset", String.valueOf(pageOffset));
         return q;

@@ -19,7 +19,9 @@ import org.planmap.layer.LayerService;
 import org.planmap.security.PublicBaseUrl;
 import org.planmap.store.Feature;
 import org.planmap.store.FeatureQuery;
+import org.planmap.store.Field;
 import org.planmap.store.LayerInfo;
+import org.planmap.store.filter.Queryables;
 import org.planmap.http.ApiException;
 import org.planmap.http.StreamedResponse;
 import org.springframework.http.HttpHeaders;
@@ -110,6 +112,14 @@ class OgcController {
         };
     }
 
+    /** Part 3: what a filter may name, always as JSON Schema (there is no HTML form of it). */
+    @GetMapping("/collections/{collectionId}/queryables")
+    ResponseEntity<byte[]> queryables(@PathVariable String collectionId, @RequestParam MultiValueMap<String, String> params) {
+        LayerInfo layer = layers.layer(collectionId);
+        OgcParams.check(params, OgcParams.FORMAT_ONLY);
+        return json(OgcDocuments.queryables(urls(), layer), OgcUrls.SCHEMA);
+    }
+
     /**
      * JSON streams from the store's cursor (numberReturned and the paging links follow the features, since only
      * then is the number returned known); an HTML page is at most one page of {@link ItemsRequest#MAX_LIMIT}.
@@ -119,7 +129,9 @@ class OgcController {
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, HttpServletResponse response)
             throws IOException {
         LayerInfo layer = layers.layer(collectionId); // an unknown collection is a 404 before any parameter is judged
-        ItemsRequest request = ItemsRequest.parse(OgcParams.check(params, ItemsRequest.PARAMETERS), accept);
+        List<Field> queryables = Queryables.of(layer.fields());
+        ItemsRequest request = ItemsRequest.parse(OgcParams.check(params, ItemsRequest.parameters(queryables)), accept,
+                queryables);
         OgcUrls urls = urls();
         try (FeaturePage page = layers.page(request.query(layer), request.crs().crs())) {
             if (request.format() == OgcFormat.HTML) {

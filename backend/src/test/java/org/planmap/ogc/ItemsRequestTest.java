@@ -16,7 +16,7 @@ import org.planmap.store.LayerInfo;
 class ItemsRequestTest {
 
     static ItemsRequest parse(Map<String, List<String>> params) {
-        return ItemsRequest.parse(OgcParams.check(params, ItemsRequest.PARAMETERS), null);
+        return ItemsRequest.parse(OgcParams.check(params, ItemsRequest.PARAMETERS), null, List.of());
     }
 
     @Test

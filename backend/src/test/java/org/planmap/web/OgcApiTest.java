@@ -85,7 +85,17 @@ class OgcApiTest extends ServerTest {
                 "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
                 "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
                 "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
-                "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
+                "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
+                "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+                "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",
+                "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
+                "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+                "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+                "http://www.opengis.net/spec/cql2/1.0/conf/cql2-json",
+                "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
+                "http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators",
+                "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
+                "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus");
     }
 
     @Test
@@ -107,8 +117,10 @@ class OgcApiTest extends ServerTest {
             JsonNode p = parameters.get(ref.get("$ref").asString().replace("#/components/parameters/", ""));
             names.add(p.get("name").asString());
         }
-        assertThat(names).containsExactlyInAnyOrder("collectionId", "bbox", "bbox-crs", "datetime", "limit", "offset",
-                "crs", "f");
+        // the items' own parameters, the filter's, and the queryables of the layers as equality parameters
+        assertThat(names).contains("collectionId", "bbox", "bbox-crs", "datetime", "limit", "offset", "crs", "f",
+                "filter", "filter-lang", "filter-crs", "tier", "cityName").doesNotHaveDuplicates()
+                .doesNotContain("labelPoint");
         for (String arrayOrForm : List.of("bbox", "datetime", "limit")) {
             assertThat(parameters.get(arrayOrForm).get("style").asString()).isEqualTo("form");
             assertThat(parameters.get(arrayOrForm).get("explode").asBoolean()).as(arrayOrForm).isFalse();
@@ -355,7 +367,7 @@ class OgcApiTest extends ServerTest {
         assertThat(written.toString()).contains("孝义市");
     }
 
-    private String run(String... command) throws IOException, InterruptedException {
+    static String run(String... command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] out = p.getInputStream().readAllBytes();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as(String.join(" ", command)).isTrue();
