@@ -109,7 +109,7 @@ class OgcApiTest extends ServerTest {
         assertThat(api.get("servers").get(0).get("url").asString()).isEqualTo("http://localhost:" + port + "/ogc");
         assertThat(api.get("paths").propertyNames()).containsExactlyInAnyOrder("/", "/conformance", "/api",
                 "/collections", "/collections/{collectionId}", "/collections/{collectionId}/items",
-                "/collections/{collectionId}/items/{featureId}");
+                "/collections/{collectionId}/items/{featureId}", "/collections/{collectionId}/queryables");
         JsonNode items = api.get("paths").get("/collections/{collectionId}/items").get("get");
         JsonNode parameters = api.get("components").get("parameters");
         List<String> names = new ArrayList<>();
