@@ -54,7 +54,7 @@ public final class SiteReview {
 
     public SiteReport review(SiteShape shape) {
         Geometry site = shape.lonLat();
-        double siteM2 = Ellipsoid.area(site);
+        double siteM2 = Ellipsoid.areaOfStraightEdges(site);
         Envelope box = site.getEnvelopeInternal();
 
         List<SiteReport.CountyShare> counties = new ArrayList<>();
@@ -96,7 +96,7 @@ public final class SiteReview {
             features.forEachRemaining(f -> {
                 Geometry piece = piece(f, site);
                 if (piece != null) {
-                    sink.accept(f, Ellipsoid.area(piece));
+                    sink.accept(f, Ellipsoid.areaOfStraightEdges(piece));
                 }
             });
         }
@@ -116,7 +116,7 @@ public final class SiteReview {
         if (pieces.isEmpty()) {
             return 0;
         }
-        return Ellipsoid.area(OverlayNGRobust.union(pieces));
+        return Ellipsoid.areaOfStraightEdges(OverlayNGRobust.union(pieces));
     }
 
     private List<SiteReport.PlaceShare> places(String layerId, Geometry site, double siteM2) {
