@@ -72,7 +72,7 @@ public final class CountyAtlas {
         maps.map(page, PdfTextFlow.MARGIN, top, (int) (a4.getWidth() - 2 * PdfTextFlow.MARGIN), MAP_HEIGHT,
                 MapPdf.padded(county.geometry().getEnvelopeInternal(), 0.08), MAP_LAYERS, title, county.geometry());
         MapPdf.footer(pdf, page, MapImage.CREDIT);
-        try (PdfTextFlow text = new PdfTextFlow(pdf, page, top - MAP_HEIGHT - 6)) {
+        try (PdfTextFlow text = PdfTextFlow.onePage(pdf, page, top - MAP_HEIGHT - 6)) {
             text.heading(title + "（" + card.adcode() + "，" + card.kind() + "，" + card.areaKm2() + " 平方公里）");
             CountyCard.Tier tier = card.tier();
             text.line("2025年城镇规模等级：" + tier.label().label() + "（" + tier.label().populationBand() + "），" + tier.basisText()

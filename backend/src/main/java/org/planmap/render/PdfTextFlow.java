@@ -18,16 +18,31 @@ public final class PdfTextFlow implements AutoCloseable {
     private final PdfDocument pdf;
     private final PDFont font;
     private final PDRectangle size;
+    private final boolean onePage;
     private PdfDocument.Page page;
     private float y;
+    private boolean full;
 
-    /** Continues {@code page} from {@code top} (points from the page's bottom). */
-    public PdfTextFlow(PdfDocument pdf, PdfDocument.Page page, float top) {
+    private PdfTextFlow(PdfDocument pdf, PdfDocument.Page page, float top, boolean onePage) {
         this.pdf = pdf;
         this.font = pdf.font();
         this.page = page;
         this.size = page.size();
         this.y = top;
+        this.onePage = onePage;
+    }
+
+    /** Text from {@code top} (points from the page's bottom) of {@code page}, going on over as many pages as it needs. */
+    public static PdfTextFlow continuing(PdfDocument pdf, PdfDocument.Page page, float top) {
+        return new PdfTextFlow(pdf, page, top, false);
+    }
+
+    /**
+     * Text that stays on {@code page}: what does not fit is left out after a line saying so, as an atlas has
+     * exactly one page per county.
+     */
+    public static PdfTextFlow onePage(PdfDocument pdf, PdfDocument.Page page, float top) {
+        return new PdfTextFlow(pdf, page, top, true);
     }
 
     public void heading(String text) {
@@ -86,7 +101,13 @@ public final class PdfTextFlow implements AutoCloseable {
 
     private void write(String text, float fontSize) {
         float height = fontSize * LEADING;
-        if (y - height < MARGIN) {
+        if (full) {
+            return;
+        }
+        if (onePage && y - 2 * height < MARGIN) {
+            full = true;
+            text = "……（余下内容见规划文本）";
+        } else if (y - height < MARGIN) {
             page.close();
             page = pdf.page(size);
             y = size.getHeight() - MARGIN;

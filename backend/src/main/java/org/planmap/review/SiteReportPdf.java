@@ -37,7 +37,7 @@ public final class SiteReportPdf {
             maps.map(first, PdfTextFlow.MARGIN, top, (int) width, MAP_HEIGHT,
                     MapPdf.padded(shape.lonLat().getEnvelopeInternal(), 0.4), MAP_LAYERS, "合规性审查 地块位置", shape.lonLat());
             MapPdf.footer(pdf, first, MapImage.CREDIT);
-            try (PdfTextFlow text = new PdfTextFlow(pdf, first, top - MAP_HEIGHT - 8)) {
+            try (PdfTextFlow text = PdfTextFlow.continuing(pdf, first, top - MAP_HEIGHT - 8)) {
                 text.heading("合规性审查报告（" + LocalDate.now() + "）");
                 text.line(report.summary());
                 SiteReport.Site s = report.site();
