@@ -124,34 +124,38 @@ public final class ControlLineLedger {
                 .toList());
     }
 
-    /** Clips and dissolves every line per county, reading each county's features when it comes to it. */
+    /**
+     * Clips and dissolves every line per county, reading each county's features when it comes to it. Counties
+     * share nothing, so they are worked on side by side (the common fork-join pool: as many as there are cores),
+     * {@code lines} being asked from several threads at once; the results come in county order all the same.
+     */
     public static List<CountyResult> perCounty(BoundarySet boundaries, LinesInBox lines) {
-        List<CountyResult> results = new ArrayList<>();
-        for (Feature county : boundaries.counties()) {
-            Geometry shape = county.geometry();
-            PreparedGeometry prepared = PreparedGeometryFactory.prepare(shape);
-            Map<ControlLine, Geometry> dissolved = new EnumMap<>(ControlLine.class);
-            Map<ControlLine, Double> lineM2 = new EnumMap<>(ControlLine.class);
-            for (ControlLine line : ControlLine.values()) {
-                Geometry within = clipAndDissolve(lines.geometries(line, shape.getEnvelopeInternal()), shape, prepared);
-                dissolved.put(line, within);
-                lineM2.put(line, within == null ? 0 : Ellipsoid.area(within));
-            }
-            Map<Conflict, Geometry> conflicts = new EnumMap<>(Conflict.class);
-            Geometry development = dissolved.get(ControlLine.URBAN_DEVELOPMENT_BOUNDARY);
-            for (Conflict c : Conflict.values()) {
-                Geometry protectedArea = dissolved.get(c.protectedLine);
-                if (development != null && protectedArea != null) {
-                    Geometry overlap = polygonal(OverlayNGRobust.overlay(protectedArea, development, OverlayNG.INTERSECTION));
-                    if (overlap != null) {
-                        conflicts.put(c, overlap);
-                    }
+        return boundaries.counties().parallelStream().map(county -> county(county, lines)).toList();
+    }
+
+    private static CountyResult county(Feature county, LinesInBox lines) {
+        Geometry shape = county.geometry();
+        PreparedGeometry prepared = PreparedGeometryFactory.prepare(shape);
+        Map<ControlLine, Geometry> dissolved = new EnumMap<>(ControlLine.class);
+        Map<ControlLine, Double> lineM2 = new EnumMap<>(ControlLine.class);
+        for (ControlLine line : ControlLine.values()) {
+            Geometry within = clipAndDissolve(lines.geometries(line, shape.getEnvelopeInternal()), shape, prepared);
+            dissolved.put(line, within);
+            lineM2.put(line, within == null ? 0 : Ellipsoid.area(within));
+        }
+        Map<Conflict, Geometry> conflicts = new EnumMap<>(Conflict.class);
+        Geometry development = dissolved.get(ControlLine.URBAN_DEVELOPMENT_BOUNDARY);
+        for (Conflict c : Conflict.values()) {
+            Geometry protectedArea = dissolved.get(c.protectedLine);
+            if (development != null && protectedArea != null) {
+                Geometry overlap = polygonal(OverlayNGRobust.overlay(protectedArea, development, OverlayNG.INTERSECTION));
+                if (overlap != null) {
+                    conflicts.put(c, overlap);
                 }
             }
-            results.add(new CountyResult(county.id(), text(county, "name"), text(county, "cityAdcode"),
-                    text(county, "cityName"), Ellipsoid.area(shape), lineM2, conflicts));
         }
-        return results;
+        return new CountyResult(county.id(), text(county, "name"), text(county, "cityAdcode"),
+                text(county, "cityName"), Ellipsoid.area(shape), lineM2, conflicts);
     }
 
     /** Rows for a set of units, each the sum of the counties it is made of. */

@@ -150,7 +150,7 @@ public final class ResidentLayers {
                 if (skip > 0) {
                     skip--;
                 } else {
-                    out.add(f);
+                    out.add(q.withProperties() ? f : new Feature(f.id(), f.geometry(), Map.of()));
                 }
             }
             return out;

@@ -9,10 +9,11 @@ import org.locationtech.jts.geom.Envelope;
  * geometry intersects {@code bbox} (null: all; OGC API – Features' meaning, not the boxes' overlap), whose
  * {@value #ADCODE} begins with {@code adcodePrefix} (null: any; {@code 1411} is 吕梁市's units) and whose id is
  * {@code featureId} (null: any), skipping {@code offset} and returning at most {@code limit} (null: no limit).
- * Each step returns a new query; the record stays immutable.
+ * Without {@code withProperties} a query asks for ids and geometries alone: a reader that measures or clips (the ledger) then does
+ * not pay for decoding every property of a dense layer. Each step returns a new query; the record stays immutable.
  */
 public record FeatureQuery(String layerId, Envelope bbox, String adcodePrefix, Integer limit, long offset,
-        String featureId) {
+        String featureId, boolean withProperties) {
 
     /** The property the division-code filter reads; layers without it cannot be filtered by division. */
     public static final String ADCODE = "adcode";
@@ -30,7 +31,7 @@ public record FeatureQuery(String layerId, Envelope bbox, String adcodePrefix, I
 
     /** Every feature of the layer; narrow it with the steps below. */
     public static FeatureQuery of(String layerId) {
-        return new FeatureQuery(layerId, null, null, null, 0, null);
+        return new FeatureQuery(layerId, null, null, null, 0, null, true);
     }
 
     /** The one feature with this id (stores keep ids unique per layer and index them). */
@@ -40,24 +41,32 @@ public record FeatureQuery(String layerId, Envelope bbox, String adcodePrefix, I
 
     /** Only features whose geometry intersects {@code box} (null: no spatial filter). */
     public FeatureQuery bbox(Envelope box) {
-        return new FeatureQuery(layerId, box, adcodePrefix, limit, offset, featureId);
+        return new FeatureQuery(layerId, box, adcodePrefix, limit, offset, featureId, withProperties);
     }
 
     public FeatureQuery adcodePrefix(String prefix) {
-        return new FeatureQuery(layerId, bbox, prefix, limit, offset, featureId);
+        return new FeatureQuery(layerId, bbox, prefix, limit, offset, featureId, withProperties);
     }
 
     /** At most {@code max} features (null: no limit). */
     public FeatureQuery limit(Integer max) {
-        return new FeatureQuery(layerId, bbox, adcodePrefix, max, offset, featureId);
+        return new FeatureQuery(layerId, bbox, adcodePrefix, max, offset, featureId, withProperties);
     }
 
     public FeatureQuery offset(long skip) {
-        return new FeatureQuery(layerId, bbox, adcodePrefix, limit, skip, featureId);
+        return new FeatureQuery(layerId, bbox, adcodePrefix, limit, skip, featureId, withProperties);
     }
 
     public FeatureQuery featureId(String id) {
-        return new FeatureQuery(layerId, bbox, adcodePrefix, limit, offset, id);
+        return new FeatureQuery(layerId, bbox, adcodePrefix, limit, offset, id, withProperties);
+    }
+
+    /**
+     * Features with their ids and geometries and no properties (an empty map), whatever the layer's fields: the
+     * same features, in the same order, as the query without this step.
+     */
+    public FeatureQuery withoutProperties() {
+        return new FeatureQuery(layerId, bbox, adcodePrefix, limit, offset, featureId, false);
     }
 
     /** Whether the answer is every match (no limit, no offset), so its length is also its numberMatched. */

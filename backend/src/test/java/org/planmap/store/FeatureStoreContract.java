@@ -137,6 +137,20 @@ public abstract class FeatureStoreContract {
         assertThat(store.count(FeatureQuery.of(LAYER.id()).limit(10).offset(20))).isEqualTo(117);
     }
 
+    /** The ledger's read: the same features as with their properties, geometries to the last bit, properties none. */
+    @Test
+    void aQueryWithoutPropertiesLeavesThemOut() {
+        store.replace(LAYER, counties());
+        FeatureQuery box = FeatureQuery.of(LAYER.id()).bbox(new Envelope(111, 112, 37, 37.5));
+        List<Feature> full = readAll(box);
+        List<Feature> bare = readAll(box.withoutProperties());
+        assertThat(bare).hasSize(11).allSatisfy(f -> assertThat(f.properties()).isEmpty());
+        assertSameFeatures(bare, full.stream().map(f -> new Feature(f.id(), f.geometry(), Map.of())).toList());
+        assertThat(readAll(FeatureQuery.of(LAYER.id()).withoutProperties().adcodePrefix("1411")))
+                .extracting(Feature::id).containsExactlyElementsOf(readAll(FeatureQuery.of(LAYER.id()).adcodePrefix("1411"))
+                        .stream().map(Feature::id).toList()).isNotEmpty();
+    }
+
     /**
      * bbox means the geometry intersects the box (OGC API – Features), not that the boxes overlap: 沁源县's box
      * reaches into 111,37,112,37.5 but its polygon stays 0.06° away. GDAL ({@code ogrinfo -spat 111 37 112 37.5}
