@@ -115,8 +115,8 @@ public final class LedgerService implements LayerWriter.Listener {
      */
     private Computed upToDate() {
         Map<String, Optional<LayerInfo>> stored = storedInputs();
-        String inputs = stored.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue().map(LayerInfo::version).orElse("-")).toList().toString();
+        String inputs = ControlLineLedger.METHOD + " " + stored.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue().map(LayerInfo::version).orElse("-")).toList();
         Computed known = current;
         if (inputs.equals(known.inputs())) {
             return known;
@@ -153,7 +153,7 @@ public final class LedgerService implements LayerWriter.Listener {
         // county by county through the store's spatial index: 500 000 stored polygons are never all in memory
         List<ControlLineLedger.CountyResult> counties = ControlLineLedger.perCounty(boundaries, (line, box) ->
                 stored.get(line.layerId()).isEmpty() ? List.of()
-                        : layers.page(FeatureQuery.of(line.layerId()).bbox(box)).features().toList().stream()
+                        : layers.page(FeatureQuery.of(line.layerId()).bbox(box).withoutProperties()).features().toList().stream()
                                 .map(Feature::geometry).filter(Objects::nonNull).toList());
         List<Optional<LayerInfo>> lines = Arrays.stream(ControlLine.values()).map(l -> stored.get(l.layerId())).toList();
         boolean demonstration = lines.stream().flatMap(Optional::stream).anyMatch(DemoControlLines::isDemonstration);

@@ -42,6 +42,8 @@ public final class MapRenderer {
 
     /** Extra pixels queried round a view so strokes of features just outside still reach into it. */
     static final double QUERY_BUFFER_PX = 4;
+    /** How far a drawn outline may stray from the true one: less than a pixel, as the old half-pixel filter did. */
+    static final double SIMPLIFY_PX = 0.5;
 
     private final LayerService layers;
     private final MapStyles styles;
@@ -262,30 +264,81 @@ public final class MapRenderer {
         }
     }
 
-    /** Appends one ring or line (backwards if {@code reverse}), dropping vertices within half a pixel of the last kept. */
+    /**
+     * Appends one ring or line (backwards if {@code reverse}) in pixels, simplified by Douglas–Peucker to within
+     * {@link #SIMPLIFY_PX}: the county outlines of a province-wide map keep a quarter of their vertices, and Java2D's
+     * cost of a thin antialiased stroke is mostly per vertex (its joins), so the map image's outlines cost half.
+     */
     private static void ring(Path2D.Double path, CoordinateSequence seq, Viewport view, boolean close, boolean reverse) {
         int n = seq.size();
         if (n == 0) {
             return;
         }
-        int first = reverse ? n - 1 : 0;
-        int step = reverse ? -1 : 1;
-        double lastX = view.px(seq.getX(first));
-        double lastY = view.py(seq.getY(first));
-        path.moveTo(lastX, lastY);
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int k = 0; k < n; k++) {
+            int i = reverse ? n - 1 - k : k;
+            x[k] = view.px(seq.getX(i));
+            y[k] = view.py(seq.getY(i));
+        }
+        boolean[] keep = douglasPeucker(x, y, SIMPLIFY_PX);
+        path.moveTo(x[0], y[0]);
         for (int k = 1; k < n; k++) {
-            int i = first + k * step;
-            double x = view.px(seq.getX(i));
-            double y = view.py(seq.getY(i));
-            if (Math.abs(x - lastX) < 0.5 && Math.abs(y - lastY) < 0.5 && k < n - 1) {
-                continue;
+            if (keep[k]) {
+                path.lineTo(x[k], y[k]);
             }
-            path.lineTo(x, y);
-            lastX = x;
-            lastY = y;
         }
         if (close) {
             path.closePath();
         }
+    }
+
+    /** The vertices to keep so that none dropped lies farther than {@code tolerance} from the line kept. */
+    static boolean[] douglasPeucker(double[] x, double[] y, double tolerance) {
+        int n = x.length;
+        boolean[] keep = new boolean[n];
+        keep[0] = true;
+        keep[n - 1] = true;
+        double limit = tolerance * tolerance;
+        // Spans still to look at, as start and end indices; a stack, not recursion: rings run to tens of thousands.
+        int[] spans = new int[64];
+        int top = 0;
+        spans[top++] = 0;
+        spans[top++] = n - 1;
+        while (top > 0) {
+            int end = spans[--top];
+            int start = spans[--top];
+            double farthest = -1;
+            int at = -1;
+            for (int k = start + 1; k < end; k++) {
+                double d = distanceSquared(x[k], y[k], x[start], y[start], x[end], y[end]);
+                if (d > farthest) {
+                    farthest = d;
+                    at = k;
+                }
+            }
+            if (farthest > limit) {
+                keep[at] = true;
+                if (top + 4 > spans.length) {
+                    spans = Arrays.copyOf(spans, spans.length * 2);
+                }
+                spans[top++] = start;
+                spans[top++] = at;
+                spans[top++] = at;
+                spans[top++] = end;
+            }
+        }
+        return keep;
+    }
+
+    /** From (px, py) to the segment a–b (to a itself when a ring's segment has closed on its start). */
+    private static double distanceSquared(double px, double py, double ax, double ay, double bx, double by) {
+        double dx = bx - ax;
+        double dy = by - ay;
+        double length = dx * dx + dy * dy;
+        double t = length == 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length));
+        double ex = px - (ax + t * dx);
+        double ey = py - (ay + t * dy);
+        return ex * ex + ey * ey;
     }
 }

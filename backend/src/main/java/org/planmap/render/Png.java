@@ -1,37 +1,26 @@
 package org.planmap.render;
 
+import com.pngencoder.PngEncoder;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
-/** PNG bytes of an image, with the JDK's own encoder (no native code, nothing to install). */
+/**
+ * PNG bytes of an image (RGB, or RGBA for a tile with transparency).
+ *
+ * <p>pngencoder deflates the rows straight from the image's pixel array: the JDK's ImageIO writer first copied the
+ * raster and then filtered every row in Java, which was two thirds of a map image's time (docs/performance.md).
+ * Deflate's fastest level and no row filters: the maps are flat colours, which deflate finds without filtering
+ * (a filtered 1024×768 map was larger and three times slower), and a map image is encoded on every request.
+ * One thread per image: the expensive-request pool already keeps both cores busy with images of their own.
+ */
 public final class Png {
+
+    static final int DEFLATE_LEVEL = 1;
 
     private Png() {
     }
 
     public static byte[] encode(BufferedImage image) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
-        try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
-            writer.setOutput(stream);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            // Deflate's faster levels: tiles are encoded on the request path and cached as bytes; the best
-            // level costs several times the time for a few per cent of size.
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.75f);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
+        return new PngEncoder().withBufferedImage(image).withCompressionLevel(DEFLATE_LEVEL)
+                .withPredictorEncoding(false).withMultiThreadedCompressionEnabled(false).toBytes();
     }
 }

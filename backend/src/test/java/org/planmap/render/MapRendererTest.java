@@ -125,6 +125,26 @@ class MapRendererTest {
     }
 
     @Test
+    void outlinesKeepOnlyTheVerticesThatMoveTheLineByMoreThanHalfAPixel() {
+        // A 100-px edge with a 0.4-px wobble every pixel and one 3-px spike at x = 50: the wobble goes, the spike stays.
+        int n = 101;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i;
+            y[i] = i == 50 ? 3 : (i % 2) * 0.4;
+        }
+        boolean[] keep = MapRenderer.douglasPeucker(x, y, MapRenderer.SIMPLIFY_PX);
+        List<Integer> kept = java.util.stream.IntStream.range(0, n).filter(i -> keep[i]).boxed().toList();
+        assertThat(kept).contains(0, 50, 100).allMatch(i -> i == 0 || i == 100 || Math.abs(i - 50) <= 2);
+        // A closed ring (last vertex = first) keeps its corners.
+        double[] rx = {0, 10, 10, 0, 0};
+        double[] ry = {0, 0, 10, 10, 0};
+        boolean[] ring = MapRenderer.douglasPeucker(rx, ry, MapRenderer.SIMPLIFY_PX);
+        assertThat(ring).containsExactly(true, true, true, true, true);
+    }
+
+    @Test
     void theTileCacheStaysWithinItsBytesDroppingTheLeastRecentlyUsed() {
         ByteCache<Tiles.Key> cache = new ByteCache<>(1000);
         Tiles.Key a = new Tiles.Key("l", "v1", 1, 0, 0);
