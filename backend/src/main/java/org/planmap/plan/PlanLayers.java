@@ -74,7 +74,7 @@ public final class PlanLayers {
             return new Feature(f.id(), f.geometry(), p);
         }).toList();
         LayerInfo info = new LayerInfo(COUNTIES, "县级行政区 County-level units", "MULTIPOLYGON", BoundarySet.CRS,
-                BOUNDARY_SOURCE + "; tiers: 003_73e80744cce0764a.txt 专栏3", 0, List.of(), fields, "");
+                BOUNDARY_SOURCE + "; tiers: 《山西省“十四五”新型城镇化规划》专栏3", 0, List.of(), fields, "");
         return new LayerContent(info, features);
     }
 
@@ -105,7 +105,7 @@ public final class PlanLayers {
             return new Feature(f.id(), f.geometry(), p);
         }).toList();
         LayerInfo info = new LayerInfo(CITIES, "地级市 Prefecture cities", "MULTIPOLYGON", BoundarySet.CRS,
-                BOUNDARY_SOURCE + " (union of counties); 003_73e80744cce0764a.txt 专栏2, 专栏3", 0, List.of(), fields, "");
+                BOUNDARY_SOURCE + " (union of counties); 《山西省“十四五”新型城镇化规划》专栏2、专栏3", 0, List.of(), fields, "");
         return new LayerContent(info, features);
     }
 }

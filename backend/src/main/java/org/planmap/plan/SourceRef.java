@@ -6,8 +6,13 @@ package org.planmap.plan;
  */
 public record SourceRef(String document, String section) {
 
-    /** The citation shown next to a derived value: document and section in one line. */
+    /**
+     * The citation shown next to a derived value, as a reader is shown it everywhere (cards, layers, exports):
+     * 《printed title》 section. The file name is how the program finds the text, not what a planner cites.
+     */
     public String cite() {
-        return document + " " + section;
+        return PlanDocuments.SEEDS.stream().filter(info -> info.file().equals(document)).findFirst()
+                .map(info -> "《" + info.title() + "》" + section)
+                .orElseThrow(() -> new IllegalArgumentException("not a seed document: " + document));
     }
 }

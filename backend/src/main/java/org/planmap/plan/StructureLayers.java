@@ -87,7 +87,7 @@ public final class StructureLayers {
                 new Field("radiatedNames", Type.JSON, "辐射带动县区"),
                 AREA_KM2, SOURCE, SOURCE_QUOTE, NOTE, LABEL_POINT);
         return new LayerContent(new LayerInfo(TOWN_GROUPS, "区域性城镇群 Regional town groups", "MULTIPOLYGON",
-                BoundarySet.CRS, "003_73e80744cce0764a.txt 第四章第一节、第三节; members dissolved from the county boundaries",
+                BoundarySet.CRS, "《山西省“十四五”新型城镇化规划》第四章第一节、第三节; members dissolved from the county boundaries",
                 0, List.of(), fields, ""), features);
     }
 
@@ -122,7 +122,7 @@ public final class StructureLayers {
                 new Field("extentNote", Type.STRING, "规划对范围的表述"),
                 AREA_KM2, SOURCE, SOURCE_QUOTE, NOTE, LABEL_POINT);
         return new LayerContent(new LayerInfo(REGIONS, "一群两区三圈 City cluster, zones and circles", "MULTIPOLYGON",
-                BoundarySet.CRS, "003_73e80744cce0764a.txt 第二章第三节, 第四章第一节、第二节; whole member cities",
+                BoundarySet.CRS, "《山西省“十四五”新型城镇化规划》第二章第三节、第四章第一节、第二节; whole member cities",
                 0, List.of(), fields, ""), features);
     }
 

@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,10 +64,14 @@ final class Legend {
         return rows;
     }
 
-    /** Draws the rows in a white panel whose bottom-left corner is at ({@code left}, {@code bottom}). */
-    static void draw(Graphics2D g, List<Row> rows, int right, int bottom) {
+    /**
+     * Draws the rows in a white panel whose bottom-right corner is at ({@code right}, {@code bottom}).
+     *
+     * @return the panel, which place names keep clear of; empty for no rows
+     */
+    static Rectangle2D draw(Graphics2D g, List<Row> rows, int right, int bottom) {
         if (rows.isEmpty()) {
-            return;
+            return new Rectangle2D.Double();
         }
         var text = CjkFont.font(12, false, false);
         var bold = CjkFont.font(12, true, false);
@@ -118,5 +123,6 @@ final class Legend {
             g.setColor(MapImage.INK);
             g.drawString(row.text(), x + SWATCH_W + 8, baseline);
         }
+        return new Rectangle2D.Double(left, top, width + 20, height);
     }
 }

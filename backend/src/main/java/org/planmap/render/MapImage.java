@@ -9,6 +9,7 @@ import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,6 +70,14 @@ public final class MapImage {
         return image;
     }
 
+    /** Whose name wins where two would overlap: cities, then counties, then the rest in style-file order. */
+    static final List<String> LABEL_RANK = List.of("cities", "counties", "town-groups", "regions");
+
+    private static int labelRank(String layerId) {
+        int rank = LABEL_RANK.indexOf(layerId);
+        return rank < 0 ? LABEL_RANK.size() : rank;
+    }
+
     /**
      * Draws the map of {@code view} on any canvas: a raster for map.png, a PDF page's vector graphics for print,
      * atlas and site-review reports, so that both show the same styles, labels, legend and scale bar.
@@ -100,9 +109,21 @@ public final class MapImage {
                 drawn.put(style.id(), properties);
             }
         }
+        // The title, north arrow, scale bar and legend first: place names are then kept clear of them, and of
+        // each other in rank order (a city's name before a county's, before a town group's or region's).
+        Map<String, List<Feature>> shown = new LinkedHashMap<>(drawn);
+        shown.remove(BACKGROUND_LAYER);
+        shown.keySet().retainAll(wanted);
         List<Rectangle2D> taken = new ArrayList<>();
+        taken.add(title(g, title));
+        taken.add(northArrow(g, width));
+        Rectangle2D scale = scaleBar(g, view);
+        taken.add(scale);
+        taken.add(legend(g, styles, shown, width, (int) scale.getY() - 6));
         double zoom = view.zoom();
-        for (LayerStyle style : styles.layers().values()) {
+        List<LayerStyle> labelled = styles.layers().values().stream()
+                .sorted(Comparator.comparingInt(style -> labelRank(style.id()))).toList();
+        for (LayerStyle style : labelled) {
             var label = style.label();
             boolean on = label != null && (label.withLayer() ? wanted.contains(style.id()) : wanted.contains(LABELS));
             if (on && label.showsAt(zoom)) {
@@ -110,14 +131,9 @@ public final class MapImage {
                 renderer.drawLabels(g, view, label, features, taken);
             }
         }
-        drawn.remove(BACKGROUND_LAYER);
-        drawn.keySet().retainAll(wanted);
-        title(g, title);
-        northArrow(g, width);
-        legend(g, styles, drawn, width, scaleBar(g, view) - 6);
     }
 
-    private static void title(Graphics2D g, String title) {
+    private static Rectangle2D title(Graphics2D g, String title) {
         g.setFont(CjkFont.font(16, true, false));
         FontMetrics m = g.getFontMetrics();
         int w = m.stringWidth(title) + 16;
@@ -125,9 +141,10 @@ public final class MapImage {
         g.fillRoundRect(MARGIN, MARGIN, w, m.getHeight() + 8, 6, 6);
         g.setColor(INK);
         g.drawString(title, MARGIN + 8, MARGIN + 4 + m.getAscent());
+        return new Rectangle2D.Double(MARGIN, MARGIN, w, m.getHeight() + 8);
     }
 
-    private static void northArrow(Graphics2D g, int width) {
+    private static Rectangle2D northArrow(Graphics2D g, int width) {
         int cx = width - MARGIN - 16;
         int top = MARGIN;
         g.setColor(PANEL);
@@ -148,14 +165,15 @@ public final class MapImage {
         g.fill(right);
         g.setColor(new Color(0x9fb3c8));
         g.fill(left);
+        return new Rectangle2D.Double(cx - 16, top, 32, 50);
     }
 
     /**
      * A bar of a round length (1, 2 or 5 × 10ⁿ m) near a fifth of the width, above the credit line.
      *
-     * @return the top of what it drew, so the legend can stand on it
+     * @return what it drew (bar and credit line), so the legend can stand on it and names keep clear of it
      */
-    private static int scaleBar(Graphics2D g, Viewport view) {
+    private static Rectangle2D scaleBar(Graphics2D g, Viewport view) {
         double metresPerPx = view.groundMetresPerPixel();
         double target = metresPerPx * view.width() / 5;
         double round = Math.pow(10, Math.floor(Math.log10(target)));
@@ -186,7 +204,8 @@ public final class MapImage {
         g.drawRect(left, barBottom - 6, px, 5);
         g.drawString("0", left - m.stringWidth("0") / 2, barBottom - 10);
         g.drawString(text, left + px - m.stringWidth(text) / 2, barBottom - 10);
-        return barBottom - 30;
+        int panelLeft = Math.min(left - 10, right - creditWidth - 8);
+        return new Rectangle2D.Double(panelLeft, barBottom - 30, right - panelLeft, bottom + 2 - (barBottom - 30));
     }
 
     private static String fmt(double v) {
@@ -198,12 +217,12 @@ public final class MapImage {
      * row. Shanxi runs from south-west to north-east, so at the province's extent that corner is Henan, not
      * 运城 (which a bottom-left legend covered).
      */
-    private void legend(Graphics2D g, MapStyles styles, Map<String, List<Feature>> drawn, int width, int bottom) {
+    private Rectangle2D legend(Graphics2D g, MapStyles styles, Map<String, List<Feature>> drawn, int width, int bottom) {
         List<Legend.Row> rows = new ArrayList<>();
         for (Map.Entry<String, List<Feature>> e : drawn.entrySet()) {
             LayerStyle style = styles.layer(e.getKey()).orElseThrow();
             rows.addAll(Legend.rows(style, e.getValue(), layers.layer(style.id()).title().contains("示意")));
         }
-        Legend.draw(g, rows, width - MARGIN, bottom);
+        return Legend.draw(g, rows, width - MARGIN, bottom);
     }
 }

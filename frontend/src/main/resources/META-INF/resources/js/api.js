@@ -1,4 +1,7 @@
-// Reads planmap's JSON API; every failure becomes an Error whose message is the server's Chinese text.
+import { lang, t } from './i18n.js';
+
+// Reads planmap's JSON API; every failure becomes an Error whose message is the server's text in the
+// viewer's language (problem documents carry both, message.zh and message.en).
 export async function getJson(path) {
   return answer(await fetch(path, { headers: { Accept: 'application/json' } }));
 }
@@ -6,7 +9,7 @@ export async function getJson(path) {
 async function answer(response) {
   const body = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
-    const message = body && body.message ? body.message.zh : `请求失败（${response.status}）`;
+    const message = body && body.message ? body.message[lang] || body.message.zh : t('请求失败（{status}）', { status: response.status });
     const error = new Error(message);
     error.status = response.status;
     error.code = body && body.code;

@@ -1,24 +1,26 @@
 import { tierColour, textOn } from './tiers.js';
 import { escape } from './text.js';
+import { t, placeHtml, zhHtml, noteHtml, locale } from './i18n.js';
 
 // The card beside the map: one frame, a body per kind of place. A county's card is drawn from its card
 // document (/api/counties/{adcode}/card); cities, town groups and regions from their layer's properties.
+// Labels follow the viewer's language; plan text, citations and place names stay Chinese (zhHtml, placeHtml).
 const tierBadge = (tier, band) => `<span class="tier" style="background:${tierColour(tier)};color:${
-  textOn(tierColour(tier))}">${escape(tier)}</span> ${escape(band)}`;
-const placeLink = (kind, id, name) => `<a href="#" data-place="${kind}:${escape(id)}">${escape(name)}</a>`;
-const target = (city, rate, direction, source) => `<dt>${escape(city)}目标</dt><dd>2025年常住人口城镇化率 <b>${rate}%</b>
-    <div class="direction">${escape(direction)}</div><div class="source">出处：${escape(source)}</div></dd>`;
-const area = (km2) => `${Number(km2).toLocaleString('zh-CN')} km²`;
-const sections = (tasks) => `<section class="passages"><h3>规划原文</h3><p class="loading">正在查找…</p></section>
+  textOn(tierColour(tier))}">${escape(t(tier))}</span> ${escape(t(band))}`;
+const placeLink = (kind, id, name) => `<a href="#" data-place="${kind}:${escape(id)}">${placeHtml(name)}</a>`;
+const source = (text) => `<div class="source">${t('出处：')}${zhHtml(text)}</div>`;
+const target = (city, rate, direction, cited) => `<dt>${t('{city}目标', { city: placeHtml(city) })}</dt><dd>${t('2025年常住人口城镇化率')} <b>${rate}%</b>
+    <div class="direction">${zhHtml(direction)}</div>${source(cited)}</dd>`;
+const area = (km2) => `${Number(km2).toLocaleString(locale)} km²`;
+const sections = (tasks) => `<section class="passages"><h3>${t('规划原文')}</h3><p class="loading">${t('正在查找…')}</p></section>
   ${tasks ? '<section class="tasks" hidden></section>' : ''}`;
 
 function frame(element, title, subtitle, body) {
-  element.innerHTML = `<button class="close" type="button" aria-label="关闭">×</button>
-    <h2>${escape(title)}</h2><div class="subtitle">${subtitle}</div>${body}`;
+  element.innerHTML = `<button class="close" type="button" aria-label="${t('关闭')}">×</button>
+    <h2>${placeHtml(title)}</h2><div class="subtitle">${subtitle}</div>${body}`;
   element.hidden = false;
   element.scrollTop = 0;
 }
-
 // The card's links: a place selects it, 在原文中查看 opens the reader there, × closes the card.
 export function attachCard(element, { onPlace, onRead, onClose }) {
   element.addEventListener('click', (event) => {
@@ -37,53 +39,55 @@ export function attachCard(element, { onPlace, onRead, onClose }) {
 }
 
 function basis({ tier, city }) {
-  if (tier.basis === 'corrected') return `${escape(tier.basisText)}（原文作“${escape(tier.seedName)}”）`;
-  if (tier.basis === 'inherited') return `${escape(tier.basisText)}（${placeLink('city', city.id, tier.seedName)}）`;
-  return escape(tier.basisText);
+  if (tier.basis === 'corrected') return `${escape(t(tier.basisText))}${t('（原文作“{name}”）', { name: zhHtml(tier.seedName) })}`;
+  if (tier.basis === 'inherited') return `${escape(t(tier.basisText))}（${placeLink('city', city.id, tier.seedName)}）`;
+  return escape(t(tier.basisText));
 }
+
+const pattern = (p) => t('“{pattern}”格局', { pattern: escape(p) });
 
 // A county-level unit: its tier and exactly how it was obtained, its place in the plan's structure, its
 // city's 专栏2 target; the passages and tasks sections are left for renderPassages and renderTasks.
 export function showCounty(element, card) {
-  const groups = card.townGroups.length ? card.townGroups.map((g) => `${placeLink('group', g.id, g.name)}（${escape(g.roleText)}${
-    g.pattern ? `，“${escape(g.pattern)}”格局` : ''}）`).join('<br>') : '—';
-  const regions = card.regions.length ? card.regions.map((r) => placeLink('region', r.id, r.name)).join('、') : '—';
-  const targets = card.cityTargets.map((t) => target(t.city, t.urbanizationRate2025, t.direction, t.source.text)).join('');
-  frame(element, card.name, `${placeLink('city', card.city.id, card.city.name)} · ${escape(card.kind)} · ${escape(card.adcode)}`, `<dl>
-      <dt>规模等级</dt><dd>${tierBadge(card.tier.label, card.tier.band)}</dd>
-      <dt>等级依据</dt><dd>${basis(card)}<div class="source">出处：${escape(card.tier.source.text)}</div></dd>
-      <dt>城镇群</dt><dd class="groups">${groups}</dd>
-      <dt>一群两区三圈</dt><dd class="regions">${regions}</dd>
+  const groups = card.townGroups.length ? card.townGroups.map((g) => `${placeLink('group', g.id, g.name)}（${escape(t(g.roleText))}${
+    g.pattern ? `${t('，')}${pattern(g.pattern)}` : ''}）`).join('<br>') : '—';
+  const regions = card.regions.length ? card.regions.map((r) => placeLink('region', r.id, r.name)).join(t('、')) : '—';
+  const targets = card.cityTargets.map((c) => target(c.city, c.urbanizationRate2025, c.direction, c.source.text)).join('');
+  frame(element, card.name, `${placeLink('city', card.city.id, card.city.name)} · ${escape(t(card.kind))} · ${escape(card.adcode)}`, `<dl>
+      <dt>${t('规模等级')}</dt><dd>${tierBadge(card.tier.label, card.tier.band)}</dd>
+      <dt>${t('等级依据')}</dt><dd>${basis(card)}${source(card.tier.source.text)}</dd>
+      <dt>${t('城镇群')}</dt><dd class="groups">${groups}</dd>
+      <dt>${t('一群两区三圈')}</dt><dd class="regions">${regions}</dd>
       ${targets}
-      <dt>面积</dt><dd>${area(card.areaKm2)}</dd>
+      <dt>${t('面积')}</dt><dd>${area(card.areaKm2)}</dd>
     </dl>${sections(true)}`);
 }
 
 export function showCity(element, city, counties) {
-  frame(element, city.name, `地级市 · ${escape(city.adcode)} · ${city.countyCount} 个县级单元`, `<dl>
-      <dt>规模等级</dt><dd>${tierBadge(city.tier, city.tierPopulation)}<div class="source">出处：${escape(city.tierSource)}</div></dd>
+  frame(element, city.name, t('地级市 · {adcode} · {count} 个县级单元', { adcode: escape(city.adcode), count: city.countyCount }), `<dl>
+      <dt>${t('规模等级')}</dt><dd>${tierBadge(city.tier, city.tierPopulation)}${source(city.tierSource)}</dd>
       ${city.urbanizationRate2025 == null ? '' : target(city.name, city.urbanizationRate2025, city.direction, city.targetSource)}
-      <dt>县级单元</dt><dd>${counties.map((c) => placeLink('county', c.adcode, c.name)).join('、')}</dd>
-      <dt>面积</dt><dd>${area(city.areaKm2)}</dd>
+      <dt>${t('县级单元')}</dt><dd>${counties.map((c) => placeLink('county', c.adcode, c.name)).join(t('、'))}</dd>
+      <dt>${t('面积')}</dt><dd>${area(city.areaKm2)}</dd>
     </dl>${sections(true)}`);
 }
 
 export function showGroup(element, g) {
-  const names = (codes, labels) => codes.map((code, i) => placeLink('county', code, labels[i])).join('、');
-  frame(element, g.name, `区域性城镇群${g.pattern ? ` · “${escape(g.pattern)}”格局` : ''}`, `<dl>
-      <dt>核心</dt><dd>${names(g.core, g.coreNames)}</dd>
-      ${g.radiated.length ? `<dt>辐射带动</dt><dd>${names(g.radiated, g.radiatedNames)}</dd>` : ''}
-      <dt>面积</dt><dd>${area(g.areaKm2)}</dd>
-    </dl><blockquote>${escape(g.sourceQuote)}</blockquote><p class="source">出处：${escape(g.source)}</p>
-    ${g.note ? `<p class="note">${escape(g.note)}</p>` : ''}${sections(false)}`);
+  const names = (codes, labels) => codes.map((code, i) => placeLink('county', code, labels[i])).join(t('、'));
+  frame(element, g.name, `${t('区域性城镇群')}${g.pattern ? ` · ${pattern(g.pattern)}` : ''}`, `<dl>
+      <dt>${t('核心')}</dt><dd>${names(g.core, g.coreNames)}</dd>
+      ${g.radiated.length ? `<dt>${t('辐射带动')}</dt><dd>${names(g.radiated, g.radiatedNames)}</dd>` : ''}
+      <dt>${t('面积')}</dt><dd>${area(g.areaKm2)}</dd>
+    </dl><blockquote>${zhHtml(g.sourceQuote)}</blockquote><p class="source">${t('出处：')}${zhHtml(g.source)}</p>
+    ${g.note ? `<p class="note">${noteHtml(g.note)}</p>` : ''}${sections(false)}`);
 }
 
 export function showRegion(element, r) {
   const schematic = r.geometryBasis === 'schematic';
-  frame(element, r.name, `${escape(r.kind)}${schematic ? ' · <span class="schematic">范围为示意</span>' : ''}`, `<dl>
-      <dt>成员市</dt><dd>${r.memberNames.length ? r.members.map((code, i) => placeLink('city', code, r.memberNames[i])).join('、') : '规划未列出'}</dd>
-      <dt>范围</dt><dd>${escape(r.extentNote)}</dd>
-      ${r.areaKm2 != null ? `<dt>面积</dt><dd>${area(r.areaKm2)}${schematic ? '（示意）' : ''}</dd>` : ''}
-    </dl><blockquote>${escape(r.sourceQuote)}</blockquote><p class="source">出处：${escape(r.source)}</p>
-    ${r.note ? `<p class="note">${escape(r.note)}</p>` : ''}${sections(false)}`);
+  frame(element, r.name, `${escape(t(r.kind))}${schematic ? ` · <span class="schematic">${t('范围为示意')}</span>` : ''}`, `<dl>
+      <dt>${t('成员市')}</dt><dd>${r.memberNames.length ? r.members.map((code, i) => placeLink('city', code, r.memberNames[i])).join(t('、')) : t('规划未列出')}</dd>
+      <dt>${t('范围')}</dt><dd>${noteHtml(r.extentNote)}</dd>
+      ${r.areaKm2 != null ? `<dt>${t('面积')}</dt><dd>${area(r.areaKm2)}${schematic ? t('（示意）') : ''}</dd>` : ''}
+    </dl><blockquote>${zhHtml(r.sourceQuote)}</blockquote><p class="source">${t('出处：')}${zhHtml(r.source)}</p>
+    ${r.note ? `<p class="note">${noteHtml(r.note)}</p>` : ''}${sections(false)}`);
 }

@@ -1,6 +1,7 @@
 import { escape } from './text.js';
 import { getJson } from './api.js';
 import { layerStyle, styleOf } from './styles.js';
+import { t, placeHtml, zhHtml, locale } from './i18n.js';
 
 const line = (id) => ({ id, title: styleOf(id).title, style: layerStyle(id) });
 
@@ -38,8 +39,9 @@ export function attachIdentify(map, shownLines) {
 }
 
 function popup(entry, p) {
-  return `<div class="cl-popup"><b>${escape(p.kindName || entry.title)}</b>
-    <div>${escape(p.cityName)} ${escape(p.countyName)}</div>
-    <div>面积 ${Number(p.areaHa).toLocaleString('zh-CN')} 公顷（${(Number(p.areaHa) * 15).toLocaleString('zh-CN', { maximumFractionDigits: 0 })} 亩）</div>
-    <div class="status">${escape(p.status)}</div></div>`;
+  return `<div class="cl-popup"><b>${p.kindName ? zhHtml(p.kindName) : escape(t(entry.title))}</b>
+    <div>${placeHtml(p.cityName)} ${placeHtml(p.countyName)}</div>
+    <div>${t('面积 {ha} 公顷（{mu} 亩）', { ha: Number(p.areaHa).toLocaleString(locale),
+    mu: (Number(p.areaHa) * 15).toLocaleString(locale, { maximumFractionDigits: 0 }) })}</div>
+    <div class="status">${zhHtml(p.status)}</div></div>`;
 }

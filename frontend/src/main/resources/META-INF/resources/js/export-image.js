@@ -1,8 +1,11 @@
+import { downloadWithProgress } from './export.js';
+
 // 导出图片: the current view as a PNG map the server draws with the same styles — the visible layers,
-// a legend, a scale bar and Chinese names — at the map's size on screen. Kept current as the view moves.
+// a legend, a scale bar and Chinese names — at the map's size on screen. Kept current as the view moves;
+// fetched with progress shown in `status`, since a large view takes the server a moment to draw.
 const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
 
-export function attachExportImage(link, map, visibleLayers) {
+export function attachExportImage(link, map, visibleLayers, status) {
   const update = () => {
     const b = map.getBounds();
     const size = map.getSize();
@@ -10,6 +13,7 @@ export function attachExportImage(link, map, visibleLayers) {
       .map((v) => v.toFixed(5)).join(',');
     link.href = `/api/map.png?bbox=${bbox}&width=${clamp(size.x, 64, 4096)}&height=${clamp(size.y, 64, 4096)}&layers=${visibleLayers().join(',')}`;
   };
+  downloadWithProgress(link, status);
   update();
   return update;
 }

@@ -1,5 +1,6 @@
 import { escape } from './text.js';
 import { CONTROL_LINES } from './controllines.js';
+import { lang, t } from './i18n.js';
 
 const POLL_MS = 500;
 
@@ -10,7 +11,7 @@ export function attachImport(panel, send, onImported) {
   const bar = panel.querySelector('progress');
   const message = panel.querySelector('.import-message');
   form.querySelector('select[name=layer]').innerHTML = CONTROL_LINES
-    .map((l) => `<option value="${l.id}">${l.title}</option>`).join('');
+    .map((l) => `<option value="${l.id}">${t(l.title)}</option>`).join('');
 
   const say = (text, kind = '') => { message.className = `import-message ${kind}`; message.innerHTML = text; };
 
@@ -19,7 +20,7 @@ export function attachImport(panel, send, onImported) {
       const status = await fetch(url).then((r) => r.json());
       bar.value = status.progress;
       if (status.state === 'DONE' || status.state === 'FAILED') return status;
-      say(`${escape(status.stage)}…`);
+      say(`${escape(t(status.stage))}…`);
       await new Promise((resolve) => { setTimeout(resolve, POLL_MS); });
     }
   }
@@ -34,7 +35,8 @@ export function attachImport(panel, send, onImported) {
     // Refused here rather than after sending: the server's 413 can arrive as a reset connection once a
     // browser has pushed far past the limit, which says nothing to the planner.
     if (file && file.size > maxUploadBytes) {
-      say(`文件 ${escape(file.name)} 有 ${megabytes(file.size)}，超过上传上限 ${megabytes(maxUploadBytes)}；请拆分后分批导入，或请管理员调高 planmap.import.max-upload-size。`, 'error');
+      say(t('文件 {name} 有 {size}，超过上传上限 {limit}；请拆分后分批导入，或请管理员调高 planmap.import.max-upload-size。',
+        { name: escape(file.name), size: megabytes(file.size), limit: megabytes(maxUploadBytes) }), 'error');
       return;
     }
     const layer = data.get('layer');
@@ -42,21 +44,23 @@ export function attachImport(panel, send, onImported) {
     if (!data.get('crs')) data.delete('crs');
     bar.hidden = false;
     bar.value = 0;
-    say('正在上传…');
+    say(t('正在上传…'));
     try {
       const response = await send(`/api/layers/${layer}/import?wait=0`, { method: 'POST', body: data });
       const body = await response.json();
       const status = response.status === 202 ? await poll(response.headers.get('Location')) : body;
       if (status.state === 'DONE') {
         const r = status.report;
-        say(`导入完成：${r.features} 个要素（${escape(r.format)}，${escape(r.sourceCrs)} → EPSG:4326），修复 ${r.repaired} 个无效几何，舍弃 ${r.droppedEmpty} 个空几何。`, 'ok');
+        say(t('导入完成：{features} 个要素（{format}，{crs} → EPSG:4326），修复 {repaired} 个无效几何，舍弃 {dropped} 个空几何。',
+          { features: r.features, format: escape(r.format), crs: escape(r.sourceCrs), repaired: r.repaired, dropped: r.droppedEmpty }), 'ok');
         onImported(layer);
       } else {
-        const error = status.error || { messageZh: body.message ? body.message.zh : `导入失败（${response.status}）` };
-        say(`导入失败，数据未改变：${escape(error.messageZh)}`, 'error');
+        const error = status.error || { messageZh: body.message ? body.message.zh : t('导入失败（{status}）', { status: response.status }),
+          messageEn: body.message ? body.message.en : null };
+        say(t('导入失败，数据未改变：{reason}', { reason: escape((lang === 'en' && error.messageEn) || error.messageZh) }), 'error');
       }
     } catch (error) {
-      say(`导入失败：${escape(error.message)}`, 'error');
+      say(t('导入失败：{reason}', { reason: escape(error.message) }), 'error');
     }
   });
   panel.querySelector('.close').addEventListener('click', () => { panel.hidden = true; });

@@ -1,20 +1,21 @@
 import { layerStyle, styleOf } from './styles.js';
+import { t } from './i18n.js';
 
 // The map's layers, grouped as planners think of them; `controlLines` ({id, title}) are the 三条控制线 the
 // store holds, a group of their own when there are any. A new list each time: nobody edits a shared one.
 export function layerGroups(controlLines) {
   return [
-    { title: '行政区划', layers: [
-      { id: 'counties', title: '县级行政区（规模等级）', on: true },
-      { id: 'cities', title: '地级市界', on: true },
-      { id: 'province', title: '省界', on: true },
-      { id: 'labels', title: '地名注记', on: true },
+    { title: t('行政区划'), layers: [
+      { id: 'counties', title: t('县级行政区（规模等级）'), on: true },
+      { id: 'cities', title: t('地级市界'), on: true },
+      { id: 'province', title: t('省界'), on: true },
+      { id: 'labels', title: t('地名注记'), on: true },
     ] },
-    { title: '规划结构', layers: [
-      { id: 'town-groups', title: '区域性城镇群', on: true },
-      { id: 'regions', title: '一群两区三圈', on: false },
+    { title: t('规划结构'), layers: [
+      { id: 'town-groups', title: t('区域性城镇群'), on: true },
+      { id: 'regions', title: t('一群两区三圈'), on: false },
     ] },
-    ...(controlLines.length ? [{ title: '三条控制线', layers: controlLines.map((l) => ({ ...l, on: false })) }] : []),
+    ...(controlLines.length ? [{ title: t('三条控制线'), layers: controlLines.map((l) => ({ ...l, on: false })) }] : []),
   ];
 }
 
@@ -37,7 +38,7 @@ export function regionStyle(feature, selected) {
 }
 
 // Fixed stacking, whatever order layers are switched on in.
-export const PANES = { counties: 410, controllines: 415, cities: 420, regions: 430, groups: 440, province: 450 };
+export const PANES = { counties: 410, controllines: 415, cities: 420, regions: 430, groups: 440, province: 450, selection: 460 };
 
 // Tile basemaps the server offers (none unless configured); drawn under everything.
 export function basemapLayers(basemaps) {
@@ -50,22 +51,25 @@ export function basemapLayers(basemaps) {
 }
 
 // A small control listing the groups with a checkbox per layer and a choice of basemap; any change calls
-// back so the permalink follows.
+// back so the permalink follows. It folds away (图层) and starts folded on a phone, where it would
+// otherwise cover half the map.
 export function layerPanel(map, groups, overlays, basemaps, onChange) {
   const control = L.control({ position: 'topleft' });
   control.onAdd = () => {
-    const div = L.DomUtil.create('div', 'layer-panel');
+    const div = L.DomUtil.create('details', 'layer-panel');
+    div.open = window.innerWidth > 640;
     L.DomEvent.disableClickPropagation(div);
-    const basemapChoice = basemaps.length ? `<fieldset><legend>底图</legend>
-      <label><input type="radio" name="basemap" value="" checked> 无（离线）</label>
+    L.DomEvent.disableScrollPropagation(div);
+    const basemapChoice = basemaps.length ? `<fieldset><legend>${t('底图')}</legend>
+      <label><input type="radio" name="basemap" value="" checked> ${t('无（离线）')}</label>
       ${basemaps.map((b) => `<label><input type="radio" name="basemap" value="${b.id}"> ${b.title}</label>`).join('')}</fieldset>` : '';
-    div.innerHTML = groups.map((g) => `<fieldset><legend>${g.title}</legend>${g.layers.map((l) =>
-      `<label><input type="checkbox" data-layer="${l.id}" ${map.hasLayer(overlays[l.id]) ? 'checked' : ''}> ${l.title}</label>`).join('')}</fieldset>`).join('')
-      + basemapChoice;
+    div.innerHTML = `<summary>${t('图层')}</summary>${groups.map((g) => `<fieldset><legend>${g.title}</legend>${g.layers.map((l) =>
+      `<label><input type="checkbox" data-layer="${l.id}" ${map.hasLayer(overlays[l.id]) ? 'checked' : ''}> ${l.title}</label>`).join('')}</fieldset>`).join('')}
+      ${basemapChoice}`;
     const tiles = basemapLayers(basemaps);
     div.addEventListener('change', (event) => {
       if (event.target.name === 'basemap') {
-        Object.values(tiles).forEach((t) => map.removeLayer(t));
+        Object.values(tiles).forEach((tile) => map.removeLayer(tile));
         if (event.target.value) map.addLayer(tiles[event.target.value]);
         return;
       }

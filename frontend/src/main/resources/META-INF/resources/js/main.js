@@ -20,9 +20,23 @@ import { attachImport } from './import.js';
 import { attachSession } from './session.js';
 import { attachExport } from './export.js';
 import { attachPanels, closeButtons } from './panels.js';
+import { lang, t, loadPlaceNames, translatePage, otherLanguageHash } from './i18n.js';
+import { uncoveredPadding, attachMenu } from './layout.js';
+import { followLabelCollisions } from './labels.js';
 
 const status = document.getElementById('status');
 const card = document.getElementById('card');
+translatePage();
+attachMenu(document.getElementById('menu-toggle'), document.getElementById('header-menu'));
+// The other language is the same view: the link carries the permalink, and the page reloads in it.
+const languageLink = document.getElementById('lang-switch');
+if (lang === 'en') {
+  languageLink.textContent = '中文';
+  languageLink.lang = 'zh-CN';
+  languageLink.hreflang = 'zh-CN';
+}
+const followLanguageLink = () => { languageLink.href = otherLanguageHash(); };
+languageLink.addEventListener('click', () => { setTimeout(() => window.location.reload()); });
 
 function showError(error) {
   status.textContent = error.message;
@@ -36,10 +50,10 @@ const importer = attachImport(document.getElementById('import'), csrfFetch, () =
 attachSession(document.getElementById('session'));
 
 async function start() {
-  status.textContent = '正在加载…';
+  status.textContent = t('正在加载…');
   const map = createMap(document.getElementById('map'));
   // The view first (from the permalink or the province's extent), so the layers come generalised for it.
-  const [catalog, config] = await Promise.all([getJson('/api/layers'), getJson('/api/viewer-config')]);
+  const [catalog, config] = await Promise.all([getJson('/api/layers'), getJson('/api/viewer-config'), loadPlaceNames(getJson)]);
   importer.limitUploads(config.maxUploadBytes);
   const initial = readPermalink();
   if (initial.center) {
@@ -63,38 +77,59 @@ async function start() {
   const places = createPlaces(layers, (kind, id) => selection.select(kind, id));
   const overlays = { ...places.overlays, ...lineOverlays };
   const groups = layerGroups(lines.map((line) => ({ id: line.id,
-    title: `${line.title}（${entry(line.id).title.includes('示意') ? '示意' : '正式数据'}）` })));
+    title: t('{title}（{kind}）', { title: t(line.title), kind: entry(line.id).title.includes('示意') ? t('示意') : t('正式数据') }) })));
   const visibleLayers = () => groups.flatMap((g) => g.layers.map((l) => l.id)).filter((id) => map.hasLayer(overlays[id]));
-  const selection = followSelection(store, { map, places, card, onError: showError, plan: {
+  const panels = ['card', 'reader', 'ledger', 'tier-view'].map((id) => document.getElementById(id));
+  const selection = followSelection(store, { map, places, card, onError: showError,
+    padding: () => uncoveredPadding(map.getContainer(), panels), plan: {
     countyList,
     titles: Object.fromEntries(documents.map((d) => [d.file, d.title])),
     taskList: documents.find((d) => d.kind === 'task-list').file,
     taskListCity: config.taskListCity,
   } });
   const selectAndZoom = (kind, id) => selection.select(kind, id, { zoom: true });
-  const reader = attachReader(document.getElementById('reader'), documents, places.kindOf, selectAndZoom);
+  const readerPanel = document.getElementById('reader');
+  let reading = null;
+  const reader = attachReader(readerPanel, documents, places.kindOf, selectAndZoom, (doc, at) => {
+    reading = { doc, at };
+    syncView();
+  });
 
   places.drawn.neighbours.addTo(map);
+  places.selection.addTo(map);
   const wanted = initial.layers || groups.flatMap((g) => g.layers.filter((l) => l.on).map((l) => l.id));
   ['regions', 'counties', ...lines.map((l) => l.id), 'town-groups', 'cities', 'province', 'labels']
     .forEach((id) => { if (wanted.includes(id)) overlays[id].addTo(map); });
   // For bench/run (and the browser's performance panel): when the map's layers first reach the screen.
   requestAnimationFrame(() => performance.mark('planmap:map-drawn'));
   finishMap(map);
+  const declutter = followLabelCollisions(map);
 
-  const updateExportLink = attachExportImage(document.getElementById('export-image'), map, visibleLayers);
+  const updateExportLink = attachExportImage(document.getElementById('export-image'), map, visibleLayers,
+    document.getElementById('download-status'));
   const syncView = () => {
     syncLegend(document.getElementById('legend'), visibleLayers());
-    writePermalink({ zoom: map.getZoom(), center: map.getCenter(), layers: visibleLayers(), selection: store.get().selection });
+    writePermalink({ zoom: map.getZoom(), center: map.getCenter(), layers: visibleLayers(), selection: store.get().selection,
+      reading: readerPanel.hidden ? null : reading, lang });
     updateExportLink();
+    followLanguageLink();
+    declutter();
   };
-  attachExport(map, catalog, layers.cities.features.map((f) => ({ ...f.properties, bounds: places.bounds('city', f.properties.adcode) })));
+  const exporter = attachExport(map, catalog, layers.cities.features.map((f) => ({ ...f.properties, bounds: places.bounds('city', f.properties.adcode) })),
+    visibleLayers);
   layerPanel(map, groups, overlays, config.basemaps, syncView);
   renderLegend(document.getElementById('legend'), tierTable, countyList);
   renderTierTable(document.getElementById('tier-view'), countyList, (adcode) => selectAndZoom('county', adcode));
   attachSearch(document.getElementById('search'), document.getElementById('search-input'), document.getElementById('search-results'),
     buildIndex(layers.counties.features, layers.cities.features, layers['town-groups'].features, layers.regions.features),
-    (hit, text) => (hit ? selectAndZoom(hit.kind, hit.id) : showError(new Error(`未找到“${text}”`))));
+    (hit, text) => {
+      if (!hit) {
+        showError(new Error(t('未找到“{text}”', { text })));
+        return;
+      }
+      selectAndZoom(hit.kind, hit.id);
+      card.focus(); // the keyboard's way on from a search is into the card it opened
+    });
   attachCard(card, { onPlace: selectAndZoom, onRead: (file, at) => reader.show(file, at).catch(showError), onClose: selection.clear });
   const ledger = attachLedger(document.getElementById('ledger'), (adcode) => selectAndZoom('county', adcode));
   attachPanels({
@@ -102,14 +137,17 @@ async function start() {
     'show-reader': { panel: 'reader', show: (panel) => reader.show(panel.querySelector('select').value) },
     'show-ledger': { panel: 'ledger', show: () => ledger.show() },
     'show-import': { panel: 'import', show: () => importer.show() },
+    'show-export': { panel: 'export', show: () => exporter.show() },
   }, showError);
   closeButtons('tier-view', 'reader');
+  readerPanel.querySelector('.close').addEventListener('click', () => syncView());
 
-  followZoomBands(map, places.drawn, config.zoomBands, band, showError);
+  followZoomBands(map, places.drawn, config.zoomBands, band, showError, places.redrawSelection);
   map.on('moveend', syncView);
   map.on('click', selection.clear);
   store.subscribe(syncView);
   if (initial.selection) selection.select(initial.selection.kind, initial.selection.id);
+  if (initial.reading) await reader.show(initial.reading.doc, initial.reading.at).catch(showError);
   syncView();
   status.textContent = '';
   document.body.dataset.ready = 'true';

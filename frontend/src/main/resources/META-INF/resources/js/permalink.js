@@ -1,5 +1,6 @@
 // The URL hash keeps what a planner would send a colleague: the view, the visible layers and the
-// selected feature, e.g. #map=9/37.1100/111.7800&layers=counties,cities&sel=county:141181
+// selected feature, the place open in the reader (doc=file&at=offset) and the language (lang=en; Chinese,
+// the default, is not written), e.g. #map=9/37.1100/111.7800&layers=counties,cities&sel=county:141181&lang=en
 export function readPermalink(hash = window.location.hash) {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const state = {};
@@ -13,13 +14,16 @@ export function readPermalink(hash = window.location.hash) {
     const [kind, id] = params.get('sel').split(':');
     if (kind && id) state.selection = { kind, id };
   }
+  if (params.has('doc')) state.reading = { doc: params.get('doc'), at: params.has('at') ? Number(params.get('at')) : null };
   return state;
 }
 
-export function writePermalink({ zoom, center, layers, selection }) {
+export function writePermalink({ zoom, center, layers, selection, reading, lang }) {
   const parts = [`map=${zoom.toFixed(2).replace(/\.?0+$/, '')}/${center.lat.toFixed(4)}/${center.lng.toFixed(4)}`,
     `layers=${layers.join(',')}`];
   if (selection) parts.push(`sel=${selection.kind}:${selection.id}`);
+  if (reading) parts.push(`doc=${encodeURIComponent(reading.doc)}${reading.at == null ? '' : `&at=${reading.at}`}`);
+  if (lang === 'en') parts.push('lang=en');
   const hash = `#${parts.join('&')}`;
   if (hash !== window.location.hash) history.replaceState(null, '', hash);
 }

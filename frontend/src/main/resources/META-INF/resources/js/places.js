@@ -1,5 +1,6 @@
 import { countyStyle, townGroupStyle, regionStyle } from './layers.js';
 import { layerStyle } from './styles.js';
+import { labelHtml } from './i18n.js';
 
 // The four kinds of place a planner can select — county-level units, cities, town groups, regions — drawn
 // as Leaflet layers, with their properties and outlines looked up by kind and id.
@@ -8,11 +9,19 @@ const STYLE = { county: countyStyle, group: townGroupStyle, region: regionStyle,
 const PANE = { county: 'counties', city: 'cities', group: 'groups', region: 'regions' };
 export const OVERLAY_OF = { county: 'counties', city: 'cities', group: 'town-groups', region: 'regions' };
 
-function labels(collection, className) {
+// The selection is drawn again on a pane of its own above every line layer: a white halo under a bright
+// line, unlike any boundary's thin dark grey, so the chosen place is unmistakable at any zoom.
+const HALO = { pane: 'selection', interactive: false, fill: false, color: '#fff', weight: 8, opacity: 0.9 };
+const SELECTED_LINE = { pane: 'selection', interactive: false, fill: false, color: '#e11d48', weight: 3.5, opacity: 1 };
+
+// `byId` collects each label by its place's id, so the selected place's name can outrank the others.
+function labels(collection, className, byId) {
   return collection.features.filter((f) => f.properties.labelPoint).map((f) => {
     const [lon, lat] = f.properties.labelPoint;
-    return L.tooltip({ permanent: true, direction: 'center', className: `place-label ${className}`, interactive: false })
-      .setLatLng([lat, lon]).setContent(f.properties.name);
+    const label = L.tooltip({ permanent: true, direction: 'center', className: `place-label ${className}`, interactive: false })
+      .setLatLng([lat, lon]).setContent(labelHtml(f.properties.name));
+    byId.set(f.properties.adcode || f.properties.id, label);
+    return label;
   });
 }
 
@@ -33,6 +42,7 @@ export function createPlaces(collections, onPick) {
     ...options,
   });
 
+  const labelOf = new Map();
   const { neighbours, province, cities, counties, regions } = collections;
   const groups = collections['town-groups'];
   const drawn = {
@@ -46,15 +56,25 @@ export function createPlaces(collections, onPick) {
   const overlays = {
     counties: drawn.counties,
     // A structure layer carries its own name labels, so they go when it is switched off.
-    regions: L.featureGroup([drawn.regions, ...labels(regions, 'region-label')]),
-    'town-groups': L.featureGroup([drawn['town-groups'], ...labels(groups, 'group-label')]),
+    regions: L.featureGroup([drawn.regions, ...labels(regions, 'region-label', labelOf)]),
+    'town-groups': L.featureGroup([drawn['town-groups'], ...labels(groups, 'group-label', labelOf)]),
     cities: drawn.cities,
     province: drawn.province,
-    labels: L.layerGroup([...labels(counties, 'county-label'), ...labels(cities, 'city-label')]),
+    labels: L.layerGroup([...labels(counties, 'county-label', labelOf), ...labels(cities, 'city-label', labelOf)]),
   };
 
   const layer = (kind, id) => shapes[kind].get(id);
+  const selection = L.featureGroup();
+  let selected = null;
+  function drawSelection() {
+    selection.clearLayers();
+    const shape = selected && layer(selected.kind, selected.id);
+    if (!shape) return;
+    const rings = shape.getLatLngs();
+    selection.addLayer(L.polygon(rings, HALO)).addLayer(L.polygon(rings, SELECTED_LINE));
+  }
   return {
+    selection,
     drawn,
     overlays,
     has: (kind, id) => Boolean(shapes[kind] && shapes[kind].has(id)),
@@ -66,6 +86,12 @@ export function createPlaces(collections, onPick) {
       if (!shape) return;
       shape.setStyle(STYLE[kind](shape.feature, on));
       if (on && kind !== 'region') shape.bringToFront();
+      const label = labelOf.get(id);
+      if (label && label.getElement()) label.getElement().classList.toggle('selected-label', on);
+      selected = on ? { kind, id } : null;
+      drawSelection();
     },
+    // The zoom bands swap outlines in place; the selection's copy follows.
+    redrawSelection: () => drawSelection(),
   };
 }

@@ -2,11 +2,13 @@ import { getJson } from './api.js';
 import { showCounty, showCity, showGroup, showRegion } from './card.js';
 import { renderPassages, renderTasks, passageSummary, taskSummary } from './passages.js';
 import { OVERLAY_OF } from './places.js';
+import { t } from './i18n.js';
 
 // What follows from the store's `selection`: the place's outline highlighted (its layer switched on if it
 // was off) and its card drawn. `plan` holds what the non-county cards need: countyList, titles (document
-// file → title), taskList (the 吕梁 task document's file) and taskListCity.
-export function followSelection(store, { map, places, card, plan, onError }) {
+// file → title), taskList (the 吕梁 task document's file) and taskListCity. `padding` gives fitBounds the
+// part of the map the open panels leave free.
+export function followSelection(store, { map, places, card, plan, onError, padding }) {
   const current = (kind, id) => {
     const s = store.get().selection;
     return s && s.kind === kind && s.id === id;
@@ -22,6 +24,9 @@ export function followSelection(store, { map, places, card, plan, onError }) {
 
   function showCard(kind, id) {
     if (kind === 'county') {
+      // Shown at once, so that the map makes room for it before its document arrives.
+      card.innerHTML = `<p class="loading">${t('正在加载…')}</p>`;
+      card.hidden = false;
       fill(kind, id, getJson(`/api/counties/${id}/card`), (c) => {
         showCounty(card, c);
         renderPassages(section('passages'), c.passages);
@@ -58,7 +63,7 @@ export function followSelection(store, { map, places, card, plan, onError }) {
     select(kind, id, { zoom = false } = {}) {
       if (!places.has(kind, id)) return;
       store.set({ selection: { kind, id } });
-      if (zoom) map.fitBounds(places.bounds(kind, id), { maxZoom: 9, padding: [40, 40] });
+      if (zoom) map.fitBounds(places.bounds(kind, id), { maxZoom: 9, ...padding() });
     },
     clear: () => store.set({ selection: null }),
   };

@@ -1,4 +1,5 @@
 import { getJson, sendJson } from './api.js';
+import { t } from './i18n.js';
 
 // The editor's login in the header: 登录 opens a small form (用户名/密码), a logged-in editor sees
 // "编辑：editor" and 退出. Reading needs no login. Fires 'planmap:session' on document with
@@ -13,7 +14,7 @@ export function attachSession(element) {
   function show(session) {
     const on = session.authenticated;
     who.hidden = !on;
-    who.textContent = on ? `编辑：${session.username}` : '';
+    who.textContent = on ? t('编辑：{name}', { name: session.username }) : '';
     loginButton.hidden = on;
     logoutButton.hidden = !on;
     form.hidden = true;
@@ -43,7 +44,7 @@ export function attachSession(element) {
       form.elements.password.value = '';
       await refresh();
     } catch (e) {
-      fail(e.status === 401 ? '用户名或密码错误' : e.message);
+      fail(e.status === 401 ? t('用户名或密码错误') : e.message);
     }
   });
   logoutButton.addEventListener('click', async () => {

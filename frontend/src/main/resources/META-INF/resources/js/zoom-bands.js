@@ -9,8 +9,8 @@ export const bandFor = (bands, zoom) => bands.find((b) => Math.ceil(zoom) <= b);
 export const loadBand = (band) => Promise.all(SMALL_LAYERS.map((id) => layerFeatures(id, band)));
 
 // On every zoom, swaps in the band for the new zoom, keeping every Leaflet layer (and so selection, styles and
-// labels): only the outlines change. `drawn` maps each small layer's id to its L.GeoJSON.
-export function followZoomBands(map, drawn, bands, initialBand, onError) {
+// labels): only the outlines change. `drawn` maps each small layer's id to its L.GeoJSON; onSwapped is told after.
+export function followZoomBands(map, drawn, bands, initialBand, onError, onSwapped = () => {}) {
   let band = initialBand;
   map.on('zoomend', () => {
     const wanted = bandFor(bands, map.getZoom());
@@ -27,6 +27,7 @@ export function followZoomBands(map, drawn, bands, initialBand, onError) {
           layer.setLatLngs(L.GeoJSON.coordsToLatLngs(geometry.coordinates, geometry.type === 'MultiPolygon' ? 2 : 1));
         });
       });
+      onSwapped();
     }).catch(onError);
   });
 }
