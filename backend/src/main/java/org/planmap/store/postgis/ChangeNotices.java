@@ -66,6 +66,7 @@ final class ChangeNotices implements AutoCloseable {
 
     private void loop(String url, String user, String password, Runnable stale, FeatureStore.ChangedElsewhere listener) {
         boolean reconnect = false;
+        boolean warned = false;
         while (!Thread.currentThread().isInterrupted()) {
             try (Connection db = connect(url, user, password)) {
                 try (Statement s = db.createStatement()) {
@@ -76,6 +77,7 @@ final class ChangeNotices implements AutoCloseable {
                     stale.run(); // what changed while not listening is found by reading the catalog again
                 }
                 reconnect = true;
+                warned = false;
                 PGConnection pg = db.unwrap(PGConnection.class);
                 while (!Thread.currentThread().isInterrupted()) {
                     PGNotification[] notes = pg.getNotifications(WAIT_MS);
@@ -91,7 +93,11 @@ final class ChangeNotices implements AutoCloseable {
                 if (Thread.currentThread().isInterrupted()) {
                     return;
                 }
-                log.warn("not listening for layer changes made by other servers ({}); trying again", e.getMessage());
+                if (!warned) { // once per outage: the store's own calls report the database as unreachable too
+                    log.warn("not listening for layer changes made by other servers ({}); trying again every {} ms",
+                            e.getMessage(), RECONNECT_MS);
+                    warned = true;
+                }
                 try {
                     Thread.sleep(RECONNECT_MS);
                 } catch (InterruptedException stop) {
