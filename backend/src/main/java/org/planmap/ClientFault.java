@@ -19,7 +19,9 @@ public abstract class ClientFault extends RuntimeException {
         /** A file type planmap does not read (415). */
         UNSUPPORTED_TYPE,
         /** No credentials, or wrong ones (401). */
-        UNAUTHENTICATED
+        UNAUTHENTICATED,
+        /** Logged in, but this account may not do it (403). */
+        FORBIDDEN
     }
 
     private final Kind kind;

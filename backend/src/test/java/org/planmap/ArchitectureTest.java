@@ -46,6 +46,13 @@ class ArchitectureTest {
                 .resideInAnyPackage(FRAMEWORKS).check(classes);
     }
 
+    /** Accounts and the audit log are plain JDBC records that any part may use and that use no other part. */
+    @Test
+    void accountsStandAlone() {
+        noClasses().that().resideInAPackage("..planmap.account..").should().dependOnClassesThat()
+                .resideInAnyPackage(concat(FRAMEWORKS, concat(DOMAIN, concat(ROAD, edge())))).check(classes);
+    }
+
     @Test
     void theRoadKnowsNoDomainNorEdge() {
         noClasses().that().resideInAnyPackage(ROAD).should().dependOnClassesThat()

@@ -3,7 +3,12 @@ package org.planmap.config;
 import org.planmap.settings.SecurityProperties;
 import org.planmap.settings.PlanmapProperties;
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import org.planmap.account.SqlRecords;
+import org.planmap.security.AuditFilter;
+import org.planmap.security.Auditor;
 import org.planmap.security.CsrfPolicy;
+import org.planmap.security.NamedAccounts;
 import org.planmap.security.EditorAccount;
 import org.planmap.security.LoginRateLimiter;
 import org.planmap.security.PublicBaseUrl;
@@ -11,6 +16,8 @@ import org.planmap.security.ResponseHeaders;
 import org.planmap.security.SecurityProblems;
 import org.planmap.security.ThrottledAuthentication;
 import org.planmap.security.WriteGate;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -25,17 +32,19 @@ import org.springframework.security.web.context.DelegatingSecurityContextReposit
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * Who may do what, wired from the {@code security} package. Everyone reads (GET/HEAD); anything else needs the
- * editor ({@link EditorAccount}), by HTTP Basic ({@code curl -u editor:…}) or by the viewer's session
+ * Who may do what, wired from the {@code security} package. Everyone reads (GET/HEAD) but the audit log; anything
+ * else needs an editor or admin ({@link NamedAccounts}, {@link EditorAccount}), by HTTP Basic ({@code curl -u editor:…}) or by the viewer's session
  * ({@code POST /api/session}) plus the CSRF token ({@link CsrfPolicy}). Writes without any credential are refused
  * from their headers ({@link WriteGate}); every password check is rate-limited ({@link ThrottledAuthentication});
  * refusals are bilingual problem documents ({@link SecurityProblems}) with the same headers as every answer
- * ({@link ResponseHeaders}).
+ * ({@link ResponseHeaders}). Every login and every request that would change something, allowed or refused, is
+ * recorded in the audit log ({@link AuditFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -46,9 +55,29 @@ class SecurityConfiguration {
         return EditorAccount.passwordEncoder();
     }
 
+    /** The named accounts and the audit log, kept beside the layers (the GeoPackage's directory, or PostGIS). */
+    @Bean(destroyMethod = "close")
+    SqlRecords records(PlanmapProperties p) {
+        return SqlRecords.open(p.dataDir(), p.dbUrl(), p.dbUser(), p.dbPassword(), p.dbSchema());
+    }
+
     @Bean
-    UserDetailsService editorUsers(SecurityProperties properties, PasswordEncoder encoder) {
-        return EditorAccount.users(properties.editorPassword(), encoder);
+    Auditor auditor(SqlRecords records) {
+        return new Auditor(records, Clock.systemUTC());
+    }
+
+    @Bean
+    UserDetailsService users(SecurityProperties properties, PasswordEncoder encoder, SqlRecords records) {
+        boolean namedEditors = records.all().stream().anyMatch(a -> a.enabled() && a.role().mayEdit());
+        return new NamedAccounts(records, EditorAccount.shortcut(properties.editorPassword(), namedEditors, encoder));
+    }
+
+    /** Wraps Spring Security's chain, so that what the chain refuses is recorded as well as what it lets through. */
+    @Bean
+    FilterRegistrationBean<AuditFilter> auditFilter(Auditor auditor) {
+        FilterRegistrationBean<AuditFilter> registration = new FilterRegistrationBean<>(new AuditFilter(auditor));
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+        return registration;
     }
 
     @Bean
@@ -58,8 +87,8 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder,
-            LoginRateLimiter limiter) {
-        return new ThrottledAuthentication(EditorAccount.passwordCheck(users, encoder), limiter);
+            LoginRateLimiter limiter, Auditor auditor) {
+        return new ThrottledAuthentication(EditorAccount.passwordCheck(users, encoder), limiter, auditor);
     }
 
     /** Shared with the session controller, which saves the login here. */
@@ -106,6 +135,7 @@ class SecurityConfiguration {
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/audit").authenticated()
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
@@ -118,6 +148,7 @@ class SecurityConfiguration {
                 .csrf(c -> c.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(CsrfPolicy.headerOnly())
                         .requireCsrfProtectionMatcher(CsrfPolicy.needsToken()))
                 .addFilterBefore(new WriteGate(), CsrfFilter.class)
+                .addFilterAfter(AuditFilter.rememberUser(), BasicAuthenticationFilter.class)
                 .requestCache(c -> c.disable())
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable()) // DELETE /api/session

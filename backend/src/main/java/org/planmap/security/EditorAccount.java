@@ -1,20 +1,22 @@
 package org.planmap.security;
 
 import java.security.SecureRandom;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
- * The one account, {@code editor}, role EDITOR. Its password is {@code --planmap.security.editor-password}; without
- * it a random one is generated at start and logged once. Only its bcrypt hash is kept.
+ * The one-account shortcut, {@code editor}, role EDITOR: its password is {@code --planmap.security.editor-password}.
+ * Without it, and with no named account that may edit ({@code users add NAME --role editor}), a random one is
+ * generated at start and logged once, so a new installation can always be edited. Only its bcrypt hash is kept.
  */
 public final class EditorAccount {
 
@@ -33,11 +35,19 @@ public final class EditorAccount {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    /** The editor with {@code configuredPassword}, or with a generated one (logged once) when it is blank. */
-    public static UserDetailsService users(String configuredPassword, PasswordEncoder encoder) {
+    /**
+     * The editor with {@code configuredPassword}; when it is blank, with a generated one (logged once) unless
+     * {@code namedEditors} says a named account may already edit, in which case there is no shortcut at all.
+     */
+    public static Optional<UserDetails> shortcut(String configuredPassword, boolean namedEditors,
+            PasswordEncoder encoder) {
         String password;
         if (configuredPassword != null && !configuredPassword.isBlank()) {
             password = configuredPassword; // never logged, not even masked
+        } else if (namedEditors) {
+            log.info("编辑使用命名账户（users list）/ editors log in with their named accounts (users list); "
+                    + "no editor shortcut for this run");
+            return Optional.empty();
         } else {
             password = generatePassword();
             // The only place planmap ever logs a secret: a generated password must reach the operator
@@ -46,8 +56,7 @@ public final class EditorAccount {
                     + "(--planmap.security.editor-password), generated one for this run: 用户 user {}, 密码 password {}",
                     NAME, password);
         }
-        return new InMemoryUserDetailsManager(User.withUsername(NAME).password(encoder.encode(password))
-                .roles(ROLE).build());
+        return Optional.of(User.withUsername(NAME).password(encoder.encode(password)).roles(ROLE).build());
     }
 
     /** Checks user name and password; no limits (see {@link ThrottledAuthentication}). */

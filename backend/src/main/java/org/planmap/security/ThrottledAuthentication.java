@@ -31,10 +31,13 @@ public final class ThrottledAuthentication implements AuthenticationManager {
 
     private final AuthenticationManager passwords;
     private final LoginRateLimiter limiter;
+    private final Auditor auditor;
 
-    public ThrottledAuthentication(AuthenticationManager passwords, LoginRateLimiter limiter) {
+    /** Every refused attempt is recorded by {@code auditor}; a success is recorded where a session starts. */
+    public ThrottledAuthentication(AuthenticationManager passwords, LoginRateLimiter limiter, Auditor auditor) {
         this.passwords = passwords;
         this.limiter = limiter;
+        this.auditor = auditor;
     }
 
     @Override
@@ -44,9 +47,16 @@ public final class ThrottledAuthentication implements AuthenticationManager {
         String account = attempt.getName() == null ? "" : attempt.getName();
         Optional<Duration> wait = limiter.attempt(address, account);
         if (wait.isPresent()) {
+            auditor.loginRefused(account, address, 429);
             throw new TooManyAttempts(wait.get());
         }
-        Authentication user = passwords.authenticate(attempt); // a failure stays booked
+        Authentication user;
+        try {
+            user = passwords.authenticate(attempt); // a failure stays booked
+        } catch (AuthenticationException e) {
+            auditor.loginRefused(account, address, 401);
+            throw e;
+        }
         limiter.succeeded(address, account);
         return user;
     }

@@ -2,7 +2,14 @@ package org.planmap.web;
 
 import org.planmap.ClientFault.Kind;
 import org.planmap.http.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +22,7 @@ import org.planmap.importer.ImportService;
 import org.planmap.importer.ImportStatus;
 import org.planmap.importer.ImportTarget;
 import org.planmap.layer.LayerService;
+import org.planmap.security.Auditor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -51,8 +59,8 @@ class ImportController {
 
     @PostMapping(value = "/api/layers/{id}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<?> importFile(@PathVariable String id, @RequestParam("file") MultipartFile file,
-            @RequestParam(required = false) String crs, @RequestParam(defaultValue = "30") int wait)
-            throws IOException, InterruptedException {
+            @RequestParam(required = false) String crs, @RequestParam(defaultValue = "30") int wait,
+            HttpServletRequest request) throws IOException, InterruptedException {
         ImportTarget target = imports.target(id).orElseThrow(() -> {
             layers.layer(id);
             return new ApiException(Kind.INVALID, "layer-not-importable", "图层 " + id + " 不能导入（可导入：三条控制线）",
@@ -68,15 +76,33 @@ class ImportController {
         imports.readerFor(file.getOriginalFilename());
         Files.createDirectories(uploads);
         Path upload = Files.createTempFile(uploads, "upload-", ".part");
-        file.transferTo(upload);
+        request.setAttribute(Auditor.FILE_NAME, file.getOriginalFilename());
+        request.setAttribute(Auditor.SHA256, spool(file, upload));
         ImportStatus started = imports.submit(target, upload, file.getOriginalFilename(), declared);
         ImportStatus status = imports.await(started.id(), wait);
         URI job = URI.create("/api/import-jobs/" + status.id());
+        if (status.state() == ImportStatus.State.DONE) {
+            request.setAttribute(Auditor.VERSION, layers.layer(id).version());
+        }
         return switch (status.state()) {
             case DONE -> ResponseEntity.ok().location(job).body(status);
             case FAILED -> failed(status, job);
             default -> ResponseEntity.accepted().location(job).body(status);
         };
+    }
+
+    /** Copies the upload into {@code upload}, hashing it on the way (for the audit log): one pass over the bytes. */
+    private static String spool(MultipartFile file, Path upload) throws IOException {
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+        try (InputStream in = new DigestInputStream(file.getInputStream(), sha256)) {
+            Files.copy(in, upload, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return HexFormat.of().formatHex(sha256.digest());
     }
 
     /**
@@ -97,7 +123,7 @@ class ImportController {
 
     /** Deletes an imported control line; it falls back to the demonstration data. */
     @DeleteMapping("/api/layers/{id}")
-    ResponseEntity<Void> delete(@PathVariable String id) {
+    ResponseEntity<Void> delete(@PathVariable String id, HttpServletRequest request) {
         ControlLine line = Arrays.stream(ControlLine.values()).filter(l -> l.layerId().equals(id)).findFirst()
                 .orElseThrow(() -> {
                     layers.layer(id);
@@ -105,6 +131,7 @@ class ImportController {
                             "图层 " + id + " 不能删除（可删除：导入的三条控制线）", "layer " + id + " cannot be deleted");
                 });
         reset.reset(line);
+        request.setAttribute(Auditor.VERSION, layers.layer(id).version());
         return ResponseEntity.noContent().build();
     }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.io.IOException;
 import org.planmap.security.SecurityProblems;
+import org.planmap.security.Auditor;
 import org.planmap.security.ThrottledAuthentication;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -49,13 +50,15 @@ class SessionController {
     private final AuthenticationManager authenticationManager;
     private final SecurityContextRepository contexts;
     private final CsrfTokenRepository csrfTokens;
+    private final Auditor auditor;
 
     /** {@code authenticationManager} is the rate-limited one ({@link ThrottledAuthentication}). */
     SessionController(AuthenticationManager authenticationManager, SecurityContextRepository contexts,
-            CsrfTokenRepository csrfTokens) {
+            CsrfTokenRepository csrfTokens, Auditor auditor) {
         this.authenticationManager = authenticationManager;
         this.contexts = contexts;
         this.csrfTokens = csrfTokens;
+        this.auditor = auditor;
     }
 
     @GetMapping
@@ -69,7 +72,14 @@ class SessionController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("authenticated", authenticated);
         body.put("username", authenticated ? user.getName() : null);
+        // What the viewer may offer: writes for editors, the audit log for editors (their own) and admins.
+        body.put("role", !authenticated ? null : has(user, "ROLE_ADMIN") ? "admin" : has(user, "ROLE_EDITOR")
+                ? "editor" : "viewer");
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+    }
+
+    private static boolean has(Authentication user, String authority) {
+        return user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(authority));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -116,6 +126,7 @@ class SessionController {
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
         csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
+        auditor.loggedIn(user.getName(), request.getRemoteAddr());
         return ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build();
     }
 

@@ -6,6 +6,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
+import java.util.Optional;
+import org.planmap.account.Account;
+import org.planmap.account.Accounts;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +49,7 @@ class EditorAccountTest {
 
     @Test
     void withoutAConfiguredPasswordOneIsGeneratedAndLoggedOnceAtWarn() {
-        UserDetailsService users = EditorAccount.users(null, encoder);
+        UserDetailsService users = users(null);
         List<String> lines = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         assertThat(lines).hasSize(1);
         assertThat(log.list.get(0).getLevel().toString()).isEqualTo("WARN");
@@ -58,18 +61,56 @@ class EditorAccountTest {
         assertThat(authenticates(users, generated)).isTrue();
         assertThat(users.loadUserByUsername("editor").getPassword()).startsWith("{bcrypt}").doesNotContain(generated);
         // Each start generates its own.
-        EditorAccount.users(" ", encoder);
+        users(" ");
         assertThat(log.list.get(1).getFormattedMessage()).doesNotContain(generated);
     }
 
     @Test
     void aConfiguredPasswordIsUsedAndNeverLogged() {
-        UserDetailsService users = EditorAccount.users("s3cret-from-ops", encoder);
+        UserDetailsService users = users("s3cret-from-ops");
         assertThat(log.list).isEmpty();
         assertThat(authenticates(users, "s3cret-from-ops")).isTrue();
         assertThat(authenticates(users, "s3cret-from-opsX")).isFalse();
         assertThat(users.loadUserByUsername("editor").getPassword()).startsWith("{bcrypt}");
     }
+
+    @Test
+    void withNamedEditorsAndNoConfiguredPasswordThereIsNoShortcutAndNothingGenerated() {
+        assertThat(EditorAccount.shortcut(null, true, encoder)).isEmpty();
+        assertThat(log.list).singleElement().satisfies(e -> {
+            assertThat(e.getLevel().toString()).isEqualTo("INFO");
+            assertThat(e.getFormattedMessage()).contains("named accounts").doesNotContain("password ");
+        });
+        // A configured password keeps the shortcut even beside named accounts.
+        assertThat(EditorAccount.shortcut("s3cret-from-ops", true, encoder)).isPresent();
+    }
+
+    /** The shortcut alone, as the server has it before anyone ran {@code users add}. */
+    private UserDetailsService users(String configuredPassword) {
+        return new NamedAccounts(NO_ACCOUNTS, EditorAccount.shortcut(configuredPassword, false, encoder));
+    }
+
+    private static final Accounts NO_ACCOUNTS = new Accounts() {
+        @Override
+        public List<Account> all() {
+            return List.of();
+        }
+
+        @Override
+        public Optional<Account> find(String name) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void add(Account account) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void update(Account account) {
+            throw new UnsupportedOperationException();
+        }
+    };
 
     @Test
     void generatedPasswordsAreTwentyUnambiguousCharacters() {

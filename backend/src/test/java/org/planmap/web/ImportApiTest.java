@@ -14,6 +14,13 @@ import java.util.List;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import org.planmap.account.AuditEntry;
+import org.planmap.account.AuditQuery;
+import org.planmap.account.SqlRecords;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.planmap.encode.Gdal;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -123,7 +130,22 @@ class ImportApiTest extends ServerTest {
         assertThat(after).isNotEqualTo(before);
         assertThat(get("/api/import-jobs/" + JSON.readTree(r.body()).get("id").asString()).body().get("state").asString())
                 .isEqualTo("DONE");
+
+        // The audit log names the file, its hash and the version it became (issue 19).
+        List<AuditEntry> log = new ArrayList<>();
+        records.read(new AuditQuery(null, null, "editor", "urban-development-boundary", 100), log::add);
+        assertThat(log).last().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("import");
+            assertThat(e.fileName()).isEqualTo("shp-gbk-4546.zip");
+            assertThat(e.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(FIXTURES.resolve("shp-gbk-4546.zip")))));
+            assertThat(e.version()).isEqualTo(layer.get("version").asString());
+            assertThat(e.outcome()).isEqualTo(AuditEntry.OK);
+        });
     }
+
+    @Autowired
+    SqlRecords records;
 
     @Test
     @Order(4)

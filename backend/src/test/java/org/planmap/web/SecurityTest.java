@@ -12,7 +12,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import java.time.Instant;
+import java.util.ArrayList;
+import org.planmap.account.Account;
+import org.planmap.account.Role;
+import org.planmap.account.SqlRecords;
 import org.planmap.security.LoginRateLimiter;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -98,6 +105,7 @@ class SecurityTest extends ServerTest {
         Reply session = send(HTTP, "GET", "/api/session", null);
         assertThat(session.json().get("authenticated").asBoolean()).isFalse();
         assertThat(session.json().get("username").isNull()).isTrue();
+        assertThat(session.json().get("role").isNull()).isTrue();
         assertThat(session.header("Cache-Control")).contains("no-store");
     }
 
@@ -190,6 +198,7 @@ class SecurityTest extends ServerTest {
         Reply me = send(browser, "GET", "/api/session", null);
         assertThat(me.json().get("authenticated").asBoolean()).isTrue();
         assertThat(me.json().get("username").asString()).isEqualTo("editor");
+        assertThat(me.json().get("role").asString()).isEqualTo("editor");
 
         assertBilingual(send(browser, "POST", MUTATE, null), 403, "csrf-token-invalid");
         assertBilingual(send(browser, "POST", MUTATE, null, "X-XSRF-TOKEN", "forged"), 403, "csrf-token-invalid");
@@ -244,5 +253,84 @@ class SecurityTest extends ServerTest {
         // The capture covers the server's start (the store's start-up line proves it).
         assertThat(output.getAll()).contains("store");
         assertThat(output.getAll()).doesNotContain(PASSWORD).doesNotContain("generated one for this run");
+    }
+
+    @Autowired
+    SqlRecords records;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    /** A named account, as {@code users add} makes it (the server reads accounts at each login). */
+    void account(String name, Role role, String password) {
+        if (records.find(name).isEmpty()) {
+            records.add(new Account(name, role, encoder.encode(password), true, Instant.now()));
+        }
+    }
+
+    List<JsonNode> audit(String user, String password, String query) throws Exception {
+        Reply reply = send(HTTP, "GET", "/api/audit" + query, null, "Authorization", basic(user, password));
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        List<JsonNode> entries = new ArrayList<>();
+        reply.json().get("entries").forEach(entries::add);
+        return entries;
+    }
+
+    @Test
+    void everyWriteAllowedOrRefusedAndEveryFailedLoginIsAudited() throws Exception {
+        freshLimiter();
+        account("auditor", Role.ADMIN, "admin-password-123");
+        account("reader", Role.VIEWER, "viewer-password-123");
+        Instant start = Instant.now();
+        assertThat(post(MUTATE, null).status()).isEqualTo(401);
+        assertThat(post(MUTATE, null, "Authorization", basic("editor", PASSWORD + "wrong")).status()).isEqualTo(401);
+        assertThat(post(MUTATE, null, "Authorization", basic("reader", "viewer-password-123")).status())
+                .isEqualTo(403);
+        assertThat(delete(MUTATE, "Authorization", basic("auditor", "admin-password-123")).status()).isEqualTo(200);
+        assertThat(post(MUTATE, null, "Authorization", basic("editor", PASSWORD)).status()).isEqualTo(200);
+
+        List<JsonNode> all = audit("auditor", "admin-password-123", "?from=" + start);
+        assertThat(all).extracting(e -> e.get("user").asString() + " " + e.get("action").asString() + " "
+                + e.get("status").asInt() + " " + e.get("outcome").asString())
+                .containsExactly(
+                        "anonymous post /api/test-only/mutate 401 refused",
+                        "editor login 401 refused",
+                        "anonymous post /api/test-only/mutate 401 refused",
+                        "reader post /api/test-only/mutate 403 refused",
+                        "auditor delete /api/test-only/mutate 200 ok",
+                        "editor post /api/test-only/mutate 200 ok");
+        assertThat(all).allSatisfy(e -> assertThat(e.get("address").asString()).isNotBlank());
+    }
+
+    @Test
+    void onlyAdminsReadTheWholeAuditLogEditorsTheirOwnAndNobodyElse() throws Exception {
+        freshLimiter();
+        account("auditor", Role.ADMIN, "admin-password-123");
+        account("reader", Role.VIEWER, "viewer-password-123");
+        assertThat(post(MUTATE, null, "Authorization", basic("auditor", "admin-password-123")).status())
+                .isEqualTo(200);
+        assertThat(post(MUTATE, null, "Authorization", basic("editor", PASSWORD)).status()).isEqualTo(200);
+
+        assertThat(send(HTTP, "GET", "/api/audit", null).status()).isEqualTo(401);
+        assertBilingual(send(HTTP, "GET", "/api/audit", null, "Authorization",
+                basic("reader", "viewer-password-123")), 403, "audit-admins-only");
+        assertThat(audit("editor", PASSWORD, "")).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.get("user").asString()).isEqualTo("editor"));
+        assertBilingual(send(HTTP, "GET", "/api/audit?user=auditor", null, "Authorization", basic("editor", PASSWORD)),
+                403, "audit-not-yours");
+        assertThat(audit("auditor", "admin-password-123", "?user=editor")).isNotEmpty();
+        assertThat(audit("auditor", "admin-password-123", "")).extracting(e -> e.get("user").asString())
+                .contains("auditor", "editor");
+        assertBilingual(send(HTTP, "GET", "/api/audit?from=yesterday", null, "Authorization",
+                basic("auditor", "admin-password-123")), 400, "invalid-parameter");
+        // Nothing over HTTP changes the log: an editor's write there is not a route, an anonymous one is refused.
+        assertThat(delete("/api/audit", "Authorization", basic("auditor", "admin-password-123")).status())
+                .isIn(404, 405);
+
+        Reply csv = send(HTTP, "GET", "/api/audit?format=csv&user=editor", null, "Authorization",
+                basic("auditor", "admin-password-123"));
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.text()).startsWith("\uFEFFid,time,user,address,action,layer,version,fileName,sha256,status")
+                .contains(",editor,");
     }
 }
