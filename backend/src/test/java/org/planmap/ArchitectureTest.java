@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-    static final String[] DOMAIN = {"..planmap.boundary..", "..planmap.plan..", "..planmap.controlline.."};
+    static final String[] DOMAIN = {"..planmap.boundary..", "..planmap.plan..", "..planmap.controlline..",
+            "..planmap.review..", "..planmap.atlas.."};
     static final String[] ROAD = {"..planmap.crs..", "..planmap.store..", "..planmap.layer..", "..planmap.importer..",
             "..planmap.encode..", "..planmap.render.."};
     /** Spring and the servlet/Jetty HTTP stack; JSON (Jackson), JTS, Proj4J and NGA are libraries the road may use. */

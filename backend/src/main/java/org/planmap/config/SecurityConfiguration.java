@@ -140,6 +140,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         .requestMatchers("/api/session").permitAll()
+                        .requestMatchers(HttpMethod.POST, WriteGate.SITE_REVIEW).permitAll()
                         .anyRequest().hasRole(EditorAccount.ROLE))
                 .httpBasic(b -> b.authenticationEntryPoint(SecurityProblems.entryPoint()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(SecurityProblems.entryPoint())

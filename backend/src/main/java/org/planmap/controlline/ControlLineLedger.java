@@ -9,12 +9,14 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.geom.util.PolygonExtracter;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+import org.locationtech.jts.precision.GeometryPrecisionReducer;
 import org.planmap.boundary.BoundarySet;
 import org.planmap.importer.Polygons;
 import org.planmap.crs.Ellipsoid;
@@ -32,6 +34,18 @@ import org.planmap.store.Feature;
 public final class ControlLineLedger {
 
     private static final double M2_PER_HA = 10_000;
+    /**
+     * The grid the conflicts are snapped to: the 6 decimals of a degree (≈ 0.1 m) GeoJSON, OGC items and KML
+     * write. Two lines' shared edges leave slivers thinner than that, which collapse to zero area when written
+     * and make the whole feature invalid (QGIS's Dissolve aborts on them); snapped here, they vanish before
+     * anything is served, and a conflict left with no area is no conflict.
+     */
+    private static final PrecisionModel SERVED_GRID = new PrecisionModel(1e6);
+    /**
+     * Names how the conflicts are computed, kept with the ledger's totals beside the inputs' versions, so that a
+     * ledger kept by an earlier method (conflicts not yet snapped) is computed again rather than read back.
+     */
+    public static final String METHOD = "conflicts-snapped-1e-6";
     private static final double MU_PER_HA = 15;
 
     /** The overlaps the plan's 管控要求 rule out. */
@@ -124,34 +138,39 @@ public final class ControlLineLedger {
                 .toList());
     }
 
-    /** Clips and dissolves every line per county, reading each county's features when it comes to it. */
+    /**
+     * Clips and dissolves every line per county, reading each county's features when it comes to it. Counties
+     * share nothing, so they are worked on side by side (the common fork-join pool: as many as there are cores),
+     * {@code lines} being asked from several threads at once; the results come in county order all the same.
+     */
     public static List<CountyResult> perCounty(BoundarySet boundaries, LinesInBox lines) {
-        List<CountyResult> results = new ArrayList<>();
-        for (Feature county : boundaries.counties()) {
-            Geometry shape = county.geometry();
-            PreparedGeometry prepared = PreparedGeometryFactory.prepare(shape);
-            Map<ControlLine, Geometry> dissolved = new EnumMap<>(ControlLine.class);
-            Map<ControlLine, Double> lineM2 = new EnumMap<>(ControlLine.class);
-            for (ControlLine line : ControlLine.values()) {
-                Geometry within = clipAndDissolve(lines.geometries(line, shape.getEnvelopeInternal()), shape, prepared);
-                dissolved.put(line, within);
-                lineM2.put(line, within == null ? 0 : Ellipsoid.area(within));
-            }
-            Map<Conflict, Geometry> conflicts = new EnumMap<>(Conflict.class);
-            Geometry development = dissolved.get(ControlLine.URBAN_DEVELOPMENT_BOUNDARY);
-            for (Conflict c : Conflict.values()) {
-                Geometry protectedArea = dissolved.get(c.protectedLine);
-                if (development != null && protectedArea != null) {
-                    Geometry overlap = polygonal(OverlayNGRobust.overlay(protectedArea, development, OverlayNG.INTERSECTION));
-                    if (overlap != null) {
-                        conflicts.put(c, overlap);
-                    }
+        return boundaries.counties().parallelStream().map(county -> county(county, lines)).toList();
+    }
+
+    private static CountyResult county(Feature county, LinesInBox lines) {
+        Geometry shape = county.geometry();
+        PreparedGeometry prepared = PreparedGeometryFactory.prepare(shape);
+        Map<ControlLine, Geometry> dissolved = new EnumMap<>(ControlLine.class);
+        Map<ControlLine, Double> lineM2 = new EnumMap<>(ControlLine.class);
+        for (ControlLine line : ControlLine.values()) {
+            Geometry within = clipAndDissolve(lines.geometries(line, shape.getEnvelopeInternal()), shape, prepared);
+            dissolved.put(line, within);
+            lineM2.put(line, within == null ? 0 : Ellipsoid.area(within));
+        }
+        Map<Conflict, Geometry> conflicts = new EnumMap<>(Conflict.class);
+        Geometry development = dissolved.get(ControlLine.URBAN_DEVELOPMENT_BOUNDARY);
+        for (Conflict c : Conflict.values()) {
+            Geometry protectedArea = dissolved.get(c.protectedLine);
+            if (development != null && protectedArea != null) {
+                Geometry overlap = polygonal(GeometryPrecisionReducer.reduce(
+                        OverlayNGRobust.overlay(protectedArea, development, OverlayNG.INTERSECTION), SERVED_GRID));
+                if (overlap != null) {
+                    conflicts.put(c, overlap);
                 }
             }
-            results.add(new CountyResult(county.id(), text(county, "name"), text(county, "cityAdcode"),
-                    text(county, "cityName"), Ellipsoid.area(shape), lineM2, conflicts));
         }
-        return results;
+        return new CountyResult(county.id(), text(county, "name"), text(county, "cityAdcode"),
+                text(county, "cityName"), Ellipsoid.area(shape), lineM2, conflicts);
     }
 
     /** Rows for a set of units, each the sum of the counties it is made of. */

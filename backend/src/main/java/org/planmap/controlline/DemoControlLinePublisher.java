@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import org.planmap.boundary.BoundarySet;
 import org.planmap.layer.LayerContent;
 import org.planmap.layer.LayerPublisher;
@@ -71,38 +70,23 @@ public final class DemoControlLinePublisher {
         List<String> current = new ArrayList<>();
         String inputs = "seed " + seed + ", " + DemoScale.DEFAULT + ", counties "
                 + writer.stored(PlanLayers.COUNTIES).map(LayerInfo::version).orElse("-") + ", generator " + GENERATOR_CODE;
-        Map<String, String> kept = kept(inputs);
+        LayerPublisher publisher = new LayerPublisher(writer);
+        Map<String, String> kept = publisher.kept(KEY, inputs);
         if (lines.stream().allMatch(l -> version(l).filter(v -> v.equals(kept.get(l.layerId()))).isPresent())) {
             lines.forEach(l -> current.add(l.layerId()));
             return new Outcome(stored, current, List.of());
         }
         Map<ControlLine, LayerContent> layers = DemoControlLines.generate(boundaries, directory, seed, DemoScale.DEFAULT);
-        LayerPublisher publisher = new LayerPublisher(writer);
-        StringBuilder text = new StringBuilder(inputs);
         for (ControlLine line : lines) {
             (publisher.publish(layers.get(line)) ? stored : current).add(line.layerId());
             kept.put(line.layerId(), version(line).orElseThrow());
         }
-        kept.forEach((id, version) -> text.append('\n').append(id).append('=').append(version));
-        writer.keepDerived(KEY, text.toString());
+        publisher.keep(KEY, inputs, kept);
         return new Outcome(stored, current, List.of());
     }
 
     private Optional<String> version(ControlLine line) {
         return writer.stored(line.layerId()).map(LayerInfo::version);
-    }
-
-    /** The versions the demonstration was stored at from {@code inputs}; none if it was made from other inputs. */
-    private Map<String, String> kept(String inputs) {
-        Map<String, String> versions = new TreeMap<>();
-        String[] text = writer.derived(KEY).orElse("").split("\n");
-        if (text[0].equals(inputs)) {
-            for (int i = 1; i < text.length; i++) {
-                String[] idVersion = text[i].split("=", 2);
-                versions.put(idVersion[0], idVersion[1]);
-            }
-        }
-        return versions;
     }
 
     /** A digest of the generator's classes: a change of its code makes new lines, as a change of the seed does. */

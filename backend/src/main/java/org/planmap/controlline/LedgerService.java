@@ -145,9 +145,10 @@ public final class LedgerService implements LayerWriter.Listener {
         return recompute(stored, inputs);
     }
 
+    /** The ledger's method and its input layers' versions: what kept totals must have been computed for. */
     private static String inputs(Map<String, Optional<LayerInfo>> stored) {
-        return stored.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue().map(LayerInfo::version).orElse("-")).toList().toString();
+        return ControlLineLedger.METHOD + " " + stored.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue().map(LayerInfo::version).orElse("-")).toList();
     }
 
     /** The three lines, the counties (the boundaries the lines are cut by) and the town groups, in that order. */
@@ -165,7 +166,7 @@ public final class LedgerService implements LayerWriter.Listener {
         // county by county through the store's spatial index: 500 000 stored polygons are never all in memory
         List<ControlLineLedger.CountyResult> counties = ControlLineLedger.perCounty(boundaries, (line, box) ->
                 stored.get(line.layerId()).isEmpty() ? List.of()
-                        : layers.page(FeatureQuery.of(line.layerId()).bbox(box)).features().toList().stream()
+                        : layers.page(FeatureQuery.of(line.layerId()).bbox(box).withoutProperties()).features().toList().stream()
                                 .map(Feature::geometry).filter(Objects::nonNull).toList());
         List<Optional<LayerInfo>> lines = Arrays.stream(ControlLine.values()).map(l -> stored.get(l.layerId())).toList();
         boolean demonstration = lines.stream().flatMap(Optional::stream).anyMatch(DemoControlLines::isDemonstration);

@@ -15,12 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.geom.util.GeometryFixer;
-import org.locationtech.jts.geom.util.PolygonExtracter;
 import org.planmap.ClientFault;
-import org.planmap.importer.Polygons;
 import org.planmap.crs.CrsRef;
 import org.planmap.crs.Reprojector;
 import org.planmap.layer.LayerWriter;
@@ -114,13 +109,9 @@ public final class ImportService implements AutoCloseable {
             job.stage(0.05, "读取文件");
             FileContents source = reader.read(upload, limits);
             FieldNames.check(source.fields());
-            CrsRef from = crs != null ? crs : source.declaredCrs();
-            if (from == null) {
-                throw new ImportException("crs-missing", "文件未声明坐标系（如缺少 .prj）。请补充 .prj，或在导入时指定坐标系，如 EPSG:4547",
-                        "the file declares no coordinate system (e.g. no .prj); add one, or name it with the import, e.g. EPSG:4547");
-            }
+            CrsRef from = sourceCrs(crs, source);
             job.stage(0.35, "写入数据库");
-            Conversion conversion = new Conversion(target, from);
+            Conversion conversion = new Conversion(from);
             LayerInfo info = new LayerInfo(target.layerId(), target.title(), target.geometryType(), CrsRef.WGS84.code(),
                     "导入 imported: " + job.fileName() + " (" + reader.format() + ", " + from.code() + "), " + Instant.now(),
                     0, List.of(), source.fields(), UUID.randomUUID().toString());
@@ -139,6 +130,16 @@ public final class ImportService implements AutoCloseable {
             fail(job, upload, new ImportStatus.Error("import-failed", "导入失败，数据未改变：" + e.getMessage(),
                     "the import failed and nothing was changed: " + e.getMessage(), null));
         }
+    }
+
+    /** The CRS the planner named, else the one the file declares; a file with neither is refused. */
+    public static CrsRef sourceCrs(CrsRef named, FileContents source) {
+        CrsRef from = named != null ? named : source.declaredCrs();
+        if (from == null) {
+            throw new ImportException("crs-missing", "文件未声明坐标系（如缺少 .prj）。请补充 .prj，或在上传时指定坐标系，如 EPSG:4547",
+                    "the file declares no coordinate system (e.g. no .prj); add one, or name it with the upload, e.g. EPSG:4547");
+        }
+        return from;
     }
 
     /** The upload goes before the job is reported ended, so whoever waits for the job finds it gone. */
@@ -160,7 +161,6 @@ public final class ImportService implements AutoCloseable {
      * their polygons, counted. A file with nothing usable is refused at its end, before the store commits.
      */
     private static final class Conversion {
-        private final ImportTarget target;
         private final CrsRef from;
         private final Reprojector reprojector = new Reprojector(Reprojector.SHANXI);
         private long read;
@@ -168,8 +168,7 @@ public final class ImportService implements AutoCloseable {
         private long repaired;
         private long dropped;
 
-        Conversion(ImportTarget target, CrsRef from) {
-            this.target = target;
+        Conversion(CrsRef from) {
             this.from = from;
         }
 
@@ -194,33 +193,15 @@ public final class ImportService implements AutoCloseable {
         }
 
         private Feature convert(Feature f) {
-            if (f.geometry() == null || f.geometry().isEmpty()) {
+            PolygonalFeatures.Converted c = PolygonalFeatures.toWgs84(f, from, reprojector);
+            if (c == null) {
                 return null;
             }
-            checkType(f, target);
-            Geometry g = reprojector.toWgs84(f.geometry(), from);
-            if (!g.isValid()) {
-                g = GeometryFixer.fix(g);
+            if (c.repaired()) {
                 repaired++;
             }
-            Geometry polygonal = polygonal(g);
-            return polygonal == null ? null : new Feature(f.id(), Polygons.multi(polygonal), f.properties());
+            return new Feature(f.id(), c.polygons(), f.properties());
         }
-    }
-
-    private static void checkType(Feature f, ImportTarget target) {
-        if (target.geometryType().equals("MULTIPOLYGON") && f.geometry().getDimension() != 2) {
-            throw new ImportException("wrong-geometry-type",
-                    "要素 " + f.id() + " 是" + f.geometry().getGeometryType() + "，该图层只接受面（Polygon/MultiPolygon）",
-                    "feature " + f.id() + " is a " + f.geometry().getGeometryType() + "; this layer takes polygons only");
-        }
-    }
-
-    private static Geometry polygonal(Geometry g) {
-        @SuppressWarnings("unchecked")
-        List<Polygon> polygons = PolygonExtracter.getPolygons(g);
-        polygons.removeIf(Geometry::isEmpty);
-        return polygons.isEmpty() ? null : g.getFactory().createMultiPolygon(polygons.toArray(Polygon[]::new));
     }
 
     @Override

@@ -4,8 +4,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.locationtech.jts.io.WKBWriter;
 import org.planmap.store.Feature;
 import org.planmap.store.LayerInfo;
@@ -33,6 +37,54 @@ public final class LayerPublisher {
             writer.replace(layer.withContents(features.size(), List.of(), version), features);
         }
         return !current;
+    }
+
+    /**
+     * Publishes the layers {@code build} makes, unless every layer last published under {@code key} from the same
+     * {@code inputs} is still stored at the version it was published at: then nothing is built, which is what
+     * makes a restart cheap when building the layers costs more than naming their inputs.
+     *
+     * @return the layers whose store copy was replaced
+     */
+    public List<LayerContent> publishAll(String key, String inputs, Supplier<List<LayerContent>> build) {
+        Map<String, String> kept = kept(key, inputs);
+        if (!kept.isEmpty() && kept.entrySet().stream().allMatch(e -> e.getValue().equals(storedVersion(e.getKey())))) {
+            return List.of();
+        }
+        List<LayerContent> replaced = new ArrayList<>();
+        Map<String, String> versions = new TreeMap<>();
+        for (LayerContent layer : build.get()) {
+            if (publish(layer)) {
+                replaced.add(layer);
+            }
+            versions.put(layer.info().id(), storedVersion(layer.info().id()));
+        }
+        keep(key, inputs, versions);
+        return replaced;
+    }
+
+    /** The layer versions kept under {@code key} by {@link #keep}, if they were made from {@code inputs}; else none. */
+    public Map<String, String> kept(String key, String inputs) {
+        Map<String, String> versions = new TreeMap<>();
+        String[] text = writer.derived(key).orElse("").split("\n");
+        if (text[0].equals(inputs)) {
+            for (int i = 1; i < text.length; i++) {
+                String[] idVersion = text[i].split("=", 2);
+                versions.put(idVersion[0], idVersion[1]);
+            }
+        }
+        return versions;
+    }
+
+    /** Keeps which layer versions were published from {@code inputs} (one line of inputs, then id=version lines). */
+    public void keep(String key, String inputs, Map<String, String> versions) {
+        StringBuilder text = new StringBuilder(inputs);
+        versions.forEach((id, version) -> text.append('\n').append(id).append('=').append(version));
+        writer.keepDerived(key, text.toString());
+    }
+
+    private String storedVersion(String id) {
+        return writer.stored(id).map(LayerInfo::version).orElse(null);
     }
 
     /**

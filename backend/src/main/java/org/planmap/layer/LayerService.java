@@ -11,6 +11,7 @@ import org.planmap.store.FeatureCursor;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.FeatureStore;
 import org.planmap.store.LayerInfo;
+import org.planmap.store.filter.Queryables;
 
 /**
  * The one way to read layers, whichever encoder or endpoint asks: the catalog, and bbox/division/limit
@@ -110,6 +111,9 @@ public final class LayerService {
                 && layer.fields().stream().noneMatch(f -> f.name().equals(FeatureQuery.ADCODE))) {
             throw new LayerQueryException("no-adcode", "图层“" + layer.title() + "”没有区划代码字段，不能按区划代码筛选",
                     "layer " + layer.id() + " has no adcode property to filter on");
+        }
+        if (query.filter() != null) {
+            Queryables.check(query.filter(), layer.fields());
         }
         return layer;
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -15,6 +16,7 @@ import org.planmap.store.FeatureCursor;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.FeatureStore;
 import org.planmap.store.LayerInfo;
+import org.planmap.store.filter.FilterPredicate;
 
 /**
  * The small layers (the boundaries, the plan's zones, the 示意 control lines of a demonstration) kept parsed in
@@ -28,7 +30,7 @@ import org.planmap.store.LayerInfo;
  * catalog still names that version afterwards, so a replacement racing the read is never cached under
  * the old version. Answers are the store's: features in store order, a bbox meaning the geometry
  * intersects the box (JTS's rectangle test, not the envelope), the division-code prefix and feature id
- * filters, then offset and limit.
+ * filters, the CQL2 filter evaluated as the stores' SQL would ({@link FilterPredicate}), then offset and limit.
  */
 public final class ResidentLayers {
 
@@ -137,6 +139,7 @@ public final class ResidentLayers {
             List<Feature> candidates = q.featureId() != null ? byId(q.featureId())
                     : q.bbox() == null ? features : inBoxOrder(q.bbox());
             Geometry box = q.bbox() == null ? null : boxes.toGeometry(q.bbox());
+            Predicate<Feature> filter = FilterPredicate.of(q.filter());
             long skip = page ? q.offset() : 0;
             long room = page && q.limit() != null ? q.limit() : Long.MAX_VALUE;
             List<Feature> out = new ArrayList<>();
@@ -144,13 +147,13 @@ public final class ResidentLayers {
                 if (out.size() >= room) {
                     break;
                 }
-                if (!(box == null || meets(q.bbox(), box, f.geometry())) || !filtersAccept(q, f)) {
+                if (!(box == null || meets(q.bbox(), box, f.geometry())) || !filtersAccept(q, f) || !filter.test(f)) {
                     continue;
                 }
                 if (skip > 0) {
                     skip--;
                 } else {
-                    out.add(f);
+                    out.add(q.withProperties() ? f : new Feature(f.id(), f.geometry(), Map.of()));
                 }
             }
             return out;

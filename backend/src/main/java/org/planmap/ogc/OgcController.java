@@ -19,7 +19,9 @@ import org.planmap.layer.LayerService;
 import org.planmap.security.PublicBaseUrl;
 import org.planmap.store.Feature;
 import org.planmap.store.FeatureQuery;
+import org.planmap.store.Field;
 import org.planmap.store.LayerInfo;
+import org.planmap.store.filter.Queryables;
 import org.planmap.http.ApiException;
 import org.planmap.http.StreamedResponse;
 import org.springframework.http.HttpHeaders;
@@ -81,8 +83,7 @@ class OgcController {
     ResponseEntity<byte[]> api(@RequestParam MultiValueMap<String, String> params,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         OgcFormat format = OgcParams.check(params, OgcParams.FORMAT_ONLY).format(accept);
-        JsonNode doc = OpenApiDocument.build(baseUrl.of(request) + request.getContextPath(),
-                layers.layers());
+        JsonNode doc = OpenApiDocument.build(urls().landing(), layers.layers());
         return switch (format) {
             case HTML -> html(HtmlPages.api(urls(), doc));
             case JSON -> json(doc, OgcUrls.OPENAPI);
@@ -111,6 +112,14 @@ class OgcController {
         };
     }
 
+    /** Part 3: what a filter may name, always as JSON Schema (there is no HTML form of it). */
+    @GetMapping("/collections/{collectionId}/queryables")
+    ResponseEntity<byte[]> queryables(@PathVariable String collectionId, @RequestParam MultiValueMap<String, String> params) {
+        LayerInfo layer = layers.layer(collectionId);
+        OgcParams.check(params, OgcParams.FORMAT_ONLY);
+        return json(OgcDocuments.queryables(urls(), layer), OgcUrls.SCHEMA);
+    }
+
     /**
      * JSON streams from the store's cursor (numberReturned and the paging links follow the features, since only
      * then is the number returned known); an HTML page is at most one page of {@link ItemsRequest#MAX_LIMIT}.
@@ -119,10 +128,12 @@ class OgcController {
     ResponseEntity<byte[]> items(@PathVariable String collectionId, @RequestParam MultiValueMap<String, String> params,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, HttpServletResponse response)
             throws IOException {
-        layers.layer(collectionId); // an unknown collection is a 404 before any parameter is judged
-        ItemsRequest request = ItemsRequest.parse(OgcParams.check(params, ItemsRequest.PARAMETERS), accept);
+        LayerInfo layer = layers.layer(collectionId); // an unknown collection is a 404 before any parameter is judged
+        List<Field> queryables = Queryables.of(layer.fields());
+        ItemsRequest request = ItemsRequest.parse(OgcParams.check(params, ItemsRequest.parameters(queryables)), accept,
+                queryables);
         OgcUrls urls = urls();
-        try (FeaturePage page = layers.page(request.query(collectionId), request.crs().crs())) {
+        try (FeaturePage page = layers.page(request.query(layer), request.crs().crs())) {
             if (request.format() == OgcFormat.HTML) {
                 return withCrs(html(HtmlPages.items(urls, page.layer(), page.features().toList(),
                         page.matched().orElseThrow(), request)), request.crs());

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.locationtech.jts.densify.Densifier;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -24,7 +25,6 @@ public record OgcCrs(String uri, CrsRef crs, boolean yFirst) {
     public static final OgcCrs CRS84 = new OgcCrs(CRS84_URI, CrsRef.WGS84, false);
 
     private static final String EPSG_URI = "http://www.opengis.net/def/crs/EPSG/0/";
-    private static final Reprojector REPROJECTOR = new Reprojector();
     private static final GeometryFactory GEOMETRY = new GeometryFactory();
     private static final List<OgcCrs> SUPPORTED = Stream.concat(Stream.of(CRS84),
             CrsRef.supported().stream().map(OgcCrs::epsg)).toList();
@@ -36,7 +36,11 @@ public record OgcCrs(String uri, CrsRef crs, boolean yFirst) {
 
     /**
      * A box in {@code crs} as a longitude/latitude box. Geographic boxes are taken as they are (CGCS2000 and
-     * WGS 84 differ by centimetres); projected ones are reprojected along densified edges, which curve.
+     * WGS 84 differ by centimetres); projected ones are reprojected along densified edges, which curve. A box is a
+     * question, not data, so the import's plausibility checks (a zone prefix matching the zone) do not apply: a box
+     * reaching beyond its zone is answered with what the projection's formulas give there.
+     *
+     * @throws IllegalArgumentException when some point of the box has no longitude and latitude
      */
     static Envelope toLonLat(Envelope box, CrsRef crs) {
         if (crs.isGeographic()) {
@@ -44,7 +48,15 @@ public record OgcCrs(String uri, CrsRef crs, boolean yFirst) {
         }
         Geometry outline = GEOMETRY.toGeometry(box);
         double step = Math.max(box.getWidth(), box.getHeight()) / 16;
-        return REPROJECTOR.toWgs84(step > 0 ? Densifier.densify(outline, step) : outline, crs).getEnvelopeInternal();
+        Envelope lonLat = new Envelope();
+        for (Coordinate c : (step > 0 ? Densifier.densify(outline, step) : outline).getCoordinates()) {
+            double[] p = Reprojector.transform(c.x, c.y, crs, CrsRef.WGS84);
+            if (!Double.isFinite(p[0]) || !Double.isFinite(p[1])) {
+                throw new IllegalArgumentException("no longitude and latitude at " + c + " in " + crs.code());
+            }
+            lonLat.expandToInclude(p[0], p[1]);
+        }
+        return lonLat;
     }
 
     /** CRS84 first (the default), then every EPSG code planmap can reproject to. */

@@ -2,11 +2,15 @@ package org.planmap.ogc;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.locationtech.jts.geom.Envelope;
 import org.planmap.crs.CrsRef;
+import org.planmap.store.Field;
 import org.planmap.store.LayerInfo;
+import org.planmap.store.filter.Filter;
+import org.planmap.store.filter.Queryables;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,7 +28,20 @@ final class OgcDocuments {
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
-            "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
+            "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+            "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+            "http://www.opengis.net/spec/cql2/1.0/conf/cql2-json",
+            "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
+            "http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators",
+            "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
+            "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus");
+
+    /** The link relation of a collection's queryables (OGC API – Features Part 3). */
+    static final String QUERYABLES_REL = "http://www.opengis.net/def/rel/ogc/1.0/queryables";
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -87,7 +104,43 @@ final class OgcDocuments {
         links.add(new Link(urls.items(layer.id()), "items", OgcUrls.GEOJSON, layer.title() + " 要素（GeoJSON）"));
         links.add(new Link(OgcUrls.withQuery(urls.items(layer.id()), Map.of("f", "html")), "items", OgcUrls.HTML,
                 layer.title() + " 要素（网页）"));
+        links.add(new Link(urls.queryables(layer.id()), QUERYABLES_REL, OgcUrls.SCHEMA, layer.title() + " 可筛选的属性"));
         return links;
+    }
+
+    /**
+     * What {@code filter} may name (Part 3 queryables): a JSON Schema (2020-12) object whose properties are the
+     * layer's scalar fields, typed, and its geometry as {@value Filter#GEOMETRY}. Lists are left out: CQL2's array
+     * functions are not offered, and a planner filters by their joined text twins.
+     */
+    static ObjectNode queryables(OgcUrls urls, LayerInfo layer) {
+        ObjectNode doc = JSON.createObjectNode();
+        doc.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        doc.put("$id", urls.queryables(layer.id()));
+        doc.put("type", "object");
+        doc.put("title", layer.title());
+        ObjectNode properties = doc.putObject("properties");
+        ObjectNode geometry = properties.putObject(Filter.GEOMETRY);
+        geometry.put("title", "图形 Geometry");
+        geometry.put("format", "geometry-" + layer.geometryType().toLowerCase(Locale.ROOT));
+        geometry.put("x-ogc-role", "primary-geometry");
+        for (Field f : Queryables.of(layer.fields())) {
+            ObjectNode p = properties.putObject(f.name());
+            p.put("title", f.description() == null || f.description().isBlank() ? f.name() : f.description());
+            p.put("type", schemaType(f));
+        }
+        doc.put("additionalProperties", false);
+        return doc;
+    }
+
+    /** The JSON Schema type of a queryable field. */
+    static String schemaType(Field f) {
+        return switch (f.type()) {
+            case INTEGER -> "integer";
+            case REAL -> "number";
+            case BOOLEAN -> "boolean";
+            default -> "string";
+        };
     }
 
     /**

@@ -14,6 +14,7 @@ final class OgcUrls {
     static final String GEOJSON = "application/geo+json";
     static final String HTML = "text/html";
     static final String OPENAPI = "application/vnd.oai.openapi+json;version=3.0";
+    static final String SCHEMA = "application/schema+json";
 
     private final String root;
 
@@ -43,6 +44,10 @@ final class OgcUrls {
 
     String items(String id) {
         return collection(id) + "/items";
+    }
+
+    String queryables(String id) {
+        return collection(id) + "/queryables";
     }
 
     String item(String id, String featureId) {

@@ -1,7 +1,14 @@
 package org.planmap.ogc;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.planmap.store.Field;
 import org.planmap.store.LayerInfo;
+import org.planmap.store.filter.Filter;
+import org.planmap.store.filter.Queryables;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -14,42 +21,52 @@ final class OpenApiDocument {
 
     private static final String PARAMETERS = "#/components/parameters/";
     private static final String SCHEMAS = "#/components/schemas/";
+    /** The component name of a queryable's parameter, apart from the items' own parameters of the same name. */
+    private static final String QUERYABLE = "queryable-";
 
     private OpenApiDocument() {
     }
 
-    /** @param server the address /ogc hangs under ({@code http://host:port}) */
-    static ObjectNode build(String server, List<LayerInfo> layers) {
+    /**
+     * @param root the landing page ({@code http://host:port/ogc}): the one server, so that the paths are relative
+     *             to it, as clients and the OGC's test suite join them (server URL + path)
+     */
+    static ObjectNode build(String root, List<LayerInfo> layers) {
         ObjectNode doc = OgcDocuments.JSON.createObjectNode();
         doc.put("openapi", "3.0.3");
         ObjectNode info = doc.putObject("info");
         info.put("title", OgcDocuments.TITLE);
         info.put("description", OgcDocuments.DESCRIPTION);
         info.put("version", "1.0.0");
-        doc.putArray("servers").addObject().put("url", server);
+        doc.putArray("servers").addObject().put("url", root);
 
         ObjectNode paths = doc.putObject("paths");
-        get(paths, "/ogc", "getLandingPage", "服务首页 Landing page", List.of("f"), "landingPage", OgcUrls.JSON, false);
-        get(paths, "/ogc/conformance", "getConformanceDeclaration", "符合的标准类别 Conformance classes", List.of("f"),
+        get(paths, "/", "getLandingPage", "服务首页 Landing page", List.of("f"), "landingPage", OgcUrls.JSON, false);
+        get(paths, "/conformance", "getConformanceDeclaration", "符合的标准类别 Conformance classes", List.of("f"),
                 "confClasses", OgcUrls.JSON, false);
-        get(paths, "/ogc/api", "getApiDescription", "本接口定义 This API definition", List.of("f"), null, OgcUrls.OPENAPI,
+        get(paths, "/api", "getApiDescription", "本接口定义 This API definition", List.of("f"), null, OgcUrls.OPENAPI,
                 false);
-        get(paths, "/ogc/collections", "getCollections", "图层列表 Feature collections", List.of("f"), "collections",
+        get(paths, "/collections", "getCollections", "图层列表 Feature collections", List.of("f"), "collections",
                 OgcUrls.JSON, false);
-        get(paths, "/ogc/collections/{collectionId}", "describeCollection", "图层说明 One feature collection",
+        get(paths, "/collections/{collectionId}", "describeCollection", "图层说明 One feature collection",
                 List.of("collectionId", "f"), "collection", OgcUrls.JSON, true);
-        ObjectNode items = get(paths, "/ogc/collections/{collectionId}/items", "getFeatures",
+        ObjectNode items = get(paths, "/collections/{collectionId}/items", "getFeatures",
                 "图层要素（分页）Features of a collection, page by page",
-                List.of("collectionId", "bbox", "bbox-crs", "limit", "offset", "crs", "f"), "featureCollectionGeoJSON",
+                itemsParameters(layers), "featureCollectionGeoJSON",
                 OgcUrls.GEOJSON, true);
         contentCrsHeader(items);
-        ObjectNode item = get(paths, "/ogc/collections/{collectionId}/items/{featureId}", "getFeature",
+        get(paths, "/collections/{collectionId}/queryables", "getQueryables",
+                "可筛选的属性（JSON Schema）Queryables of a collection", List.of("collectionId", "f"), null, OgcUrls.SCHEMA,
+                true);
+        ObjectNode item = get(paths, "/collections/{collectionId}/items/{featureId}", "getFeature",
                 "单个要素 One feature", List.of("collectionId", "featureId", "crs", "f"), "featureGeoJSON",
                 OgcUrls.GEOJSON, true);
         contentCrsHeader(item);
 
         ObjectNode components = doc.putObject("components");
-        parameters(components.putObject("parameters"), layers);
+        ObjectNode parameterComponents = components.putObject("parameters");
+        parameters(parameterComponents, layers);
+        queryableParameters(parameterComponents, layers);
         schemas(components.putObject("schemas"));
         return doc;
     }
@@ -120,8 +137,17 @@ final class OpenApiDocument {
         ObjectNode limit = query(p, "limit", "每页要素数，缺省 " + ItemsRequest.DEFAULT_LIMIT + "；大于 "
                 + ItemsRequest.MAX_LIMIT + " 时按 " + ItemsRequest.MAX_LIMIT + " 计，不报错。Features per page; larger "
                 + "values are served as " + ItemsRequest.MAX_LIMIT + ".");
+        limit.put("style", "form");
+        limit.put("explode", false);
         limit.putObject("schema").put("type", "integer").put("minimum", 1).put("maximum", ItemsRequest.MAX_LIMIT)
                 .put("default", ItemsRequest.DEFAULT_LIMIT);
+
+        ObjectNode datetime = query(p, "datetime", "时刻或时段（RFC 3339，开放端写 ..）。本服务的图层不含时间，"
+                + "所有要素均视为符合。An instant or interval (RFC 3339, open ends ..); these layers carry no time, "
+                + "so every feature matches.");
+        datetime.put("style", "form");
+        datetime.put("explode", false);
+        datetime.putObject("schema").put("type", "string");
 
         ObjectNode offset = query(p, "offset", "跳过的要素数（翻页用，next/prev 链接已带上）。"
                 + "Features to skip; the next and prev links carry it.");
@@ -129,7 +155,46 @@ final class OpenApiDocument {
 
         crsParameter(query(p, "crs", "输出坐标系，缺省 CRS84（经度,纬度）；EPSG:4326、4490 按纬度,经度，"
                 + "高斯-克吕格按 北,东 输出。The CRS of the answer; EPSG axis order applies."));
+        ObjectNode filter = query(p, "filter", "CQL2 筛选条件，如 tier = 'I型小城市' 或 S_INTERSECTS(geometry,POINT(111.78 37.14))；"
+                + "可用属性见 queryables。A CQL2 filter over the collection's queryables.");
+        filter.putObject("schema").put("type", "string");
+        ObjectNode lang = query(p, "filter-lang", "filter 的编码，缺省 cql2-text。The encoding of filter.");
+        lang.putObject("schema").put("type", "string").put("default", Filter.LANGUAGES.get(0))
+                .set("enum", OgcDocuments.JSON.valueToTree(Filter.LANGUAGES));
+        ObjectNode filterCrs = query(p, "filter-crs", "filter 中图形的坐标系：只支持 CRS84（经度,纬度）。"
+                + "The CRS of the filter's geometries: CRS84 only.");
+        filterCrs.putObject("schema").put("type", "string").put("format", "uri").put("default", OgcCrs.CRS84_URI)
+                .putArray("enum").add(OgcCrs.CRS84_URI);
         crsParameter(query(p, "bbox-crs", "bbox 所用坐标系，缺省 CRS84。The CRS of bbox; CRS84 by default."));
+    }
+
+    /**
+     * The items' parameters, then each queryable of any layer as an equality parameter ({@code tier=I型小城市}):
+     * clients such as GDAL send a {@code -where} of equalities as these when the OpenAPI document lists them.
+     */
+    private static List<String> itemsParameters(List<LayerInfo> layers) {
+        List<String> names = new ArrayList<>(List.of("collectionId", "bbox", "bbox-crs", "datetime", "limit", "offset", "crs",
+                "filter", "filter-lang", "filter-crs", "f"));
+        queryables(layers).forEach(f -> names.add(QUERYABLE + f.name()));
+        return names;
+    }
+
+    /** The queryables of all layers by name (the first layer's field where two share a name). */
+    private static Collection<Field> queryables(List<LayerInfo> layers) {
+        Map<String, Field> byName = new TreeMap<>();
+        layers.forEach(l -> Queryables.of(l.fields()).stream().filter(f -> !ItemsRequest.PARAMETERS.contains(f.name()))
+                .forEach(f -> byName.putIfAbsent(f.name(), f)));
+        return byName.values();
+    }
+
+    private static void queryableParameters(ObjectNode p, List<LayerInfo> layers) {
+        for (Field f : queryables(layers)) {
+            ObjectNode q = param(p, QUERYABLE + f.name(), "query", "只返回该属性等于此值的要素（图层有此属性时）：" + f.description()
+                    + "。Only features whose " + f.name() + " equals this value, for collections with this queryable.");
+            q.put("name", f.name());
+            q.put("required", false);
+            q.putObject("schema").put("type", OgcDocuments.schemaType(f));
+        }
     }
 
     private static void crsParameter(ObjectNode param) {

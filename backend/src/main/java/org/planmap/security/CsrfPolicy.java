@@ -28,10 +28,10 @@ public final class CsrfPolicy {
     private CsrfPolicy() {
     }
 
-    /** Unsafe methods with a live session, except the login itself (it carries the password). */
+    /** Unsafe methods with a live session, except the login itself (it carries the password) and a site review (it changes nothing). */
     public static RequestMatcher needsToken() {
         return request -> !SAFE_METHODS.contains(request.getMethod()) && request.getSession(false) != null
-                && !WriteGate.isLogin(request);
+                && !WriteGate.isLogin(request) && !WriteGate.isSiteReview(request);
     }
 
     /**

@@ -23,6 +23,15 @@ public final class WriteGate extends OncePerRequestFilter {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     private static final String SESSION = "/api/session";
+    /** 合规性审查 is a POST that changes nothing: anyone may send one, up to a site's size. */
+    public static final String SITE_REVIEW = "/api/site-review";
+    /** A site file's limit (SiteReview's 20 MB) and room for the multipart framing around it. */
+    static final long MAX_SITE_REVIEW_BYTES = (20L << 20) + (64 << 10);
+
+    /** A site review: read-only, so neither a credential nor a CSRF token is asked for. */
+    public static boolean isSiteReview(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && SITE_REVIEW.equals(request.getRequestURI());
+    }
 
     static boolean isLogin(HttpServletRequest request) {
         return "POST".equals(request.getMethod()) && SESSION.equals(request.getRequestURI());
@@ -39,6 +48,13 @@ public final class WriteGate extends OncePerRequestFilter {
             if (isLogin(request) && tooLarge) {
                 SecurityProblems.write(response, HttpStatus.CONTENT_TOO_LARGE, "login-too-large",
                         "登录请求过大（最多 " + MAX_LOGIN_BYTES + " 字节）", "a login is at most " + MAX_LOGIN_BYTES + " bytes");
+                return;
+            }
+            chain.doFilter(request, response);
+        } else if (isSiteReview(request)) {
+            if (request.getContentLengthLong() > MAX_SITE_REVIEW_BYTES) {
+                SecurityProblems.write(response, HttpStatus.CONTENT_TOO_LARGE, "site-too-large",
+                        "地块文件过大（最多 20 MB）", "a site is at most 20 MB");
                 return;
             }
             chain.doFilter(request, response);

@@ -2,17 +2,20 @@ package org.planmap.store;
 
 import java.util.Objects;
 import org.locationtech.jts.geom.Envelope;
+import org.planmap.store.filter.Filter;
 
 /**
  * What to read from one layer, built by name rather than by position:
  * {@code FeatureQuery.of("counties").bbox(box).adcodePrefix("1411").limit(10).offset(20)}. Features whose
  * geometry intersects {@code bbox} (null: all; OGC API – Features' meaning, not the boxes' overlap), whose
  * {@value #ADCODE} begins with {@code adcodePrefix} (null: any; {@code 1411} is 吕梁市's units) and whose id is
- * {@code featureId} (null: any), skipping {@code offset} and returning at most {@code limit} (null: no limit).
+ * {@code featureId} (null: any) and for which the CQL2 {@code filter} is true (null: all), skipping {@code offset} and
+ * returning at most {@code limit} (null: no limit). Without {@code withProperties} a query asks for ids and geometries
+ * alone: a reader that measures or clips (the ledger) then does not pay for decoding every property of a dense layer.
  * Each step returns a new query; the record stays immutable.
  */
 public record FeatureQuery(String layerId, Envelope bbox, String adcodePrefix, Integer limit, long offset,
-        String featureId) {
+        String featureId, Filter filter, boolean withProperties) {
 
     /** The property the division-code filter reads; layers without it cannot be filtered by division. */
     public static final String ADCODE = "adcode";
@@ -30,7 +33,7 @@ public record FeatureQuery(String layerId, Envelope bbox, String adcodePrefix, I
 
     /** Every feature of the layer; narrow it with the steps below. */
     public static FeatureQuery of(String layerId) {
-        return new FeatureQuery(layerId, null, null, null, 0, null);
+        return new FeatureQuery(layerId, null, null, null, 0, null, null, true);
     }
 
     /** The one feature with this id (stores keep ids unique per layer and index them). */
@@ -40,24 +43,37 @@ public record FeatureQuery(String layerId, Envelope bbox, String adcodePrefix, I
 
     /** Only features whose geometry intersects {@code box} (null: no spatial filter). */
     public FeatureQuery bbox(Envelope box) {
-        return new FeatureQuery(layerId, box, adcodePrefix, limit, offset, featureId);
+        return new FeatureQuery(layerId, box, adcodePrefix, limit, offset, featureId, filter, withProperties);
     }
 
     public FeatureQuery adcodePrefix(String prefix) {
-        return new FeatureQuery(layerId, bbox, prefix, limit, offset, featureId);
+        return new FeatureQuery(layerId, bbox, prefix, limit, offset, featureId, filter, withProperties);
     }
 
     /** At most {@code max} features (null: no limit). */
     public FeatureQuery limit(Integer max) {
-        return new FeatureQuery(layerId, bbox, adcodePrefix, max, offset, featureId);
+        return new FeatureQuery(layerId, bbox, adcodePrefix, max, offset, featureId, filter, withProperties);
     }
 
     public FeatureQuery offset(long skip) {
-        return new FeatureQuery(layerId, bbox, adcodePrefix, limit, skip, featureId);
+        return new FeatureQuery(layerId, bbox, adcodePrefix, limit, skip, featureId, filter, withProperties);
     }
 
     public FeatureQuery featureId(String id) {
-        return new FeatureQuery(layerId, bbox, adcodePrefix, limit, offset, id);
+        return new FeatureQuery(layerId, bbox, adcodePrefix, limit, offset, id, filter, withProperties);
+    }
+
+    /** Only features for which {@code condition} is true (null: no condition). */
+    public FeatureQuery filter(Filter condition) {
+        return new FeatureQuery(layerId, bbox, adcodePrefix, limit, offset, featureId, condition, withProperties);
+    }
+
+    /**
+     * Features with their ids and geometries and no properties (an empty map), whatever the layer's fields: the
+     * same features, in the same order, as the query without this step.
+     */
+    public FeatureQuery withoutProperties() {
+        return new FeatureQuery(layerId, bbox, adcodePrefix, limit, offset, featureId, filter, false);
     }
 
     /** Whether the answer is every match (no limit, no offset), so its length is also its numberMatched. */

@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import org.planmap.store.filter.SqlWhere;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,18 +27,19 @@ public final class JdbcColumns {
     private JdbcColumns() {
     }
 
-    /**
-     * Binds a query's filters from the first parameter on, in the order both stores' SQL asks for them: the
-     * bbox as minX, minY, maxX, maxY, then the adcode prefix, then the feature id, each only when present.
-     *
-     * @return the next free parameter index
-     */
     /** An SQL identifier in double quotes, embedded quotes doubled (SQLite and PostgreSQL alike). */
     public static String quote(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
-    public static int bindFilters(PreparedStatement ps, FeatureQuery q) throws SQLException {
+    /**
+     * Binds a query's filters from the first parameter on, in the order both stores' SQL asks for them: the
+     * bbox as minX, minY, maxX, maxY, then the adcode prefix, then the feature id, each only when present, then
+     * the parameters of its CQL2 filter translated by the store ({@code filter}, null when there is none).
+     *
+     * @return the next free parameter index
+     */
+    public static int bindFilters(PreparedStatement ps, FeatureQuery q, SqlWhere filter) throws SQLException {
         int next = 1;
         if (q.bbox() != null) {
             ps.setDouble(next++, q.bbox().getMinX());
@@ -51,13 +53,26 @@ public final class JdbcColumns {
         if (q.featureId() != null) {
             ps.setString(next++, q.featureId());
         }
+        for (Object v : filter == null ? List.of() : filter.params()) {
+            if (v instanceof String s) {
+                ps.setString(next++, s);
+            } else if (v instanceof Long l) {
+                ps.setLong(next++, l);
+            } else if (v instanceof Double d) {
+                ps.setDouble(next++, d);
+            } else if (v instanceof Boolean b) {
+                ps.setBoolean(next++, b);
+            } else {
+                ps.setBytes(next++, (byte[]) v);
+            }
+        }
         return next;
     }
 
     /** How many rows {@code from} (a store's FROM … WHERE for {@code q}, parameters as {@link #bindFilters}) holds. */
-    public static long count(Connection db, String from, FeatureQuery q) throws SQLException {
+    public static long count(Connection db, String from, FeatureQuery q, SqlWhere filter) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("SELECT count(*)" + from)) {
-            bindFilters(ps, q);
+            bindFilters(ps, q, filter);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

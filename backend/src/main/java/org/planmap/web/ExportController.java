@@ -19,6 +19,7 @@ import org.planmap.layer.FeaturePage;
 import org.planmap.layer.LayerService;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.LayerInfo;
+import org.planmap.store.filter.Filter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,7 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A layer as a file to download: {@code format} (Shapefile, GeoPackage, KML, CSV, GeoJSON), optionally only
- * the features in {@code bbox} (EPSG:4326) or under an {@code adcode} prefix, in the CRS asked for. The same
+ * the features in {@code bbox} (EPSG:4326), under an {@code adcode} prefix or matching a CQL2 {@code filter}, in the
+ * CRS asked for. The same
  * query as the map's features, through another encoder.
  */
 @RestController
@@ -43,7 +45,7 @@ class ExportController {
 
     /** One export as asked, normalised; the layer's version makes an import miss every older file. */
     private record Key(String layerId, String version, String format, Charset charset, int epsg, Envelope bbox,
-            String adcodePrefix) {
+            String adcodePrefix, Filter filter) {
     }
 
     private final ByteCache<Key> files;
@@ -69,6 +71,8 @@ class ExportController {
             @RequestParam(required = false) String bbox,
             @RequestParam(required = false) String adcode,
             @RequestParam(required = false) String encoding,
+            @RequestParam(required = false) String filter,
+            @RequestParam(name = "filter-lang", required = false) String filterLang,
             HttpServletResponse response) throws IOException {
         LayerInfo layer = layers.layer(id);
         Charset charset = charset(encoding);
@@ -78,9 +82,11 @@ class ExportController {
         CrsRef target = crs == null || crs.isBlank() ? CrsRef.WGS84 : CrsRef.parse(crs);
         encoder.checkCrs(target);
         String prefix = QueryParams.adcodePrefix(adcode);
-        FeatureQuery query = FeatureQuery.of(id).bbox(QueryParams.bbox(bbox)).adcodePrefix(prefix);
-        Key key = new Key(id, layer.version(), encoder.format(), charset, target.epsg(), query.bbox(), prefix);
-        String scope = (prefix == null ? "" : "-" + prefix) + (bbox == null || bbox.isBlank() ? "" : "-bbox");
+        FeatureQuery query = FeatureQuery.of(id).bbox(QueryParams.bbox(bbox)).adcodePrefix(prefix)
+                .filter(Filter.parse(filter, filterLang));
+        Key key = new Key(id, layer.version(), encoder.format(), charset, target.epsg(), query.bbox(), prefix, query.filter());
+        String scope = (prefix == null ? "" : "-" + prefix) + (bbox == null || bbox.isBlank() ? "" : "-bbox")
+                + (query.filter() == null ? "" : "-filter");
         String suffix = scope + "-EPSG" + target.epsg() + "." + encoder.fileExtension();
         Runnable headers = () -> {
             response.setContentType(encoder.mediaType());

@@ -15,6 +15,7 @@ import org.planmap.layer.LayerService;
 import org.planmap.layer.ZoomBand;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.LayerInfo;
+import org.planmap.store.filter.Filter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -52,9 +53,12 @@ class LayerController {
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) Long offset,
             @RequestParam(required = false) Integer zoom,
+            @RequestParam(required = false) String filter,
+            @RequestParam(name = "filter-lang", required = false) String filterLang,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<ZoomBand> band = QueryParams.zoom(zoom);
-        if (bbox == null && adcode == null && limit == null && offset == null) {
+        Filter condition = Filter.parse(filter, filterLang);
+        if (bbox == null && adcode == null && limit == null && offset == null && condition == null) {
             // Usually answered by CachedLayerHandler already; this serves what it leaves (a version check due, a
             // band not built yet, HEAD, extra parameters).
             Optional<CachedLayers.EncodedLayer> cached = cache.answer(id, band);
@@ -63,11 +67,11 @@ class LayerController {
                 return;
             }
         } else if (zoom != null) {
-            throw ApiException.badParameter("zoom", "zoom 用于整层概化数据，不能与 bbox、adcode、limit、offset 同用",
-                    "zoom selects a generalised whole layer; it does not combine with bbox, adcode, limit or offset");
+            throw ApiException.badParameter("zoom", "zoom 用于整层概化数据，不能与 bbox、adcode、limit、offset、filter 同用",
+                    "zoom selects a generalised whole layer; it does not combine with bbox, adcode, limit, offset or filter");
         }
         FeatureQuery query = FeatureQuery.of(id).bbox(QueryParams.bbox(bbox)).adcodePrefix(QueryParams.adcodePrefix(adcode))
-                .limit(QueryParams.limit(limit)).offset(QueryParams.offset(offset));
+                .filter(condition).limit(QueryParams.limit(limit)).offset(QueryParams.offset(offset));
         try (FeaturePage page = layers.page(query)) {
             StreamedResponse.send(response, () -> response.setContentType(geoJson.mediaType()),
                     out -> geoJson.write(page, out));

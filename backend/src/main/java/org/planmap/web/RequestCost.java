@@ -18,8 +18,9 @@ import org.eclipse.jetty.util.Fields;
  * the box, bounds the cost: a box a tenth of a degree wide over a dense control line holds thousands of polygons.
  * So does the layer's own size: a bbox query of the 117 counties (kept parsed in memory) is cheap whatever its
  * limit, and sending it to the pool made a crowd of them queue behind map images and get 503s.</li>
+ * <li>{@code POST /api/site-review}: a site cut against every county and control line, and maybe a PDF report;</li>
+ * <li>{@code /api/print.pdf} and {@code /api/atlas.pdf}: a map (or 117) drawn into a PDF.</li>
  * </ul>
- * Print and atlas PDFs belong on this list when they arrive.
  */
 final class RequestCost {
 
@@ -37,15 +38,19 @@ final class RequestCost {
 
     boolean expensive(Request request) {
         String method = request.getMethod();
-        if (!HttpMethod.GET.is(method) && !HttpMethod.HEAD.is(method)) {
-            return false;
-        }
         // Decoded and normalised as the application will see it, so that an escape cannot dodge the list.
         String path = request.getHttpURI().getCanonicalPath();
         if (path == null) {
             return false;
         }
-        if (path.equals("/api/map.png") || path.startsWith(LAYERS) && path.endsWith("/export")) {
+        if (HttpMethod.POST.is(method)) {
+            return path.equals("/api/site-review");
+        }
+        if (!HttpMethod.GET.is(method) && !HttpMethod.HEAD.is(method)) {
+            return false;
+        }
+        if (path.equals("/api/map.png") || path.equals("/api/print.pdf") || path.equals("/api/atlas.pdf")
+                || path.startsWith(LAYERS) && path.endsWith("/export")) {
             return true;
         }
         if (path.startsWith(LAYERS) && path.endsWith("/features")) {

@@ -137,6 +137,20 @@ public abstract class FeatureStoreContract {
         assertThat(store.count(FeatureQuery.of(LAYER.id()).limit(10).offset(20))).isEqualTo(117);
     }
 
+    /** The ledger's read: the same features as with their properties, geometries to the last bit, properties none. */
+    @Test
+    void aQueryWithoutPropertiesLeavesThemOut() {
+        store.replace(LAYER, counties());
+        FeatureQuery box = FeatureQuery.of(LAYER.id()).bbox(new Envelope(111, 112, 37, 37.5));
+        List<Feature> full = readAll(box);
+        List<Feature> bare = readAll(box.withoutProperties());
+        assertThat(bare).hasSize(11).allSatisfy(f -> assertThat(f.properties()).isEmpty());
+        assertSameFeatures(bare, full.stream().map(f -> new Feature(f.id(), f.geometry(), Map.of())).toList());
+        assertThat(readAll(FeatureQuery.of(LAYER.id()).withoutProperties().adcodePrefix("1411")))
+                .extracting(Feature::id).containsExactlyElementsOf(readAll(FeatureQuery.of(LAYER.id()).adcodePrefix("1411"))
+                        .stream().map(Feature::id).toList()).isNotEmpty();
+    }
+
     /**
      * bbox means the geometry intersects the box (OGC API – Features), not that the boxes overlap: 沁源县's box
      * reaches into 111,37,112,37.5 but its polygon stays 0.06° away. GDAL ({@code ogrinfo -spat 111 37 112 37.5}
@@ -158,6 +172,90 @@ public abstract class FeatureStoreContract {
                 .containsExactlyElementsOf(hits.subList(4, 8).stream().map(Feature::id).toList());
         assertThat(store.count(box.limit(4).offset(4))).isEqualTo(11);
         assertThat(readAll(box.offset(11))).isEmpty();
+    }
+
+    /**
+     * A CQL2 filter selects in the store's SQL exactly what the resident layers' Java evaluation selects, for every
+     * kind of condition, with some names and ranks null (SQL's unknown: {@code NOT name = 'x'} keeps no feature
+     * without a name in either).
+     */
+    @Test
+    void cql2FiltersSelectInSqlWhatJavaSelects() {
+        List<Feature> written = countiesWithGaps();
+        store.replace(LAYER, written);
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        expected.put("name = '孝义市'", 1);
+        expected.put("'孝义市' = name", 1);
+        expected.put("NOT name = '孝义市'", 117 - 1 - 11);
+        expected.put("name IS NULL", 11);
+        expected.put("name IS NOT NULL AND rank IS NULL", -1);
+        expected.put("areaKm2 > 1500 AND rank < 50", -1);
+        expected.put("name LIKE '%县' OR seat = TRUE", -1);
+        expected.put("NOT name LIKE '孝%'", -1);
+        expected.put("name LIKE '_义_'", -1);
+        expected.put("name like '%区'", -1);
+        expected.put("adcode IN ('141181', '141102', '140105', '999999')", 3);
+        expected.put("adcode NOT IN ('141181', '141102')", 115);
+        expected.put("rank BETWEEN 10 AND 20", -1);
+        expected.put("rank NOT BETWEEN 10.5 AND 100", -1);
+        expected.put("adcode >= '1411' AND adcode < '1412'", 13);
+        expected.put("name > '孝' OR name <= '大同'", -1);
+        expected.put("seat <> TRUE", 116);
+        expected.put("S_INTERSECTS(geometry, POINT(111.78 37.14))", 1);
+        expected.put("S_INTERSECTS(geometry, LINESTRING(111 37, 112 37.5)) AND NOT S_INTERSECTS(geometry, "
+                + "POINT(111.78 37.14))", -1);
+        expected.put("S_INTERSECTS(geometry, BBOX(111, 37, 112, 37.5)) OR adcode LIKE '1402%'", -1);
+        expected.put("NOT (S_INTERSECTS(geometry, POLYGON((110 36, 114 36, 114 40, 110 40, 110 36))) OR rank > 100)", -1);
+        expected.forEach((cql, count) -> {
+            org.planmap.store.filter.Filter filter = org.planmap.store.filter.Cql2Text.parse(cql);
+            FeatureQuery q = FeatureQuery.of(LAYER.id()).filter(filter);
+            List<String> inJava = written.stream().filter(org.planmap.store.filter.FilterPredicate.of(filter))
+                    .map(Feature::id).toList();
+            assertThat(readAll(q)).as(cql).extracting(Feature::id).containsExactlyElementsOf(inJava);
+            assertThat(store.count(q)).as(cql).isEqualTo(inJava.size());
+            if (count >= 0) {
+                assertThat(inJava).as(cql).hasSize(count);
+            } else {
+                assertThat(inJava).as(cql + " selects some but not all").isNotEmpty().hasSizeLessThan(117);
+            }
+        });
+        assertThat(readAll(FeatureQuery.of(LAYER.id()).filter(org.planmap.store.filter.Cql2Text.parse(
+                "S_INTERSECTS(geometry, POINT(111.78 37.14))")))).extracting(f -> f.properties().get("name"))
+                .containsExactly("孝义市");
+    }
+
+    /** The filter goes with the bbox, the division prefix and paging: the page is of what all of them keep. */
+    @Test
+    void aFilterCombinesWithBboxPrefixAndPaging() {
+        List<Feature> written = countiesWithGaps();
+        store.replace(LAYER, written);
+        org.planmap.store.filter.Filter filter = org.planmap.store.filter.Cql2Text.parse("rank >= 30 OR name LIKE '%市'");
+        Envelope box = new Envelope(110.5, 113.5, 36, 39);
+        FeatureQuery q = FeatureQuery.of(LAYER.id()).filter(filter).bbox(box).adcodePrefix("14");
+        List<String> all = readAll(q).stream().map(Feature::id).toList();
+        List<String> expected = written.stream().filter(org.planmap.store.filter.FilterPredicate.of(filter))
+                .filter(f -> f.geometry() != null && f.geometry().intersects(new org.locationtech.jts.geom.GeometryFactory()
+                        .toGeometry(box))).map(Feature::id).toList();
+        assertThat(all).isEqualTo(expected).hasSizeGreaterThan(8);
+        assertThat(readAll(q.limit(3).offset(5))).extracting(Feature::id).containsExactlyElementsOf(all.subList(5, 8));
+        assertThat(store.count(q.limit(3).offset(5))).isEqualTo(all.size());
+    }
+
+    /** The counties with every tenth name (11, 孝义市's kept) and every eighth rank left null. */
+    private static List<Feature> countiesWithGaps() {
+        List<Feature> out = new ArrayList<>();
+        for (Feature f : counties()) {
+            Map<String, Object> p = new LinkedHashMap<>(f.properties());
+            long rank = (Long) p.get("rank");
+            if (rank % 10 == 5 && !f.id().equals("141181")) {
+                p.put("name", null);
+            }
+            if (rank % 8 == 3) {
+                p.put("rank", null);
+            }
+            out.add(new Feature(f.id(), f.geometry(), p));
+        }
+        return out;
     }
 
     /** A cursor gives its read connection back on close, read to the end or not: many more than the store holds. */

@@ -85,7 +85,17 @@ class OgcApiTest extends ServerTest {
                 "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
                 "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
                 "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
-                "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
+                "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
+                "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+                "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",
+                "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
+                "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+                "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+                "http://www.opengis.net/spec/cql2/1.0/conf/cql2-json",
+                "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
+                "http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators",
+                "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
+                "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus");
     }
 
     @Test
@@ -95,18 +105,26 @@ class OgcApiTest extends ServerTest {
         assertThat(r.header("Content-Type")).startsWith("application/vnd.oai.openapi+json");
         JsonNode api = r.json();
         assertThat(api.get("openapi").asString()).startsWith("3.0.");
-        assertThat(api.get("servers").get(0).get("url").asString()).isEqualTo("http://localhost:" + port);
-        assertThat(api.get("paths").propertyNames()).contains("/ogc", "/ogc/conformance", "/ogc/api", "/ogc/collections",
-                "/ogc/collections/{collectionId}", "/ogc/collections/{collectionId}/items",
-                "/ogc/collections/{collectionId}/items/{featureId}");
-        JsonNode items = api.get("paths").get("/ogc/collections/{collectionId}/items").get("get");
+        // The landing page is the server and the paths hang below it, as clients and the OGC's suite join them.
+        assertThat(api.get("servers").get(0).get("url").asString()).isEqualTo("http://localhost:" + port + "/ogc");
+        assertThat(api.get("paths").propertyNames()).containsExactlyInAnyOrder("/", "/conformance", "/api",
+                "/collections", "/collections/{collectionId}", "/collections/{collectionId}/items",
+                "/collections/{collectionId}/items/{featureId}", "/collections/{collectionId}/queryables");
+        JsonNode items = api.get("paths").get("/collections/{collectionId}/items").get("get");
         JsonNode parameters = api.get("components").get("parameters");
         List<String> names = new ArrayList<>();
         for (JsonNode ref : items.get("parameters")) {
             JsonNode p = parameters.get(ref.get("$ref").asString().replace("#/components/parameters/", ""));
             names.add(p.get("name").asString());
         }
-        assertThat(names).containsExactlyInAnyOrder("collectionId", "bbox", "bbox-crs", "limit", "offset", "crs", "f");
+        // the items' own parameters, the filter's, and the queryables of the layers as equality parameters
+        assertThat(names).contains("collectionId", "bbox", "bbox-crs", "datetime", "limit", "offset", "crs", "f",
+                "filter", "filter-lang", "filter-crs", "tier", "cityName").doesNotHaveDuplicates()
+                .doesNotContain("labelPoint");
+        for (String arrayOrForm : List.of("bbox", "datetime", "limit")) {
+            assertThat(parameters.get(arrayOrForm).get("style").asString()).isEqualTo("form");
+            assertThat(parameters.get(arrayOrForm).get("explode").asBoolean()).as(arrayOrForm).isFalse();
+        }
         List<String> enumerated = new ArrayList<>();
         parameters.get("collectionId").get("schema").get("enum").forEach(id -> enumerated.add(id.asString()));
         assertThat(enumerated).containsExactlyElementsOf(layerIds());
@@ -202,6 +220,14 @@ class OgcApiTest extends ServerTest {
         JsonNode second = get(next).body();
         assertThat(second.get("numberMatched").asInt()).isEqualTo(11);
         assertThat(ids(second)).hasSize(1).doesNotContainAnyElementsOf(ids(small));
+        // A box across the antimeridian is a question like any other: no county of Shanxi lies there.
+        JsonNode pacific = get("/ogc/collections/counties/items?bbox=170,-10,-170,10").body();
+        assertThat(pacific.get("numberMatched").asInt()).isZero();
+        // The layers carry no time, and features without one match every datetime (Part 1).
+        JsonNode timed = get("/ogc/collections/counties/items?limit=100&bbox=" + XIAOYI_BOX
+                + "&datetime=2021-01-01T00:00:00Z/..").body();
+        assertThat(ids(timed)).isEqualTo(api);
+        assertThat(local(linksByRel(timed).get("self"))).contains("datetime=2021-01-01T00%3A00%3A00Z%2F..");
     }
 
     static Set<String> ids(JsonNode collection) {
@@ -272,7 +298,7 @@ class OgcApiTest extends ServerTest {
         assertThat(unknown.body().get("message").get("en").asString()).contains("bbx");
         assertThat(get("/ogc/collections?limit=5").status()).isEqualTo(400);
         for (String bad : List.of("limit=0", "limit=ten", "offset=-1", "f=xml", "bbox=1,2,3", "bbox=112,38,111,37",
-                "crs=EPSG:32650", "bbox-crs=" + CGCS2000, "limit=5&limit=6")) {
+                "crs=EPSG:32650", "bbox-crs=" + CGCS2000, "limit=5&limit=6", "datetime=tomorrow")) {
             Answer a = get("/ogc/collections/counties/items?" + bad);
             assertThat(a.status()).as(bad).isEqualTo(400);
             assertThat(a.body().get("code").asString()).as(bad).isEqualTo("invalid-parameter");
@@ -341,7 +367,7 @@ class OgcApiTest extends ServerTest {
         assertThat(written.toString()).contains("孝义市");
     }
 
-    private String run(String... command) throws IOException, InterruptedException {
+    static String run(String... command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] out = p.getInputStream().readAllBytes();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as(String.join(" ", command)).isTrue();

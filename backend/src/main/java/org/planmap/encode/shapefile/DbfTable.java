@@ -1,20 +1,26 @@
 package org.planmap.encode.shapefile;
 
+import com.linuxense.javadbf.DBFAlignment;
 import com.linuxense.javadbf.DBFDataType;
 import com.linuxense.javadbf.DBFField;
+import com.linuxense.javadbf.DBFUtils;
 import com.linuxense.javadbf.DBFWriter;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.planmap.encode.Column;
 import org.planmap.encode.CsvWriter;
@@ -22,7 +28,7 @@ import org.planmap.store.Feature;
 
 /**
  * The attribute half of a Shapefile: one DBF column per {@link Column}, named by {@link DbfFieldNames},
- * written with JavaDBF in the chosen charset (which also sets the header's language driver byte, 0x7A for
+ * encoded by JavaDBF in the chosen charset (which also sets the header's language driver byte, 0x7A for
  * GBK). Types: text and JSON as C, at most 254 bytes and cut at a character boundary ({@link DbfText});
  * integers as N with the width the longest value needs; reals as N with as many decimals as the values
  * carry (at most 8); booleans as L.
@@ -32,6 +38,9 @@ final class DbfTable implements Closeable {
     static final int MAX_TEXT_BYTES = 254;
     private static final int MAX_DECIMALS = 8;
     private static final int MAX_NUMBER_WIDTH = 20;
+    /** dBase III: the header's record count is a little-endian int at byte 4; the file ends with 0x1A. */
+    private static final int RECORD_COUNT_AT = 4;
+    private static final int END_OF_DATA = 0x1A;
 
     /** A column with its DBF name and what its values so far ask of its definition, and what fitting them changed. */
     private static final class Prepared {
@@ -111,30 +120,47 @@ final class DbfTable implements Closeable {
         }
     }
 
-    /** Writes the .dbf (JavaDBF's file mode, which writes each record as it comes) from the values kept so far. */
+    /**
+     * Writes the .dbf from the values kept so far: JavaDBF's header, then each record encoded by JavaDBF's own
+     * field functions ({@link DBFUtils}), all through one buffered stream. JavaDBF's file mode wrote every field
+     * of every record with a system call of its own on an unbuffered {@code RandomAccessFile}, and its stream mode
+     * keeps every record in memory until it closes; the file is the same bytes either way.
+     */
     void writeDbf(Path dbf) throws IOException {
         values.close();
-        DBFWriter w = new DBFWriter(dbf.toFile(), charset);
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(valuesFile), 1 << 16))) {
-            w.setFields(columns.stream().map(Prepared::define).toArray(DBFField[]::new));
-            Object[] record = new Object[columns.size()];
+        DBFField[] fields = columns.stream().map(Prepared::define).toArray(DBFField[]::new);
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(valuesFile), 1 << 16));
+                OutputStream out = new BufferedOutputStream(Files.newOutputStream(dbf), 1 << 16)) {
+            out.write(header(fields));
             for (long r = 0; r < rows; r++) {
-                for (int c = 0; c < record.length; c++) {
-                    record[c] = switch (columns.get(c).column.type()) {
-                        case BOOLEAN -> switch (in.readByte()) {
-                            case 1 -> Boolean.TRUE;
-                            case 2 -> Boolean.FALSE;
-                            default -> null;
-                        };
-                        case INTEGER, REAL -> in.readBoolean() ? in.readDouble() : null;
-                        default -> in.readUTF();
-                    };
+                out.write(' ');   // not deleted
+                for (DBFField field : fields) {
+                    out.write(switch (field.getType()) {
+                        case LOGICAL -> new byte[] {switch (in.readByte()) {
+                            case 1 -> (byte) 'T';
+                            case 2 -> (byte) 'F';
+                            default -> (byte) '?';
+                        }};
+                        case NUMERIC -> in.readBoolean()
+                                ? DBFUtils.doubleFormating(in.readDouble(), charset, field.getLength(), field.getDecimalCount())
+                                : DBFUtils.textPadding("", charset, field.getLength(), DBFAlignment.RIGHT, (byte) ' ');
+                        default -> DBFUtils.textPadding(in.readUTF(), charset, field.getLength(), DBFAlignment.LEFT, (byte) ' ');
+                    });
                 }
-                w.addRecord(record);
             }
-        } finally {
-            w.close();
+            out.write(END_OF_DATA);
         }
+    }
+
+    /** The header JavaDBF writes for {@code fields}, with this table's record count (it wrote none). */
+    private byte[] header(DBFField[] fields) {
+        ByteArrayOutputStream empty = new ByteArrayOutputStream();
+        DBFWriter w = new DBFWriter(empty, charset);
+        w.setFields(fields);
+        w.close();
+        byte[] header = Arrays.copyOf(empty.toByteArray(), empty.size() - 1);   // without its end-of-data mark
+        ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN).putInt(RECORD_COUNT_AT, Math.toIntExact(rows));
+        return header;
     }
 
     /** Lets go of the scratch file after a failure (a successful table closed it in {@link #writeDbf}). */

@@ -22,6 +22,7 @@ import org.planmap.store.Field;
 import org.planmap.store.JdbcColumns;
 import org.planmap.store.RowCursor;
 import org.planmap.store.StoreException;
+import org.planmap.store.filter.SqlWhere;
 
 /** Writes and reads the rows of one feature table: id, GeoPackage geometry blob, one column per field. */
 final class GeoPackageRows {
@@ -131,13 +132,14 @@ final class GeoPackageRows {
         if (q.bbox() != null) {
             sql.append(", r.minx, r.maxx, r.miny, r.maxy");
         }
-        sql.append(from(q)).append(" ORDER BY t.").append(FID);
+        SqlWhere filter = filter(q);
+        sql.append(from(q, filter)).append(" ORDER BY t.").append(FID);
         if (q.bbox() == null) {
             sql.append(" LIMIT ? OFFSET ?");
         }
         PreparedStatement ps = db.prepareStatement(sql.toString());
         try {
-            int next = JdbcColumns.bindFilters(ps, q);
+            int next = JdbcColumns.bindFilters(ps, q, filter);
             if (q.bbox() == null) {
                 ps.setLong(next, q.limit() == null ? -1 : q.limit());
                 ps.setLong(next + 1, q.offset());
@@ -162,14 +164,16 @@ final class GeoPackageRows {
 
     /** How many rows match, after the exact bbox test when there is a bbox (so it agrees with {@link #select}). */
     long count(FeatureQuery q) throws SQLException {
+        SqlWhere filter = filter(q);
         if (q.bbox() == null) {
-            return JdbcColumns.count(db, from(q), q);
+            return JdbcColumns.count(db, from(q, filter), q, filter);
         }
         BoxFilter box = new BoxFilter(q.bbox());
         WKBReader reader = new WKBReader();
         long n = 0;
-        try (PreparedStatement ps = db.prepareStatement("SELECT t." + GEOMETRY + ", r.minx, r.maxx, r.miny, r.maxy" + from(q))) {
-            JdbcColumns.bindFilters(ps, q);
+        try (PreparedStatement ps = db.prepareStatement("SELECT t." + GEOMETRY + ", r.minx, r.maxx, r.miny, r.maxy"
+                + from(q, filter))) {
+            JdbcColumns.bindFilters(ps, q, filter);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     if (box.inside(rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5))
@@ -241,7 +245,7 @@ final class GeoPackageRows {
         return "rtree_" + table + "_" + GEOMETRY;
     }
 
-    private String from(FeatureQuery q) {
+    private String from(FeatureQuery q, SqlWhere filter) {
         String from = " FROM " + JdbcColumns.quote(table) + " t";
         if (q.bbox() != null) {
             from += " JOIN " + JdbcColumns.quote(rtree(table)) + " r ON r.id = t." + FID
@@ -254,7 +258,63 @@ final class GeoPackageRows {
         if (q.featureId() != null) {
             where.add("t." + ID + " = ?");
         }
+        if (filter != null) {
+            where.add(filter.sql());
+        }
         return where.isEmpty() ? from : from + " WHERE " + String.join(" AND ", where);
+    }
+
+    private SqlWhere filter(FeatureQuery q) {
+        return q.filter() == null ? null : SqlWhere.of(q.filter(), fields, new Dialect());
+    }
+
+    /**
+     * CQL2 in SQLite: LIKE as GLOB (SQLite's LIKE ignores the case of ASCII letters, CQL2's does not), and
+     * S_INTERSECTS as the R-tree's candidates for the geometry's box that {@link GeometryIntersects} confirms, the
+     * same two steps as a bbox.
+     */
+    private final class Dialect implements SqlWhere.Dialect {
+
+        @Override
+        public String column(Field field, boolean ordered) {
+            return "t." + JdbcColumns.quote(field.name());
+        }
+
+        @Override
+        public String like(String column, String pattern, List<Object> params) {
+            params.add(glob(pattern));
+            return column + " GLOB ?";
+        }
+
+        @Override
+        public String intersects(Geometry geometry, List<Object> params) {
+            Envelope e = geometry.getEnvelopeInternal();
+            params.addAll(List.of(e.getMaxX(), e.getMinX(), e.getMaxY(), e.getMinY()));
+            params.add(new WKBWriter(2).write(geometry));
+            return "t." + FID + " IN (SELECT id FROM " + JdbcColumns.quote(rtree(table))
+                    + " WHERE minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ?) AND "
+                    + GeometryIntersects.NAME + "(t." + GEOMETRY + ", ?)";
+        }
+    }
+
+    /** A CQL2 LIKE pattern as a GLOB pattern: {@code %} is {@code *}, {@code _} is {@code ?}, the rest literal. */
+    static String glob(String like) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < like.length(); i++) {
+            char c = like.charAt(i);
+            boolean escaped = c == '\\' && i + 1 < like.length();
+            if (escaped) {
+                c = like.charAt(++i);
+            }
+            if (!escaped && c == '%') {
+                out.append('*');
+            } else if (!escaped && c == '_') {
+                out.append('?');
+            } else {
+                out.append(c == '*' || c == '?' || c == '[' ? "[" + c + "]" : String.valueOf(c));
+            }
+        }
+        return out.toString();
     }
 
     private static Geometry geometry(WKBReader reader, byte[] blob) {

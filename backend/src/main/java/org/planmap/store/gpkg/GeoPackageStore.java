@@ -188,7 +188,8 @@ public final class GeoPackageStore implements FeatureStore {
         Connection r = readers.borrow();
         try {
             GeoPackageRegistry.Entry entry = require(r, query.layerId());
-            return new GeoPackageRows(r, entry.table(), entry.info().fields(), 0).select(query, () -> readers.giveBack(r));
+            List<Field> fields = query.withProperties() ? entry.info().fields() : List.of();
+            return new GeoPackageRows(r, entry.table(), fields, 0).select(query, () -> readers.giveBack(r));
         } catch (SQLException | RuntimeException e) {
             try {
                 readers.giveBack(r);

@@ -34,6 +34,7 @@ final class ReadConnections implements AutoCloseable {
             for (int i = 0; i < size; i++) {
                 Connection c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
                 c.setAutoCommit(false);
+                GeometryIntersects.register(c);
                 all.add(c);
                 idle.add(c);
             }

@@ -23,6 +23,7 @@ import org.planmap.store.Field;
 import org.planmap.store.JdbcColumns;
 import org.planmap.store.RowCursor;
 import org.planmap.store.StoreException;
+import org.planmap.store.filter.SqlWhere;
 
 /**
  * Writes and reads the rows of one layer table.
@@ -91,11 +92,12 @@ final class PostgisRows {
             Function<SQLException, StoreException> failure) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT " + LayerTables.ID + ", ST_AsBinary(" + LayerTables.GEOMETRY + ")");
         fields.forEach(f -> sql.append(", ").append(LayerTables.quote(f.name())));
-        sql.append(from(q)).append(" ORDER BY ").append(LayerTables.FID).append(" LIMIT ? OFFSET ?");
+        SqlWhere filter = filter(q);
+        sql.append(from(q, filter)).append(" ORDER BY ").append(LayerTables.FID).append(" LIMIT ? OFFSET ?");
         PreparedStatement ps = db.prepareStatement(sql.toString());
         try {
             ps.setFetchSize(FETCH);
-            int next = JdbcColumns.bindFilters(ps, q);
+            int next = JdbcColumns.bindFilters(ps, q, filter);
             if (q.limit() == null) {
                 ps.setNull(next, Types.BIGINT); // LIMIT NULL: no limit
             } else {
@@ -128,7 +130,8 @@ final class PostgisRows {
     }
 
     long count(Connection db, FeatureQuery q) throws SQLException {
-        return JdbcColumns.count(db, from(q), q);
+        SqlWhere filter = filter(q);
+        return JdbcColumns.count(db, from(q, filter), q, filter);
     }
 
     /**
@@ -136,7 +139,7 @@ final class PostgisRows {
      * {@code geom && box} through its support function), so the GiST index picks the candidates and GEOS tests
      * only those.
      */
-    private String from(FeatureQuery q) {
+    private String from(FeatureQuery q, SqlWhere filter) {
         List<String> where = new ArrayList<>();
         if (q.bbox() != null) {
             where.add("ST_Intersects(" + LayerTables.GEOMETRY + ", ST_MakeEnvelope(?, ?, ?, ?, " + srid + "))");
@@ -147,7 +150,40 @@ final class PostgisRows {
         if (q.featureId() != null) {
             where.add(LayerTables.ID + " = ?");
         }
+        if (filter != null) {
+            where.add(filter.sql());
+        }
         return " FROM " + table + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));
+    }
+
+    private SqlWhere filter(FeatureQuery q) {
+        return q.filter() == null ? null : SqlWhere.of(q.filter(), fields, new Dialect());
+    }
+
+    /**
+     * CQL2 in PostgreSQL: LIKE is already case-sensitive with {@code \} as escape; text is ordered by code point
+     * ({@code COLLATE "C"}), as SQLite and Java order it, not by the database's locale; S_INTERSECTS is
+     * ST_Intersects, which the GiST index serves, false rather than unknown for a feature without geometry.
+     */
+    private final class Dialect implements SqlWhere.Dialect {
+
+        @Override
+        public String column(Field field, boolean ordered) {
+            return LayerTables.quote(field.name()) + (ordered && field.type() == Field.Type.STRING ? " COLLATE \"C\"" : "");
+        }
+
+        @Override
+        public String like(String column, String pattern, List<Object> params) {
+            params.add(pattern);
+            return column + " LIKE ?";
+        }
+
+        @Override
+        public String intersects(Geometry geometry, List<Object> params) {
+            params.add(new WKBWriter(2).write(geometry));
+            return LayerTables.GEOMETRY + " IS NOT NULL AND ST_Intersects(" + LayerTables.GEOMETRY
+                    + ", ST_GeomFromWKB(?, " + srid + "))";
+        }
     }
 
     private static Geometry geometry(WKBReader reader, byte[] wkb) {

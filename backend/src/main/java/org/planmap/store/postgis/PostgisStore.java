@@ -204,8 +204,8 @@ public final class PostgisStore implements FeatureStore {
                 db.setReadOnly(true);
                 PostgisRegistry.Entry entry = registry.find(db, query.layerId())
                         .orElseThrow(() -> new StoreException("no layer " + query.layerId() + " in the store"));
-                PostgisRows rows = new PostgisRows(tables.qualified(entry.table()), entry.info().fields(),
-                        LayerTables.srid(entry.info().crs()));
+                PostgisRows rows = new PostgisRows(tables.qualified(entry.table()),
+                        query.withProperties() ? entry.info().fields() : List.of(), LayerTables.srid(entry.info().crs()));
                 Connection held = db;
                 return rows.select(db, query, () -> end(held), e -> failed(what, e));
             } catch (SQLException e) {

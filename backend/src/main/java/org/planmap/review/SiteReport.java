@@ -1,0 +1,49 @@
+package org.planmap.review;
+
+import java.util.List;
+
+/**
+ * What a site review found: the site's own area, how it falls into counties, each control line, existing
+ * conflicts, town groups and 一群两区三圈 areas, the plan's passages for its counties, and a sentence to paste.
+ * Areas are on the ellipsoid, in hectares and mu (1 ha = 15 亩); {@code sharePercent} is always of the site.
+ */
+public record SiteReport(Site site, List<CountyShare> counties, List<LineShare> lines, List<ConflictShare> conflicts,
+        List<PlaceShare> townGroups, List<PlaceShare> regions, List<Passage> passages, String summary) {
+
+    public SiteReport {
+        counties = List.copyOf(counties);
+        lines = List.copyOf(lines);
+        conflicts = List.copyOf(conflicts);
+        townGroups = List.copyOf(townGroups);
+        regions = List.copyOf(regions);
+        passages = List.copyOf(passages);
+    }
+
+    /** @param bbox minLon, minLat, maxLon, maxLat; @param sourceCrs the CRS the site was given in */
+    public record Site(double areaHa, double areaMu, List<Double> bbox, String sourceCrs) {
+        public Site {
+            bbox = List.copyOf(bbox);
+        }
+    }
+
+    public record CountyShare(String adcode, String name, String cityName, String tier, double areaHa,
+            double sharePercent) {
+    }
+
+    /** One control line; {@code official} false for the demonstration data (示意), {@code version} the layer's. */
+    public record LineShare(String id, String title, double areaHa, double areaMu, double sharePercent,
+            boolean official, String version) {
+    }
+
+    public record ConflictShare(String kind, String kindName, String adcode, String countyName, double areaHa,
+            double areaMu, double sharePercent) {
+    }
+
+    /** A town group or region the site lies in, partly or wholly. */
+    public record PlaceShare(String id, String name, double areaHa, double sharePercent) {
+    }
+
+    /** A passage of the plan naming one of the site's counties: document title, section and the text around it. */
+    public record Passage(String adcode, String county, String document, String section, String text) {
+    }
+}
