@@ -92,23 +92,42 @@ public final class SqlRecords implements Accounts, AuditTrail, AutoCloseable {
                         s.execute("CREATE TRIGGER IF NOT EXISTS audit_no_" + op.toLowerCase() + " BEFORE " + op
                                 + " ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END");
                     }
+                    s.execute("CREATE INDEX IF NOT EXISTS audit_time ON audit (time)");
                 } else {
-                    s.execute("CREATE SCHEMA IF NOT EXISTS " + accounts.substring(0, accounts.indexOf('.')));
-                    s.execute("CREATE TABLE IF NOT EXISTS " + accounts + " (name TEXT PRIMARY KEY, role TEXT NOT NULL, "
-                            + "password_hash TEXT NOT NULL, enabled BOOLEAN NOT NULL, created TEXT NOT NULL)");
-                    s.execute("CREATE TABLE IF NOT EXISTS " + audit + " (id BIGINT GENERATED ALWAYS AS IDENTITY "
-                            + "PRIMARY KEY, " + columns() + ")");
-                    String function = audit + "_append_only";
-                    s.execute("CREATE OR REPLACE FUNCTION " + function + "() RETURNS trigger LANGUAGE plpgsql AS "
-                            + "$$ BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$");
-                    s.execute("CREATE OR REPLACE TRIGGER audit_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON "
-                            + audit + " FOR EACH STATEMENT EXECUTE FUNCTION " + function + "()");
+                    // CREATE … IF NOT EXISTS is not safe against a second server preparing the same at the same
+                    // moment (two servers started together on one database): they take turns, the lock held by
+                    // this session until unlocked below (autocommit: a transaction lock would end at once).
+                    try (PreparedStatement lock = db.prepareStatement("SELECT pg_advisory_lock(hashtextextended(?, 0))")) {
+                        lock.setString(1, accounts);
+                        lock.execute();
+                    }
+                    try {
+                        preparePostgres(s);
+                    } finally {
+                        try (PreparedStatement unlock = db.prepareStatement(
+                                "SELECT pg_advisory_unlock(hashtextextended(?, 0))")) {
+                            unlock.setString(1, accounts);
+                            unlock.execute();
+                        }
+                    }
                 }
-                s.execute("CREATE INDEX IF NOT EXISTS audit_time ON " + (dialect == Dialect.SQLITE ? "audit" : audit)
-                        + " (time)");
             }
             return null;
         });
+    }
+
+    private void preparePostgres(Statement s) throws SQLException {
+        s.execute("CREATE SCHEMA IF NOT EXISTS " + accounts.substring(0, accounts.indexOf('.')));
+        s.execute("CREATE TABLE IF NOT EXISTS " + accounts + " (name TEXT PRIMARY KEY, role TEXT NOT NULL, "
+                + "password_hash TEXT NOT NULL, enabled BOOLEAN NOT NULL, created TEXT NOT NULL)");
+        s.execute("CREATE TABLE IF NOT EXISTS " + audit + " (id BIGINT GENERATED ALWAYS AS IDENTITY "
+                + "PRIMARY KEY, " + columns() + ")");
+        String function = audit + "_append_only";
+        s.execute("CREATE OR REPLACE FUNCTION " + function + "() RETURNS trigger LANGUAGE plpgsql AS "
+                + "$$ BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$");
+        s.execute("CREATE OR REPLACE TRIGGER audit_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON "
+                + audit + " FOR EACH STATEMENT EXECUTE FUNCTION " + function + "()");
+        s.execute("CREATE INDEX IF NOT EXISTS audit_time ON " + audit + " (time)");
     }
 
     private static String columns() {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.planmap.boundary.BoundaryLayers;
 import org.planmap.encode.CachedLayers;
 import org.planmap.layer.LayerService;
+import org.planmap.store.LayerInfo;
 import org.planmap.plan.PlanLayers;
 import org.planmap.plan.StructureLayers;
 import org.planmap.security.ResponseHeaders;
@@ -37,7 +38,8 @@ class ServingConfiguration {
 
     /** Jetty stops it with the server (its threads end there), so Spring need not. */
     @Bean(destroyMethod = "")
-    ExpensiveRequests expensiveRequests(ExpensiveProperties properties, ResponseHeaders headers) {
-        return new ExpensiveRequests(properties, headers);
+    ExpensiveRequests expensiveRequests(ExpensiveProperties properties, ResponseHeaders headers, LayerService layers) {
+        return new ExpensiveRequests(properties, headers, id -> layers.layers().stream().filter(l -> l.id().equals(id))
+                .mapToLong(LayerInfo::featureCount).findFirst().orElse(Long.MAX_VALUE));
     }
 }

@@ -76,15 +76,21 @@ final class Startup {
 
     /**
      * Runs while the application context is built, before the web server opens its port. The listeners come
-     * last: the ledger is brought up to date once here, not once per demonstration line stored.
+     * last: the ledger is brought up to date once here, not once per demonstration line stored. Servers starting
+     * together on one PostGIS take turns: the first writes and computes, the next finds it all in place. Then
+     * each follows the changes the others make.
      */
     void prepare() {
-        step("base layers", this::publishBaseLayers);
-        step("demonstration control lines", this::publishDemonstrationLines);
-        step("ledger and conflicts", ledger::refresh);
+        writer.exclusively("start-up", () -> {
+            step("base layers", this::publishBaseLayers);
+            step("demonstration control lines", this::publishDemonstrationLines);
+            step("ledger and conflicts", ledger::refresh);
+            return null;
+        });
         writer.subscribe(ledger);
         writer.subscribe(cachedLayers);
         writer.subscribe(overviews);
+        writer.followChangesElsewhere();
     }
 
     /**

@@ -111,12 +111,12 @@ public final class LedgerService implements LayerWriter.Listener {
 
     /**
      * Readers only compare versions (one catalog read, no lock); the lock is for recomputing, so that a busy
-     * ledger page never queues behind itself, and two requests after an import compute once.
+     * ledger page never queues behind itself, and two requests after an import compute once. Servers sharing the
+     * store compute once too: under the store's exclusive lock the first computes and keeps the totals, the others
+     * wait and read them back.
      */
     private Computed upToDate() {
-        Map<String, Optional<LayerInfo>> stored = storedInputs();
-        String inputs = ControlLineLedger.METHOD + " " + stored.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue().map(LayerInfo::version).orElse("-")).toList();
+        String inputs = inputs(storedInputs());
         Computed known = current;
         if (inputs.equals(known.inputs())) {
             return known;
@@ -126,16 +126,29 @@ public final class LedgerService implements LayerWriter.Listener {
             if (inputs.equals(known.inputs())) {
                 return known;
             }
-            Optional<List<ControlLineLedger.CountyTotals>> kept = layers.layers().stream()
-                    .anyMatch(l -> l.id().equals(ConflictLayer.ID))
-                    ? writer.derived(KeptLedger.KEY).flatMap(text -> KeptLedger.read(text, inputs)) : Optional.empty();
-            if (kept.isPresent()) {
-                current = new Computed(inputs, rows(kept.get()));
-                log.info("control-line ledger as kept for {}", inputs);
-                return current;
-            }
-            return recompute(stored, inputs);
+            return writer.exclusively(KeptLedger.KEY, this::keptOrRecomputed);
         }
+    }
+
+    /** The inputs read again once the lock is held: another server may have changed them while this one waited. */
+    private Computed keptOrRecomputed() {
+        Map<String, Optional<LayerInfo>> stored = storedInputs();
+        String inputs = inputs(stored);
+        Optional<List<ControlLineLedger.CountyTotals>> kept = layers.layers().stream()
+                .anyMatch(l -> l.id().equals(ConflictLayer.ID))
+                ? writer.derived(KeptLedger.KEY).flatMap(text -> KeptLedger.read(text, inputs)) : Optional.empty();
+        if (kept.isPresent()) {
+            current = new Computed(inputs, rows(kept.get()));
+            log.info("control-line ledger as kept for {}", inputs);
+            return current;
+        }
+        return recompute(stored, inputs);
+    }
+
+    /** The ledger's method and its input layers' versions: what kept totals must have been computed for. */
+    private static String inputs(Map<String, Optional<LayerInfo>> stored) {
+        return ControlLineLedger.METHOD + " " + stored.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue().map(LayerInfo::version).orElse("-")).toList();
     }
 
     /** The three lines, the counties (the boundaries the lines are cut by) and the town groups, in that order. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.planmap.store.Feature;
 import org.planmap.store.FeatureSource;
 import org.planmap.store.FeatureStore;
@@ -18,6 +19,10 @@ import org.slf4j.LoggerFactory;
  * returns only once what follows a change (the ledger, the overview tiles) has followed it: an import job that is
  * reported done leaves nothing stale behind it. The old version is the one read just before the write: two
  * writes of one layer at once (not done today: imports run one at a time) could both report it.
+ *
+ * <p>When other servers share the store (PostGIS), their changes are told to the same listeners once
+ * {@link #followChangesElsewhere} was called, on the store's listening thread: a server learns of an import made
+ * through another one within milliseconds, and its ledger, caches and overview tiles follow as after its own.
  */
 public final class LayerWriter {
 
@@ -65,6 +70,16 @@ public final class LayerWriter {
         store.keepDerived(key, text);
     }
 
+    /** See {@link FeatureStore#exclusively}: derived state computed by one of the servers sharing the store. */
+    public <T> T exclusively(String key, Supplier<T> work) {
+        return store.exclusively(key, work);
+    }
+
+    /** From now on the listeners are told changes that other servers sharing the store commit, too. */
+    public void followChangesElsewhere() {
+        store.watchChangesElsewhere((layerId, before, after) -> tell(new LayerChanged(layerId, before, after)));
+    }
+
     private String version(String layerId) {
         return store.layer(layerId).map(LayerInfo::version).orElse(null);
     }
@@ -78,7 +93,10 @@ public final class LayerWriter {
         if (Objects.equals(before, after)) {
             return;
         }
-        LayerChanged change = new LayerChanged(layerId, before, after);
+        tell(new LayerChanged(layerId, before, after));
+    }
+
+    private void tell(LayerChanged change) {
         for (Listener listener : listeners) {
             try {
                 listener.layerChanged(change);

@@ -2,6 +2,7 @@ package org.planmap.store;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Where layers live. Implementations: the embedded GeoPackage file (default) and PostGIS (when a
@@ -50,6 +51,31 @@ public interface FeatureStore extends AutoCloseable {
 
     /** Keeps {@code text} under {@code key}, in place of what was kept there. */
     void keepDerived(String key, String text);
+
+    /**
+     * Runs {@code work} while no other server sharing this store runs work under the same {@code key}, and
+     * returns its result: what is derived from layers (the ledger) is then computed by one server, and the others,
+     * waiting, read back what it kept. A store only one server opens (the embedded GeoPackage) has nobody to wait
+     * for; within one server the caller keeps its own lock.
+     */
+    default <T> T exclusively(String key, Supplier<T> work) {
+        return work.get();
+    }
+
+    /**
+     * From now on tells {@code listener}, on a thread of the store's, each layer change that another server
+     * sharing this store commits (PostGIS: LISTEN/NOTIFY), within milliseconds. A change that happens while the
+     * store cannot listen (the database restarting) is not told: readers still see it, because the catalog is
+     * re-read at least every second. A store only one server opens never calls the listener.
+     */
+    default void watchChangesElsewhere(ChangedElsewhere listener) {
+    }
+
+    /** A layer change committed by another server sharing the store; versions are null for an absent layer. */
+    @FunctionalInterface
+    interface ChangedElsewhere {
+        void changed(String layerId, String oldVersion, String newVersion);
+    }
 
     @Override
     void close();

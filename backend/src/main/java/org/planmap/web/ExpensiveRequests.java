@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToLongFunction;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -60,8 +61,9 @@ public final class ExpensiveRequests extends Handler.Wrapper {
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong abandoned = new AtomicLong();
 
-    public ExpensiveRequests(ExpensiveProperties properties, ResponseHeaders headers) {
-        this.cost = new RequestCost(properties.smallLimit());
+    /** @param featureCount the features a layer holds (its catalog entry), {@code Long.MAX_VALUE} when unknown */
+    public ExpensiveRequests(ExpensiveProperties properties, ResponseHeaders headers, ToLongFunction<String> featureCount) {
+        this.cost = new RequestCost(properties.smallLimit(), featureCount);
         this.headers = headers;
         long seconds = Math.max(1, properties.retryAfter().toSeconds());
         this.retryAfter = Long.toString(seconds);

@@ -1,5 +1,6 @@
 package org.planmap.web;
 
+import java.util.function.ToLongFunction;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.Fields;
@@ -14,7 +15,9 @@ import org.eclipse.jetty.util.Fields;
  * <li>{@code /api/layers/{id}/export}: a whole layer encoded;</li>
  * <li>{@code /api/layers/{id}/features} with a query ({@code bbox}, {@code adcode}, {@code offset}) and
  * {@code /ogc/collections/{id}/items}, when they may answer more than {@code smallLimit} features. The limit, not
- * the box, bounds the cost: a box a tenth of a degree wide over a dense control line holds thousands of polygons.</li>
+ * the box, bounds the cost: a box a tenth of a degree wide over a dense control line holds thousands of polygons.
+ * So does the layer's own size: a bbox query of the 117 counties (kept parsed in memory) is cheap whatever its
+ * limit, and sending it to the pool made a crowd of them queue behind map images and get 503s.</li>
  * <li>{@code POST /api/site-review}: a site cut against every county and control line, and maybe a PDF report;</li>
  * <li>{@code /api/print.pdf} and {@code /api/atlas.pdf}: a map (or 117) drawn into a PDF.</li>
  * </ul>
@@ -25,9 +28,12 @@ final class RequestCost {
     private static final String COLLECTIONS = "/ogc/collections/";
 
     private final int smallLimit;
+    private final ToLongFunction<String> featureCount;
 
-    RequestCost(int smallLimit) {
+    /** @param featureCount the features a layer holds, from the catalog; {@code Long.MAX_VALUE} when unknown */
+    RequestCost(int smallLimit, ToLongFunction<String> featureCount) {
         this.smallLimit = smallLimit;
+        this.featureCount = featureCount;
     }
 
     boolean expensive(Request request) {
@@ -52,11 +58,11 @@ final class RequestCost {
             boolean whole = query == null || query.get("bbox") == null && query.get("adcode") == null
                     && query.get("offset") == null && query.get("limit") == null;
             // The whole layer (or a zoom band of it) is answered from the layer cache; its default page is 10 000.
-            return !whole && overSmall(query.getValue("limit"), Integer.MAX_VALUE);
+            return !whole && overSmall(query.getValue("limit"), Integer.MAX_VALUE) && large(path, LAYERS, "/features");
         }
         if (path.startsWith(COLLECTIONS) && path.endsWith("/items")) {
             Fields query = query(request);
-            return query != null && overSmall(query.getValue("limit"), 0);
+            return query != null && overSmall(query.getValue("limit"), 0) && large(path, COLLECTIONS, "/items");
         }
         return false;
     }
@@ -71,6 +77,16 @@ final class RequestCost {
             return false; // refused with 400 by the endpoint, at no cost
         }
         return Long.parseLong(digits) > smallLimit;
+    }
+
+    /** Whether the layer named between {@code prefix} and {@code suffix} holds more than smallLimit features. */
+    private boolean large(String path, String prefix, String suffix) {
+        String layerId = path.substring(prefix.length(), path.length() - suffix.length());
+        try {
+            return featureCount.applyAsLong(layerId) > smallLimit;
+        } catch (RuntimeException e) {
+            return true; // the catalog cannot be read (the database is down): the request reports that on the pool
+        }
     }
 
     /** The query parameters, or null when they cannot be parsed (the application answers that with 400). */

@@ -58,7 +58,8 @@ class ExpensiveRequestsTest {
         ServerConnector connector = new ServerConnector(server);
         server.addConnector(connector);
         expensive = new ExpensiveRequests(new ExpensiveProperties(1, 1, Duration.ofSeconds(7), 1000,
-                Duration.ofMillis(50)), new ResponseHeaders("default-src 'self'"));
+                Duration.ofMillis(50)), new ResponseHeaders("default-src 'self'"),
+                id -> id.equals("counties") ? 117 : Long.MAX_VALUE);
         expensive.setHandler(new Application());
         server.setHandler(expensive);
         server.start();
@@ -134,6 +135,8 @@ class ExpensiveRequestsTest {
         "/api/%6Dap.png?bbox=110,34,115,41 | true",
         "/api/layers/farmland/features?bbox=111,37,112,38&limit=1000 | false",
         "/api/layers/counties/features | false",
+        "/api/layers/counties/features?bbox=111,37,112,38 | false",
+        "/ogc/collections/counties/items?limit=10000 | false",
         "/api/layers/counties/features?zoom=7 | false",
         "/ogc/collections/farmland/items | false",
         "/ogc/collections/farmland/items?limit=1000&bbox=111,37,112,38 | false",

@@ -68,16 +68,12 @@ final class PostgisRegistry {
     }
 
     /**
-     * The table now serving {@code id}, locked until the transaction ends, so that two concurrent
+     * The entry now serving {@code id}, its row locked until the transaction ends, so that two concurrent
      * replaces of one layer queue up and each drops the table the other had put in place.
      */
-    Optional<String> lockCurrentTable(Connection db, String id) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("SELECT table_name FROM " + table + " WHERE id = ? FOR UPDATE")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        }
+    Optional<Entry> lockCurrent(Connection db, String id) throws SQLException {
+        return select(db, "SELECT " + JdbcColumns.LAYER_COLUMNS + " FROM " + table + " WHERE id = ? FOR UPDATE", id)
+                .stream().findFirst();
     }
 
     void remove(Connection db, String id) throws SQLException {
