@@ -89,7 +89,12 @@ public final class CountyAtlas {
                         text.line(line.nameZh() + "：" + a.ha() + " 公顷（" + a.mu() + " 亩），占辖区 " + a.sharePercent() + "%");
                     }
                 }
-                row.conflicts().forEach((code, a) -> text.line("冲突 " + code + "：" + a.ha() + " 公顷"));
+                for (ControlLineLedger.Conflict c : ControlLineLedger.Conflict.values()) {
+                    ControlLineLedger.Area a = row.conflicts().get(c.code());
+                    if (a != null) {
+                        text.line(c.nameZh() + "：" + a.ha() + " 公顷（" + a.mu() + " 亩）");
+                    }
+                }
                 text.note(layers.layer(ControlLine.URBAN_DEVELOPMENT_BOUNDARY.layerId()).title());
             }
             text.heading("规划条文（共 " + card.passages().count() + " 处提及）");

@@ -40,6 +40,13 @@ public final class MapPdf {
     /** The site or feature a report is about, drawn over the map. */
     static final Color HIGHLIGHT = new Color(0xd6, 0x27, 0x28);
 
+    /**
+     * A map narrower than this (in points) is drawn as if this wide and scaled down: title, legend, scale bar and
+     * names are sized for a screen, and at their own size they covered a third of a report's half-page map, the
+     * site or the county among it.
+     */
+    static final int MIN_DRAWN_WIDTH = 760;
+
     private final MapImage maps;
 
     public MapPdf(MapImage maps) {
@@ -57,8 +64,11 @@ public final class MapPdf {
      */
     public void map(PdfDocument.Page page, float x, float top, int width, int height, Envelope lonLat,
             List<String> layerIds, String title, Geometry highlight) {
-        Viewport view = Viewport.fitting(lonLat, width, height);
+        double enlarged = Math.max(1, (double) MIN_DRAWN_WIDTH / width);
+        Viewport view = Viewport.fitting(lonLat, (int) Math.round(width * enlarged),
+                (int) Math.round(height * enlarged));
         page.drawing(x, top, width, height, g -> {
+            g.scale(1 / enlarged, 1 / enlarged);
             maps.draw(g, view, layerIds, title);
             if (highlight != null) {
                 outline(g, view, highlight);

@@ -92,6 +92,9 @@ class SiteReviewApiTest extends ServerTest {
         assertThat(pdfinfo(pdf)).contains("Pages: 13", "Page size: 595.276 x 841.89 pts (A4)");
         String text = Gdal.run("pdftotext", pdf.toString(), "-");
         assertThat(text).contains("吕梁市 孝义市", "吕梁市 离石区", "2025年城镇规模等级", "三条控制线台账", "规划条文");
+        // Conflicts by their Chinese names, never by the ledger's codes.
+        assertThat(text).contains("永久基本农田与城镇开发边界重叠").doesNotContain("farmland-development",
+                "redline-development");
         assertThat(get("/api/atlas.pdf?adcode=1499").status()).isEqualTo(404);
         assertThat(get("/api/atlas.pdf?adcode=11").status()).isEqualTo(400);
     }
