@@ -140,8 +140,18 @@ public final class PostgisStore implements FeatureStore {
             return c;
         }
         long before = changes.get();
-        List<LayerInfo> layers = withConnection("read the layer registry",
-                db -> registry.all(db).stream().map(PostgisRegistry.Entry::info).toList());
+        List<LayerInfo> layers;
+        try {
+            layers = withConnection("read the layer registry",
+                    db -> registry.all(db).stream().map(PostgisRegistry.Entry::info).toList());
+        } catch (StoreUnavailableException e) {
+            if (c != null && c.changes() == before) {
+                // While the database is away nothing can change the registry, so the last one read still holds:
+                // layers kept in memory go on being served, and whatever needs the database fails on its own.
+                return c;
+            }
+            throw e;
+        }
         c = new Catalog(layers, now, before);
         catalog = c;
         return c;
