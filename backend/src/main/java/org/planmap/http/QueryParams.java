@@ -32,6 +32,16 @@ public final class QueryParams {
         return new Envelope(v[0], v[2], v[1], v[3]);
     }
 
+    /** A box a map is drawn of: required, and with width and height (map images and printed maps alike). */
+    public static Envelope mapBox(String bbox) {
+        Envelope box = bbox(bbox);
+        if (box == null || box.getWidth() <= 0 || box.getHeight() <= 0) {
+            throw ApiException.badParameter("bbox", "必须给出范围 最小经度,最小纬度,最大经度,最大纬度，且不能为零宽高",
+                    "a non-empty minLon,minLat,maxLon,maxLat is required");
+        }
+        return box;
+    }
+
     /**
      * Comma-separated finite numbers, as many as one of {@code counts}; {@code expectedZh/En} say what they
      * should be when the count is wrong.

@@ -4,14 +4,7 @@ import org.planmap.ClientFault.Kind;
 import org.planmap.http.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.planmap.settings.PlanmapProperties;
@@ -66,19 +59,16 @@ class ImportController {
             return new ApiException(Kind.INVALID, "layer-not-importable", "图层 " + id + " 不能导入（可导入：三条控制线）",
                     "layer " + id + " cannot be imported (the three control lines can)");
         });
-        if (file.isEmpty() || file.getOriginalFilename() == null) {
-            throw ApiException.badParameter("file", "未上传文件或文件为空", "no file, or an empty one");
-        }
+        String fileName = Uploads.name(file);
         if (wait < 0 || wait > MAX_WAIT_SECONDS) {
             throw ApiException.badParameter("wait", "应在 0~" + MAX_WAIT_SECONDS + " 秒之间", "must be 0.." + MAX_WAIT_SECONDS + " seconds");
         }
         CrsRef declared = crs == null || crs.isBlank() ? null : CrsRef.parse(crs);
-        imports.readerFor(file.getOriginalFilename());
-        Files.createDirectories(uploads);
-        Path upload = Files.createTempFile(uploads, "upload-", ".part");
-        request.setAttribute(Auditor.FILE_NAME, file.getOriginalFilename());
-        request.setAttribute(Auditor.SHA256, spool(file, upload));
-        ImportStatus started = imports.submit(target, upload, file.getOriginalFilename(), declared);
+        imports.readerFor(fileName);
+        Uploads.Spooled upload = Uploads.spool(file, uploads, "upload-");
+        request.setAttribute(Auditor.FILE_NAME, fileName);
+        request.setAttribute(Auditor.SHA256, upload.sha256());
+        ImportStatus started = imports.submit(target, upload.path(), fileName, declared);
         ImportStatus status = imports.await(started.id(), wait);
         URI job = URI.create("/api/import-jobs/" + status.id());
         if (status.state() == ImportStatus.State.DONE) {
@@ -89,20 +79,6 @@ class ImportController {
             case FAILED -> failed(status, job);
             default -> ResponseEntity.accepted().location(job).body(status);
         };
-    }
-
-    /** Copies the upload into {@code upload}, hashing it on the way (for the audit log): one pass over the bytes. */
-    private static String spool(MultipartFile file, Path upload) throws IOException {
-        MessageDigest sha256;
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
-        try (InputStream in = new DigestInputStream(file.getInputStream(), sha256)) {
-            Files.copy(in, upload, StandardCopyOption.REPLACE_EXISTING);
-        }
-        return HexFormat.of().formatHex(sha256.digest());
     }
 
     /**

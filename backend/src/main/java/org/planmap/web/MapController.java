@@ -59,11 +59,7 @@ class MapController {
     ResponseEntity<byte[]> map(@RequestParam(required = false) String bbox,
             @RequestParam(required = false) String width, @RequestParam(required = false) String height,
             @RequestParam(required = false) String layers) {
-        Envelope box = QueryParams.bbox(bbox);
-        if (box == null || box.getWidth() <= 0 || box.getHeight() <= 0) {
-            throw ApiException.badParameter("bbox", "必须给出范围 最小经度,最小纬度,最大经度,最大纬度，且不能为零宽高",
-                    "a non-empty minLon,minLat,maxLon,maxLat is required");
-        }
+        Envelope box = QueryParams.mapBox(bbox);
         int w = (int) whole("width", width == null ? "1200" : width, limits.minSize(), limits.maxSize());
         int h = (int) whole("height", height == null ? "900" : height, limits.minSize(), limits.maxSize());
         if ((long) w * h > limits.maxPixels()) {

@@ -42,11 +42,7 @@ class PrintController {
     void print(@RequestParam(required = false) String bbox, @RequestParam(required = false) String layers,
             @RequestParam(defaultValue = "A4") String paper, @RequestParam(defaultValue = "landscape") String orientation,
             @RequestParam(required = false) String title, HttpServletResponse response) throws IOException {
-        Envelope box = QueryParams.bbox(bbox);
-        if (box == null || box.getWidth() <= 0 || box.getHeight() <= 0) {
-            throw ApiException.badParameter("bbox", "必须给出范围 最小经度,最小纬度,最大经度,最大纬度，且不能为零宽高",
-                    "a non-empty minLon,minLat,maxLon,maxLat is required");
-        }
+        Envelope box = QueryParams.mapBox(bbox);
         MapPdf.Paper size = Arrays.stream(MapPdf.Paper.values()).filter(p -> p.name().equalsIgnoreCase(paper.strip()))
                 .findFirst().orElseThrow(() -> ApiException.badParameter("paper", "应为 A4 或 A3", "must be A4 or A3"));
         if (!orientation.equals("portrait") && !orientation.equals("landscape")) {

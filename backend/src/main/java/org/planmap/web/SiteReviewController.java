@@ -56,21 +56,17 @@ class SiteReviewController {
     ResponseEntity<SiteReport> file(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String crs,
             @RequestParam(required = false) String format, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
             HttpServletResponse response) throws IOException {
-        if (file.isEmpty() || file.getOriginalFilename() == null) {
-            throw ApiException.badParameter("file", "未上传文件或文件为空", "no file, or an empty one");
-        }
+        String fileName = Uploads.name(file);
         long max = SiteReview.LIMITS.maxUploadBytes();
         if (file.getSize() > max) {
             throw new ApiException(Kind.TOO_LARGE, "site-too-large", "地块文件超过 " + (max >> 20) + " MB",
                     "the site file is larger than " + (max >> 20) + " MB");
         }
         CrsRef named = crs == null || crs.isBlank() ? null : CrsRef.parse(crs);
-        reader.checkFormat(file.getOriginalFilename());
-        Files.createDirectories(uploads);
-        Path upload = Files.createTempFile(uploads, "site-", ".part");
+        reader.checkFormat(fileName);
+        Path upload = Uploads.spool(file, uploads, "site-").path();
         try {
-            file.transferTo(upload);
-            return answer(reader.file(upload, file.getOriginalFilename(), named), format, accept, response);
+            return answer(reader.file(upload, fileName, named), format, accept, response);
         } finally {
             Files.deleteIfExists(upload);
         }

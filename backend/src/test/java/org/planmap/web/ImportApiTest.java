@@ -2,7 +2,6 @@ package org.planmap.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -48,16 +47,11 @@ class ImportApiTest extends ServerTest {
     }
 
     HttpResponse<String> upload(String layer, String fileName, byte[] content, String query, boolean editor) throws Exception {
-        String boundary = "planmap" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(content);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        Multipart upload = Multipart.file(fileName, content);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/layers/" + layer
                         + "/import" + query))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+                .header("Content-Type", upload.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(upload.body()));
         if (editor) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString(("editor:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));

@@ -58,6 +58,19 @@ abstract class ServerTest {
         return new Reply(r.statusCode(), r.headers(), r.body());
     }
 
+    /** A multipart/form-data body holding one file in the field {@code file}, as a browser's upload sends it. */
+    record Multipart(String contentType, byte[] body) {
+        static Multipart file(String fileName, byte[] content) {
+            String boundary = "planmap" + System.nanoTime();
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                    + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(content);
+            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            return new Multipart("multipart/form-data; boundary=" + boundary, body.toByteArray());
+        }
+    }
+
     Reply post(String path, String body, String... headers) throws Exception {
         return send(HTTP, "POST", path, body, headers);
     }
