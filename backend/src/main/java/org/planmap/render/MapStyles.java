@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@value #RESOURCE} in the frontend jar), so a map image or tile looks like the map on screen.
  * Layers keep the file's order, which is the drawing order (bottom first).
  */
-public record MapStyles(Color background, Map<String, LayerStyle> layers) {
+public record MapStyles(Color background, Map<String, LayerStyle> layers, LayerStyle otherLayers) {
 
     public static final String RESOURCE = "META-INF/resources/styles/planmap-styles.json";
 
@@ -26,6 +26,11 @@ public record MapStyles(Color background, Map<String, LayerStyle> layers) {
 
     public Optional<LayerStyle> layer(String id) {
         return Optional.ofNullable(layers.get(id));
+    }
+
+    /** The layer's style, or for a layer the viewer does not draw (an imported one) the file's {@code otherLayers}. */
+    public LayerStyle styleOf(String id) {
+        return layer(id).orElse(otherLayers);
     }
 
     /** Ids of the layers the viewer draws as server tiles (the control lines and their conflicts). */
@@ -49,7 +54,8 @@ public record MapStyles(Color background, Map<String, LayerStyle> layers) {
         for (Map.Entry<String, JsonNode> e : root.get("layers").properties()) {
             layers.put(e.getKey(), LayerStyle.parse(e.getKey(), e.getValue()));
         }
-        return new MapStyles(colour(root.get("background").asString()), layers);
+        return new MapStyles(colour(root.get("background").asString()), layers,
+                LayerStyle.parse("otherLayers", root.get("otherLayers")));
     }
 
     static Color colour(String hex) {
