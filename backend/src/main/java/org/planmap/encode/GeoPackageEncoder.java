@@ -179,20 +179,21 @@ public final class GeoPackageEncoder implements FeatureEncoder {
     }
 
     private static void style(Connection db, String table, Symbology symbology) throws IOException {
-        try (Statement ddl = db.createStatement();
-                PreparedStatement row = db.prepareStatement("INSERT INTO layer_styles (f_table_catalog, f_table_schema, "
-                        + "f_table_name, f_geometry_column, styleName, styleQML, styleSLD, useAsDefault, description, owner) "
-                        + "VALUES ('', '', ?, ?, ?, ?, ?, 1, ?, '')")) {
+        try (Statement ddl = db.createStatement()) {
             ddl.execute(LAYER_STYLES);
             ddl.execute("INSERT INTO gpkg_contents (table_name, data_type, identifier, last_change, srs_id) VALUES "
                     + "('layer_styles', 'attributes', 'layer_styles', strftime('%Y-%m-%dT%H:%M:%fZ','now'), 0)");
-            row.setString(1, table);
-            row.setString(2, GEOMETRY);
-            row.setString(3, table);
-            row.setString(4, Qml.of(symbology));
-            row.setString(5, Sld.of(symbology));
-            row.setString(6, symbology.title());
-            row.executeUpdate();
+            try (PreparedStatement row = db.prepareStatement("INSERT INTO layer_styles (f_table_catalog, f_table_schema, "
+                    + "f_table_name, f_geometry_column, styleName, styleQML, styleSLD, useAsDefault, description, owner) "
+                    + "VALUES ('', '', ?, ?, ?, ?, ?, 1, ?, '')")) {
+                row.setString(1, table);
+                row.setString(2, GEOMETRY);
+                row.setString(3, table);
+                row.setString(4, Qml.of(symbology));
+                row.setString(5, Sld.of(symbology));
+                row.setString(6, symbology.title());
+                row.executeUpdate();
+            }
         } catch (SQLException e) {
             throw new IOException("cannot write the GeoPackage's layer_styles: " + e.getMessage(), e);
         }
