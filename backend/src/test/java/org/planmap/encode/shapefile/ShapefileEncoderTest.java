@@ -91,7 +91,7 @@ class ShapefileEncoderTest {
             }
         }
         assertThat(names).containsExactly("hole_test.shp", "hole_test.shx", "hole_test.dbf", "hole_test.prj",
-                "hole_test.cpg", ShapefileEncoder.MAPPING);
+                "hole_test.cpg", "hole_test.qml", "hole_test.sld", ShapefileEncoder.MAPPING);
         return out.resolve("hole_test.shp");
     }
 
