@@ -172,9 +172,7 @@ class StyleFilesTest {
 
     @Test
     void theCountiesQmlIsACategorisedRendererOnTierWithTheFiveColours() throws Exception {
-        Element root = parse(Qml.of(Symbology.of(STYLES, layer("counties", "MULTIPOLYGON")))).getDocumentElement();
-        assertThat(root.getTagName()).isEqualTo("qgis");
-        Element renderer = (Element) root.getElementsByTagName("renderer-v2").item(0);
+        Element renderer = qmlRenderer("counties");
         assertThat(renderer.getAttribute("type")).isEqualTo("categorizedSymbol");
         assertThat(renderer.getAttribute("attr")).isEqualTo("tier");
         var categories = renderer.getElementsByTagName("category");
@@ -191,8 +189,7 @@ class StyleFilesTest {
 
     @Test
     void theRegionsQmlIsRuleBasedWithTheDashInPixels() throws Exception {
-        Element root = parse(Qml.of(Symbology.of(STYLES, layer("regions", "MULTIPOLYGON")))).getDocumentElement();
-        Element renderer = (Element) root.getElementsByTagName("renderer-v2").item(0);
+        Element renderer = qmlRenderer("regions");
         assertThat(renderer.getAttribute("type")).isEqualTo("RuleRenderer");
         var rules = renderer.getElementsByTagName("rule");
         assertThat(rules.getLength()).isEqualTo(10);
@@ -206,10 +203,16 @@ class StyleFilesTest {
 
     @Test
     void aLayerWithOneLookIsASingleSymbol() throws Exception {
-        Element root = parse(Qml.of(Symbology.of(STYLES, layer("town-groups", "MULTIPOLYGON")))).getDocumentElement();
-        Element renderer = (Element) root.getElementsByTagName("renderer-v2").item(0);
+        Element renderer = qmlRenderer("town-groups");
         assertThat(renderer.getAttribute("type")).isEqualTo("singleSymbol");
         assertThat(option(symbol(renderer, "0"), "SimpleLine", "line_color")).isEqualTo("134,25,143,255");
+    }
+
+    /** The renderer of a polygon layer's QML, checked to be in a {@code qgis} document. */
+    private static Element qmlRenderer(String layerId) throws Exception {
+        Element root = parse(Qml.of(Symbology.of(STYLES, layer(layerId, "MULTIPOLYGON")))).getDocumentElement();
+        assertThat(root.getTagName()).isEqualTo("qgis");
+        return (Element) root.getElementsByTagName("renderer-v2").item(0);
     }
 
     private static Element symbol(Element renderer, String name) {
