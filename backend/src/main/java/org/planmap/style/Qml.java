@@ -20,8 +20,9 @@ import org.w3c.dom.Element;
 public final class Qml {
 
     public static final String MEDIA_TYPE = "application/vnd.qgis.qml+xml";
-    /** The first QGIS that reads everything written here; QGIS checks only the major version. */
+    /** The QGIS the files are checked with (headless QGIS 3.22 in StyleApiTest). */
     static final String VERSION = "3.22.0";
+    /** QML elements are in no namespace. */
     private static final String NONE = null;
 
     private Qml() {

@@ -4,6 +4,7 @@ import static org.planmap.style.StyleXml.child;
 
 import java.awt.Color;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -130,7 +131,7 @@ public final class Sld {
 
     /** 0.9, 1, 2.5: no float noise (0.89999998) and no trailing zeros. */
     static String number(float f) {
-        return new BigDecimal(Float.toString(f)).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+        return new BigDecimal(Float.toString(f)).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros()
                 .toPlainString();
     }
 }

@@ -2,6 +2,7 @@ package org.planmap.style;
 
 import java.awt.Color;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,7 +82,7 @@ public record Symbology(String layerId, String title, Geometry geometry, List<St
     public static Symbology of(MapStyles styles, LayerInfo layer) {
         LayerStyle style = styles.styleOf(layer.id());
         Map<String, List<String>> choices = new LinkedHashMap<>();
-        for (ByProperty<?> by : java.util.Arrays.asList(style.strokeBy(), style.fillBy(), style.dashBy())) {
+        for (ByProperty<?> by : Arrays.asList(style.strokeBy(), style.fillBy(), style.dashBy())) {
             if (by != null) {
                 List<String> values = choices.computeIfAbsent(by.property(), p -> new ArrayList<>());
                 by.values().keySet().stream().filter(v -> !values.contains(v)).forEach(values::add);
