@@ -1,6 +1,5 @@
 package org.planmap.ogc.wmts;
 
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -9,7 +8,7 @@ import java.util.Map;
  */
 record TileRequest(String layer, String style, String format, String matrixSet, String matrix, String row, String col) {
 
-    /** From KVP parameters whose names are upper case (KVP names are case-insensitive, OGC 06-121r3 11.5.2). */
+    /** From KVP parameters, their names in upper case ({@link KvpRequest}). */
     static TileRequest ofKvp(Map<String, String> params) {
         return new TileRequest(required(params, "LAYER"), required(params, "STYLE"), required(params, "FORMAT"),
                 required(params, "TILEMATRIXSET"), required(params, "TILEMATRIX"), required(params, "TILEROW"),
@@ -17,7 +16,7 @@ record TileRequest(String layer, String style, String format, String matrixSet, 
     }
 
     static String required(Map<String, String> params, String name) {
-        String value = params.get(name.toUpperCase(Locale.ROOT));
+        String value = params.get(name);
         if (value == null || value.isBlank()) {
             throw OwsException.missing(name);
         }

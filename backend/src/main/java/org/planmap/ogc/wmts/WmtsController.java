@@ -1,9 +1,6 @@
 package org.planmap.ogc.wmts;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import org.planmap.http.TileResponse;
 import org.planmap.layer.LayerService;
 import org.planmap.layer.UnknownLayerException;
@@ -54,24 +51,8 @@ class WmtsController {
     @GetMapping({"", "/"})
     ResponseEntity<byte[]> kvp(@RequestParam MultiValueMap<String, String> query,
             @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        Map<String, String> params = new LinkedHashMap<>();
-        query.forEach((name, values) -> params.putIfAbsent(name.toUpperCase(Locale.ROOT), values.get(0)));
-        String service = TileRequest.required(params, "SERVICE");
-        if (!service.equalsIgnoreCase("WMTS")) {
-            throw OwsException.invalid("SERVICE", "应为 WMTS", "must be WMTS");
-        }
-        String operation = TileRequest.required(params, "REQUEST");
-        String version = params.get("VERSION");
-        if (version != null && !version.equals("1.0.0")) {
-            throw OwsException.invalid("VERSION", "只支持 1.0.0", "only 1.0.0 is served");
-        }
-        if (operation.equalsIgnoreCase("GetCapabilities")) {
-            return capabilities();
-        }
-        if (operation.equalsIgnoreCase("GetTile")) {
-            return tile(wmts.locate(TileRequest.ofKvp(params)), ifNoneMatch);
-        }
-        throw OwsException.notSupported(operation);
+        KvpRequest kvp = KvpRequest.parse(query);
+        return kvp.tile() == null ? capabilities() : tile(wmts.locate(kvp.tile()), ifNoneMatch);
     }
 
     @GetMapping("/1.0.0/WMTSCapabilities.xml")
