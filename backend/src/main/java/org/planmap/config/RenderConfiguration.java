@@ -6,7 +6,7 @@ import org.planmap.layer.LayerService;
 import org.planmap.render.Identify;
 import org.planmap.render.MapImage;
 import org.planmap.render.MapRenderer;
-import org.planmap.render.MapStyles;
+import org.planmap.style.MapStyles;
 import org.planmap.render.OverviewWarmer;
 import org.planmap.render.Tiles;
 import org.springframework.context.annotation.Bean;

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.planmap.encode.shapefile.ShapefileEncoder;
-import org.planmap.render.MapStyles;
+import org.planmap.style.MapStyles;
 
 /** The file formats a layer can be exported in, by the name clients ask for ({@code ?format=}). */
 public final class ExportFormats {

@@ -27,7 +27,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKBWriter;
 import org.planmap.crs.CrsRef;
 import org.planmap.layer.FeaturePage;
-import org.planmap.render.MapStyles;
+import org.planmap.style.MapStyles;
 import org.planmap.store.Feature;
 import org.planmap.store.JdbcColumns;
 import org.planmap.store.Field;

@@ -15,7 +15,7 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.planmap.crs.CrsRef;
 import org.planmap.layer.FeaturePage;
-import org.planmap.render.MapStyles;
+import org.planmap.style.MapStyles;
 import org.planmap.store.Feature;
 import org.planmap.style.Symbology;
 

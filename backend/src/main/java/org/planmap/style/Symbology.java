@@ -9,9 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.planmap.render.MapStyles;
-import org.planmap.render.MapStyles.ByProperty;
-import org.planmap.render.MapStyles.LayerStyle;
+import org.planmap.style.MapStyles.ByProperty;
+import org.planmap.style.MapStyles.LayerStyle;
 import org.planmap.store.LayerInfo;
 
 /**

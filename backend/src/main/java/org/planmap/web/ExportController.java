@@ -17,7 +17,7 @@ import org.planmap.encode.shapefile.ShapefileEncoder;
 import org.planmap.layer.ByteCache;
 import org.planmap.layer.FeaturePage;
 import org.planmap.layer.LayerService;
-import org.planmap.render.MapStyles;
+import org.planmap.style.MapStyles;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.LayerInfo;
 import org.planmap.store.filter.Filter;

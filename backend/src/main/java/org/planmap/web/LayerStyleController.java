@@ -1,7 +1,7 @@
 package org.planmap.web;
 
 import org.planmap.layer.LayerService;
-import org.planmap.render.MapStyles;
+import org.planmap.style.MapStyles;
 import org.planmap.style.Qml;
 import org.planmap.style.Sld;
 import org.planmap.style.Symbology;

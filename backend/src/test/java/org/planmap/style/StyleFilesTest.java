@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
-import org.planmap.render.MapStyles;
 import org.planmap.store.LayerInfo;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

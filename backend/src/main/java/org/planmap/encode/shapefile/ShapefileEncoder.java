@@ -15,7 +15,7 @@ import org.planmap.encode.Column;
 import org.planmap.encode.FeatureEncoder;
 import org.planmap.encode.ScratchDirectory;
 import org.planmap.layer.FeaturePage;
-import org.planmap.render.MapStyles;
+import org.planmap.style.MapStyles;
 import org.planmap.store.Feature;
 import org.planmap.style.Qml;
 import org.planmap.style.Sld;

@@ -24,7 +24,7 @@ import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKTReader;
-import org.planmap.render.MapStyles;
+import org.planmap.style.MapStyles;
 import org.planmap.crs.CrsRef;
 import org.planmap.encode.Gdal;
 import org.planmap.layer.FeaturePage;

@@ -1,4 +1,4 @@
-package org.planmap.render;
+package org.planmap.style;
 
 import java.awt.Color;
 import java.io.IOException;
@@ -13,7 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The viewer's layer styles, read from the same file the viewer's {@code js/styles.js} loads
- * ({@value #RESOURCE} in the frontend jar), so a map image or tile looks like the map on screen.
+ * ({@value #RESOURCE} in the frontend jar), so a map image or tile looks like the map on screen and an exported
+ * layer opens in a desktop GIS the same way ({@link Symbology}). Here rather than in {@code render}, since both the
+ * renderer and the encoders read it.
  * Layers keep the file's order, which is the drawing order (bottom first).
  */
 public record MapStyles(Color background, Map<String, LayerStyle> layers, LayerStyle otherLayers) {
@@ -77,7 +79,7 @@ public record MapStyles(Color background, Map<String, LayerStyle> layers, LayerS
     /** How a layer's names are lettered: at each feature's {@code labelPoint}, its {@code name}. */
     public record LabelStyle(float size, boolean bold, boolean italic, Color colour, double minZoom, double maxZoom,
             boolean withLayer) {
-        boolean showsAt(double zoom) {
+        public boolean showsAt(double zoom) {
             return zoom >= minZoom && zoom < maxZoom;
         }
     }
