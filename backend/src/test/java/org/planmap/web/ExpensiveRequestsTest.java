@@ -58,7 +58,7 @@ class ExpensiveRequestsTest {
         ServerConnector connector = new ServerConnector(server);
         server.addConnector(connector);
         expensive = new ExpensiveRequests(new ExpensiveProperties(1, 1, Duration.ofSeconds(7), 1000,
-                Duration.ofMillis(50)), new ResponseHeaders("default-src 'self'"),
+                512 * 512, Duration.ofMillis(50)), new ResponseHeaders("default-src 'self'"),
                 id -> id.equals("counties") ? 117 : Long.MAX_VALUE);
         expensive.setHandler(new Application());
         server.setHandler(expensive);
@@ -126,8 +126,11 @@ class ExpensiveRequestsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "/api/map.png?bbox=110,34,115,41&width=64&height=64 | true",
+        "/api/map.png?bbox=110,34,115,41&width=512&height=384&layers=counties,farmland | true",
+        "/api/map.png?bbox=110,34,115,41&width=1024&height=768&layers=counties | true",
+        "/api/map.png?bbox=110,34,115,41&width=512.5&height=384&layers=counties | true",
         "/api/layers/control-lines/export?format=kml | true",
-        "/api/layers/counties/export | true",
+        "/api/layers/farmland/export?format=csv&bbox=111,37,112,38 | true",
         "/api/layers/farmland/features?bbox=111,37,112,38 | true",
         "/api/layers/farmland/features?adcode=1401 | true",
         "/api/layers/farmland/features?bbox=111,37,112,38&limit=5000 | true",
@@ -138,6 +141,10 @@ class ExpensiveRequestsTest {
         "/api/layers/counties/features?bbox=111,37,112,38 | false",
         "/ogc/collections/counties/items?limit=10000 | false",
         "/api/layers/counties/features?zoom=7 | false",
+        "/api/map.png?bbox=110,34,115,41&width=512&height=384&layers=counties | false",
+        "/api/map.png?bbox=110,34,115,41&width=512&height=512&layers=counties,labels | false",
+        "/api/layers/counties/export | false",
+        "/api/layers/counties/export?format=kml&adcode=1401 | false",
         "/ogc/collections/farmland/items | false",
         "/ogc/collections/farmland/items?limit=1000&bbox=111,37,112,38 | false",
         "/ogc/collections/farmland/items/42 | false",
