@@ -89,6 +89,11 @@ public final class ExpensiveRequests extends Handler.Wrapper {
         }
     }
 
+    /** Whether the request goes to the expensive pool ({@link RequestCost}). */
+    public boolean expensive(Request request) {
+        return cost.expensive(request);
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         if (!cost.expensive(request)) {
