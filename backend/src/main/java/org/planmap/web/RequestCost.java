@@ -29,7 +29,8 @@ import org.planmap.render.MapImage;
  * two threads get two of the ~200 runnable threads' share of the cores, so under a crowd whose every client asks a
  * small map image or export now and then (bench/load) the clients piled up in its queue, and the full queue
  * answered 503 while the waiting made the tail (2.2 s p99, 5 % 503 on a quiet machine). Their memory stays bounded:
- * exports stream, and a small image's raster is at most {@code smallImage} × 4 bytes per Jetty worker.
+ * exports stream, and a small image's raster is at most {@code smallImage} × 4 bytes for each of the few cheap
+ * requests worked on at once ({@link CheapRequests}).
  */
 final class RequestCost {
 
