@@ -8,7 +8,8 @@ import org.planmap.settings.CheapProperties;
 /**
  * Works on at most {@code atOnce} cheap requests at a time; the others wait in turn without holding a thread (Jetty's
  * {@link QoSHandler} suspends them and resumes the oldest when one finishes), up to {@code queue} of them, beyond
- * which a request is answered 503 with {@code Retry-After} ({@link JettyErrorReport}). Waiting is never timed out.
+ * which a request is answered 503 with {@code Retry-After} ({@link JettyErrorReport}). The queue sets no time limit of
+ * its own; only the connection's idle timeout can end a wait.
  * <p>
  * Why: with one of Jetty's 200 workers per request, a crowd shares the two cores evenly, so each answer takes as
  * long as its own cost times the crowd, and the costlier cheap answers (a bbox page of counties, 50 OGC items)
@@ -25,7 +26,7 @@ public final class CheapRequests extends QoSHandler {
         super(expensive);
         setMaxRequestCount(properties.atOnce());
         setMaxSuspendedRequestCount(properties.queue());
-        setMaxSuspend(Duration.ZERO); // zero: a waiting request is never expired
+        setMaxSuspend(Duration.ZERO); // zero: the queue never expires a waiting request
         includeMethod(HttpMethod.GET.asString(), HttpMethod.HEAD.asString());
         exclude(expensive::expensive);
     }
