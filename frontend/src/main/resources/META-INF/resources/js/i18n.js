@@ -11,9 +11,12 @@ document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
 
 export const locale = lang === 'en' ? 'en-GB' : 'zh-CN';
 
+// English text has ASCII brackets, also where the dictionary lacks an entry and the Chinese stands in.
+const asciiBrackets = (text) => text.replace(/\s*（/g, ' (').replace(/）/g, ')');
+
 /** The text in the viewer's language; {name} placeholders are filled from `values` (not escaped). */
 export function t(zh, values = {}) {
-  const text = lang === 'en' ? EN[zh] ?? zh : zh;
+  const text = lang === 'en' ? asciiBrackets(EN[zh] ?? zh) : zh;
   return text.replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ''));
 }
 
