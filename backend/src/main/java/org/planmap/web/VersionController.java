@@ -4,7 +4,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.Principal;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.OptionalLong;
+import org.planmap.controlline.VersionDiff;
+import org.planmap.controlline.VersionDiffCsv;
+import org.planmap.crs.CrsRef;
+import org.planmap.http.ApiException;
+import org.planmap.store.FeatureCursor;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.planmap.encode.GeoJsonEncoder;
 import org.planmap.http.QueryParams;
 import org.planmap.http.StreamedResponse;
@@ -43,13 +54,20 @@ class VersionController {
         }
     }
 
+    /** A diff as JSON: per county, the total, and the feature counts (the diff layer has its own URL). */
+    record DiffAnswer(String layerId, int a, int b, List<VersionDiff.CountyChange> counties,
+            VersionDiff.CountyChange total, VersionDiff.FeatureChanges features) {
+    }
+
     private final LayerService layers;
     private final LayerWriter writer;
+    private final VersionDiff diffs;
     private final GeoJsonEncoder geoJson = new GeoJsonEncoder();
 
-    VersionController(LayerService layers, LayerWriter writer) {
+    VersionController(LayerService layers, LayerWriter writer, VersionDiff diffs) {
         this.layers = layers;
         this.writer = writer;
+        this.diffs = diffs;
     }
 
     @GetMapping
@@ -72,6 +90,40 @@ class VersionController {
         FeatureQuery query = FeatureQuery.of(id).version(version).bbox(QueryParams.bbox(bbox))
                 .limit(QueryParams.limit(limit)).offset(QueryParams.offset(offset));
         try (FeaturePage page = layers.page(query)) {
+            StreamedResponse.send(response, () -> response.setContentType(geoJson.mediaType()),
+                    out -> geoJson.write(page, out));
+        }
+    }
+
+    @GetMapping("/{a}/diff/{b}")
+    DiffAnswer diff(@PathVariable String id, @PathVariable int a, @PathVariable int b,
+            @RequestParam(defaultValue = "json") String format) {
+        if (!format.equals("json")) {
+            throw ApiException.badParameter("format", "应为 json 或 csv", "must be json or csv");
+        }
+        VersionDiff.Result d = diffs.diff(id, a, b);
+        return new DiffAnswer(d.layerId(), d.a(), d.b(), d.counties(), d.total(), d.features());
+    }
+
+    @GetMapping(value = "/{a}/diff/{b}", params = "format=csv")
+    ResponseEntity<byte[]> diffCsv(@PathVariable String id, @PathVariable int a, @PathVariable int b)
+            throws IOException {
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        VersionDiffCsv.write(diffs.diff(id, a, b), csv);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(id + "-版本" + a + "与" + b + "差异.csv",
+                        id + "-diff-" + a + "-" + b + ".csv"))
+                .body(csv.toByteArray());
+    }
+
+    /** The diff layer: per county, the polygons only in a ({@code side} a) and only in b, as GeoJSON. */
+    @GetMapping("/{a}/diff/{b}/features")
+    void diffFeatures(@PathVariable String id, @PathVariable int a, @PathVariable int b, HttpServletResponse response)
+            throws IOException {
+        VersionDiff.Result d = diffs.diff(id, a, b);
+        try (FeaturePage page = new FeaturePage(d.info(), FeatureCursor.of(d.layer()), OptionalLong.empty(),
+                CrsRef.WGS84)) {
             StreamedResponse.send(response, () -> response.setContentType(geoJson.mediaType()),
                     out -> geoJson.write(page, out));
         }
