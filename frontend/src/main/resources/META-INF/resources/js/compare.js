@@ -5,8 +5,7 @@ import { t } from './i18n.js';
 
 // 对比 in the history panel: the old version left of the swipe, the current line (its tiles) right of it.
 // The line's own overlay steps aside meanwhile, since it would show the current version on both sides.
-// `tileVersion(id)` is the catalog's version of the layer, which the tile URLs carry.
-export function versionComparer(map, overlays, tileVersion, onError) {
+export function versionComparer(map, overlays, onError) {
   return (layerId, old, current) => {
     const line = CONTROL_LINES.find((l) => l.id === layerId);
     const overlay = overlays[layerId];
@@ -14,7 +13,7 @@ export function versionComparer(map, overlays, tileVersion, onError) {
     if (wasShown) map.removeLayer(overlay);
     const swipe = startSwipe(map, {
       left: (pane) => versionLayer(line, old.version, pane, onError),
-      right: (pane) => controlLineLayer(line, tileVersion(layerId), pane),
+      right: (pane) => controlLineLayer(line, current.layerVersion, pane),
       leftLabel: versionName(old),
       rightLabel: t('当前 · {name}', { name: versionName(current) }),
     });

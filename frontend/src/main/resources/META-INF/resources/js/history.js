@@ -28,23 +28,21 @@ function versionTable(versions) {
     <tbody>${versions.map(row).join('')}</tbody></table>`;
 }
 
-// The diff's county rows in one shape, 亩 included (the server gives 公顷; 1 公顷 = 15 亩).
-const countyRows = (diff) => diff.counties.map((c) => ({ name: c.name, aHa: c.aHa, bHa: c.bHa, changeHa: c.changeHa ?? c.bHa - c.aHa }));
-
+// The diff as the server gives it: per county (and in total) the area in a and in b and the change, in 公顷 and
+// 亩; counties where the line is in neither version are left out.
 function diffTable(diff, a, b) {
-  const rows = countyRows(diff).filter((r) => r.aHa || r.bHa);
-  const sum = (key) => rows.reduce((s, r) => s + r[key], 0);
-  const cells = (r) => `<td class="num">${fmt(r.aHa)}</td><td class="num">${fmt(r.bHa)}</td>
-      <td class="num change">${signed(r.changeHa)}</td><td class="num change">${signed(r.changeHa * MU_PER_HA)}</td>`;
+  const cells = (c) => `<td class="num">${fmt(c.aHa)}</td><td class="num">${fmt(c.bHa)}</td>
+      <td class="num change">${signed(c.changeHa)}</td><td class="num change">${signed(c.changeMu)}</td>`;
+  const rows = diff.counties.filter((c) => c.aHa || c.bHa);
   return `<h3>${escape(versionName(a))} → ${escape(versionName(b))}</h3>
-    <p class="counts">${t('要素：新增 {added}，删除 {removed}，变化 {changed}', diff)}</p>
+    <p class="counts">${t('要素：新增 {added}，删除 {removed}，变化 {changed}', diff.features)}</p>
     <table class="tier-table diff-table"><thead><tr><th scope="col">${t('县级行政区')}</th>
       <th scope="col" class="num">${t('版本 {version}', { version: a.version })}<br><small>${t('公顷')}</small></th>
       <th scope="col" class="num">${t('版本 {version}', { version: b.version })}<br><small>${t('公顷')}</small></th>
       <th scope="col" class="num">${t('变化')}<br><small>${t('公顷')}</small></th><th scope="col" class="num">${t('变化')}<br><small>${t('亩')}</small></th></tr></thead>
-      <tbody>${rows.map((r) => `<tr><th scope="row">${placeHtml(r.name)}</th>${cells(r)}</tr>`).join('')}</tbody>
-      <tfoot><tr><th scope="row">${t('合计')}</th>${cells({ aHa: sum('aHa'), bHa: sum('bHa'), changeHa: sum('changeHa') })}</tr></tfoot></table>
-    <a class="csv" download href="/api/layers/${encodeURIComponent(diff.layer)}/versions/${a.version}/diff/${b.version}?format=csv">${t('下载 CSV（Excel）')}</a>`;
+      <tbody>${rows.map((c) => `<tr><th scope="row">${placeHtml(c.name)}</th>${cells(c)}</tr>`).join('')}</tbody>
+      <tfoot><tr><th scope="row">${t('合计')}</th>${cells(diff.total)}</tr></tfoot></table>
+    <a class="csv" download href="${versionsUrl(diff.layerId)}/${a.version}/diff/${b.version}?format=csv">${t('下载 CSV（Excel）')}</a>`;
 }
 
 /**
@@ -73,8 +71,7 @@ export function attachHistory(panel, { compare, send, onRestored }) {
     picker.value = layerId;
     message.textContent = '';
     panel.hidden = false;
-    const answer = await getJson(versionsUrl(layerId));
-    versions = Array.isArray(answer) ? answer : answer.versions;
+    versions = await getJson(versionsUrl(layerId));
     list.innerHTML = versionTable(versions);
   }
 
@@ -87,7 +84,7 @@ export function attachHistory(panel, { compare, send, onRestored }) {
     list.querySelector(`[data-compare="${number}"]`).closest('tr').classList.add('compared');
     stopSwipe = compare(layerId, old, current);
     const diff = await getJson(`${versionsUrl(layerId)}/${old.version}/diff/${current.version}`);
-    diffSection.innerHTML = diffTable({ layer: layerId, ...diff }, old, current);
+    diffSection.innerHTML = diffTable(diff, old, current);
     diffSection.hidden = false;
   }
 

@@ -120,10 +120,10 @@ async function start() {
   const exporter = attachExport(map, catalog, layers.cities.features.map((f) => ({ ...f.properties, bounds: places.bounds('city', f.properties.adcode) })),
     visibleLayers);
   // After a restore the page reloads, as after an import.
-  const history = attachHistory(document.getElementById('history'), { send: csrfFetch,
-    compare: versionComparer(map, lineOverlays, (id) => entry(id).version, showError),
+  const historyPanel = attachHistory(document.getElementById('history'), { send: csrfFetch,
+    compare: versionComparer(map, lineOverlays, showError),
     onRestored: () => setTimeout(() => window.location.reload(), 1500) });
-  const showHistory = (id) => history.show(id).catch(showError);
+  const showHistory = (id) => historyPanel.show(id).catch(showError);
   layerPanel(map, groups, overlays, config.basemaps, syncView, showHistory);
   renderLegend(document.getElementById('legend'), tierTable, countyList);
   renderTierTable(document.getElementById('tier-view'), countyList, (adcode) => selectAndZoom('county', adcode));
@@ -145,7 +145,7 @@ async function start() {
     'show-ledger': { panel: 'ledger', show: () => ledger.show() },
     'show-import': { panel: 'import', show: () => importer.show() },
     'show-export': { panel: 'export', show: () => exporter.show() },
-    'show-history': { panel: 'history', show: () => history.show(), hide: history.hide },
+    'show-history': { panel: 'history', show: () => historyPanel.show(), hide: historyPanel.hide },
   }, showError);
   closeButtons('tier-view', 'reader');
   readerPanel.querySelector('.close').addEventListener('click', () => syncView());
