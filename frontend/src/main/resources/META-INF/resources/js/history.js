@@ -16,13 +16,14 @@ export const versionName = (v) => t('版本 {version}（{time}）', { version: v
 function versionTable(versions) {
   const row = (v) => `<tr class="${v.current ? 'current' : ''}">
       <th scope="row">${v.version}${v.current ? ` <span class="badge">${t('当前')}</span>` : ''}</th>
-      <td>${escape(when(v.created))}</td><td>${escape(v.user ?? '—')}</td><td>${escape(t(ACTIONS[v.action] ?? v.action))}</td>
-      <td class="file">${escape(v.fileName ?? '—')}</td><td class="num">${fmt(v.featureCount, 0)}</td>
+      <td>${escape(when(v.created))}<small>${escape(v.user ?? '—')}</small></td>
+      <td>${escape(t(ACTIONS[v.action] ?? v.action))}<small class="file">${escape(v.fileName ?? '—')}</small></td>
+      <td class="num">${fmt(v.featureCount, 0)}</td>
       <td class="num">${fmt(v.areaHa)}<small>${fmt(v.areaHa * MU_PER_HA, 0)} ${t('亩')}</small></td>
       <td class="actions">${v.current ? '' : `<button type="button" data-compare="${v.version}">${t('对比')}</button>
         <button type="button" class="restore" data-restore="${v.version}">${t('恢复')}</button>`}</td></tr>`;
-  return `<table class="tier-table versions"><thead><tr><th scope="col">${t('版本')}</th><th scope="col">${t('时间')}</th>
-      <th scope="col">${t('用户')}</th><th scope="col">${t('操作')}</th><th scope="col">${t('文件')}</th>
+  return `<table class="tier-table versions"><thead><tr><th scope="col">${t('版本')}</th>
+      <th scope="col">${t('时间')}<br><small>${t('用户')}</small></th><th scope="col">${t('操作')}<br><small>${t('文件')}</small></th>
       <th scope="col" class="num">${t('要素')}</th><th scope="col" class="num">${t('面积')}<br><small>${t('公顷')}</small></th>
       <th scope="col"><span class="visually-hidden">${t('对比或恢复')}</span></th></tr></thead>
     <tbody>${versions.map(row).join('')}</tbody></table>`;

@@ -74,7 +74,10 @@ export function layerPanel(map, groups, overlays, basemaps, onChange, onHistory)
       ${basemapChoice}`;
     div.addEventListener('click', (event) => {
       const button = event.target.closest('button[data-history]');
-      if (button) onHistory(button.dataset.history);
+      if (!button) return;
+      // On a phone the history's sheet and the unfolded panel would leave no map between them.
+      if (window.innerWidth <= 640) div.open = false;
+      onHistory(button.dataset.history);
     });
     const tiles = basemapLayers(basemaps);
     div.addEventListener('change', (event) => {
