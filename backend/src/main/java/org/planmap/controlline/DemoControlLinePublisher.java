@@ -51,6 +51,9 @@ public final class DemoControlLinePublisher {
         Set<ControlLine> lines = EnumSet.noneOf(ControlLine.class);
         for (ControlLine line : ControlLine.values()) {
             Optional<LayerInfo> existing = writer.stored(line.layerId());
+            // a line stored before versions were kept becomes its first version, so the next write keeps it
+            existing.ifPresent(e -> writer.keepCurrent(line.layerId(), VersionNote.generated(
+                    DemoControlLines.isDemonstration(e) ? VersionNote.DEMO : VersionNote.IMPORT, VersionNote.SYSTEM)));
             if (existing.isPresent() && !DemoControlLines.isDemonstration(existing.get())) {
                 official.add(line.layerId());
             } else {

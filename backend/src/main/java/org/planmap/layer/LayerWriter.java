@@ -117,6 +117,11 @@ public final class LayerWriter {
         return store.versions(layerId).get(0);
     }
 
+    /** See {@link FeatureStore#keepCurrent}. */
+    public void keepCurrent(String layerId, VersionNote note) {
+        store.keepCurrent(layerId, note);
+    }
+
     /** The kept versions of a layer, newest first. */
     public List<LayerVersion> versions(String layerId) {
         return store.versions(layerId);

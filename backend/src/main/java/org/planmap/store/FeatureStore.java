@@ -40,6 +40,12 @@ public interface FeatureStore extends AutoCloseable {
      */
     void restore(String layerId, int number, VersionNote note);
 
+    /**
+     * Keeps the layer as it is now as a version noted {@code note}, unless a kept version already holds it: for a
+     * layer stored before versions were kept, so that the first versioned write does not drop it.
+     */
+    void keepCurrent(String layerId, VersionNote note);
+
     /** The kept versions of a layer, newest first; empty for a layer never written with a note. */
     List<LayerVersion> versions(String layerId);
 

@@ -133,7 +133,6 @@ class VersionController {
     @PostMapping("/{version}/restore")
     VersionEntry restore(@PathVariable String id, @PathVariable int version, Principal user,
             HttpServletRequest request) {
-        layers.version(id, version);
         LayerVersion restored = writer.restore(id, version, user.getName());
         request.setAttribute(Auditor.VERSION, restored.layer().version());
         request.setAttribute(Auditor.FILE_NAME, restored.note().fileName());

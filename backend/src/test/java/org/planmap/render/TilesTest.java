@@ -194,6 +194,11 @@ class TilesTest {
         }
 
         @Override
+        public void keepCurrent(String layerId, VersionNote note) {
+            store.keepCurrent(layerId, note);
+        }
+
+        @Override
         public List<LayerVersion> versions(String layerId) {
             return store.versions(layerId);
         }

@@ -572,4 +572,17 @@ public abstract class FeatureStoreContract {
         assertThat(store.versions(LAYER.id()).get(0).current()).isTrue();
         assertThat(store.versions("other")).isEmpty();
     }
+
+    @Test
+    void aLayerStoredWithoutVersionsIsKeptOnceAsItsFirstVersion() {
+        store.replace(contents("old"), counties());
+        store.keepCurrent(LAYER.id(), VersionNote.generated(VersionNote.IMPORT, VersionNote.SYSTEM));
+        store.keepCurrent(LAYER.id(), VersionNote.generated(VersionNote.IMPORT, VersionNote.SYSTEM));
+        store.keepCurrent("absent", VersionNote.generated(VersionNote.IMPORT, VersionNote.SYSTEM));
+        assertThat(store.versions(LAYER.id())).extracting(LayerVersion::version).containsExactly(1);
+        store.replace(contents("new"), FeatureSource.of(counties().subList(0, 1)), note(VersionNote.IMPORT, "a.geojson"));
+        assertThat(store.versions(LAYER.id())).extracting(LayerVersion::current).containsExactly(true, false);
+        assertSameFeatures(readAll(FeatureQuery.of(LAYER.id()).version(1)), counties());
+        assertThat(store.versions("absent")).isEmpty();
+    }
 }

@@ -212,6 +212,21 @@ public final class GeoPackageStore implements FeatureStore {
     }
 
     @Override
+    public void keepCurrent(String layerId, VersionNote note) {
+        synchronized (writeLock) {
+            Optional<GeoPackageRegistry.Entry> current = GeoPackageRegistry.find(db, layerId);
+            try {
+                if (current.isPresent() && !versions.tables(db).contains(current.get().table())) {
+                    versions.insert(db, new VersionTable.Row(versions.next(db, layerId), current.get().table(),
+                            Instant.now(), note, current.get().info()));
+                }
+            } catch (SQLException e) {
+                throw new StoreException("could not keep layer " + layerId + " as a version: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
     public List<LayerVersion> versions(String layerId) {
         return read("list the versions of " + layerId, r -> VersionTable.listed(versions.rows(r, layerId),
                 GeoPackageRegistry.find(r, layerId).map(GeoPackageRegistry.Entry::table).orElse(null)));

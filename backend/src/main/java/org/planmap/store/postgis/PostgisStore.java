@@ -218,6 +218,18 @@ public final class PostgisStore implements FeatureStore {
     }
 
     @Override
+    public void keepCurrent(String layerId, VersionNote note) {
+        inTransaction("keep layer " + layerId + " as a version", db -> {
+            Optional<PostgisRegistry.Entry> current = registry.lockCurrent(db, layerId);
+            if (current.isPresent() && !versions.tables(db).contains(current.get().table())) {
+                versions.insert(db, new VersionTable.Row(versions.next(db, layerId), current.get().table(),
+                        Instant.now(), note, current.get().info()));
+            }
+            return null;
+        });
+    }
+
+    @Override
     public List<LayerVersion> versions(String layerId) {
         return withConnection("list the versions of " + layerId, db -> VersionTable.listed(versions.rows(db, layerId),
                 registry.find(db, layerId).map(PostgisRegistry.Entry::table).orElse(null)));
