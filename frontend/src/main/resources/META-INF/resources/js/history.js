@@ -18,13 +18,13 @@ function versionTable(versions) {
       <th scope="row">${v.version}${v.current ? ` <span class="badge">${t('当前')}</span>` : ''}</th>
       <td>${escape(when(v.created))}<small>${escape(v.user ?? '—')}</small></td>
       <td>${escape(t(ACTIONS[v.action] ?? v.action))}<small class="file">${escape(v.fileName ?? '—')}</small></td>
-      <td class="num">${fmt(v.featureCount, 0)}</td>
+      <td class="num features">${fmt(v.featureCount, 0)}</td>
       <td class="num">${fmt(v.areaHa)}<small>${fmt(v.areaHa * MU_PER_HA, 0)} ${t('亩')}</small></td>
       <td class="actions">${v.current ? '' : `<button type="button" data-compare="${v.version}">${t('对比')}</button>
         <button type="button" class="restore" data-restore="${v.version}">${t('恢复')}</button>`}</td></tr>`;
   return `<table class="tier-table versions"><thead><tr><th scope="col">${t('版本')}</th>
       <th scope="col">${t('时间')}<br><small>${t('用户')}</small></th><th scope="col">${t('操作')}<br><small>${t('文件')}</small></th>
-      <th scope="col" class="num">${t('要素')}</th><th scope="col" class="num">${t('面积')}<br><small>${t('公顷')}</small></th>
+      <th scope="col" class="num features">${t('要素')}</th><th scope="col" class="num">${t('面积')}<br><small>${t('公顷')}</small></th>
       <th scope="col"><span class="visually-hidden">${t('对比或恢复')}</span></th></tr></thead>
     <tbody>${versions.map(row).join('')}</tbody></table>`;
 }
