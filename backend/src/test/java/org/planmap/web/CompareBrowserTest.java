@@ -2,6 +2,7 @@ package org.planmap.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -11,7 +12,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -24,6 +24,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,7 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @org.planmap.BrowserTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CompareBrowserTest extends AnyScreenBrowserTest {
+class CompareBrowserTest extends ScreenBrowserTest {
 
     static final String PASSWORD = "compare-browser-test-pw";
     static final String FARMLAND = "permanent-basic-farmland";
@@ -44,6 +45,10 @@ class CompareBrowserTest extends AnyScreenBrowserTest {
     static final double[] EAST = {112.95, 37.70, 113.20, 37.90};
     static final String VIEW = "#map=9/37.8000/112.7000&layers=counties";
     static boolean imported;
+
+    CompareBrowserTest() {
+        super("compare-");
+    }
 
     @DynamicPropertySource
     static void editorPassword(DynamicPropertyRegistry registry) {
@@ -122,7 +127,7 @@ class CompareBrowserTest extends AnyScreenBrowserTest {
         divider.sendKeys(Keys.ARROW_RIGHT);
         assertThat(divider.getDomAttribute("aria-valuenow")).isEqualTo("60");
         assertThat(clipOf("swipe-left")).as("the left pane ends where the divider stands").contains("polygon(");
-        screenshot("compare-" + size + "-" + lang);
+        screenshot(size + "-" + lang);
         assertThat(accessibilityProblems()).as("axe with the history, the diff and the swipe").isEmpty();
         if (english) {
             assertThat(untranslated("#history")).as("only file names and places stay Chinese").isEmpty();
@@ -157,7 +162,7 @@ class CompareBrowserTest extends AnyScreenBrowserTest {
         divider.sendKeys(Keys.HOME);
         assertThat(divider.getDomAttribute("aria-valuenow")).isEqualTo("0");
         BufferedImage left = shot();
-        screenshot("compare-desktop-swipe-left-edge");
+        screenshot("desktop-swipe-left-edge");
 
         assertThat(right.getRGB(west[0], west[1])).as("west field, left of the divider either way").isEqualTo(middle.getRGB(west[0], west[1]));
         assertThat(right.getRGB(east[0], east[1])).as("east field, now left of the divider: the older version has none")
@@ -177,17 +182,12 @@ class CompareBrowserTest extends AnyScreenBrowserTest {
     @Order(3)
     void anEditorRestoresAnOlderVersionAsANewCurrentOne() throws Exception {
         open("desktop", VIEW);
-        WebElement session = browser.findElement(By.id("session"));
-        session.findElement(By.cssSelector("button.login")).click();
-        WebElement form = session.findElement(By.cssSelector(".login-form"));
-        wait.until(ExpectedConditions.visibilityOf(form));
-        form.findElement(By.name("password")).sendKeys(PASSWORD);
-        form.findElement(By.cssSelector("button[type=submit]")).click();
+        Chromium.logInAsEditor(browser, wait, PASSWORD);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#session .who")));
         // This time from the header: 历史版本 opens on the first line, the choice of line switches.
         browser.findElement(By.id("show-history")).click();
         WebElement panel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("history")));
-        new org.openqa.selenium.support.ui.Select(panel.findElement(By.tagName("select"))).selectByValue(FARMLAND);
+        new Select(panel.findElement(By.tagName("select"))).selectByValue(FARMLAND);
         wait.until(d -> panel.getText().contains("west.geojson"));
         int before = panel.findElements(By.cssSelector(".versions tbody tr")).size();
         WebElement west = panel.findElements(By.cssSelector(".versions tbody tr")).get(1);
@@ -196,7 +196,7 @@ class CompareBrowserTest extends AnyScreenBrowserTest {
         WebElement message = panel.findElement(By.cssSelector(".history-message"));
         wait.until(d -> message.getText().contains("已恢复") || message.getText().contains("失败"));
         assertThat(message.getText()).contains("已恢复版本");
-        screenshot("compare-desktop-restored");
+        screenshot("desktop-restored");
         // The page reloads with the restored line; its history has one version more, current, from west.geojson.
         wait.until(d -> "true".equals(js("return document.body.dataset.ready")) && !d.findElement(By.id("history")).isDisplayed());
         WebElement again = openHistory();

@@ -16,11 +16,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * keyboard, checked by axe-core (issue 17). Screenshots in backend/target/screenshots/any-screen-*.png.
  */
 @org.planmap.BrowserTest
-class ViewerOnAnyScreenBrowserTest extends AnyScreenBrowserTest {
+class ViewerOnAnyScreenBrowserTest extends ScreenBrowserTest {
 
-    @Override
-    void screenshot(String name) throws Exception {
-        super.screenshot("any-screen-" + name);
+    ViewerOnAnyScreenBrowserTest() {
+        super("any-screen-");
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -190,10 +189,5 @@ class ViewerOnAnyScreenBrowserTest extends AnyScreenBrowserTest {
 
     private static double area(WebElement row) {
         return Double.parseDouble(row.findElements(By.tagName("td")).get(0).getText().replace(",", ""));
-    }
-
-    private boolean inViewport(WebElement e) {
-        return (Boolean) js("const r = arguments[0].getBoundingClientRect();"
-                + "return r.left >= 0 && r.top >= 0 && r.right <= window.innerWidth && r.bottom <= window.innerHeight;", e);
     }
 }

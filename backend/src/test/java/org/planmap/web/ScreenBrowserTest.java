@@ -13,15 +13,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * What the browser tests of the viewer at phone, tablet and desktop size share: one Chromium per class, the page
- * opened at a device's size, screenshots in backend/target/screenshots/, axe-core's findings and the Chinese
- * left untranslated in English mode.
+ * A real server and the viewer in headless Chromium at phone (390×844), tablet (768×1024) or desktop (1400×900)
+ * size: opening it, screenshots in backend/target/screenshots/{prefix}*.png, axe-core's serious and critical
+ * findings, text left untranslated in English mode.
  */
-abstract class AnyScreenBrowserTest extends ServerTest {
+abstract class ScreenBrowserTest extends ServerTest {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final Map<String, Dimension> SIZES = Map.of("phone", new Dimension(390, 844), "tablet", new Dimension(768, 1024),
@@ -61,13 +62,22 @@ abstract class AnyScreenBrowserTest extends ServerTest {
         wait.until(d -> !(Boolean) js("return document.querySelector('.leaflet-zoom-anim') !== null"));
         Thread.sleep(300); // the label pass runs on the next frame
         Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        Files.write(SCREENSHOTS.resolve(prefix + name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 
     /** axe-core's serious and critical findings, each as rule id and the first element it names. */
     List<String> accessibilityProblems() {
+        return accessibilityProblems(new AxeBuilder());
+    }
+
+    /** The same within the elements {@code selector} finds. */
+    List<String> accessibilityProblems(String selector) {
+        return accessibilityProblems(new AxeBuilder().include(selector));
+    }
+
+    private List<String> accessibilityProblems(AxeBuilder axe) {
         // Legacy mode runs in the page itself instead of opening windows; the viewer has no frames to follow.
-        Results results = new AxeBuilder().setLegacyMode(true).analyze(browser);
+        Results results = axe.setLegacyMode(true).analyze(browser);
         return results.getViolations().stream().filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
                 .map(v -> v.getId() + " " + v.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList())
                 .toList();
@@ -88,5 +98,16 @@ abstract class AnyScreenBrowserTest extends ServerTest {
                 });
                 return out;""", selector);
         return found;
+    }
+
+    boolean inViewport(WebElement e) {
+        return (Boolean) js("const r = arguments[0].getBoundingClientRect();"
+                + "return r.left >= 0 && r.top >= 0 && r.right <= window.innerWidth && r.bottom <= window.innerHeight;", e);
+    }
+
+    private final String prefix;
+
+    ScreenBrowserTest(String prefix) {
+        this.prefix = prefix;
     }
 }
