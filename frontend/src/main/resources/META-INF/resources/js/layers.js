@@ -57,13 +57,13 @@ function checkbox(map, overlays, l) {
 }
 
 // A small control listing the groups with a checkbox per layer and a choice of basemap; any change calls
-// back so the permalink follows. It folds away (图层) and starts folded on a phone, where it would
+// back so the permalink follows. It folds away (图层) and starts folded on a phone or tablet, where it would
 // otherwise cover half the map. A layer with a history (the control lines) has a 历史 button: onHistory(id).
 export function layerPanel(map, groups, overlays, basemaps, onChange, onHistory) {
   const control = L.control({ position: 'topleft' });
   control.onAdd = () => {
     const div = L.DomUtil.create('details', 'layer-panel');
-    div.open = window.innerWidth > 640;
+    div.open = window.innerWidth > 1024;
     L.DomEvent.disableClickPropagation(div);
     L.DomEvent.disableScrollPropagation(div);
     const basemapChoice = basemaps.length ? `<fieldset><legend>${t('底图')}</legend>
@@ -75,8 +75,8 @@ export function layerPanel(map, groups, overlays, basemaps, onChange, onHistory)
     div.addEventListener('click', (event) => {
       const button = event.target.closest('button[data-history]');
       if (!button) return;
-      // On a phone the history's sheet and the unfolded panel would leave no map between them.
-      if (window.innerWidth <= 640) div.open = false;
+      // On a phone or tablet the history's sheet and the unfolded panel would leave no map between them.
+      if (window.innerWidth <= 1024) div.open = false;
       onHistory(button.dataset.history);
     });
     const tiles = basemapLayers(basemaps);
