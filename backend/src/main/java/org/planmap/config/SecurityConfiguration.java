@@ -62,6 +62,13 @@ class SecurityConfiguration {
     private static final AuthorizationManager<RequestAuthorizationContext> SIGNED_IN =
             AuthenticatedAuthorizationManager.authenticated();
 
+    /** A read of a kept version through a layer's own endpoints ({@code /api/layers/{id}/export?version=2}). */
+    private static boolean asksForAVersion(jakarta.servlet.http.HttpServletRequest request) {
+        // the method first: a parameter of a POST may be in its body, which this must not read
+        return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+                && request.getRequestURI().startsWith("/api/layers/") && request.getParameter("version") != null;
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return EditorAccount.passwordEncoder();
@@ -150,6 +157,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/audit").authenticated()
                         .requestMatchers(HttpMethod.GET, VERSIONS).access(versions.visible() ? PERMIT : SIGNED_IN)
                         .requestMatchers(HttpMethod.HEAD, VERSIONS).access(versions.visible() ? PERMIT : SIGNED_IN)
+                        .requestMatchers(SecurityConfiguration::asksForAVersion).access(versions.visible() ? PERMIT : SIGNED_IN)
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()

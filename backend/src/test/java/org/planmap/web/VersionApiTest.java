@@ -136,6 +136,10 @@ class VersionApiTest extends ServerTest {
                 .as("a delete falls back to the demonstration").isEqualTo(versions.get(3).get("layerVersion").asString());
         assertThat(get(UDB + "/versions/2/features").body().get("features").toString()).isEqualTo(v2Features);
         assertThat(get(UDB + "/versions/2/features?limit=1").body().get("features").size()).isEqualTo(1);
+        Reply export = send(HTTP, "GET", UDB + "/export?format=csv&version=2", null);
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.text()).contains("孝义市").hasLineCount(1 + 3);
+        assertThat(export.header("Content-Disposition")).contains("-v2-");
 
         Reply restored = post(UDB + "/versions/2/restore", null, "Authorization", basic("editor", PASSWORD));
         assertThat(restored.status()).as(restored.text()).isEqualTo(200);

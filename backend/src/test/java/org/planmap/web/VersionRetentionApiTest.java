@@ -31,6 +31,8 @@ class VersionRetentionApiTest extends ServerTest {
             assertThat(get(UDB + path).status()).as(path).isEqualTo(401);
         }
         assertThat(get(UDB).status()).as("the layer itself stays public").isEqualTo(200);
+        assertThat(send(HTTP, "GET", UDB + "/export?format=csv&version=1", null).status()).isEqualTo(401);
+        assertThat(send(HTTP, "GET", UDB + "/export?format=csv", null).status()).isEqualTo(200);
         assertThat(asEditor("GET", UDB + "/versions").json().size()).isEqualTo(1);
 
         VersionApiTest.Importer importer = new VersionApiTest.Importer(port, PASSWORD);
