@@ -1,7 +1,7 @@
 package org.planmap.render;
 
-import org.planmap.plan.PlaceNamesInEnglish;
 import org.planmap.style.MapStyles;
+import org.planmap.style.PlaceNamesInEnglish;
 
 /**
  * The language a drawn map speaks (issue 17: map images follow the viewer's 中文/English): its title, legend,

@@ -1,4 +1,4 @@
-package org.planmap.plan;
+package org.planmap.style;
 
 import java.util.List;
 import java.util.Locale;
