@@ -8,15 +8,18 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.planmap.layer.LayerWriter;
+import org.planmap.render.MapStyles;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A data directory as a first start leaves it (base layers, demonstration control lines, the kept ledger), made
- * once per test JVM by one real start. The server tests start on copies of it, so each of their Spring contexts is
- * a restart, which builds and computes nothing, instead of a first start, which does all of it again (about 3 s
- * of CPU per context). {@code RestartTest} checks that a restart on such a directory really computes nothing.
+ * A data directory as a first start leaves it (base layers, demonstration control lines, the kept ledger and
+ * overview tiles), made once per test JVM by one real start. The server tests start on copies of it, so each of
+ * their Spring contexts is a restart, which builds and draws nothing, instead of a first start, which does all of
+ * it again (several CPU-seconds per context). {@code RestartTest} checks that a restart computes nothing.
  */
 public final class PreparedDataDirectory {
 
@@ -69,10 +72,30 @@ public final class PreparedDataDirectory {
             try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PlanmapApplication.class)
                     .run("--server.port=0", "--planmap.data-dir=" + dir,
                             "--planmap.security.editor-password=prepared-data-directory-only")) {
+                awaitKeptOverviewTiles(context.getBean(LayerWriter.class));
                 return dir;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare a data directory", e);
+        }
+    }
+
+    /**
+     * The dense layers' overview tiles are drawn after the start and kept (render.KeptOverview): with them in the
+     * copies, the tests' servers read them back instead of each drawing them again while the tests run. Without
+     * them after a minute the copies are made anyway; the servers then draw the tiles as a first start does.
+     */
+    private static void awaitKeptOverviewTiles(LayerWriter writer) {
+        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        for (String layer : MapStyles.fromClasspath().denseLayers()) {
+            while (writer.derived("overview-tiles/" + layer).isEmpty() && System.nanoTime() < until) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
