@@ -25,7 +25,7 @@ import org.planmap.plan.CountyDirectory;
 import org.planmap.plan.PlanLayers;
 import org.planmap.plan.PlanTables;
 import org.planmap.plan.StructureLayers;
-import org.planmap.render.MapStyles;
+import org.planmap.style.MapStyles;
 import org.planmap.render.OverviewWarmer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

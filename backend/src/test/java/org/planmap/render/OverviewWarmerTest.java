@@ -24,6 +24,7 @@ import org.planmap.layer.LayerWriter;
 import org.planmap.plan.CountyDirectory;
 import org.planmap.plan.PlanTables;
 import org.planmap.store.gpkg.GeoPackageStore;
+import org.planmap.style.MapStyles;
 
 /**
  * Overview tiles drawn once are kept in the store with the layer's version and read back by the next server (a
