@@ -2,6 +2,7 @@ package org.planmap;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -34,6 +35,17 @@ class ArchitectureTest {
     static void importClasses() {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.planmap");
+    }
+
+    /**
+     * archunit.properties imports only planmap's classes and knows the others by name: a rule about them must still
+     * see planmap's dependencies on them, as it does here on the configuration's use of Spring.
+     */
+    @Test
+    void outsideClassesAreKnownByName() {
+        assertThatThrownBy(() -> noClasses().that().resideInAPackage("..planmap.config..").should()
+                .dependOnClassesThat().resideInAPackage("org.springframework..").check(classes))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("org.springframework.context.annotation.Bean");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.planmap.config;
 import org.planmap.settings.RenderProperties;
 import org.planmap.layer.ByteCache;
 import org.planmap.layer.LayerService;
+import org.planmap.layer.LayerWriter;
 import org.planmap.render.Identify;
 import org.planmap.render.MapImage;
 import org.planmap.render.MapRenderer;
@@ -38,9 +39,12 @@ class RenderConfiguration {
                 new ByteCache<>(properties.tileCache().toBytes()), properties.overviewZoom());
     }
 
+    /** Kept tiles are trusted only if drawn by the same classes, styles and overview zoom as this server's. */
     @Bean(destroyMethod = "close")
-    OverviewWarmer overviewWarmer(Tiles tiles, LayerService layers, MapRenderer renderer) {
-        return new OverviewWarmer(tiles, layers, renderer.styles().denseLayers());
+    OverviewWarmer overviewWarmer(Tiles tiles, LayerService layers, MapRenderer renderer, LayerWriter writer,
+            RenderProperties properties) {
+        return new OverviewWarmer(tiles, layers, renderer.styles().denseLayers(), writer,
+                Startup.codeAndData() + " z0-" + properties.overviewZoom());
     }
 
     @Bean

@@ -25,6 +25,7 @@ import org.planmap.plan.CountyDirectory;
 import org.planmap.plan.PlanLayers;
 import org.planmap.plan.PlanTables;
 import org.planmap.plan.StructureLayers;
+import org.planmap.style.MapStyles;
 import org.planmap.render.OverviewWarmer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,32 +112,45 @@ final class Startup {
         }
     }
 
-    /** A digest of planmap's classes and of the data files the jar carries (≈ 2.5 MB, tens of milliseconds). */
+    /**
+     * A digest of planmap's classes and of the data files and map styles the jar carries (≈ 2.5 MB, tens of
+     * milliseconds, once per process): what the base layers and the kept overview tiles were made by.
+     */
     static String codeAndData() {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
-            List<Resource> files = new ArrayList<>(List.of(resolver.getResources("classpath*:org/planmap/**/*.class")));
-            files.addAll(List.of(resolver.getResources("classpath*:data/**/*.*")));
-            files.sort(Comparator.comparing(Startup::location));
-            for (Resource file : files) {
-                sha.update(location(file).getBytes(StandardCharsets.UTF_8));
-                try (InputStream in = file.getInputStream()) {
-                    sha.update(in.readAllBytes());
+        return CodeAndData.DIGEST;
+    }
+
+    private static final class CodeAndData {
+        static final String DIGEST = digest();
+
+        private static String digest() {
+            try {
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+                List<Resource> files = new ArrayList<>(List.of(resolver.getResources("classpath*:org/planmap/**/*.class")));
+                files.addAll(List.of(resolver.getResources("classpath*:data/**/*.*")));
+                files.addAll(List.of(resolver.getResources("classpath*:" + MapStyles.RESOURCE)));
+                files.sort(Comparator.comparing(Startup::location));
+                for (Resource file : files) {
+                    sha.update(location(file).getBytes(StandardCharsets.UTF_8));
+                    try (InputStream in = file.getInputStream()) {
+                        sha.update(in.readAllBytes());
+                    }
                 }
+                return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read planmap's classes and data files", e);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
             }
-            return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read planmap's classes and data files", e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
     /** Where a file is within the classpath, the same from the jar and from the build's directories. */
     private static String location(Resource file) {
         String url = file.getDescription();
-        int root = Math.max(url.lastIndexOf("org/planmap/"), url.lastIndexOf("data/"));
+        int root = Math.max(Math.max(url.lastIndexOf("org/planmap/"), url.lastIndexOf("data/")),
+                url.lastIndexOf("META-INF/resources/"));
         return url.substring(Math.max(root, 0));
     }
 

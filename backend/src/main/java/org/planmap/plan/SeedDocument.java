@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
@@ -29,11 +30,37 @@ public final class SeedDocument {
     private final String name;
     private final String text;
     private final List<String> lines;
+    /** Where each line starts in {@link #text}. */
+    private final int[] lineStarts;
+    /**
+     * The heading in force at each line, null before the first chapter: found in one pass, because passages ask
+     * for the heading of thousands of offsets and scanning from the top each time was most of a start's own work.
+     */
+    private final SeedHeading[] headings;
 
     private SeedDocument(String name, String text) {
         this.name = name;
         this.text = text;
         this.lines = List.of(text.split("\n", -1));
+        this.lineStarts = new int[lines.size()];
+        this.headings = new SeedHeading[lines.size()];
+        String chapter = null;
+        SeedHeading current = null;
+        int start = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            lineStarts[i] = start;
+            start += lines.get(i).length() + 1;
+            String line = lines.get(i).strip();
+            Matcher c = CHAPTER.matcher(line);
+            Matcher s = SECTION.matcher(line);
+            if (c.matches()) {
+                chapter = c.group(1);
+                current = new SeedHeading(chapter, c.group(2));
+            } else if (s.matches() && chapter != null) {
+                current = new SeedHeading(chapter + s.group(1), s.group(2));
+            }
+            headings[i] = current;
+        }
     }
 
     public static SeedDocument of(String name, String text) {
@@ -116,24 +143,15 @@ public final class SeedDocument {
 
     /** The chapter and section the character at {@code offset} falls under. */
     public SeedHeading headingAt(int offset) {
-        int line = (int) text.substring(0, offset).chars().filter(c -> c == '\n').count();
-        return headingOfLine(line);
+        if (offset < 0 || offset > text.length()) {
+            throw new StringIndexOutOfBoundsException("offset " + offset + " outside " + name);
+        }
+        int found = Arrays.binarySearch(lineStarts, offset);
+        return headingOfLine(found >= 0 ? found : -found - 2);
     }
 
     private SeedHeading headingOfLine(int lineIndex) {
-        String chapter = null;
-        SeedHeading current = null;
-        for (int i = 0; i <= lineIndex; i++) {
-            String line = lines.get(i).strip();
-            Matcher c = CHAPTER.matcher(line);
-            Matcher s = SECTION.matcher(line);
-            if (c.matches()) {
-                chapter = c.group(1);
-                current = new SeedHeading(chapter, c.group(2));
-            } else if (s.matches() && chapter != null) {
-                current = new SeedHeading(chapter + s.group(1), s.group(2));
-            }
-        }
+        SeedHeading current = headings[lineIndex];
         if (current == null) {
             throw new IllegalArgumentException(name + ": line " + (lineIndex + 1) + " precedes the first chapter");
         }

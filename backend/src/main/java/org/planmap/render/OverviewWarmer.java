@@ -2,6 +2,7 @@ package org.planmap.render;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +21,8 @@ import org.slf4j.LoggerFactory;
  * hundreds of thousands of polygons. One background thread, one layer at a time; a layer that changes again
  * meanwhile is dropped and drawn at its newer version. At start nothing waits for it: the layers stored before
  * are drawn once the server answers ({@link #layersChanged}), and a tile asked for meanwhile is drawn on demand.
+ * What is drawn is kept in the store with the layer's version ({@link KeptOverview}), so a restart, or another
+ * server sharing the store, reads those tiles back instead of drawing them again.
  */
 public final class OverviewWarmer implements LayerWriter.Listener, AutoCloseable {
 
@@ -28,6 +31,8 @@ public final class OverviewWarmer implements LayerWriter.Listener, AutoCloseable
     private final Tiles tiles;
     private final LayerService layers;
     private final List<String> layerIds;
+    private final LayerWriter writer;
+    private final String drawnBy;
     /** The version last queued per layer: a queued drawing of an older one is skipped. */
     private final Map<String, String> queued = new ConcurrentHashMap<>();
     /**
@@ -41,11 +46,18 @@ public final class OverviewWarmer implements LayerWriter.Listener, AutoCloseable
         return t;
     });
 
-    /** @param layerIds the layers drawn as tiles (the dense ones) */
-    public OverviewWarmer(Tiles tiles, LayerService layers, List<String> layerIds) {
+    /**
+     * @param layerIds the layers drawn as tiles (the dense ones)
+     * @param writer   where the drawn tiles are kept ({@link LayerWriter#keepDerived})
+     * @param drawnBy  names the code and styles that draw the tiles: kept tiles drawn by others are drawn again
+     */
+    public OverviewWarmer(Tiles tiles, LayerService layers, List<String> layerIds, LayerWriter writer,
+            String drawnBy) {
         this.tiles = tiles;
         this.layers = layers;
         this.layerIds = List.copyOf(layerIds);
+        this.writer = writer;
+        this.drawnBy = drawnBy;
     }
 
     /** Reads the layers' versions and queues a drawing for each of these layers with a version not yet queued. */
@@ -76,10 +88,22 @@ public final class OverviewWarmer implements LayerWriter.Listener, AutoCloseable
         }
         long start = System.nanoTime();
         try {
+            Optional<Map<Tiles.Key, byte[]>> kept = writer.derived(KeptOverview.key(layerId))
+                    .flatMap(text -> KeptOverview.read(text, layerId, version, drawnBy));
+            if (kept.isPresent()) {
+                tiles.restore(kept.get());
+                log.info("read back {} overview tiles of {} as kept in {} ms", kept.get().size(), layerId,
+                        (System.nanoTime() - start) / 1_000_000);
+                return;
+            }
             Tiles.DrawnOverview drawn = tiles.drawOverview(layerId);
             if (drawn.tiles() > 0) {
                 log.info("drew {} overview tiles of {} ahead ({} KB) in {} ms", drawn.tiles(), layerId, drawn.bytes() / 1024,
                         (System.nanoTime() - start) / 1_000_000);
+                tiles.cachedOverview(layerId)
+                        .filter(all -> all.keySet().stream().allMatch(key -> key.version().equals(version)))
+                        .ifPresent(all -> writer.keepDerived(KeptOverview.key(layerId),
+                                KeptOverview.text(version, drawnBy, all)));
             }
         } catch (RuntimeException e) {
             // requests then draw these tiles themselves, as they would without this

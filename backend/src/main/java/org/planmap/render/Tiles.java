@@ -191,6 +191,27 @@ public final class Tiles {
         return new DrawnOverview(drawn.size(), drawn.values().stream().mapToLong(png -> png.length).sum());
     }
 
+    /**
+     * The layer's overview tiles as cached now at its present version, all of them, or empty when any is missing
+     * (not drawn yet, or pushed out of the cache).
+     */
+    public Optional<Map<Key, byte[]>> cachedOverview(String layerId) {
+        Map<Key, byte[]> all = new LinkedHashMap<>();
+        for (Key key : overview(layerId)) {
+            byte[] png = overviewCache.get(key);
+            if (png == null) {
+                return Optional.empty();
+            }
+            all.put(key, png);
+        }
+        return Optional.of(all);
+    }
+
+    /** Caches tiles drawn earlier (by this server before a restart, or by another one sharing the store). */
+    public void restore(Map<Key, byte[]> tiles) {
+        tiles.forEach((key, png) -> cacheOf(key.z()).put(key, png));
+    }
+
     /** Thrown from inside the read to stop it: the layer changed, the drawing is of no use. */
     private static final class Superseded extends RuntimeException {
         Superseded() {

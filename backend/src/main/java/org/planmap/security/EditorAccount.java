@@ -1,13 +1,16 @@
 package org.planmap.security;
 
 import java.security.SecureRandom;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -16,7 +19,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * The one-account shortcut, {@code editor}, role EDITOR: its password is {@code --planmap.security.editor-password}.
  * Without it, and with no named account that may edit ({@code users add NAME --role editor}), a random one is
- * generated at start and logged once, so a new installation can always be edited. Only its bcrypt hash is kept.
+ * generated at start and logged once, so a new installation can always be edited. Only its bcrypt hash is kept,
+ * made at the first login.
  */
 public final class EditorAccount {
 
@@ -56,7 +60,43 @@ public final class EditorAccount {
                     + "(--planmap.security.editor-password), generated one for this run: 用户 user {}, 密码 password {}",
                     NAME, password);
         }
-        return Optional.of(User.withUsername(NAME).password(encoder.encode(password)).roles(ROLE).build());
+        return Optional.of(new Shortcut(password, encoder));
+    }
+
+    /**
+     * The shortcut account, its password hashed at the first login rather than at start: bcrypt's deliberate cost
+     * was a start's largest single step of planmap's own. Once hashed, only the hash is kept.
+     */
+    private static final class Shortcut implements UserDetails {
+
+        private final PasswordEncoder encoder;
+        private final List<GrantedAuthority> authorities = AuthorityUtils.createAuthorityList("ROLE_" + ROLE);
+        private String password;
+        private String hash;
+
+        Shortcut(String password, PasswordEncoder encoder) {
+            this.password = password;
+            this.encoder = encoder;
+        }
+
+        @Override
+        public synchronized String getPassword() {
+            if (hash == null) {
+                hash = encoder.encode(password);
+                password = null;
+            }
+            return hash;
+        }
+
+        @Override
+        public String getUsername() {
+            return NAME;
+        }
+
+        @Override
+        public Collection<? extends GrantedAuthority> getAuthorities() {
+            return authorities;
+        }
     }
 
     /** Checks user name and password; no limits (see {@link ThrottledAuthentication}). */

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.planmap.account.Account;
 import org.planmap.account.Accounts;
 import java.util.regex.Matcher;
@@ -83,6 +84,30 @@ class EditorAccountTest {
         });
         // A configured password keeps the shortcut even beside named accounts.
         assertThat(EditorAccount.shortcut("s3cret-from-ops", true, encoder)).isPresent();
+    }
+
+    /** bcrypt costs a start a tenth of a CPU-second or more: the shortcut's password is hashed at its first use, once. */
+    @Test
+    void thePasswordIsHashedAtTheFirstLoginNotAtStart() {
+        AtomicInteger hashed = new AtomicInteger();
+        PasswordEncoder counting = new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence raw) {
+                hashed.incrementAndGet();
+                return encoder.encode(raw);
+            }
+
+            @Override
+            public boolean matches(CharSequence raw, String encoded) {
+                return encoder.matches(raw, encoded);
+            }
+        };
+        UserDetailsService users = new NamedAccounts(NO_ACCOUNTS, EditorAccount.shortcut("s3cret-from-ops", false, counting));
+        assertThat(hashed).hasValue(0);
+        assertThat(authenticates(users, "s3cret-from-ops")).isTrue();
+        assertThat(authenticates(users, "wrong")).isFalse();
+        assertThat(authenticates(users, "s3cret-from-ops")).isTrue();
+        assertThat(hashed).hasValue(1);
     }
 
     /** The shortcut alone, as the server has it before anyone ran {@code users add}. */

@@ -6,7 +6,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
+import org.planmap.PreparedDataDirectory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -14,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A real planmap server on a random port with its own empty data directory, asked over real HTTP. */
+/** A real planmap server on a random port with its own data directory, asked over real HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class ServerTest {
 
@@ -24,9 +26,15 @@ abstract class ServerTest {
     @TempDir
     static Path dataDir;
 
+    /** Each new context starts on a copy of one prepared data directory: a restart, not a first start. */
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("planmap.data-dir", () -> dataDir.resolve("store").toString());
+        registry.add("planmap.data-dir", () -> PreparedDataDirectory.copyTo(dataDir.resolve("store")).toString());
+    }
+
+    @BeforeAll
+    static void prepareDataDirectory() {
+        PreparedDataDirectory.prepare();
     }
 
     @LocalServerPort

@@ -1,0 +1,116 @@
+package org.planmap.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.planmap.boundary.BoundaryFiles;
+import org.planmap.boundary.BoundarySet;
+import org.planmap.controlline.ControlLine;
+import org.planmap.controlline.DemoControlLinePublisher;
+import org.planmap.controlline.DemoControlLines;
+import org.planmap.layer.ByteCache;
+import org.planmap.layer.LayerService;
+import org.planmap.layer.LayerWriter;
+import org.planmap.plan.CountyDirectory;
+import org.planmap.plan.PlanTables;
+import org.planmap.store.gpkg.GeoPackageStore;
+import org.planmap.style.MapStyles;
+
+/**
+ * Overview tiles drawn once are kept in the store with the layer's version and read back by the next server (a
+ * restart) instead of being drawn again; tiles kept for another version, or drawn by other code, are drawn anew.
+ * One kept tile is replaced by marker bytes: a server that shows them read the kept tiles, one that does not drew.
+ */
+@Timeout(120)
+class OverviewWarmerTest {
+
+    static final String UDB = ControlLine.URBAN_DEVELOPMENT_BOUNDARY.layerId();
+    static final MapStyles STYLES = MapStyles.fromClasspath();
+    static final byte[] MARKER = {'k', 'e', 'p', 't'};
+
+    GeoPackageStore store;
+    LayerWriter writer;
+    LayerService layers;
+
+    @BeforeEach
+    void publishDemonstrationLines(@TempDir Path dir) {
+        BoundarySet boundaries = BoundaryFiles.fromClasspath();
+        store = GeoPackageStore.open(dir);
+        writer = new LayerWriter(store);
+        new DemoControlLinePublisher(writer).publish(boundaries,
+                new CountyDirectory(boundaries, PlanTables.fromClasspath()), DemoControlLines.DEFAULT_SEED);
+        layers = new LayerService(store);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    /** A fresh server's tiles: empty caches, as after a restart. */
+    Tiles freshTiles() {
+        return new Tiles(new MapRenderer(layers, STYLES), layers, new ByteCache<>(1 << 24), new ByteCache<>(1 << 24), 8);
+    }
+
+    /** Starts a warmer on fresh tiles as a start does, and returns the layer's overview once all of it is cached. */
+    Map<Tiles.Key, byte[]> warm(Tiles tiles, String drawnBy) throws InterruptedException {
+        try (OverviewWarmer warmer = new OverviewWarmer(tiles, layers, List.of(UDB), writer, drawnBy)) {
+            warmer.layersChanged();
+            return await(() -> tiles.cachedOverview(UDB));
+        }
+    }
+
+    static <T> T await(Supplier<Optional<T>> what) throws InterruptedException {
+        Optional<T> found = what.get();
+        while (found.isEmpty()) {
+            Thread.sleep(20);
+            found = what.get();
+        }
+        return found.get();
+    }
+
+    @Test
+    void aRestartReadsTheKeptTilesBackAndOtherCodeDrawsThemAgain() throws Exception {
+        Map<Tiles.Key, byte[]> drawn = warm(freshTiles(), "drawer-1");
+        assertThat(drawn).hasSizeGreaterThan(40);
+        String kept = await(() -> writer.derived(KeptOverview.key(UDB)));
+        assertThat(KeptOverview.read(kept, UDB, layers.layer(UDB).version(), "drawer-1")).hasValueSatisfying(
+                tiles -> assertThat(tiles).containsOnlyKeys(drawn.keySet()));
+
+        Tiles.Key marked = drawn.keySet().iterator().next();
+        Map<Tiles.Key, byte[]> tampered = new LinkedHashMap<>(drawn);
+        tampered.put(marked, MARKER);
+        writer.keepDerived(KeptOverview.key(UDB), KeptOverview.text(marked.version(), "drawer-1", tampered));
+
+        Map<Tiles.Key, byte[]> restarted = warm(freshTiles(), "drawer-1");
+        assertThat(restarted.get(marked)).as("read back, not drawn").isEqualTo(MARKER);
+        assertThat(restarted.keySet()).isEqualTo(drawn.keySet());
+
+        Map<Tiles.Key, byte[]> otherCode = warm(freshTiles(), "drawer-2");
+        assertThat(otherCode.get(marked)).as("drawn again").isEqualTo(drawn.get(marked));
+        assertThat(await(() -> writer.derived(KeptOverview.key(UDB)).filter(t -> t.contains("\tdrawer-2\n"))))
+                .as("and kept for the new code").isNotEmpty();
+    }
+
+    @Test
+    void tilesKeptForAnotherVersionAreNotReadBack() throws Exception {
+        Map<Tiles.Key, byte[]> drawn = warm(freshTiles(), "drawer-1");
+        await(() -> writer.derived(KeptOverview.key(UDB)));
+        Tiles.Key marked = drawn.keySet().iterator().next();
+        Map<Tiles.Key, byte[]> tampered = new LinkedHashMap<>(drawn);
+        tampered.put(marked, MARKER);
+        writer.keepDerived(KeptOverview.key(UDB), KeptOverview.text("an-older-version", "drawer-1", tampered));
+
+        assertThat(warm(freshTiles(), "drawer-1").get(marked)).isEqualTo(drawn.get(marked));
+    }
+}
