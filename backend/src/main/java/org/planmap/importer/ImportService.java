@@ -21,6 +21,7 @@ import org.planmap.crs.Reprojector;
 import org.planmap.layer.LayerWriter;
 import org.planmap.store.Feature;
 import org.planmap.store.FeatureSource;
+import org.planmap.store.ReadAhead;
 import org.planmap.store.LayerInfo;
 import org.planmap.store.StoreFullException;
 
@@ -115,7 +116,7 @@ public final class ImportService implements AutoCloseable {
             LayerInfo info = new LayerInfo(target.layerId(), target.title(), target.geometryType(), CrsRef.WGS84.code(),
                     "导入 imported: " + job.fileName() + " (" + reader.format() + ", " + from.code() + "), " + Instant.now(),
                     0, List.of(), source.fields(), UUID.randomUUID().toString());
-            writer.replace(info, sink -> conversion.run(source.features(), sink));
+            writer.replace(info, new ReadAhead(sink -> conversion.run(source.features(), sink), "planmap-import-read"));
             deleteUpload(upload);
             job.done(new ImportStatus.Report(reader.format(), from.code(), conversion.kept, conversion.repaired,
                     conversion.dropped, source.notes()));
