@@ -1,5 +1,6 @@
 package org.planmap.crs;
 
+import java.util.function.ToDoubleFunction;
 import net.sf.geographiclib.Geodesic;
 import net.sf.geographiclib.GeodesicData;
 import net.sf.geographiclib.PolygonArea;
@@ -25,13 +26,18 @@ public final class Ellipsoid {
 
     /** Area in square metres of a polygonal geometry given in lon/lat degrees; holes subtracted. */
     public static double area(Geometry lonLat) {
+        return sumOfRings(lonLat, Ellipsoid::ringArea);
+    }
+
+    /** The shells' areas less the holes', each ring measured by {@code ringArea}. */
+    private static double sumOfRings(Geometry lonLat, ToDoubleFunction<LineString> ringArea) {
         double sum = 0;
         for (int i = 0; i < lonLat.getNumGeometries(); i++) {
             Geometry part = lonLat.getGeometryN(i);
             if (part instanceof Polygon p) {
-                sum += ringArea(p.getExteriorRing());
+                sum += ringArea.applyAsDouble(p.getExteriorRing());
                 for (int h = 0; h < p.getNumInteriorRing(); h++) {
-                    sum -= ringArea(p.getInteriorRingN(h));
+                    sum -= ringArea.applyAsDouble(p.getInteriorRingN(h));
                 }
             }
         }
@@ -43,21 +49,12 @@ public final class Ellipsoid {
      * (the sphere of the ellipsoid's area, latitudes mapped to authalic ones so that areas are kept) with its edges as
      * great circles, instead of as a geodesic polygon on the ellipsoid: several times faster, and for such a ring the
      * two agree to one part in a hundred million for a field of a few hectares and one in ten million at the size
-     * limit (the great circle and the geodesic between two points a few kilometres apart part by a millimetre). For the ledger's hundreds of thousands of fields, where
-     * the geodesic sums took a quarter of its time; larger rings are measured as {@link #area} does.
+     * limit (the great circle and the geodesic between two points a few kilometres apart part by a millimetre). For
+     * the ledger's hundreds of thousands of fields, where the geodesic sums took a quarter of its time; larger rings
+     * are measured as {@link #area} does.
      */
     public static double quickArea(Geometry lonLat) {
-        double sum = 0;
-        for (int i = 0; i < lonLat.getNumGeometries(); i++) {
-            Geometry part = lonLat.getGeometryN(i);
-            if (part instanceof Polygon p) {
-                sum += quickRingArea(p.getExteriorRing());
-                for (int h = 0; h < p.getNumInteriorRing(); h++) {
-                    sum -= quickRingArea(p.getInteriorRingN(h));
-                }
-            }
-        }
-        return sum;
+        return sumOfRings(lonLat, Ellipsoid::quickRingArea);
     }
 
     /** Rings narrower and lower than this, in degrees, are measured on the authalic sphere by {@link #quickArea}. */
