@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.planmap.render.MapStyles.ByProperty;
-import org.planmap.render.MapStyles.LayerStyle;
+import org.planmap.style.MapStyles.ByProperty;
+import org.planmap.style.MapStyles.LayerStyle;
 import org.planmap.store.Feature;
 
 /** A map image's legend, built from the same styles the layers are drawn with. */

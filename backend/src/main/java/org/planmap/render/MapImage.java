@@ -18,8 +18,9 @@ import java.util.Set;
 import org.locationtech.jts.geom.Envelope;
 import org.planmap.layer.LayerService;
 import org.planmap.layer.UnknownLayerException;
-import org.planmap.render.MapStyles.LayerStyle;
+import org.planmap.style.MapStyles.LayerStyle;
 import org.planmap.store.Feature;
+import org.planmap.style.MapStyles;
 
 /**
  * A map a planner can put in a report: the chosen layers in the viewer's styles over the neighbouring

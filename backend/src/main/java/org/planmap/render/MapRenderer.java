@@ -25,10 +25,11 @@ import org.locationtech.jts.geom.Polygon;
 import org.planmap.crs.CrsRef;
 import org.planmap.layer.Abandoned;
 import org.planmap.layer.LayerService;
-import org.planmap.render.MapStyles.LabelStyle;
-import org.planmap.render.MapStyles.LayerStyle;
+import org.planmap.style.MapStyles.LabelStyle;
+import org.planmap.style.MapStyles.LayerStyle;
 import org.planmap.store.Feature;
 import org.planmap.store.FeatureQuery;
+import org.planmap.style.MapStyles;
 
 /**
  * Draws layers with the viewer's styles onto a Java2D canvas in Web Mercator, reading features only

@@ -33,6 +33,7 @@ import org.planmap.store.FeatureSource;
 import org.planmap.store.FeatureStore;
 import org.planmap.store.LayerInfo;
 import org.planmap.store.gpkg.GeoPackageStore;
+import org.planmap.style.MapStyles;
 
 /**
  * What {@link Tiles} promises when drawings overlap, on the demonstration control lines: a tile asked for twice

@@ -14,7 +14,7 @@ import java.util.HashSet;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
-import org.planmap.render.MapStyles;
+import org.planmap.style.MapStyles;
 import org.planmap.render.Viewport;
 import org.locationtech.jts.geom.Envelope;
 import tools.jackson.databind.JsonNode;
