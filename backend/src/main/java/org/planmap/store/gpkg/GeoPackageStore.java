@@ -141,8 +141,11 @@ public final class GeoPackageStore implements FeatureStore {
                 FeatureTable featureTable = createTable(table, layer, srsId);
                 RTreeIndexExtension rtree = new RTreeIndexExtension(geoPackage);
                 rtree.createRTreeIndex(featureTable);
-                FeatureLoad load = bulk(() -> new GeoPackageRows(db, table, layer.fields(), srsId).insert(features));
-                index(table);
+                FeatureLoad load = bulk(() -> {
+                    FeatureLoad rows = new GeoPackageRows(db, table, layer.fields(), srsId).insert(features);
+                    index(table);   // its sort wants the large cache too
+                    return rows;
+                });
                 ContentsExtent.write(db, table, load.extent());
                 // registered and guarded by triggers once filled, as the extension's create() would leave it
                 rtree.getOrCreate(featureTable);
