@@ -18,12 +18,19 @@ import tools.jackson.databind.json.JsonMapper;
  * renderer and the encoders read it.
  * Layers keep the file's order, which is the drawing order (bottom first).
  */
-public record MapStyles(Color background, Map<String, LayerStyle> layers, LayerStyle otherLayers) {
+public record MapStyles(Color background, Map<String, LayerStyle> layers, LayerStyle otherLayers,
+        Map<String, String> english) {
 
     public static final String RESOURCE = "META-INF/resources/styles/planmap-styles.json";
 
     public MapStyles {
         layers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(layers));
+        english = Map.copyOf(english);
+    }
+
+    /** A word a map carries (a layer's title, a tier, the scale's unit) in English, as the file gives it; else as is. */
+    public String inEnglish(String chinese) {
+        return english.getOrDefault(chinese, chinese);
     }
 
     public Optional<LayerStyle> layer(String id) {
@@ -56,8 +63,12 @@ public record MapStyles(Color background, Map<String, LayerStyle> layers, LayerS
         for (Map.Entry<String, JsonNode> e : root.get("layers").properties()) {
             layers.put(e.getKey(), LayerStyle.parse(e.getKey(), e.getValue()));
         }
+        Map<String, String> english = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : root.path("english").properties()) {
+            english.put(e.getKey(), e.getValue().asString());
+        }
         return new MapStyles(colour(root.get("background").asString()), layers,
-                LayerStyle.parse("otherLayers", root.get("otherLayers")));
+                LayerStyle.parse("otherLayers", root.get("otherLayers")), english);
     }
 
     static Color colour(String hex) {

@@ -76,8 +76,9 @@ class ExportController {
             @RequestParam(required = false) String encoding,
             @RequestParam(required = false) String filter,
             @RequestParam(name = "filter-lang", required = false) String filterLang,
+            @RequestParam(required = false) Integer version,
             HttpServletResponse response) throws IOException {
-        LayerInfo layer = layers.layer(id);
+        LayerInfo layer = layers.layer(FeatureQuery.of(id).version(version));
         Charset charset = charset(encoding);
         FeatureEncoder encoder = ExportFormats.encoder(format == null ? "" : format, charset, workDir, styles)
                 .orElseThrow(() -> ApiException.badParameter("format", "应为 " + String.join("、", ExportFormats.NAMES),
@@ -85,10 +86,10 @@ class ExportController {
         CrsRef target = crs == null || crs.isBlank() ? CrsRef.WGS84 : CrsRef.parse(crs);
         encoder.checkCrs(target);
         String prefix = QueryParams.adcodePrefix(adcode);
-        FeatureQuery query = FeatureQuery.of(id).bbox(QueryParams.bbox(bbox)).adcodePrefix(prefix)
+        FeatureQuery query = FeatureQuery.of(id).version(version).bbox(QueryParams.bbox(bbox)).adcodePrefix(prefix)
                 .filter(Filter.parse(filter, filterLang));
         Key key = new Key(id, layer.version(), encoder.format(), charset, target.epsg(), query.bbox(), prefix, query.filter());
-        String scope = (prefix == null ? "" : "-" + prefix) + (bbox == null || bbox.isBlank() ? "" : "-bbox")
+        String scope = (version == null ? "" : "-v" + version) + (prefix == null ? "" : "-" + prefix) + (bbox == null || bbox.isBlank() ? "" : "-bbox")
                 + (query.filter() == null ? "" : "-filter");
         String suffix = scope + "-EPSG" + target.epsg() + "." + encoder.fileExtension();
         Runnable headers = () -> {

@@ -8,7 +8,7 @@ import org.planmap.plan.CityTarget;
 import org.planmap.plan.CountyDirectory;
 import org.planmap.plan.Indicator;
 import org.planmap.plan.JoinReport;
-import org.planmap.plan.PlaceNamesInEnglish;
+import org.planmap.style.PlaceNamesInEnglish;
 import org.planmap.plan.PlanTables;
 import org.planmap.plan.Region;
 import org.planmap.plan.TierEntry;

@@ -1,4 +1,4 @@
-package org.planmap.plan;
+package org.planmap.style;
 
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +46,14 @@ public final class PlaceNamesInEnglish {
     }
 
     private PlaceNamesInEnglish() {
+    }
+
+    /**
+     * The English form as a map label: without City, County or District, which the label's size and colour
+     * already say (Xiaoyi; Jinnan Urban Circle keeps its kind, which does not).
+     */
+    public static String label(String name) {
+        return of(name).replaceFirst(" (City|County|District)$", "");
     }
 
     public static String of(String name) {

@@ -1,4 +1,4 @@
-package org.planmap.plan;
+package org.planmap.style;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
