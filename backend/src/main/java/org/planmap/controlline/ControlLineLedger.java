@@ -5,6 +5,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -139,29 +141,43 @@ public final class ControlLineLedger {
 
     /**
      * Clips and dissolves every line per county, reading each county's features when it comes to it. Counties
-     * share nothing, so they are worked on side by side (the common fork-join pool: as many as there are cores),
-     * {@code lines} being asked from several threads at once; the results come in county order all the same.
+     * share nothing, so they are worked on side by side, {@code lines} being asked from several threads at once,
+     * on a pool of the ledger's own (one thread a core): on the common fork-join pool they competed with every
+     * other parallel task of the server. The results come in county order all the same.
      */
     public static List<CountyResult> perCounty(BoundarySet boundaries, LinesInBox lines) {
-        return boundaries.counties().parallelStream().map(county -> county(county, lines)).toList();
+        ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), p -> {
+            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+            t.setName("planmap-ledger-" + t.getPoolIndex());
+            return t;
+        }, null, false);
+        try {
+            return pool.submit(() -> boundaries.counties().parallelStream().map(county -> county(county, lines)).toList())
+                    .join();
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private static CountyResult county(Feature county, LinesInBox lines) {
         Geometry shape = county.geometry();
         PreparedGeometry prepared = PreparedGeometryFactory.prepare(shape);
+        CountyCover cover = new CountyCover(shape);
         Map<ControlLine, Geometry> dissolved = new EnumMap<>(ControlLine.class);
         Map<ControlLine, Double> lineM2 = new EnumMap<>(ControlLine.class);
         for (ControlLine line : ControlLine.values()) {
-            Geometry within = clipAndDissolve(lines.geometries(line, shape.getEnvelopeInternal()), shape, prepared);
+            Geometry within = clipAndDissolve(lines.geometries(line, shape.getEnvelopeInternal()), shape, prepared, cover);
             dissolved.put(line, within);
-            lineM2.put(line, within == null ? 0 : Ellipsoid.area(within));
+            lineM2.put(line, within == null ? 0 : Ellipsoid.quickArea(within));
         }
         Map<Conflict, Geometry> conflicts = new EnumMap<>(Conflict.class);
         Geometry development = dissolved.get(ControlLine.URBAN_DEVELOPMENT_BOUNDARY);
         for (Conflict c : Conflict.values()) {
             Geometry protectedArea = dissolved.get(c.protectedLine);
-            if (development != null && protectedArea != null) {
-                Geometry overlap = served(protectedArea, development, OverlayNG.INTERSECTION);
+            Geometry near = development == null || protectedArea == null ? null
+                    : near(protectedArea, development.getEnvelopeInternal());
+            if (near != null) {
+                Geometry overlap = served(near, development, OverlayNG.INTERSECTION);
                 if (overlap != null) {
                     conflicts.put(c, overlap);
                 }
@@ -206,29 +222,52 @@ public final class ControlLineLedger {
      * county (null: none), so that whoever compares areas with the ledger's gets the same figures.
      */
     public static Geometry within(List<Geometry> candidates, Geometry county) {
-        return clipAndDissolve(candidates, county, PreparedGeometryFactory.prepare(county));
+        return clipAndDissolve(candidates, county, PreparedGeometryFactory.prepare(county), new CountyCover(county));
     }
 
-    private static Geometry clipAndDissolve(List<Geometry> candidates, Geometry county, PreparedGeometry prepared) {
+    /**
+     * The line's part in the county, dissolved: a feature whose box the county's boundary does not cross is taken
+     * whole or left out without a geometric test ({@link CountyCover}); the others are tested against the prepared
+     * county and clipped only when they reach out of it.
+     */
+    private static Geometry clipAndDissolve(List<Geometry> candidates, Geometry county, PreparedGeometry prepared,
+            CountyCover cover) {
         List<Geometry> pieces = new ArrayList<>();
         for (Geometry g : candidates) {
-            if (prepared.covers(g)) {
+            CountyCover.Side side = cover.side(g);
+            if (side == CountyCover.Side.INSIDE || side == CountyCover.Side.ON_BOUNDARY && prepared.covers(g)) {
                 pieces.add(g);
-            } else if (prepared.intersects(g)) {
+            } else if (side == CountyCover.Side.ON_BOUNDARY && prepared.intersects(g)) {
                 Geometry clipped = polygonal(OverlayNGRobust.overlay(g, county, OverlayNG.INTERSECTION));
                 if (clipped != null) {
                     pieces.add(clipped);
                 }
             }
         }
-        return pieces.isEmpty() ? null : polygonal(dissolve(pieces));
+        return pieces.isEmpty() ? null : dissolve(pieces);
+    }
+
+    /**
+     * The polygons of {@code area} whose boxes meet {@code box}, or null when none does: the only ones an overlay
+     * with a geometry inside {@code box} can find anything in, so a county's thousands of fields are not all handed
+     * to it.
+     */
+    private static Geometry near(Geometry area, Envelope box) {
+        List<Polygon> near = new ArrayList<>();
+        for (int i = 0; i < area.getNumGeometries(); i++) {
+            if (area.getGeometryN(i) instanceof Polygon p && p.getEnvelopeInternal().intersects(box)) {
+                near.add(p);
+            }
+        }
+        return near.isEmpty() ? null : area.getFactory().createMultiPolygon(near.toArray(Polygon[]::new));
     }
 
     /**
      * The union of {@code pieces}, computed only where it can change anything: pieces are grouped by
      * overlapping (or touching) envelopes and each group of more than one is unioned on its own; groups
      * cannot meet, so together they form a valid MultiPolygon as they are. Farmland fields rarely overlap,
-     * and one union of a county's thousands of fields took most of the ledger's time at 500 000 features.
+     * and one union of a county's thousands of fields took most of the ledger's time at 500 000 features. It is
+     * measured and overlaid, never served, so it is not normalised (that copy and sort cost a tenth of the ledger).
      */
     private static Geometry dissolve(List<Geometry> pieces) {
         int n = pieces.size();
@@ -254,7 +293,7 @@ public final class ControlLineLedger {
             Geometry merged = members.size() == 1 ? members.get(0) : OverlayNGRobust.union(members);
             @SuppressWarnings("unchecked")
             List<Polygon> parts = PolygonExtracter.getPolygons(merged);
-            polygons.addAll(parts);
+            parts.stream().filter(p -> !p.isEmpty()).forEach(polygons::add);
         }
         return pieces.get(0).getFactory().createMultiPolygon(polygons.toArray(Polygon[]::new));
     }

@@ -162,7 +162,7 @@ public final class VersionDiff {
     }
 
     private static double area(Geometry g) {
-        return g == null ? 0 : Ellipsoid.area(g);
+        return g == null ? 0 : Ellipsoid.quickArea(g);
     }
 
     private FeatureChanges features(String layerId, int a, int b) {

@@ -1,10 +1,13 @@
 package org.planmap.crs;
 
+import java.util.function.ToDoubleFunction;
 import net.sf.geographiclib.Geodesic;
 import net.sf.geographiclib.GeodesicData;
 import net.sf.geographiclib.PolygonArea;
 import net.sf.geographiclib.PolygonResult;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
@@ -23,17 +26,80 @@ public final class Ellipsoid {
 
     /** Area in square metres of a polygonal geometry given in lon/lat degrees; holes subtracted. */
     public static double area(Geometry lonLat) {
+        return sumOfRings(lonLat, Ellipsoid::ringArea);
+    }
+
+    /** The shells' areas less the holes', each ring measured by {@code ringArea}. */
+    private static double sumOfRings(Geometry lonLat, ToDoubleFunction<LineString> ringArea) {
         double sum = 0;
         for (int i = 0; i < lonLat.getNumGeometries(); i++) {
             Geometry part = lonLat.getGeometryN(i);
             if (part instanceof Polygon p) {
-                sum += ringArea(p.getExteriorRing());
+                sum += ringArea.applyAsDouble(p.getExteriorRing());
                 for (int h = 0; h < p.getNumInteriorRing(); h++) {
-                    sum -= ringArea(p.getInteriorRingN(h));
+                    sum -= ringArea.applyAsDouble(p.getInteriorRingN(h));
                 }
             }
         }
         return sum;
+    }
+
+    /**
+     * {@link #area}, with every ring less than {@value #SMALL_RING_DEGREES}° across measured on the authalic sphere
+     * (the sphere of the ellipsoid's area, latitudes mapped to authalic ones so that areas are kept) with its edges as
+     * great circles, instead of as a geodesic polygon on the ellipsoid: several times faster, and for such a ring the
+     * two agree to one part in a hundred million for a field of a few hectares and one in ten million at the size
+     * limit (the great circle and the geodesic between two points a few kilometres apart part by a millimetre). For
+     * the ledger's hundreds of thousands of fields, where the geodesic sums took a quarter of its time; larger rings
+     * are measured as {@link #area} does.
+     */
+    public static double quickArea(Geometry lonLat) {
+        return sumOfRings(lonLat, Ellipsoid::quickRingArea);
+    }
+
+    /** Rings narrower and lower than this, in degrees, are measured on the authalic sphere by {@link #quickArea}. */
+    static final double SMALL_RING_DEGREES = 0.05;
+    private static final double A = GEODESIC.EquatorialRadius();
+    private static final double E2 = GEODESIC.Flattening() * (2 - GEODESIC.Flattening());
+    private static final double E = Math.sqrt(E2);
+    private static final double Q_POLE = q(1);
+    /** The authalic sphere's radius, squared. */
+    private static final double R2 = A * A * Q_POLE / 2;
+
+    /**
+     * The ring's spherical excess as the sum, edge by edge, of the excess of the strip between the edge and the
+     * equator: tan(E/2) = tan(Δλ/2)·(t₁ + t₂)/(1 + t₁t₂), t = tan(β/2) of the authalic latitude β.
+     */
+    private static double quickRingArea(LineString ring) {
+        Envelope env = ring.getEnvelopeInternal();
+        if (env.getWidth() >= SMALL_RING_DEGREES || env.getHeight() >= SMALL_RING_DEGREES) {
+            return ringArea(ring);
+        }
+        CoordinateSequence cs = ring.getCoordinateSequence();
+        int n = cs.size();
+        double excess = 0;
+        double lon = Math.toRadians(cs.getX(0));
+        double t = halfTan(cs.getY(0));
+        for (int i = 1; i < n; i++) {
+            double nextLon = Math.toRadians(cs.getX(i));
+            double nextT = halfTan(cs.getY(i));
+            excess += 2 * Math.atan2(Math.tan((nextLon - lon) / 2) * (t + nextT), 1 + t * nextT);
+            lon = nextLon;
+            t = nextT;
+        }
+        return Math.abs(excess) * R2;
+    }
+
+    /** tan(β/2) of the authalic latitude β of a geodetic latitude in degrees. */
+    private static double halfTan(double latDegrees) {
+        double sinBeta = q(Math.sin(Math.toRadians(latDegrees))) / Q_POLE;
+        return Math.tan(Math.asin(Math.max(-1, Math.min(1, sinBeta))) / 2);
+    }
+
+    /** The authalic function q of sin φ (Snyder, Map Projections: A Working Manual, eq. 3-12). */
+    private static double q(double sin) {
+        double es = E * sin;
+        return (1 - E2) * (sin / (1 - es * es) - Math.log((1 - es) / (1 + es)) / (2 * E));
     }
 
     /**

@@ -111,7 +111,7 @@ public final class MapImage {
                 List<Feature> properties = new ArrayList<>();
                 boolean keep = style.label() != null || style.strokeBy() != null;
                 MapRenderer.Drawing drawing = new MapRenderer.Drawing(g, view, style);
-                renderer.forEachFeature(style.id(), view, f -> {
+                renderer.forEachFeature(style, view, f -> {
                     drawing.accept(f);
                     if (keep) {
                         properties.add(new Feature(f.id(), null, f.properties()));

@@ -65,9 +65,19 @@ public final class MapRenderer {
         return layers.features(query(layerId, view), CrsRef.WGS84).toList();
     }
 
-    /** The same features handed over one by one, none kept: a tile over a dense layer holds no list of them. */
-    public void forEachFeature(String layerId, Viewport view, Consumer<Feature> sink) {
-        layers.forEach(query(layerId, view), CrsRef.WGS84, sink);
+    /**
+     * The features {@code style} draws in the view handed over one by one, none kept: a tile over a dense layer holds
+     * no list of them. Read without properties when the style needs none: a dense layer's tile then decodes only ids
+     * and geometries.
+     */
+    public void forEachFeature(LayerStyle style, Viewport view, Consumer<Feature> sink) {
+        layers.forEach(drawnIn(style, queryBounds(view)), CrsRef.WGS84, sink);
+    }
+
+    /** The query for what {@code style} draws within {@code bounds}: properties only if the style reads any. */
+    static FeatureQuery drawnIn(LayerStyle style, Envelope bounds) {
+        FeatureQuery q = FeatureQuery.of(style.id()).bbox(bounds);
+        return style.readsProperties() ? q : q.withoutProperties();
     }
 
     /** What a view draws: the features whose boxes meet its bounds widened by {@link #QUERY_BUFFER_PX}. */

@@ -16,7 +16,6 @@ import org.planmap.layer.ByteCache;
 import org.planmap.layer.LayerService;
 import org.planmap.layer.UnknownLayerException;
 import org.planmap.style.MapStyles.LayerStyle;
-import org.planmap.store.FeatureQuery;
 import org.planmap.store.LayerInfo;
 
 /**
@@ -226,7 +225,7 @@ public final class Tiles {
         long[] read = {0};
         boolean[] superseded = {false};
         try {
-            layers.forEach(FeatureQuery.of(style.id()).bbox(all), CrsRef.WGS84, f -> {
+            layers.forEach(MapRenderer.drawnIn(style, all), CrsRef.WGS84, f -> {
                 if (++read[0] % VERSION_CHECK_EVERY == 0 && !current(style.id(), version)) {
                     superseded[0] = true;
                     throw new Superseded();
@@ -315,7 +314,7 @@ public final class Tiles {
         try {
             MapRenderer.prepare(g);
             MapRenderer.Drawing drawing = new MapRenderer.Drawing(g, view, style);
-            renderer.forEachFeature(style.id(), view, drawing);
+            renderer.forEachFeature(style, view, drawing);
             drawing.finish();
             return drawing.drewAny() ? Png.encode(image) : EMPTY;
         } finally {

@@ -95,8 +95,13 @@ public final class JdbcColumns {
             case INTEGER -> ps.setLong(i, ((Number) v).longValue());
             case REAL -> ps.setDouble(i, ((Number) v).doubleValue());
             case BOOLEAN -> ps.setBoolean(i, (Boolean) v);
-            case JSON -> ps.setString(i, JSON.writeValueAsString(v));
+            case JSON -> ps.setString(i, json(v));
         }
+    }
+
+    /** A JSON property's value as the text both stores keep. */
+    public static String json(Object v) {
+        return JSON.writeValueAsString(v);
     }
 
     public static Object read(ResultSet rs, int i, Field f) throws SQLException {

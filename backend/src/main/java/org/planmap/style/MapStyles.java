@@ -108,6 +108,11 @@ public record MapStyles(Color background, Map<String, LayerStyle> layers, LayerS
             return fill != null || fillBy != null;
         }
 
+        /** Whether drawing it reads any property (a colour or dash by property, a label): if not, none is read. */
+        public boolean readsProperties() {
+            return strokeBy != null || dashBy != null || fillBy != null || label != null;
+        }
+
         public Color strokeFor(Map<String, Object> properties) {
             return strokeBy == null ? stroke : strokeBy.pick(properties);
         }

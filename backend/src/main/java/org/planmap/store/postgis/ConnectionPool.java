@@ -28,8 +28,6 @@ final class ConnectionPool {
         config.setMaxLifetime(30 * 60_000);
         config.addDataSourceProperty("connectTimeout", "3");
         config.addDataSourceProperty("tcpKeepAlive", "true");
-        // Multi-row INSERTs for JDBC batches: bulk loads need no round trip per feature.
-        config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.addDataSourceProperty("ApplicationName", "planmap");
         try {
             return new HikariDataSource(config);

@@ -93,14 +93,17 @@ final class LayerTables {
         return Integer.parseInt(parts[1]);
     }
 
-    /** Creates the table; indexes are added by {@link #index} once the rows are in, which loads faster. */
+    /**
+     * Creates the table with no index, not even its primary key: {@link #index} adds them once the rows are in,
+     * each built in one sort instead of maintained row by row.
+     */
     void create(Connection db, String table, LayerInfo layer) throws SQLException {
         String type = layer.geometryType().toUpperCase(Locale.ROOT);
         if (!GEOMETRY_TYPES.contains(type)) {
             throw new StoreException("unsupported geometry type " + layer.geometryType());
         }
         StringBuilder sql = new StringBuilder("CREATE TABLE ").append(qualified(table)).append(" (")
-                .append(FID).append(" BIGSERIAL PRIMARY KEY, ")
+                .append(FID).append(" BIGSERIAL, ")
                 .append(ID).append(" TEXT NOT NULL, ")
                 .append(GEOMETRY).append(" geometry(").append(type).append(", ").append(srid(layer.crs())).append(')');
         for (Field f : layer.fields()) {
@@ -117,7 +120,7 @@ final class LayerTables {
 
     void index(Connection db, String table) throws SQLException {
         try (Statement s = db.createStatement()) {
-            s.execute("ALTER TABLE " + qualified(table) + " ADD UNIQUE (" + ID + ")");
+            s.execute("ALTER TABLE " + qualified(table) + " ADD PRIMARY KEY (" + FID + "), ADD UNIQUE (" + ID + ")");
             s.execute("CREATE INDEX " + quote(table + "_geom") + " ON " + qualified(table)
                     + " USING GIST (" + GEOMETRY + ")");
             s.execute("ANALYZE " + qualified(table));
