@@ -2,101 +2,24 @@ package org.planmap.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The viewer at phone (390×844), tablet (768×1024) and desktop (1400×900) size, in Chinese and English, by
  * keyboard, checked by axe-core (issue 17). Screenshots in backend/target/screenshots/any-screen-*.png.
  */
 @org.planmap.BrowserTest
-class ViewerOnAnyScreenBrowserTest extends ServerTest {
+class ViewerOnAnyScreenBrowserTest extends ScreenBrowserTest {
 
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    static final Map<String, Dimension> SIZES = Map.of("phone", new Dimension(390, 844), "tablet", new Dimension(768, 1024),
-            "desktop", new Dimension(1400, 900));
-
-    static ChromeDriver browser;
-    static WebDriverWait wait;
-
-    @BeforeAll
-    static void startBrowser(@TempDir Path profile) {
-        browser = Chromium.start(profile);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    Object js(String script, Object... args) {
-        return ((JavascriptExecutor) browser).executeScript(script, args);
-    }
-
-    void open(String size, String fragment) {
-        // The device's own viewport (headless Chromium will not make a window narrower than 500 px).
-        Dimension screen = SIZES.get(size);
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", screen.width, "height", screen.height,
-                "deviceScaleFactor", 1, "mobile", size.equals("phone")));
-        browser.get("about:blank");
-        browser.get("http://localhost:" + port + "/" + fragment);
-        wait.until(d -> "true".equals(js("return document.body && document.body.dataset.ready")));
-    }
-
-    void screenshot(String name) throws Exception {
-        wait.until(d -> !(Boolean) js("return document.querySelector('.leaflet-zoom-anim') !== null"));
-        Thread.sleep(300); // the label pass runs on the next frame
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve("any-screen-" + name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-    }
-
-    /** axe-core's serious and critical findings, each as rule id and the first element it names. */
-    List<String> accessibilityProblems() {
-        // Legacy mode runs in the page itself instead of opening windows; the viewer has no frames to follow.
-        Results results = new AxeBuilder().setLegacyMode(true).analyze(browser);
-        return results.getViolations().stream().filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
-                .map(v -> v.getId() + " " + v.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList())
-                .toList();
-    }
-
-    /** Visible text with Chinese characters outside an element marked lang="zh" (plan text, place names). */
-    List<String> untranslated(String selector) {
-        @SuppressWarnings("unchecked")
-        List<String> found = (List<String>) js("""
-                const out = [];
-                document.querySelectorAll(arguments[0]).forEach((root) => {
-                  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-                  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-                    const e = n.parentElement;
-                    if (!/[\\u4e00-\\u9fff]/.test(n.nodeValue) || e.closest('[lang|=zh]') || !e.checkVisibility()) continue;
-                    out.push(n.nodeValue.trim());
-                  }
-                });
-                return out;""", selector);
-        return found;
+    ViewerOnAnyScreenBrowserTest() {
+        super("any-screen-");
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -268,10 +191,5 @@ class ViewerOnAnyScreenBrowserTest extends ServerTest {
 
     private static double area(WebElement row) {
         return Double.parseDouble(row.findElements(By.tagName("td")).get(0).getText().replace(",", ""));
-    }
-
-    private boolean inViewport(WebElement e) {
-        return (Boolean) js("const r = arguments[0].getBoundingClientRect();"
-                + "return r.left >= 0 && r.top >= 0 && r.right <= window.innerWidth && r.bottom <= window.innerHeight;", e);
     }
 }

@@ -1,11 +1,12 @@
 // The header's buttons: each opens its panel, or closes it when open. `buttons` maps a button's id to its
-// panel's id and how the panel is shown (may return a promise, for panels that fetch what they show).
+// panel's id and how the panel is shown (may return a promise, for panels that fetch what they show) and, for
+// a tool that leaves something on the map, how it is closed.
 export function attachPanels(buttons, onError) {
-  Object.entries(buttons).forEach(([buttonId, { panel, show }]) => {
+  Object.entries(buttons).forEach(([buttonId, { panel, show, hide }]) => {
     const element = document.getElementById(panel);
     document.getElementById(buttonId).addEventListener('click', () => {
       if (!element.hidden) {
-        element.hidden = true;
+        if (hide) hide(); else element.hidden = true;
         return;
       }
       Promise.resolve(show(element)).catch(onError);
