@@ -1,3 +1,4 @@
+import { addPanel } from './panels.js';
 import { escape } from './text.js';
 import { failure } from './api.js';
 import { t, placeText } from './i18n.js';
@@ -38,13 +39,7 @@ const PREFERENCE = ['counties', 'urban-development-boundary', 'permanent-basic-f
 const rank = (id) => (PREFERENCE.includes(id) ? PREFERENCE.indexOf(id) : PREFERENCE.length);
 
 function dialog() {
-  const panel = document.createElement('section');
-  panel.id = 'export';
-  panel.className = 'dialog';
-  panel.hidden = true;
-  panel.setAttribute('aria-label', t('导出数据'));
-  panel.innerHTML = `<header><h2>${t('导出数据')}</h2><button class="close" type="button" aria-label="${t('关闭')}">×</button></header>
-    <form>
+  return addPanel('export', 'dialog', t('导出数据'), t('导出数据'), `<form>
       <label>${t('图层')} <select name="layer"></select></label>
       <label>${t('用途')} <select name="preset">${PRESETS.map((p) => `<option value="${p.id}">${escape(t(p.title))}</option>`).join('')}</select></label>
       <fieldset class="scope"><legend>${t('范围')}</legend>
@@ -55,8 +50,7 @@ function dialog() {
       <p class="hint export-note" role="status"></p>
       <a class="download" href="#" download>${t('下载')}</a>
       <p class="export-progress" role="status" aria-live="polite"></p>
-    </form>`;
-  return panel;
+    </form>`);
 }
 
 /**
@@ -66,7 +60,6 @@ function dialog() {
  */
 export function attachExport(map, catalog, cities, visibleLayers) {
   const panel = dialog();
-  document.querySelector('main').append(panel);
   const form = panel.querySelector('form');
   const link = panel.querySelector('a.download');
   const note = panel.querySelector('.export-note');

@@ -1,3 +1,4 @@
+import { addPanel } from './panels.js';
 import { t, locale } from './i18n.js';
 import { sketch } from './sketch.js';
 
@@ -35,24 +36,16 @@ export function areaText(squareMetres) {
 }
 
 function panel() {
-  const element = document.createElement('section');
-  element.id = 'measure';
-  element.className = 'tool-panel';
-  element.hidden = true;
-  element.setAttribute('aria-label', t('测量'));
-  element.innerHTML = `<header><h2>${t('测量')}</h2><button class="close" type="button" aria-label="${t('关闭')}">×</button></header>
-    <div class="tool-buttons" role="group" aria-label="${t('测量方式')}">
+  return addPanel('measure', 'tool-panel', t('测量'), t('测量'), `<div class="tool-buttons" role="group" aria-label="${t('测量方式')}">
       <button type="button" data-shape="Line" aria-pressed="false">${t('测距离')}</button>
       <button type="button" data-shape="Polygon" aria-pressed="false">${t('测面积')}</button>
     </div>
     <p class="measure-result" role="status" aria-live="polite"></p>
-    <p class="hint">${t('在地图上单击添加节点；距离双击结束，面积单击第一个节点闭合。按椭球计算（WGS 84，与 CGCS2000 相差可忽略）。')}</p>`;
-  return element;
+    <p class="hint">${t('在地图上单击添加节点；距离双击结束，面积单击第一个节点闭合。按椭球计算（WGS 84，与 CGCS2000 相差可忽略）。')}</p>`);
 }
 
 export function attachMeasure(map) {
   const element = panel();
-  document.querySelector('main').append(element);
   const result = element.querySelector('.measure-result');
   const buttons = [...element.querySelectorAll('[data-shape]')];
   let stop = () => {};

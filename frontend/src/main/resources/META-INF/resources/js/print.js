@@ -1,3 +1,4 @@
+import { addPanel } from './panels.js';
 import { t } from './i18n.js';
 import { downloadWithProgress } from './export.js';
 import { viewBox } from './export-image.js';
@@ -10,13 +11,7 @@ export const MAX_TITLE = 60;
 export const PROVINCE_ATLAS = '/api/atlas.pdf?adcode=14';
 
 function dialog() {
-  const panel = document.createElement('section');
-  panel.id = 'print';
-  panel.className = 'dialog';
-  panel.hidden = true;
-  panel.setAttribute('aria-label', t('打印'));
-  panel.innerHTML = `<header><h2>${t('打印地图（PDF）')}</h2><button class="close" type="button" aria-label="${t('关闭')}">×</button></header>
-    <form>
+  return addPanel('print', 'dialog', t('打印'), t('打印地图（PDF）'), `<form>
       <label>${t('标题')} <input name="title" maxlength="${MAX_TITLE}" required></label>
       <label>${t('纸张')} <select name="paper"><option value="A4">A4</option><option value="A3">A3</option></select></label>
       <fieldset class="scope"><legend>${t('方向')}</legend>
@@ -27,8 +22,7 @@ function dialog() {
       <a class="download print-pdf" href="#" download>${t('下载 PDF')}</a>
       <p class="hint"><a class="atlas" href="${PROVINCE_ATLAS}" download>${t('下载全省地图集（PDF，每个县级单元一页）')}</a></p>
       <p class="export-progress" role="status" aria-live="polite"></p>
-    </form>`;
-  return panel;
+    </form>`);
 }
 
 /**
@@ -37,7 +31,6 @@ function dialog() {
  */
 export function attachPrint(map, visibleLayers, defaultTitle) {
   const panel = dialog();
-  document.querySelector('main').append(panel);
   const form = panel.querySelector('form');
   const link = panel.querySelector('a.print-pdf');
   const progress = panel.querySelector('.export-progress');

@@ -1,3 +1,4 @@
+import { addPanel } from './panels.js';
 import { csrfFetch, failure } from './api.js';
 import { escape } from './text.js';
 import { t, placeHtml, zhHtml, locale } from './i18n.js';
@@ -26,13 +27,7 @@ function crsOptions() {
 }
 
 function panel() {
-  const element = document.createElement('section');
-  element.id = 'review';
-  element.className = 'panel review';
-  element.hidden = true;
-  element.setAttribute('aria-label', t('合规性审查'));
-  element.innerHTML = `<header><h2>${t('合规性审查')}</h2><button class="close" type="button" aria-label="${t('关闭')}">×</button></header>
-    <div class="review-body">
+  return addPanel('review', 'panel review', t('合规性审查'), t('合规性审查'), `<div class="review-body">
       <form class="site-input">
         <p class="hint">${t('绘制或上传项目地块（红线），对照三条控制线、规模等级和规划文本进行审查。')}</p>
         <button type="button" class="draw">${t('在地图上绘制地块')}</button>
@@ -45,8 +40,7 @@ function panel() {
       </form>
       <p class="review-status" role="status" aria-live="polite"></p>
       <div class="review-result" tabindex="-1"></div>
-    </div>`;
-  return element;
+    </div>`);
 }
 
 const number = (v, digits = 2) => Number(v).toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -83,7 +77,6 @@ function render(report) {
  */
 export function attachReview(map, padding) {
   const element = panel();
-  document.querySelector('main').append(element);
   const form = element.querySelector('form');
   const status = element.querySelector('.review-status');
   const result = element.querySelector('.review-result');
