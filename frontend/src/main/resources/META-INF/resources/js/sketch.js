@@ -1,5 +1,7 @@
 import { lang } from './i18n.js';
 
+const DOUBLE_CLICK_MS = 500;
+
 // Drawing on the map with Leaflet-Geoman (from /vendor/), for the tools that need a shape from the planner:
 // the site of a 合规性审查 and the line or area of a 测量. One sketch at a time; `onChange` hears the points so
 // far (with the pointer's position while drawing, so a measure follows the mouse), `onDone` the finished layer.
@@ -28,6 +30,7 @@ export function sketch(map, shape, { onChange = () => {}, onDone = () => {} } = 
     if (working) working.off('pm:vertexadded', vertex);
     working = null;
     map.getContainer().classList.remove('sketching');
+    if (zoomsOnDoubleClick) setTimeout(() => { if (!drawing(map)) map.doubleClickZoom.enable(); }, DOUBLE_CLICK_MS);
     if (map.pm.globalDrawModeEnabled()) map.pm.disableDraw();
   }
   map.on('pm:drawstart', started);
@@ -36,8 +39,11 @@ export function sketch(map, shape, { onChange = () => {}, onDone = () => {} } = 
   // The places under the pointer would take the clicks (a county selects itself and stops the event): while
   // drawing they let them through to the map, where Geoman places the vertices (app.css).
   map.getContainer().classList.add('sketching');
-  map.pm.enableDraw(shape, { snappable: false, continueDrawing: false, finishOn: shape === 'Line' ? 'dblclick' : null,
-    templineStyle: { color: '#c2410c' }, hintlineStyle: { color: '#c2410c', dashArray: [5, 5] },
+  // A double click ends a line (its first click lands on the last point, which finishes it); the map must not
+  // zoom on the second, which would arrive after the line is done.
+  const zoomsOnDoubleClick = map.doubleClickZoom.enabled();
+  map.doubleClickZoom.disable();
+  map.pm.enableDraw(shape, { snappable: false, continueDrawing: false, templineStyle: { color: '#c2410c' }, hintlineStyle: { color: '#c2410c', dashArray: [5, 5] },
     pathOptions: { color: '#c2410c', weight: 3, fillOpacity: 0.1 } });
   return stop;
 }
