@@ -29,8 +29,13 @@ export function sketch(map, shape, { onChange = () => {}, onDone = () => {} } = 
     map.off('mousemove', move);
     if (working) working.off('pm:vertexadded', vertex);
     working = null;
-    map.getContainer().classList.remove('sketching');
-    if (zoomsOnDoubleClick) setTimeout(() => { if (!drawing(map)) map.doubleClickZoom.enable(); }, DOUBLE_CLICK_MS);
+    // The second click of the double click that ended a line comes after it: it must neither zoom the map nor
+    // choose the county under it (on a phone its card would cover the map).
+    setTimeout(() => {
+      if (drawing(map)) return;
+      map.getContainer().classList.remove('sketching');
+      if (zoomsOnDoubleClick) map.doubleClickZoom.enable();
+    }, DOUBLE_CLICK_MS);
     if (map.pm.globalDrawModeEnabled()) map.pm.disableDraw();
   }
   map.on('pm:drawstart', started);
@@ -39,8 +44,7 @@ export function sketch(map, shape, { onChange = () => {}, onDone = () => {} } = 
   // The places under the pointer would take the clicks (a county selects itself and stops the event): while
   // drawing they let them through to the map, where Geoman places the vertices (app.css).
   map.getContainer().classList.add('sketching');
-  // A double click ends a line (its first click lands on the last point, which finishes it); the map must not
-  // zoom on the second, which would arrive after the line is done.
+  // A double click ends a line: its first click lands on the last point, which finishes it.
   const zoomsOnDoubleClick = map.doubleClickZoom.enabled();
   map.doubleClickZoom.disable();
   map.pm.enableDraw(shape, { snappable: false, continueDrawing: false, templineStyle: { color: '#c2410c' }, hintlineStyle: { color: '#c2410c', dashArray: [5, 5] },
