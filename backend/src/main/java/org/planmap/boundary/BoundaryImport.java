@@ -77,33 +77,60 @@ public final class BoundaryImport {
             if (city == null) {
                 throw new IOException("county " + f.id() + " " + name(f) + " has no city " + cityCode + " in 140000.json");
             }
-            Geometry g = Polygons.multi(cleaned.coverage().get(i));
-            Map<String, Object> props = new LinkedHashMap<>();
-            props.put("adcode", f.id());
-            props.put("name", name(f));
-            props.put("kind", UnitKind.ofAdcode(f.id()).label());
-            props.put("cityAdcode", cityCode);
-            props.put("cityName", name(city));
-            props.put("areaKm2", Ellipsoid.areaKm2(g));
-            counties.add(new Feature(f.id(), g, props));
+            counties.add(county(f.id(), name(f), cityCode, name(city), cleaned.coverage().get(i)));
         }
 
-        List<Feature> cities = new ArrayList<>();
+        List<Feature> neighbours = source.neighbours().stream()
+                .sorted(Comparator.comparing(Feature::id))
+                .map(n -> new Feature(n.id(), Polygons.multi(toStored(n.geometry())), codeAndName(n.id(), name(n))))
+                .toList();
+        Map<String, String> cityNames = new LinkedHashMap<>();
+        cityByCode.values().forEach(c -> cityNames.put(c.id(), name(c)));
+        BoundarySet set = assemble(counties, cityNames, neighbours);
         List<BoundaryImportReport.OutlineDifference> outlines = new ArrayList<>();
-        for (Feature city : cityByCode.values()) {
+        for (Feature city : set.cities()) {
+            outlines.add(outlineDifference(cityByCode.get(city.id()), city.geometry()));
+        }
+        BoundaryImportReport report = BoundaryImportReport.of(raw, cleaned, repairs, invalidBefore,
+                outlines, BoundaryValidation.problems(set));
+        return new Outcome(set, report);
+    }
+
+    /** A county feature as every boundary set carries it; see {@link BoundarySet}. */
+    static Feature county(String adcode, String name, String cityAdcode, String cityName, Geometry area) {
+        Geometry g = Polygons.multi(area);
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("adcode", adcode);
+        props.put("name", name);
+        props.put("kind", UnitKind.ofAdcode(adcode).label());
+        props.put("cityAdcode", cityAdcode);
+        props.put("cityName", cityName);
+        props.put("areaKm2", Ellipsoid.areaKm2(g));
+        return new Feature(adcode, g, props);
+    }
+
+    /**
+     * The boundary set of a clean county coverage: each city and the province as the coverage union of their
+     * counties, so that they share the counties' edges exactly. {@code cityNames} lists the cities in order.
+     *
+     * @param counties features with {@code adcode}, {@code name}, {@code kind}, {@code cityAdcode},
+     *                 {@code cityName}, {@code areaKm2}; their geometries must form a clean coverage
+     */
+    static BoundarySet assemble(List<Feature> counties, Map<String, String> cityNames, List<Feature> neighbours) {
+        List<Feature> cities = new ArrayList<>();
+        cityNames.forEach((cityCode, cityName) -> {
             List<Geometry> members = counties.stream()
-                    .filter(c -> city.id().equals(c.properties().get("cityAdcode")))
+                    .filter(c -> cityCode.equals(c.properties().get("cityAdcode")))
                     .map(Feature::geometry).toList();
-            Geometry union = Polygons.multi(CoverageUnion.union(members.toArray(Geometry[]::new)));
+            Geometry union = members.isEmpty() ? PRECISION_FACTORY.createMultiPolygon()
+                    : Polygons.multi(CoverageUnion.union(members.toArray(Geometry[]::new)));
             Map<String, Object> props = new LinkedHashMap<>();
-            props.put("adcode", city.id());
-            props.put("name", name(city));
+            props.put("adcode", cityCode);
+            props.put("name", cityName);
             props.put("countyCount", members.size());
             props.put("areaKm2", Ellipsoid.areaKm2(union));
-            cities.add(new Feature(city.id(), union, props));
-            outlines.add(outlineDifference(city, union));
-        }
-
+            cities.add(new Feature(cityCode, union, props));
+        });
         Geometry provinceGeom = Polygons.multi(CoverageUnion.union(
                 counties.stream().map(Feature::geometry).toArray(Geometry[]::new)));
         Map<String, Object> provinceProps = new LinkedHashMap<>();
@@ -111,17 +138,7 @@ public final class BoundaryImport {
         provinceProps.put("name", "山西省");
         provinceProps.put("countyCount", counties.size());
         provinceProps.put("areaKm2", Ellipsoid.areaKm2(provinceGeom));
-        Feature province = new Feature("140000", provinceGeom, provinceProps);
-
-        List<Feature> neighbours = source.neighbours().stream()
-                .sorted(Comparator.comparing(Feature::id))
-                .map(n -> new Feature(n.id(), Polygons.multi(toStored(n.geometry())), codeAndName(n.id(), name(n))))
-                .toList();
-
-        BoundarySet set = new BoundarySet(counties, cities, province, neighbours);
-        BoundaryImportReport report = BoundaryImportReport.of(raw, cleaned, repairs, invalidBefore,
-                outlines, BoundaryValidation.problems(set));
-        return new Outcome(set, report);
+        return new BoundarySet(counties, cities, new Feature("140000", provinceGeom, provinceProps), neighbours);
     }
 
     private static Geometry toStored(Geometry gcj02) {

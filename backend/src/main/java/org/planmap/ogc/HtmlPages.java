@@ -27,6 +27,7 @@ final class HtmlPages {
         p.raw("<li>").link(OgcUrls.withQuery(urls.api(), Map.of("f", "html")), "接口说明").raw("（")
                 .link(urls.api(), "OpenAPI 3.0 JSON").raw("）</li>");
         p.raw("<li>").link(OgcUrls.withQuery(urls.conformance(), Map.of("f", "html")), "符合的标准类别").raw("</li>");
+        p.raw("<li>").link(urls.wmtsCapabilities(), OgcDocuments.WMTS_TITLE).raw("</li>");
         p.raw("<li>").link("/", "返回地图").raw("</li></ul>");
         return p.end();
     }

@@ -43,6 +43,8 @@ final class OgcDocuments {
     /** The link relation of a collection's queryables (OGC API – Features Part 3). */
     static final String QUERYABLES_REL = "http://www.opengis.net/def/rel/ogc/1.0/queryables";
 
+    static final String WMTS_TITLE = "WMTS 1.0.0 瓦片服务（WMTS capabilities）";
+
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private OgcDocuments() {
@@ -54,6 +56,8 @@ final class OgcDocuments {
         links.add(new Link(OgcUrls.withQuery(urls.api(), Map.of("f", "html")), "service-doc", OgcUrls.HTML, "接口说明"));
         links.add(new Link(urls.conformance(), "conformance", OgcUrls.JSON, "符合的标准类别"));
         links.add(new Link(urls.collections(), "data", OgcUrls.JSON, "图层（要素集合）"));
+        // "related", not a second "service-desc": clients and the OGC's test suite read service-desc as the OpenAPI document.
+        links.add(new Link(urls.wmtsCapabilities(), "related", OgcUrls.XML, WMTS_TITLE));
         return links;
     }
 

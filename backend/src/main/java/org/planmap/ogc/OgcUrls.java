@@ -15,6 +15,7 @@ final class OgcUrls {
     static final String HTML = "text/html";
     static final String OPENAPI = "application/vnd.oai.openapi+json;version=3.0";
     static final String SCHEMA = "application/schema+json";
+    static final String XML = "application/xml";
 
     private final String root;
 
@@ -52,6 +53,11 @@ final class OgcUrls {
 
     String item(String id, String featureId) {
         return items(id) + "/" + encode(featureId);
+    }
+
+    /** The capabilities of the WMTS beside this service ({@code /wmts} is a sibling of {@code /ogc}). */
+    String wmtsCapabilities() {
+        return root.substring(0, root.length() - "/ogc".length()) + "/wmts/1.0.0/WMTSCapabilities.xml";
     }
 
     /** {@code url} with {@code params} as its query, values percent-encoded, nulls left out. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -108,25 +109,54 @@ public final class Tiles {
     public List<Key> overview(String layerId) {
         LayerInfo layer = layers.layer(layerId);
         List<Key> keys = new ArrayList<>();
-        List<Double> b = layer.bbox();
-        if (b.size() != 4) {
-            return keys;
-        }
         for (int z = 0; z <= overviewZoom; z++) {
-            // one tile more on every side: its stroke margin may reach a feature on the edge
-            int x0 = Math.max(0, column(b.get(0), z) - 1);
-            int x1 = Math.min((1 << z) - 1, column(b.get(2), z) + 1);
-            int y0 = Math.max(0, row(b.get(3), z) - 1);
-            int y1 = Math.min((1 << z) - 1, row(b.get(1), z) + 1);
-            for (int x = x0; x <= x1; x++) {
-                for (int y = y0; y <= y1; y++) {
-                    if (meets(b, MapRenderer.queryBounds(Viewport.tile(z, x, y)))) {
-                        keys.add(new Key(layerId, layer.version(), z, x, y));
+            range(layer.bbox(), z).ifPresent(r -> {
+                for (int x = r.minX(); x <= r.maxX(); x++) {
+                    for (int y = r.minY(); y <= r.maxY(); y++) {
+                        keys.add(new Key(layerId, layer.version(), r.z(), x, y));
                     }
                 }
-            }
+            });
         }
         return keys;
+    }
+
+    /** The columns {@code minX..maxX} and rows {@code minY..maxY} of zoom {@code z}, all inclusive. */
+    public record TileRange(int z, int minX, int maxX, int minY, int maxY) {
+    }
+
+    /**
+     * The tiles of zoom {@code z} that may show something of a layer with this bounding box (longitude,
+     * latitude): exactly those {@link #tile} draws rather than answering with the empty tile. Empty for an
+     * empty layer.
+     */
+    public static Optional<TileRange> range(List<Double> bbox, int z) {
+        if (bbox.size() != 4) {
+            return Optional.empty();
+        }
+        int last = (1 << z) - 1;
+        // Start one tile beyond the box on every side (a stroke's margin may reach into it), then drop the edge
+        // tiles whose widened bounds miss the box. A tile's bounds and the box are both rectangles, so a column
+        // meets the box when its tile in any row the box covers does, and likewise for a row.
+        int x0 = Math.max(0, column(bbox.get(0), z) - 1);
+        int x1 = Math.min(last, column(bbox.get(2), z) + 1);
+        int y0 = Math.max(0, row(bbox.get(3), z) - 1);
+        int y1 = Math.min(last, row(bbox.get(1), z) + 1);
+        int midX = Math.min(last, column((bbox.get(0) + bbox.get(2)) / 2, z));
+        int midY = Math.min(last, row((bbox.get(1) + bbox.get(3)) / 2, z));
+        while (x0 <= x1 && !meets(bbox, z, x0, midY)) {
+            x0++;
+        }
+        while (x1 >= x0 && !meets(bbox, z, x1, midY)) {
+            x1--;
+        }
+        while (y0 <= y1 && !meets(bbox, z, midX, y0)) {
+            y0++;
+        }
+        while (y1 >= y0 && !meets(bbox, z, midX, y1)) {
+            y1--;
+        }
+        return x0 <= x1 && y0 <= y1 ? Optional.of(new TileRange(z, x0, x1, y0, y1)) : Optional.empty();
     }
 
     /**
@@ -286,6 +316,10 @@ public final class Tiles {
 
     private static boolean meets(List<Double> bbox, Envelope view) {
         return bbox.size() == 4 && view.intersects(new Envelope(bbox.get(0), bbox.get(2), bbox.get(1), bbox.get(3)));
+    }
+
+    private static boolean meets(List<Double> bbox, int z, int x, int y) {
+        return meets(bbox, MapRenderer.queryBounds(Viewport.tile(z, x, y)));
     }
 
     private static int column(double lon, int z) {

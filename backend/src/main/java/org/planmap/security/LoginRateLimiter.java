@@ -12,8 +12,12 @@ import java.util.Optional;
 /**
  * Slows down password guessing, per client address and per account. No Spring; the clock is injectable.
  * <ul>
- * <li><b>Address:</b> an address that failed {@code maxFailures} times within {@code window} is refused until the
- * oldest of those failures leaves the window, whichever account it tries.</li>
+ * <li><b>Address and account:</b> an address that failed {@code maxFailures} times on one account within
+ * {@code window} is refused that account until the oldest of those failures leaves the window. Other accounts
+ * from the same address may still try: a planning institute's staff share one NAT address, and one colleague's
+ * typos must not lock out the others.</li>
+ * <li><b>Address:</b> an address that failed {@code ACCOUNTS_PER_ADDRESS × maxFailures} times within {@code window},
+ * on any accounts, is refused whichever account it tries, so one address cannot spray guesses over many names.</li>
  * <li><b>Account:</b> after {@code maxFailures} failures in a row on one account (from any addresses) the account
  * backs off: it waits 1 s after the next failure, then 2 s, 4 s … up to {@code maxBackoff}. During that wait the
  * account refuses the addresses that failed on it within the current back-off, so a guesser spread over many
@@ -27,12 +31,17 @@ import java.util.Optional;
  */
 public final class LoginRateLimiter {
 
+    /** How many accounts' worth of failures one address may spend in a window: a busy office's, not a sprayer's. */
+    static final int ACCOUNTS_PER_ADDRESS = 4;
+
     private final int maxFailures;
     private final Duration window;
     private final Duration maxBackoff;
     private final int maxTracked;
     private final Clock clock;
     private final Map<String, Deque<Instant>> addresses = new HashMap<>();
+    /** Failures by address and account, keyed {@code address + '\n' + account}. */
+    private final Map<String, Deque<Instant>> pairs = new HashMap<>();
     private final Map<String, Account> accounts = new HashMap<>();
     /** When each address last failed: an address is "unknown" to an account's back-off unless it failed within it. */
     private final Map<String, Instant> lastFailure = new HashMap<>();
@@ -84,9 +93,17 @@ public final class LoginRateLimiter {
         return wait;
     }
 
-    /** The attempt booked by {@link #attempt} succeeded: the address and the account start afresh. */
+    /**
+     * The attempt booked by {@link #attempt} succeeded: the account, and the address on it, start afresh. The
+     * address keeps its failures on other accounts, less the refunded attempt: logging in to one's own account
+     * must not reset a count of guesses at others.
+     */
     public synchronized void succeeded(String address, String account) {
-        addresses.remove(address);
+        Deque<Instant> recent = addresses.get(address);
+        if (recent != null) {
+            recent.pollLast();
+        }
+        pairs.remove(pair(address, account));
         lastFailure.remove(address);
         accounts.remove(account);
     }
@@ -97,13 +114,8 @@ public final class LoginRateLimiter {
     }
 
     private Optional<Duration> blockedFor(String address, String account, Instant now) {
-        Duration wait = Duration.ZERO;
-        Deque<Instant> recent = recent(address, now);
-        if (recent != null && recent.size() >= maxFailures) {
-            // Possible again once enough failures have left the window to go below the limit.
-            Instant oldestThatCounts = recent.stream().skip(recent.size() - maxFailures).findFirst().orElseThrow();
-            wait = Duration.between(now, oldestThatCounts.plus(window));
-        }
+        Duration wait = later(waitForWindow(addresses, address, maxFailures * ACCOUNTS_PER_ADDRESS, now),
+                waitForWindow(pairs, pair(address, account), maxFailures, now));
         Account a = accounts.get(account);
         if (a != null) {
             Duration backoff = a.backoff(maxFailures, maxBackoff);
@@ -111,8 +123,7 @@ public final class LoginRateLimiter {
             Instant addressFailed = lastFailure.get(address);
             boolean failedDuringBackoff = addressFailed != null && !addressFailed.isBefore(now.minus(backoff));
             if (now.isBefore(until) && failedDuringBackoff) {
-                Duration accountWait = Duration.between(now, until);
-                wait = accountWait.compareTo(wait) > 0 ? accountWait : wait;
+                wait = later(wait, Duration.between(now, until));
             }
         }
         return positive(wait) ? Optional.of(wait) : Optional.empty();
@@ -120,12 +131,10 @@ public final class LoginRateLimiter {
 
     private void recordFailure(String address, String account, Instant now) {
         keepBounded(addresses, address, now);
+        keepBounded(pairs, pair(address, account), now);
         keepBounded(accounts, account, now);
-        Deque<Instant> recent = addresses.computeIfAbsent(address, c -> new ArrayDeque<>());
-        recent.addLast(now);
-        while (recent.size() > maxFailures) {
-            recent.removeFirst();
-        }
+        book(addresses, address, maxFailures * ACCOUNTS_PER_ADDRESS, now);
+        book(pairs, pair(address, account), maxFailures, now);
         lastFailure.put(address, now);
         Account a = accounts.computeIfAbsent(account, n -> new Account());
         a.failuresInARow++;
@@ -144,8 +153,34 @@ public final class LoginRateLimiter {
         return accounts.size();
     }
 
-    private Deque<Instant> recent(String address, Instant now) {
-        Deque<Instant> recent = addresses.get(address);
+    /** How long until fewer than {@code limit} of {@code key}'s failures are within the window. */
+    private Duration waitForWindow(Map<String, Deque<Instant>> table, String key, int limit, Instant now) {
+        Deque<Instant> recent = recent(table, key, now);
+        if (recent == null || recent.size() < limit) {
+            return Duration.ZERO;
+        }
+        Instant oldestThatCounts = recent.stream().skip(recent.size() - limit).findFirst().orElseThrow();
+        return Duration.between(now, oldestThatCounts.plus(window));
+    }
+
+    private static void book(Map<String, Deque<Instant>> table, String key, int limit, Instant now) {
+        Deque<Instant> recent = table.computeIfAbsent(key, k -> new ArrayDeque<>());
+        recent.addLast(now);
+        while (recent.size() > limit) {
+            recent.removeFirst();
+        }
+    }
+
+    private static Duration later(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static String pair(String address, String account) {
+        return address + '\n' + account;
+    }
+
+    private Deque<Instant> recent(Map<String, Deque<Instant>> table, String key, Instant now) {
+        Deque<Instant> recent = table.get(key);
         if (recent == null) {
             return null;
         }
@@ -154,7 +189,7 @@ public final class LoginRateLimiter {
             recent.removeFirst();
         }
         if (recent.isEmpty()) {
-            addresses.remove(address);
+            table.remove(key);
             return null;
         }
         return recent;
@@ -168,6 +203,7 @@ public final class LoginRateLimiter {
         Instant windowCutoff = now.minus(window);
         Instant backoffCutoff = now.minus(maxBackoff);
         addresses.values().removeIf(r -> r.isEmpty() || !r.peekLast().isAfter(windowCutoff));
+        pairs.values().removeIf(r -> r.isEmpty() || !r.peekLast().isAfter(windowCutoff));
         accounts.values().removeIf(a -> !a.lastFailure.isAfter(backoffCutoff));
         lastFailure.values().removeIf(t -> !t.isAfter(backoffCutoff));
         if (table.size() >= maxTracked) {

@@ -2,6 +2,7 @@ package org.planmap.web;
 
 import org.planmap.http.QueryParams;
 import org.planmap.http.ApiException;
+import org.planmap.http.TileResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,9 +15,7 @@ import org.planmap.render.MapRenderer;
 import org.planmap.render.Png;
 import org.planmap.render.OverviewWarmer;
 import org.planmap.render.Tiles;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -84,16 +83,7 @@ class MapController {
         long last = (1L << zoom) - 1;
         int col = (int) whole("x", x, 0, last);
         int row = (int) whole("y", y, 0, last);
-        // Revalidation costs a catalog read, not a drawing: the tag is the layer version and the address.
-        String etag = tiles.etag(layerId, zoom, col, row);
-        overviews.layerSeen(layerId);
-        CacheControl revalidate = CacheControl.noCache().cachePublic();
-        if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(",")).map(String::strip).anyMatch(etag::equals)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(revalidate).build();
-        }
-        Tiles.Tile tile = tiles.tile(layerId, zoom, col, row);
-        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).eTag(tile.etag()).cacheControl(revalidate)
-                .body(tile.png());
+        return TileResponse.of(tiles, overviews, layerId, zoom, col, row, ifNoneMatch);
     }
 
     @GetMapping("/identify")

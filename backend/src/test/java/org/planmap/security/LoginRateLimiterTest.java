@@ -58,8 +58,30 @@ class LoginRateLimiterTest {
         assertThat(limiter.blockedFor("10.0.0.1", "editor")).isEmpty();
         fail("10.0.0.1"); // 5th, at t = 4 s; the 1st (t = 0) leaves the window at 60 s
         assertThat(limiter.attempt("10.0.0.1", "editor")).contains(Duration.ofSeconds(56));
-        assertThat(limiter.attempt("10.0.0.1", "anyone-else")).as("whichever account it tries").isPresent();
+        assertThat(limiter.blockedFor("10.0.0.1", "colleague")).as("a colleague behind the same NAT address").isEmpty();
         assertThat(limiter.blockedFor("10.0.0.2", "editor")).as("other addresses are not affected").isEmpty();
+    }
+
+    @Test
+    void oneAddressSprayingManyAccountsIsRefusedWhicheverAccountItTries() {
+        int allowed = 5 * LoginRateLimiter.ACCOUNTS_PER_ADDRESS;
+        for (int i = 0; i < allowed; i++) {
+            assertThat(limiter.attempt("10.0.0.9", "user" + (i % 10))).as("guess " + i).isEmpty();
+        }
+        assertThat(limiter.attempt("10.0.0.9", "never-tried")).as("the address's own limit").isPresent();
+        assertThat(limiter.blockedFor("10.0.0.10", "never-tried")).isEmpty();
+    }
+
+    @Test
+    void loggingInToOnesOwnAccountDoesNotResetGuessesAtOthers() {
+        int allowed = 5 * LoginRateLimiter.ACCOUNTS_PER_ADDRESS;
+        for (int i = 0; i < allowed - 1; i++) {
+            assertThat(limiter.attempt("10.0.0.9", "user" + (i % 10))).isEmpty();
+        }
+        assertThat(limiter.attempt("10.0.0.9", "mine")).isEmpty();
+        limiter.succeeded("10.0.0.9", "mine"); // refunds that one attempt only
+        assertThat(limiter.attempt("10.0.0.9", "user-x")).isEmpty();
+        assertThat(limiter.attempt("10.0.0.9", "user-y")).as("the guesses at others still count").isPresent();
     }
 
     @Test
