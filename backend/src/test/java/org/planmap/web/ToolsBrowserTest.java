@@ -179,7 +179,7 @@ class ToolsBrowserTest extends ScreenBrowserTest {
             assertThat(untranslated("#measure")).isEmpty();
         }
         panel.findElement(By.cssSelector(".close")).click();
-        assertThat(browser.findElements(By.cssSelector(".leaflet-overlay-pane path[stroke='#c2410c']"))).as("cleared on close").isEmpty();
+        assertThat(browser.findElements(By.cssSelector(".leaflet-overlay-pane path[stroke='#1d4ed8']"))).as("cleared on close").isEmpty();
     }
 
     /** Opens a tool from the header (through 菜单 on a phone) and returns its panel. */

@@ -47,8 +47,8 @@ export function sketch(map, shape, { onChange = () => {}, onDone = () => {} } = 
   // A double click ends a line: its first click lands on the last point, which finishes it.
   const zoomsOnDoubleClick = map.doubleClickZoom.enabled();
   map.doubleClickZoom.disable();
-  map.pm.enableDraw(shape, { snappable: false, continueDrawing: false, templineStyle: { color: '#c2410c' }, hintlineStyle: { color: '#c2410c', dashArray: [5, 5] },
-    pathOptions: { color: '#c2410c', weight: 3, fillOpacity: 0.1 } });
+  map.pm.enableDraw(shape, { snappable: false, continueDrawing: false, templineStyle: { color: '#1d4ed8' }, hintlineStyle: { color: '#1d4ed8', dashArray: [5, 5] },
+    pathOptions: { color: '#1d4ed8', weight: 3, fillOpacity: 0.1 } });
   return stop;
 }
 
