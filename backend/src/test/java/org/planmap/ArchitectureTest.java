@@ -23,8 +23,8 @@ class ArchitectureTest {
 
     static final String[] DOMAIN = {"..planmap.boundary..", "..planmap.plan..", "..planmap.controlline..",
             "..planmap.review..", "..planmap.atlas.."};
-    static final String[] ROAD = {"..planmap.crs..", "..planmap.store..", "..planmap.layer..", "..planmap.importer..",
-            "..planmap.encode..", "..planmap.render.."};
+    static final String[] ROAD = {"..planmap.crs..", "..planmap.store..", "..planmap.layer..", "..planmap.style..",
+            "..planmap.importer..", "..planmap.encode..", "..planmap.render.."};
     /** Spring and the servlet/Jetty HTTP stack; JSON (Jackson), JTS, Proj4J and NGA are libraries the road may use. */
     static final String[] FRAMEWORKS = {"org.springframework..", "jakarta.servlet..", "org.eclipse.jetty.."};
 
@@ -60,15 +60,21 @@ class ArchitectureTest {
                 .resideInAnyPackage(concat(DOMAIN, edge())).check(classes);
     }
 
-    /** crs ← store ← layer ← {importer, encode, render}: each step uses only the ones before it. */
+    /**
+     * crs ← store ← layer ← style ← {importer, encode, render}: each step uses only the ones before it. The style file
+     * is read by both the renderer and the encoders, so it comes before them.
+     */
     @Test
     void theRoadFlowsOneWay() {
         noClasses().that().resideInAPackage("..planmap.crs..").should().dependOnClassesThat()
                 .resideInAnyPackage(without(ROAD, "..planmap.crs..")).check(classes);
         noClasses().that().resideInAPackage("..planmap.store..").should().dependOnClassesThat()
-                .resideInAnyPackage("..planmap.layer..", "..planmap.importer..", "..planmap.encode..",
-                        "..planmap.render..").check(classes);
+                .resideInAnyPackage("..planmap.layer..", "..planmap.style..", "..planmap.importer..",
+                        "..planmap.encode..", "..planmap.render..").check(classes);
         noClasses().that().resideInAPackage("..planmap.layer..").should().dependOnClassesThat()
+                .resideInAnyPackage("..planmap.style..", "..planmap.importer..", "..planmap.encode..",
+                        "..planmap.render..").check(classes);
+        noClasses().that().resideInAPackage("..planmap.style..").should().dependOnClassesThat()
                 .resideInAnyPackage("..planmap.importer..", "..planmap.encode..", "..planmap.render..").check(classes);
         for (String last : List.of("..planmap.importer..", "..planmap.encode..", "..planmap.render..")) {
             noClasses().that().resideInAPackage(last).should().dependOnClassesThat()

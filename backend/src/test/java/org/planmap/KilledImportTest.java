@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A server killed (SIGKILL) while an import is writing leaves a store that opens cleanly and still serves the
- * layer's previous version. Runs planmap in a child JVM on the test class path, so it can really be killed.
+ * layer's previous version, with a version list that names it current and nothing of the killed import. Runs planmap in a child JVM on the test class path, so it can really be killed.
  */
 @ChildJvmTest
 class KilledImportTest {
@@ -66,6 +66,13 @@ class KilledImportTest {
             assertThat(layer.get("featureCount").asLong()).isEqualTo(featuresBefore);
             assertThat(getJson(port, "/api/layers/" + LAYER + "/features?limit=1").get("numberMatched").asLong())
                     .isEqualTo(featuresBefore);
+            JsonNode versions = getJson(port, "/api/layers/" + LAYER + "/versions");
+            assertThat(versions.size()).as("the killed import left no version: " + versions).isEqualTo(1);
+            assertThat(versions.get(0).get("action").asString()).isEqualTo("demo");
+            assertThat(versions.get(0).get("current").asBoolean()).isTrue();
+            assertThat(versions.get(0).get("layerVersion").asString()).isEqualTo(before);
+            assertThat(getJson(port, "/api/layers/" + LAYER + "/versions/1/features?limit=1").get("numberMatched")
+                    .asLong()).isEqualTo(featuresBefore);
         } finally {
             again.destroy();
             again.waitFor();
@@ -76,9 +83,12 @@ class KilledImportTest {
                 assertThat(rs.getString(1)).isEqualTo("ok");
             }
             try (ResultSet rs = c.createStatement().executeQuery("SELECT (SELECT count(*) FROM gpkg_contents "
-                    + "WHERE data_type = 'features'), (SELECT count(*) FROM planmap_layers)")) {
+                    + "WHERE data_type = 'features'), (SELECT count(*) FROM (SELECT table_name FROM planmap_layers "
+                    + "UNION SELECT table_name FROM planmap_versions)), (SELECT count(*) FROM planmap_versions v WHERE "
+                    + "NOT EXISTS (SELECT 1 FROM gpkg_contents g WHERE g.table_name = v.table_name))")) {
                 rs.next();
                 assertThat(rs.getInt(1)).as("no half-built table is left").isEqualTo(rs.getInt(2));
+                assertThat(rs.getInt(3)).as("every version's table is there").isZero();
             }
         }
     }

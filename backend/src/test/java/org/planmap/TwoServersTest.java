@@ -81,7 +81,7 @@ class TwoServersTest {
         ImportService importer = a.getBean(ImportService.class);
         Path upload = Files.writeString(uploads.resolve("boundary.geojson"), boundaryNearTaiyuan());
         ImportStatus submitted = importer.submit(ControlLine.URBAN_DEVELOPMENT_BOUNDARY.importTarget(), upload,
-                "boundary.geojson", null);
+                "boundary.geojson", null, null, "editor");
         ImportStatus done = importer.await(submitted.id(), 120);
         assertThat(done.state()).as(done.toString()).isEqualTo(ImportStatus.State.DONE);
         long doneAt = System.nanoTime();

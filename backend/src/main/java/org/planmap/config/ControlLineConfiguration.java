@@ -4,6 +4,7 @@ import org.planmap.boundary.BoundarySet;
 import org.planmap.controlline.ControlLineReset;
 import org.planmap.controlline.DemoControlLinePublisher;
 import org.planmap.controlline.LedgerService;
+import org.planmap.controlline.VersionDiff;
 import org.planmap.layer.LayerService;
 import org.planmap.layer.LayerWriter;
 import org.planmap.plan.CountyDirectory;
@@ -26,6 +27,11 @@ class ControlLineConfiguration {
     ControlLineReset controlLineReset(DemoControlLinePublisher demonstration, BoundarySet boundaries,
             CountyDirectory directory) {
         return new ControlLineReset(demonstration, boundaries, directory);
+    }
+
+    @Bean
+    VersionDiff versionDiff(LayerService layers, BoundarySet boundaries) {
+        return new VersionDiff(layers, boundaries);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.planmap.config;
 
+import org.planmap.settings.CheapProperties;
 import org.planmap.settings.SecurityProperties;
 import java.time.Duration;
 import org.eclipse.jetty.http.UriCompliance;
@@ -10,6 +11,7 @@ import org.eclipse.jetty.server.Server;
 import org.planmap.encode.CachedLayers;
 import org.planmap.security.ResponseHeaders;
 import org.planmap.web.CachedLayerHandler;
+import org.planmap.web.CheapRequests;
 import org.planmap.web.ExpensiveRequests;
 import org.planmap.web.JettyErrorReport;
 import org.planmap.web.BodyLimit;
@@ -33,6 +35,8 @@ import org.springframework.stereotype.Component;
  * <li><b>Expensive requests apart:</b> map images, exports and large queries run on their own bounded pool
  * ({@link ExpensiveRequests}, {@code planmap.expensive.*}), last before the servlet application, so Jetty's workers
  * stay free for everything else.</li>
+ * <li><b>Cheap requests in turn:</b> the other reads are worked on a few at a time and wait first come, first served
+ * ({@link CheapRequests}, {@code planmap.cheap.*}), so that a crowd does not share the cores two hundred ways.</li>
  * <li><b>Error report:</b> Jetty's own refusals (a malformed request line, a header or URL too long) are problem
  * documents like every other error ({@link JettyErrorReport}).</li>
  * <li><b>URI compliance:</b> URLs with encoded separators ({@code %2F}, {@code %5C}), encoded dot segments or empty
@@ -53,14 +57,16 @@ class JettyCustomization implements WebServerFactoryCustomizer<JettyServletWebSe
 
     private final ObjectProvider<CachedLayers> cache;
     private final ExpensiveRequests expensive;
+    private final CheapProperties cheap;
     private final ResponseHeaders headers;
     private final SecurityProperties security;
     private final Environment environment;
 
-    JettyCustomization(ObjectProvider<CachedLayers> cache, ExpensiveRequests expensive, ResponseHeaders headers,
-            SecurityProperties security, Environment environment) {
+    JettyCustomization(ObjectProvider<CachedLayers> cache, ExpensiveRequests expensive, CheapProperties cheap,
+            ResponseHeaders headers, SecurityProperties security, Environment environment) {
         this.cache = cache;
         this.expensive = expensive;
+        this.cheap = cheap;
         this.headers = headers;
         this.security = security;
         this.environment = environment;
@@ -77,7 +83,8 @@ class JettyCustomization implements WebServerFactoryCustomizer<JettyServletWebSe
     void customize(Server server) {
         server.setErrorHandler(new JettyErrorReport(headers));
         expensive.setHandler(server.getHandler());
-        Handler rated = new MinimumDataRate(expensive, security.minRequestDataRate().toBytes(), DATA_RATE_GRACE);
+        Handler rated = new MinimumDataRate(new CheapRequests(cheap, expensive), security.minRequestDataRate().toBytes(),
+                DATA_RATE_GRACE);
         server.setHandler(new CachedLayerHandler(new BodyLimit(rated, "POST", WriteGate.SITE_REVIEW, WriteGate.MAX_SITE_REVIEW_BYTES),
                 cache::getObject, headers));
         for (Connector connector : server.getConnectors()) {

@@ -1,6 +1,7 @@
 package org.planmap.config;
 
 import org.planmap.settings.PlanmapProperties;
+import org.planmap.settings.VersionProperties;
 import org.planmap.boundary.BoundaryFiles;
 import org.planmap.boundary.BoundarySet;
 import org.planmap.controlline.DemoControlLinePublisher;
@@ -70,8 +71,8 @@ class PlanmapConfiguration {
 
     /** Every change of a layer goes through it; who follows the changes subscribes in {@link Startup}. */
     @Bean
-    LayerWriter layerWriter(FeatureStore store) {
-        return new LayerWriter(store);
+    LayerWriter layerWriter(FeatureStore store, VersionProperties versions) {
+        return new LayerWriter(store, versions.keep());
     }
 
     @Bean

@@ -6,7 +6,7 @@ import org.planmap.layer.LayerService;
 import org.planmap.render.Identify;
 import org.planmap.render.MapImage;
 import org.planmap.render.MapRenderer;
-import org.planmap.render.MapStyles;
+import org.planmap.style.MapStyles;
 import org.planmap.render.OverviewWarmer;
 import org.planmap.render.Tiles;
 import org.springframework.context.annotation.Bean;
@@ -16,9 +16,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RenderConfiguration {
 
+    /** The viewer's style file, read once for the renderer and for the styles exports and style.sld/.qml carry. */
     @Bean
-    MapRenderer mapRenderer(LayerService layers) {
-        return new MapRenderer(layers, MapStyles.fromClasspath());
+    MapStyles mapStyles() {
+        return MapStyles.fromClasspath();
+    }
+
+    @Bean
+    MapRenderer mapRenderer(LayerService layers, MapStyles styles) {
+        return new MapRenderer(layers, styles);
     }
 
     @Bean

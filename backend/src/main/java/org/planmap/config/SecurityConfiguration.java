@@ -2,6 +2,7 @@ package org.planmap.config;
 
 import org.planmap.settings.SecurityProperties;
 import org.planmap.settings.PlanmapProperties;
+import org.planmap.settings.VersionProperties;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import org.planmap.account.SqlRecords;
@@ -23,6 +24,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -49,6 +54,20 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 class SecurityConfiguration {
+
+    /** A layer's history: public unless {@code planmap.versions.public=false}. */
+    private static final String[] VERSIONS = {"/api/layers/*/versions", "/api/layers/*/versions/**"};
+    private static final AuthorizationManager<RequestAuthorizationContext> PERMIT =
+            (authentication, context) -> new AuthorizationDecision(true);
+    private static final AuthorizationManager<RequestAuthorizationContext> SIGNED_IN =
+            AuthenticatedAuthorizationManager.authenticated();
+
+    /** A read of a kept version through a layer's own endpoints ({@code /api/layers/{id}/export?version=2}). */
+    private static boolean asksForAVersion(jakarta.servlet.http.HttpServletRequest request) {
+        // the method first: a parameter of a POST may be in its body, which this must not read
+        return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+                && request.getRequestURI().startsWith("/api/layers/") && request.getParameter("version") != null;
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -131,11 +150,14 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ResponseHeaders headers,
             AuthenticationManager authenticationManager, SecurityContextRepository contextRepository,
-            CsrfTokenRepository csrfTokens) throws Exception {
+            CsrfTokenRepository csrfTokens, VersionProperties versions) throws Exception {
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/audit").authenticated()
+                        .requestMatchers(HttpMethod.GET, VERSIONS).access(versions.visible() ? PERMIT : SIGNED_IN)
+                        .requestMatchers(HttpMethod.HEAD, VERSIONS).access(versions.visible() ? PERMIT : SIGNED_IN)
+                        .requestMatchers(SecurityConfiguration::asksForAVersion).access(versions.visible() ? PERMIT : SIGNED_IN)
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()

@@ -19,6 +19,7 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.locationtech.jts.precision.GeometryPrecisionReducer;
 import org.planmap.boundary.BoundarySet;
 import org.planmap.importer.Polygons;
+import org.planmap.crs.AreaUnits;
 import org.planmap.crs.Ellipsoid;
 import org.planmap.store.Feature;
 
@@ -33,7 +34,6 @@ import org.planmap.store.Feature;
  */
 public final class ControlLineLedger {
 
-    private static final double M2_PER_HA = 10_000;
     /**
      * The grid the conflicts are snapped to: the 6 decimals of a degree (≈ 0.1 m) GeoJSON, OGC items and KML
      * write. Two lines' shared edges leave slivers thinner than that, which collapse to zero area when written
@@ -46,7 +46,6 @@ public final class ControlLineLedger {
      * ledger kept by an earlier method (conflicts not yet snapped) is computed again rather than read back.
      */
     public static final String METHOD = "conflicts-snapped-1e-6";
-    private static final double MU_PER_HA = 15;
 
     /** The overlaps the plan's 管控要求 rule out. */
     public enum Conflict {
@@ -75,8 +74,8 @@ public final class ControlLineLedger {
     /** An area in hectares and mu, and its share of the unit's area in percent. */
     public record Area(double ha, double mu, double sharePercent) {
         static Area of(double m2, double unitM2) {
-            double ha = m2 / M2_PER_HA;
-            return new Area(round(ha, 2), round(ha * MU_PER_HA, 2), unitM2 > 0 ? round(100 * m2 / unitM2, 4) : 0);
+            return new Area(round(AreaUnits.ha(m2), 2), round(AreaUnits.mu(m2), 2),
+                    unitM2 > 0 ? round(100 * m2 / unitM2, 4) : 0);
         }
     }
 
@@ -162,8 +161,7 @@ public final class ControlLineLedger {
         for (Conflict c : Conflict.values()) {
             Geometry protectedArea = dissolved.get(c.protectedLine);
             if (development != null && protectedArea != null) {
-                Geometry overlap = polygonal(GeometryPrecisionReducer.reduce(
-                        OverlayNGRobust.overlay(protectedArea, development, OverlayNG.INTERSECTION), SERVED_GRID));
+                Geometry overlap = served(protectedArea, development, OverlayNG.INTERSECTION);
                 if (overlap != null) {
                     conflicts.put(c, overlap);
                 }
@@ -190,9 +188,25 @@ public final class ControlLineLedger {
             for (Conflict c : Conflict.values()) {
                 conflictAreas.put(c.code(), Area.of(members.stream().mapToDouble(m -> m.conflictM2().get(c)).sum(), unit));
             }
-            rows.add(new Row(code, name, round(unit / M2_PER_HA, 2), lineAreas, conflictAreas));
+            rows.add(new Row(code, name, round(AreaUnits.ha(unit), 2), lineAreas, conflictAreas));
         });
         return rows;
+    }
+
+    /**
+     * An overlay ({@link OverlayNG#INTERSECTION}, {@link OverlayNG#DIFFERENCE} …) of two dissolved lines as it is
+     * served: snapped to the {@link #SERVED_GRID}, polygons only; null when nothing polygonal is left.
+     */
+    public static Geometry served(Geometry a, Geometry b, int overlay) {
+        return polygonal(GeometryPrecisionReducer.reduce(OverlayNGRobust.overlay(a, b, overlay), SERVED_GRID));
+    }
+
+    /**
+     * The part of {@code candidates} inside {@code county}, clipped and dissolved as the ledger measures a line in a
+     * county (null: none), so that whoever compares areas with the ledger's gets the same figures.
+     */
+    public static Geometry within(List<Geometry> candidates, Geometry county) {
+        return clipAndDissolve(candidates, county, PreparedGeometryFactory.prepare(county));
     }
 
     private static Geometry clipAndDissolve(List<Geometry> candidates, Geometry county, PreparedGeometry prepared) {

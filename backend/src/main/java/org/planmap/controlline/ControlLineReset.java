@@ -2,6 +2,7 @@ package org.planmap.controlline;
 
 import org.planmap.boundary.BoundarySet;
 import org.planmap.plan.CountyDirectory;
+import org.planmap.store.VersionNote;
 
 /**
  * What deleting a control line means: the imported file goes, and the line falls back to the demonstration
@@ -20,7 +21,9 @@ public final class ControlLineReset {
         this.directory = directory;
     }
 
-    public void reset(ControlLine line) {
-        demonstration.replace(line, boundaries, directory, DemoControlLines.DEFAULT_SEED);
+    /** The line's previous contents stay as a version; the fallback is version n + 1, a delete by {@code user}. */
+    public void reset(ControlLine line, String user) {
+        demonstration.replace(line, boundaries, directory, DemoControlLines.DEFAULT_SEED,
+                VersionNote.generated(VersionNote.DELETE, user));
     }
 }

@@ -19,6 +19,7 @@ import org.planmap.layer.LayerWriter;
 import org.planmap.plan.CountyDirectory;
 import org.planmap.plan.PlanLayers;
 import org.planmap.store.LayerInfo;
+import org.planmap.store.VersionNote;
 
 /**
  * Puts the demonstration control lines into the store at start-up, so the viewer has something to show
@@ -50,22 +51,31 @@ public final class DemoControlLinePublisher {
         Set<ControlLine> lines = EnumSet.noneOf(ControlLine.class);
         for (ControlLine line : ControlLine.values()) {
             Optional<LayerInfo> existing = writer.stored(line.layerId());
+            // a line stored before versions were kept becomes its first version, so the next write keeps it
+            existing.ifPresent(e -> writer.keepCurrent(line.layerId(), VersionNote.generated(
+                    DemoControlLines.isDemonstration(e) ? VersionNote.DEMO : VersionNote.IMPORT, VersionNote.SYSTEM)));
             if (existing.isPresent() && !DemoControlLines.isDemonstration(existing.get())) {
                 official.add(line.layerId());
             } else {
                 lines.add(line);
             }
         }
-        Outcome published = publish(lines, boundaries, directory, seed);
+        Outcome published = publish(lines, boundaries, directory, seed,
+                VersionNote.generated(VersionNote.DEMO, VersionNote.SYSTEM));
         return new Outcome(published.stored(), published.current(), official);
     }
 
-    /** The demonstration in place of whatever {@code line} holds now, an editor's import included. */
-    public void replace(ControlLine line, BoundarySet boundaries, CountyDirectory directory, long seed) {
-        publish(EnumSet.of(line), boundaries, directory, seed);
+    /**
+     * The demonstration in place of whatever {@code line} holds now, an editor's import included; the line's
+     * previous contents are kept as a version, and the new one is noted {@code note}.
+     */
+    public void replace(ControlLine line, BoundarySet boundaries, CountyDirectory directory, long seed,
+            VersionNote note) {
+        publish(EnumSet.of(line), boundaries, directory, seed, note);
     }
 
-    private Outcome publish(Set<ControlLine> lines, BoundarySet boundaries, CountyDirectory directory, long seed) {
+    private Outcome publish(Set<ControlLine> lines, BoundarySet boundaries, CountyDirectory directory, long seed,
+            VersionNote note) {
         List<String> stored = new ArrayList<>();
         List<String> current = new ArrayList<>();
         String inputs = "seed " + seed + ", " + DemoScale.DEFAULT + ", counties "
@@ -78,7 +88,7 @@ public final class DemoControlLinePublisher {
         }
         Map<ControlLine, LayerContent> layers = DemoControlLines.generate(boundaries, directory, seed, DemoScale.DEFAULT);
         for (ControlLine line : lines) {
-            (publisher.publish(layers.get(line)) ? stored : current).add(line.layerId());
+            (publisher.publish(layers.get(line), note) ? stored : current).add(line.layerId());
             kept.put(line.layerId(), version(line).orElseThrow());
         }
         publisher.keep(KEY, inputs, kept);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import mil.nga.geopackage.BoundingBox;
@@ -26,18 +27,23 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKBWriter;
 import org.planmap.crs.CrsRef;
 import org.planmap.layer.FeaturePage;
+import org.planmap.style.MapStyles;
 import org.planmap.store.Feature;
 import org.planmap.store.JdbcColumns;
 import org.planmap.store.Field;
 import org.planmap.store.gpkg.ContentsExtent;
 import org.planmap.store.gpkg.GeoPackageBinary;
+import org.planmap.style.Qml;
+import org.planmap.style.Sld;
+import org.planmap.style.Symbology;
 
 /**
  * A GeoPackage (OGC 12-128) for QGIS and ArcGIS Pro: one feature table named after the layer, the attribute
  * {@link Column}s, an R-tree spatial index, and the CRS as an {@code EPSG} row in gpkg_spatial_ref_sys with
  * its WKT definition (NGA's for WGS 84 and Web Mercator, {@link OgcWkt} for CGCS2000). SQLite needs a file, so it is
  * built in a {@link ScratchDirectory} as the features stream in, copied to {@code out} once complete and deleted,
- * whether the export succeeds or fails.
+ * whether the export succeeds or fails. The layer's style goes into a {@code layer_styles} table as QGIS writes it
+ * (QML and SLD, as the default), so QGIS opens the layer in the web map's colours.
  */
 public final class GeoPackageEncoder implements FeatureEncoder {
 
@@ -45,11 +51,26 @@ public final class GeoPackageEncoder implements FeatureEncoder {
     /** Rows per JDBC batch. */
     private static final int BATCH = 1000;
 
-    private final Path workDir;
+    /**
+     * The table QGIS creates when it saves a style into a GeoPackage (QGIS 3.22, read from one it wrote), column for
+     * column: QGIS and GDAL look for these names. Registered in gpkg_contents as attributes, as QGIS does.
+     */
+    private static final String LAYER_STYLES = "CREATE TABLE \"layer_styles\" ( \"id\" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
+            + "\"f_table_catalog\" TEXT(256), \"f_table_schema\" TEXT(256), \"f_table_name\" TEXT(256), "
+            + "\"f_geometry_column\" TEXT(256), \"styleName\" TEXT(30), \"styleQML\" TEXT, \"styleSLD\" TEXT, "
+            + "\"useAsDefault\" BOOLEAN, \"description\" TEXT, \"owner\" TEXT(30), \"ui\" TEXT(30), "
+            + "\"update_time\" DATETIME DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))";
 
-    /** @param workDir where the file is built before it is sent (see {@link ScratchDirectory}) */
-    public GeoPackageEncoder(Path workDir) {
+    private final Path workDir;
+    private final MapStyles styles;
+
+    /**
+     * @param workDir where the file is built before it is sent (see {@link ScratchDirectory})
+     * @param styles  the web map's styles, of which the layer's goes into {@code layer_styles}
+     */
+    public GeoPackageEncoder(Path workDir, MapStyles styles) {
         this.workDir = workDir;
+        this.styles = styles;
     }
 
     @Override
@@ -73,7 +94,8 @@ public final class GeoPackageEncoder implements FeatureEncoder {
             Path file = dir.resolve("export.gpkg");
             GeoPackageManager.create(file.toFile());
             try (GeoPackage gpkg = GeoPackageManager.open(file.toFile(), true)) {
-                fill(gpkg, page);
+                String table = fill(gpkg, page);
+                style(gpkg.getConnection().getConnection(), table, Symbology.of(styles, page.layer()));
             }
             Files.copy(file, out);
         }
@@ -85,7 +107,7 @@ public final class GeoPackageEncoder implements FeatureEncoder {
      * NGA's row-by-row insert and its R-tree fill parse every blob again and took most of a large export's time.
      * The extent, known after the last row, goes into gpkg_contents after.
      */
-    private static void fill(GeoPackage gpkg, FeaturePage page) throws IOException {
+    private static String fill(GeoPackage gpkg, FeaturePage page) throws IOException {
         String table = page.layer().id().replaceAll("[^A-Za-z0-9_]", "_");
         long srsId = srsId(gpkg, page.crs());
         GeometryColumns geometry = new GeometryColumns();
@@ -153,6 +175,28 @@ public final class GeoPackageEncoder implements FeatureEncoder {
         rtree.getOrCreate(featureTable);
         rtree.createFunctions(featureTable);
         rtree.createAllTriggers(featureTable);
+        return table;
+    }
+
+    private static void style(Connection db, String table, Symbology symbology) throws IOException {
+        try (Statement ddl = db.createStatement()) {
+            ddl.execute(LAYER_STYLES);
+            ddl.execute("INSERT INTO gpkg_contents (table_name, data_type, identifier, last_change, srs_id) VALUES "
+                    + "('layer_styles', 'attributes', 'layer_styles', strftime('%Y-%m-%dT%H:%M:%fZ','now'), 0)");
+            try (PreparedStatement row = db.prepareStatement("INSERT INTO layer_styles (f_table_catalog, f_table_schema, "
+                    + "f_table_name, f_geometry_column, styleName, styleQML, styleSLD, useAsDefault, description, owner) "
+                    + "VALUES ('', '', ?, ?, ?, ?, ?, 1, ?, '')")) {
+                row.setString(1, table);
+                row.setString(2, GEOMETRY);
+                row.setString(3, table);
+                row.setString(4, Qml.of(symbology));
+                row.setString(5, Sld.of(symbology));
+                row.setString(6, symbology.title());
+                row.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IOException("cannot write the GeoPackage's layer_styles: " + e.getMessage(), e);
+        }
     }
 
     /** The srs_id (= the EPSG code) of {@code crs}, adding its gpkg_spatial_ref_sys row when NGA has none. */

@@ -1,5 +1,6 @@
 package org.planmap.encode;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -14,14 +15,18 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.planmap.crs.CrsRef;
 import org.planmap.layer.FeaturePage;
+import org.planmap.style.MapStyles;
 import org.planmap.store.Feature;
+import org.planmap.style.Symbology;
 
 /**
  * KML 2.2 for Google Earth and 奥维 (Ovital): UTF-8, one Placemark per feature named after the feature
  * (its name, kind or title), every attribute as ExtendedData, polygons with outer and inner boundaries
  * (outer rings counter-clockwise, as the KML reference recommends). KML is WGS 84 longitude/latitude by
  * definition, so a projected CRS is refused rather than silently ignored: a planner who asked for
- * Gauss-Krüger metres should learn that KML cannot hold them.
+ * Gauss-Krüger metres should learn that KML cannot hold them. The layer's style comes along as one shared
+ * {@code <Style>} per symbology rule, each Placemark pointing at its own by {@code <styleUrl>}: KML has no dashes,
+ * so a schematic region is told by its colour and its 图形依据 attribute only.
  */
 public final class KmlEncoder implements FeatureEncoder {
 
@@ -29,6 +34,14 @@ public final class KmlEncoder implements FeatureEncoder {
     private static final List<String> NAME_PROPERTIES = List.of("name", "kindName", "title");
     private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
     private static final double SCALE = 1e6;
+    private static final String STYLE_ID = "style-";
+
+    private final MapStyles styles;
+
+    /** @param styles the web map's styles, of which the layer's colours go into the file */
+    public KmlEncoder(MapStyles styles) {
+        this.styles = styles;
+    }
 
     @Override
     public String format() {
@@ -61,11 +74,17 @@ public final class KmlEncoder implements FeatureEncoder {
             x.writeDefaultNamespace(NS);
             x.writeStartElement("Document");
             element(x, "name", page.layer().title());
+            Symbology symbology = Symbology.of(styles, page.layer());
+            List<Symbology.Rule> rules = symbology.rules();
+            for (int i = 0; i < rules.size(); i++) {
+                style(x, STYLE_ID + i, rules.get(i).symbol());
+            }
             while (page.features().hasNext()) {
                 Feature f = page.features().next();
                 x.writeStartElement("Placemark");
                 x.writeAttribute("id", f.id());
                 element(x, "name", name(f));
+                element(x, "styleUrl", "#" + STYLE_ID + rules.indexOf(symbology.ruleFor(f.properties())));
                 x.writeStartElement("ExtendedData");
                 for (Column c : columns) {
                     x.writeStartElement("Data");
@@ -89,6 +108,30 @@ public final class KmlEncoder implements FeatureEncoder {
         } catch (XMLStreamException e) {
             throw new IOException("cannot write KML: " + e.getMessage(), e);
         }
+    }
+
+    private static void style(XMLStreamWriter x, String id, Symbology.Symbol symbol) throws XMLStreamException {
+        x.writeStartElement("Style");
+        x.writeAttribute("id", id);
+        x.writeStartElement("IconStyle");
+        element(x, "color", colour(symbol.fill() == null ? symbol.stroke() : symbol.fill()));
+        x.writeEndElement();
+        x.writeStartElement("LineStyle");
+        element(x, "color", colour(symbol.stroke()));
+        element(x, "width", String.valueOf(symbol.width()));
+        x.writeEndElement();
+        x.writeStartElement("PolyStyle");
+        element(x, "color", colour(symbol.fill()));
+        element(x, "fill", symbol.fill() == null ? "0" : "1");
+        element(x, "outline", symbol.stroke() == null ? "0" : "1");
+        x.writeEndElement();
+        x.writeEndElement();
+    }
+
+    /** KML's {@code aabbggrr}: alpha first and blue before red, the reverse of the web's order. */
+    static String colour(Color c) {
+        return c == null ? "00000000"
+                : String.format("%02x%02x%02x%02x", c.getAlpha(), c.getBlue(), c.getGreen(), c.getRed());
     }
 
     private static String name(Feature f) {

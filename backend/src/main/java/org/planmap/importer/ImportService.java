@@ -23,6 +23,7 @@ import org.planmap.store.Feature;
 import org.planmap.store.FeatureSource;
 import org.planmap.store.LayerInfo;
 import org.planmap.store.StoreFullException;
+import org.planmap.store.VersionNote;
 
 /**
  * The import road: uploaded file → format reader → CRS (declared, or named by the editor) → EPSG:4326 →
@@ -75,18 +76,22 @@ public final class ImportService implements AutoCloseable {
     }
 
     /**
-     * Starts importing {@code upload} (which the service now owns and deletes) into {@code target}.
+     * Starts importing {@code upload} (which the service now owns and deletes) into {@code target}; the layer's
+     * previous contents are kept as a version, the new one noted with the file and who imported it.
      *
-     * @param crs the CRS the editor names for a file that declares none; null to rely on the file
+     * @param crs    the CRS the editor names for a file that declares none; null to rely on the file
+     * @param sha256 the uploaded file's SHA-256, hex
+     * @param user   the account importing it
      */
-    public synchronized ImportStatus submit(ImportTarget target, Path upload, String fileName, CrsRef crs) {
+    public synchronized ImportStatus submit(ImportTarget target, Path upload, String fileName, CrsRef crs,
+            String sha256, String user) {
         FormatReader reader = readerFor(fileName);
         ImportJob job = new ImportJob(UUID.randomUUID().toString(), target.layerId(), fileName);
         jobs.put(job.id(), job);
         while (jobs.size() > KEPT_JOBS) {
             jobs.remove(jobs.keySet().iterator().next());
         }
-        worker.submit(() -> run(job, target, reader, upload, crs));
+        worker.submit(() -> run(job, target, reader, upload, crs, sha256, user));
         return job.status();
     }
 
@@ -104,7 +109,8 @@ public final class ImportService implements AutoCloseable {
         return job.status();
     }
 
-    private void run(ImportJob job, ImportTarget target, FormatReader reader, Path upload, CrsRef crs) {
+    private void run(ImportJob job, ImportTarget target, FormatReader reader, Path upload, CrsRef crs, String sha256,
+            String user) {
         try {
             job.stage(0.05, "读取文件");
             FileContents source = reader.read(upload, limits);
@@ -115,7 +121,9 @@ public final class ImportService implements AutoCloseable {
             LayerInfo info = new LayerInfo(target.layerId(), target.title(), target.geometryType(), CrsRef.WGS84.code(),
                     "导入 imported: " + job.fileName() + " (" + reader.format() + ", " + from.code() + "), " + Instant.now(),
                     0, List.of(), source.fields(), UUID.randomUUID().toString());
-            writer.replace(info, sink -> conversion.run(source.features(), sink));
+            writer.replace(info, sink -> conversion.run(source.features(), sink),
+                    () -> new VersionNote(VersionNote.IMPORT, user, job.fileName(), sha256, reader.format(), from.code(),
+                            conversion.repaired, 0));
             deleteUpload(upload);
             job.done(new ImportStatus.Report(reader.format(), from.code(), conversion.kept, conversion.repaired,
                     conversion.dropped, source.notes()));

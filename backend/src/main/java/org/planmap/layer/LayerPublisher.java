@@ -12,7 +12,9 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.locationtech.jts.io.WKBWriter;
 import org.planmap.store.Feature;
+import org.planmap.store.FeatureSource;
 import org.planmap.store.LayerInfo;
+import org.planmap.store.VersionNote;
 
 /**
  * Puts a layer built from the project's own data (boundaries, plan structure) into the store when its
@@ -29,12 +31,25 @@ public final class LayerPublisher {
 
     /** @return true when the store's copy was replaced */
     public boolean publish(LayerContent content) {
+        return publish(content, null);
+    }
+
+    /**
+     * {@link #publish(LayerContent)} keeping the previous contents as a version, the new one noted {@code note}
+     * (null: keeping no version, as for layers derived from the project's own data).
+     */
+    public boolean publish(LayerContent content, VersionNote note) {
         LayerInfo layer = content.info();
         List<Feature> features = content.features();
         String version = version(layer, features);
         boolean current = writer.stored(layer.id()).map(l -> l.version().equals(version)).orElse(false);
         if (!current) {
-            writer.replace(layer.withContents(features.size(), List.of(), version), features);
+            LayerInfo info = layer.withContents(features.size(), List.of(), version);
+            if (note == null) {
+                writer.replace(info, features);
+            } else {
+                writer.replace(info, FeatureSource.of(features), () -> note);
+            }
         }
         return !current;
     }

@@ -3,6 +3,7 @@ package org.planmap.layer;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.planmap.crs.CrsRef;
 import org.planmap.crs.Reprojector;
@@ -11,6 +12,8 @@ import org.planmap.store.FeatureCursor;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.FeatureStore;
 import org.planmap.store.LayerInfo;
+import org.planmap.store.LayerVersion;
+import org.planmap.store.UnknownVersionException;
 import org.planmap.store.filter.Queryables;
 
 /**
@@ -38,6 +41,25 @@ public final class LayerService {
         return store.layer(id).orElseThrow(() -> new UnknownLayerException(id));
     }
 
+    /** The kept versions of a layer, newest first; a layer neither present nor ever versioned is unknown. */
+    public List<LayerVersion> versions(String id) {
+        List<LayerVersion> versions = store.versions(id);
+        if (versions.isEmpty()) {
+            layer(id);
+        }
+        return versions;
+    }
+
+    public LayerVersion version(String id, int number) {
+        return versions(id).stream().filter(v -> v.version() == number).findFirst()
+                .orElseThrow(() -> new UnknownVersionException(id, number));
+    }
+
+    /** The layer {@code query} reads: as it is now, or as it was in the version the query names. */
+    public LayerInfo layer(FeatureQuery query) {
+        return query.version() == null ? layer(query.layerId()) : version(query.layerId(), query.version()).layer();
+    }
+
     /**
      * The matching features reprojected to {@code crs} as a page to stream and close. A paged query is counted
      * first (numberMatched), before the cursor takes its read connection; an unknown layer or an impossible filter
@@ -49,7 +71,7 @@ public final class LayerService {
             return new FeaturePage(layer, open(layer, query, crs), OptionalLong.empty(), crs);
         }
         // A resident layer's matches are found once and give both the page and numberMatched.
-        Optional<List<Feature>> resident = this.resident.matches(layer, query);
+        Optional<List<Feature>> resident = resident(layer, query, this.resident::matches);
         if (resident.isPresent()) {
             List<Feature> all = resident.get();
             return new FeaturePage(layer, reprojected(layer, FeatureCursor.of(ResidentLayers.page(all, query)), crs),
@@ -61,7 +83,7 @@ public final class LayerService {
 
     /** {@link #page} in the CRS the layer is stored in. */
     public FeaturePage page(FeatureQuery query) {
-        return page(query, CrsRef.parse(layer(query.layerId()).crs()));
+        return page(query, CrsRef.parse(layer(query).crs()));
     }
 
     /** The matching features reprojected to {@code crs}, as a cursor the caller closes. */
@@ -86,13 +108,19 @@ public final class LayerService {
 
     /** How many features match {@code query}, ignoring its limit and offset: what an answer would hold. */
     public long count(FeatureQuery query) {
-        return resident.count(answerable(query), query).orElseGet(() -> store.count(query));
+        return resident(answerable(query), query, resident::count).orElseGet(() -> store.count(query));
     }
 
     /** The resident copy's matches or else the store's cursor, reprojected. */
     private FeatureCursor open(LayerInfo layer, FeatureQuery query, CrsRef crs) {
         return reprojected(layer,
-                resident.features(layer, query).map(FeatureCursor::of).orElseGet(() -> store.query(query)), crs);
+                resident(layer, query, resident::features).map(FeatureCursor::of).orElseGet(() -> store.query(query)), crs);
+    }
+
+    /** The resident copy's answer: only ever of the layer as it is now, kept versions are read from the store. */
+    private static <T> Optional<T> resident(LayerInfo layer, FeatureQuery query,
+            BiFunction<LayerInfo, FeatureQuery, Optional<T>> answer) {
+        return query.version() == null ? answer.apply(layer, query) : Optional.empty();
     }
 
     /** {@code source} reprojected feature by feature, stopping at the next feature once its client left. */
@@ -106,7 +134,7 @@ public final class LayerService {
     }
 
     private LayerInfo answerable(FeatureQuery query) {
-        LayerInfo layer = layer(query.layerId());
+        LayerInfo layer = layer(query);
         if (query.adcodePrefix() != null
                 && layer.fields().stream().noneMatch(f -> f.name().equals(FeatureQuery.ADCODE))) {
             throw new LayerQueryException("no-adcode", "图层“" + layer.title() + "”没有区划代码字段，不能按区划代码筛选",

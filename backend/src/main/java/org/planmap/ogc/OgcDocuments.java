@@ -9,8 +9,11 @@ import org.locationtech.jts.geom.Envelope;
 import org.planmap.crs.CrsRef;
 import org.planmap.store.Field;
 import org.planmap.store.LayerInfo;
+import org.planmap.store.TextTwin;
 import org.planmap.store.filter.Filter;
 import org.planmap.store.filter.Queryables;
+import org.planmap.style.Qml;
+import org.planmap.style.Sld;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -109,6 +112,8 @@ final class OgcDocuments {
         links.add(new Link(OgcUrls.withQuery(urls.items(layer.id()), Map.of("f", "html")), "items", OgcUrls.HTML,
                 layer.title() + " 要素（网页）"));
         links.add(new Link(urls.queryables(layer.id()), QUERYABLES_REL, OgcUrls.SCHEMA, layer.title() + " 可筛选的属性"));
+        links.add(new Link(urls.style(layer.id(), "sld"), "stylesheet", Sld.MEDIA_TYPE, layer.title() + " 样式（SLD 1.0）"));
+        links.add(new Link(urls.style(layer.id(), "qml"), "stylesheet", Qml.MEDIA_TYPE, layer.title() + " 样式（QGIS QML）"));
         return links;
     }
 
@@ -132,6 +137,10 @@ final class OgcDocuments {
             ObjectNode p = properties.putObject(f.name());
             p.put("title", f.description() == null || f.description().isBlank() ? f.name() : f.description());
             p.put("type", schemaType(f));
+            TextTwin.listOf(f, layer.fields()).ifPresent(list -> p.put("description", "列表属性 " + list.name()
+                    + " 的文字形式，各项以“" + TextTwin.SEPARATOR + "”连接；" + list.name() + " 本身在 GeoJSON 中为数组，不可筛选。"
+                    + " The text twin of the list property " + list.name() + ", its items joined with "
+                    + TextTwin.SEPARATOR + "; the list itself is a JSON array and not queryable."));
         }
         doc.put("additionalProperties", false);
         return doc;

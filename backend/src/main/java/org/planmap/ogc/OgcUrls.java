@@ -51,6 +51,14 @@ final class OgcUrls {
         return collection(id) + "/queryables";
     }
 
+    /**
+     * The layer's style file ({@code sld}, {@code qml}), served by the planmap API beside /ogc: the same root without
+     * the /ogc it ends in.
+     */
+    String style(String id, String extension) {
+        return root.substring(0, root.length() - "/ogc".length()) + "/api/layers/" + encode(id) + "/style." + extension;
+    }
+
     String item(String id, String featureId) {
         return items(id) + "/" + encode(featureId);
     }

@@ -48,6 +48,14 @@ public final class PlaceNamesInEnglish {
     private PlaceNamesInEnglish() {
     }
 
+    /**
+     * The English form as a map label: without City, County or District, which the label's size and colour
+     * already say (Xiaoyi; Jinnan Urban Circle keeps its kind, which does not).
+     */
+    public static String label(String name) {
+        return of(name).replaceFirst(" (City|County|District)$", "");
+    }
+
     public static String of(String name) {
         for (Map.Entry<String, String> generic : GENERIC) {
             // 城区, 矿区, 郊区: a one-character district keeps its 区 in the name (Chengqu District).

@@ -21,6 +21,7 @@ import org.planmap.store.Feature;
 import org.planmap.store.Field;
 import org.planmap.store.Field.Type;
 import org.planmap.store.LayerInfo;
+import org.planmap.store.TextTwin;
 
 /**
  * The plan's spatial structure as layers: the regional town groups (第四章第一节, 第三节) and 一群两区三圈.
@@ -68,10 +69,10 @@ public final class StructureLayers {
             p.put("id", r.group().id());
             p.put("name", r.group().name());
             p.put("pattern", r.group().pattern().isEmpty() ? null : r.group().pattern());
-            p.put("core", r.core().stream().map(AdminUnit::adcode).toList());
-            p.put("coreNames", r.core().stream().map(AdminUnit::name).toList());
-            p.put("radiated", r.radiated().stream().map(AdminUnit::adcode).toList());
-            p.put("radiatedNames", r.radiated().stream().map(AdminUnit::name).toList());
+            TextTwin.put(p, "core", r.core().stream().map(AdminUnit::adcode).toList());
+            TextTwin.put(p, "coreNames", r.core().stream().map(AdminUnit::name).toList());
+            TextTwin.put(p, "radiated", r.radiated().stream().map(AdminUnit::adcode).toList());
+            TextTwin.put(p, "radiatedNames", r.radiated().stream().map(AdminUnit::name).toList());
             p.put("areaKm2", Ellipsoid.areaKm2(shape));
             p.put("source", r.group().source().cite());
             p.put("sourceQuote", r.group().sourceQuote());
@@ -79,13 +80,12 @@ public final class StructureLayers {
             p.put("labelPoint", LabelPoint.of(shape));
             features.add(new Feature(r.group().id(), shape, p));
         }
-        List<Field> fields = List.of(ID, NAME,
-                new Field("pattern", Type.STRING, "格局，如 4+3"),
-                new Field("core", Type.JSON, "核心县区代码"),
-                new Field("coreNames", Type.JSON, "核心县区"),
-                new Field("radiated", Type.JSON, "辐射带动县区代码"),
-                new Field("radiatedNames", Type.JSON, "辐射带动县区"),
-                AREA_KM2, SOURCE, SOURCE_QUOTE, NOTE, LABEL_POINT);
+        List<Field> fields = new ArrayList<>(List.of(ID, NAME, new Field("pattern", Type.STRING, "格局，如 4+3")));
+        fields.addAll(TextTwin.fields("core", "核心县区代码"));
+        fields.addAll(TextTwin.fields("coreNames", "核心县区"));
+        fields.addAll(TextTwin.fields("radiated", "辐射带动县区代码"));
+        fields.addAll(TextTwin.fields("radiatedNames", "辐射带动县区"));
+        fields.addAll(List.of(AREA_KM2, SOURCE, SOURCE_QUOTE, NOTE, LABEL_POINT));
         return new LayerContent(new LayerInfo(TOWN_GROUPS, "区域性城镇群 Regional town groups", "MULTIPOLYGON",
                 BoundarySet.CRS, "《山西省“十四五”新型城镇化规划》第四章第一节、第三节; members dissolved from the county boundaries",
                 0, List.of(), fields, ""), features);
@@ -103,8 +103,8 @@ public final class StructureLayers {
             p.put("id", r.id());
             p.put("name", r.name());
             p.put("kind", r.kind().label());
-            p.put("members", cityCodes);
-            p.put("memberNames", r.members());
+            TextTwin.put(p, "members", cityCodes);
+            TextTwin.put(p, "memberNames", r.members());
             p.put("geometryBasis", r.geometryBasis().code());
             p.put("extentNote", r.extentNote());
             p.put("areaKm2", shape == null ? null : Ellipsoid.areaKm2(shape));
@@ -114,13 +114,13 @@ public final class StructureLayers {
             p.put("labelPoint", shape == null ? null : LabelPoint.of(shape));
             features.add(new Feature(r.id(), shape, p));
         }
-        List<Field> fields = List.of(ID, NAME,
-                new Field("kind", Type.STRING, "类型：城市群/经济区/示范区/城镇圈"),
-                new Field("members", Type.JSON, "成员地级市代码"),
-                new Field("memberNames", Type.JSON, "成员地级市"),
-                new Field("geometryBasis", Type.STRING, "图形依据：members（成员市全域）/schematic（示意）"),
+        List<Field> fields = new ArrayList<>(List.of(ID, NAME,
+                new Field("kind", Type.STRING, "类型：城市群/经济区/示范区/城镇圈")));
+        fields.addAll(TextTwin.fields("members", "成员地级市代码"));
+        fields.addAll(TextTwin.fields("memberNames", "成员地级市"));
+        fields.addAll(List.of(new Field("geometryBasis", Type.STRING, "图形依据：members（成员市全域）/schematic（示意）"),
                 new Field("extentNote", Type.STRING, "规划对范围的表述"),
-                AREA_KM2, SOURCE, SOURCE_QUOTE, NOTE, LABEL_POINT);
+                AREA_KM2, SOURCE, SOURCE_QUOTE, NOTE, LABEL_POINT));
         return new LayerContent(new LayerInfo(REGIONS, "一群两区三圈 City cluster, zones and circles", "MULTIPOLYGON",
                 BoundarySet.CRS, "《山西省“十四五”新型城镇化规划》第二章第三节、第四章第一节、第二节; whole member cities",
                 0, List.of(), fields, ""), features);

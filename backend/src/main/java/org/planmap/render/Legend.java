@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.planmap.render.MapStyles.ByProperty;
-import org.planmap.render.MapStyles.LayerStyle;
+import java.util.function.UnaryOperator;
+import org.planmap.style.MapStyles.ByProperty;
+import org.planmap.style.MapStyles.LayerStyle;
 import org.planmap.store.Feature;
 
 /** A map image's legend, built from the same styles the layers are drawn with. */
@@ -34,30 +35,31 @@ final class Legend {
      * A layer's rows: a fill-by-property layer (the county tiers) lists every value, in the style's order;
      * a stroke-by-property layer (region kinds) lists the values its drawn features use; any other layer is
      * one row. {@code demonstration}: the stored layer is demonstration data and the legend says so.
+     * {@code words} gives the style file's Chinese in the map's language.
      */
-    static List<Row> rows(LayerStyle style, List<Feature> features, boolean demonstration) {
+    static List<Row> rows(LayerStyle style, List<Feature> features, boolean demonstration, UnaryOperator<String> words) {
         List<Row> rows = new ArrayList<>();
         if (style.fillBy() != null) {
             ByProperty<Color> by = style.fillBy();
-            rows.add(Row.heading(by.title() != null ? by.title() : style.title()));
-            by.values().keySet().forEach(value -> rows.add(new Row(value, false,
+            rows.add(Row.heading(words.apply(by.title() != null ? by.title() : style.title())));
+            by.values().keySet().forEach(value -> rows.add(new Row(words.apply(value), false,
                     style.fillFor(Map.of(by.property(), value)), style.stroke(), 1, null)));
         } else if (style.strokeBy() != null) {
             ByProperty<Color> by = style.strokeBy();
-            rows.add(Row.heading(style.title()));
+            rows.add(Row.heading(words.apply(style.title())));
             by.values().forEach((value, colour) -> {
                 if (features.stream().anyMatch(f -> value.equals(String.valueOf(f.properties().get(by.property()))))) {
-                    rows.add(new Row(value, false, null, colour, style.width(), null));
+                    rows.add(new Row(words.apply(value), false, null, colour, style.width(), null));
                 }
             });
             if (style.dashBy() != null && features.stream().anyMatch(f -> style.dashFor(f.properties()) != null)) {
                 float[] dash = style.dashBy().values().values().iterator().next();
-                rows.add(new Row(Objects.requireNonNullElse(style.dashBy().title(), ""), false, null, by.fallback(),
-                        style.width(), dash));
+                rows.add(new Row(words.apply(Objects.requireNonNullElse(style.dashBy().title(), "")), false, null,
+                        by.fallback(), style.width(), dash));
             }
         } else {
-            String text = (style.legend() != null ? style.legend() : style.title())
-                    + (demonstration ? "（示意数据，非官方）" : "");
+            String text = words.apply(style.legend() != null ? style.legend() : style.title())
+                    + (demonstration ? words.apply("（示意数据，非官方）") : "");
             rows.add(new Row(text, false, style.filled() ? style.fillFor(Map.of()) : null, style.stroke(),
                     style.width(), null));
         }
@@ -65,11 +67,12 @@ final class Legend {
     }
 
     /**
-     * Draws the rows in a white panel whose bottom-right corner is at ({@code right}, {@code bottom}).
+     * Draws the rows under {@code heading} (图例, Legend) in a white panel whose bottom-right corner is at
+     * ({@code right}, {@code bottom}).
      *
      * @return the panel, which place names keep clear of; empty for no rows
      */
-    static Rectangle2D draw(Graphics2D g, List<Row> rows, int right, int bottom) {
+    static Rectangle2D draw(Graphics2D g, List<Row> rows, String heading, int right, int bottom) {
         if (rows.isEmpty()) {
             return new Rectangle2D.Double();
         }
@@ -77,7 +80,7 @@ final class Legend {
         var bold = CjkFont.font(12, true, false);
         g.setFont(bold);
         FontMetrics fm = g.getFontMetrics();
-        int width = fm.stringWidth("图例");
+        int width = fm.stringWidth(heading);
         for (Row row : rows) {
             width = Math.max(width, fm.stringWidth(row.text()) + (row.heading() ? 0 : SWATCH_W + 8));
         }
@@ -92,7 +95,7 @@ final class Legend {
         int x = left + 10;
         int y = top + 5;
         g.setColor(MapImage.INK);
-        g.drawString("图例", x, y + fm.getAscent());
+        g.drawString(heading, x, y + fm.getAscent());
         for (Row row : rows) {
             y += ROW;
             int mid = y + ROW / 2;

@@ -15,11 +15,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.locationtech.jts.geom.Envelope;
 import org.planmap.layer.LayerService;
 import org.planmap.layer.UnknownLayerException;
-import org.planmap.render.MapStyles.LayerStyle;
+import org.planmap.style.MapStyles.LayerStyle;
 import org.planmap.store.Feature;
+import org.planmap.style.MapStyles;
 
 /**
  * A map a planner can put in a report: the chosen layers in the viewer's styles over the neighbouring
@@ -57,13 +59,13 @@ public final class MapImage {
         }
     }
 
-    public BufferedImage render(Envelope lonLat, int width, int height, List<String> layerIds) {
+    public BufferedImage render(Envelope lonLat, int width, int height, List<String> layerIds, MapLanguage language) {
         check(layerIds);
         Viewport view = Viewport.fitting(lonLat, width, height);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
-            draw(g, view, layerIds, TITLE);
+            draw(g, view, layerIds, language.word(renderer.styles(), TITLE), language);
         } finally {
             g.dispose();
         }
@@ -84,6 +86,16 @@ public final class MapImage {
      * Unknown layer ids are the caller's to {@link #check} first.
      */
     public void draw(Graphics2D g, Viewport view, List<String> layerIds, String title) {
+        draw(g, view, layerIds, title, MapLanguage.CHINESE);
+    }
+
+    /**
+     * {@link #draw(Graphics2D, Viewport, List, String)} in a language: the legend, scale and credit in its words,
+     * the place names in Chinese or pinyin; {@code title} is drawn as given.
+     *
+     * @return the place names drawn (those that would have collided were dropped), in rank order
+     */
+    public List<String> draw(Graphics2D g, Viewport view, List<String> layerIds, String title, MapLanguage language) {
         int width = view.width();
         int height = view.height();
         MapRenderer.prepare(g);
@@ -117,9 +129,11 @@ public final class MapImage {
         List<Rectangle2D> taken = new ArrayList<>();
         taken.add(title(g, title));
         taken.add(northArrow(g, width));
-        Rectangle2D scale = scaleBar(g, view);
+        UnaryOperator<String> words = chinese -> language.word(styles, chinese);
+        Rectangle2D scale = scaleBar(g, view, words);
         taken.add(scale);
-        taken.add(legend(g, styles, shown, width, (int) scale.getY() - 6));
+        taken.add(legend(g, styles, shown, width, (int) scale.getY() - 6, words));
+        List<String> labels = new ArrayList<>();
         double zoom = view.zoom();
         List<LayerStyle> labelled = styles.layers().values().stream()
                 .sorted(Comparator.comparingInt(style -> labelRank(style.id()))).toList();
@@ -128,9 +142,10 @@ public final class MapImage {
             boolean on = label != null && (label.withLayer() ? wanted.contains(style.id()) : wanted.contains(LABELS));
             if (on && label.showsAt(zoom)) {
                 List<Feature> features = drawn.computeIfAbsent(style.id(), id -> renderer.features(id, view));
-                renderer.drawLabels(g, view, label, features, taken);
+                labels.addAll(renderer.drawLabels(g, view, label, features, taken, language::placeName));
             }
         }
+        return labels;
     }
 
     private static Rectangle2D title(Graphics2D g, String title) {
@@ -173,23 +188,24 @@ public final class MapImage {
      *
      * @return what it drew (bar and credit line), so the legend can stand on it and names keep clear of it
      */
-    private static Rectangle2D scaleBar(Graphics2D g, Viewport view) {
+    private static Rectangle2D scaleBar(Graphics2D g, Viewport view, UnaryOperator<String> words) {
         double metresPerPx = view.groundMetresPerPixel();
         double target = metresPerPx * view.width() / 5;
         double round = Math.pow(10, Math.floor(Math.log10(target)));
         double metres = target >= 5 * round ? 5 * round : target >= 2 * round ? 2 * round : round;
         int px = (int) Math.round(metres / metresPerPx);
-        String text = metres >= 1000 ? fmt(metres / 1000) + " 公里" : fmt(metres) + " 米";
+        String text = metres >= 1000 ? fmt(metres / 1000) + " " + words.apply("公里") : fmt(metres) + " " + words.apply("米");
+        String credit = words.apply(CREDIT);
         g.setFont(CjkFont.font(11, false, false));
         FontMetrics m = g.getFontMetrics();
-        int creditWidth = m.stringWidth(CREDIT);
+        int creditWidth = m.stringWidth(credit);
         int right = view.width() - MARGIN;
         int bottom = view.height() - MARGIN;
         // The credit line under the bar, right-aligned.
         g.setColor(PANEL);
         g.fillRect(right - creditWidth - 8, bottom - m.getHeight() - 2, creditWidth + 8, m.getHeight() + 4);
         g.setColor(new Color(0x486581));
-        g.drawString(CREDIT, right - creditWidth - 4, bottom - m.getDescent());
+        g.drawString(credit, right - creditWidth - 4, bottom - m.getDescent());
         int barBottom = bottom - m.getHeight() - 8;
         int textHalf = m.stringWidth(text) / 2;
         int left = right - px - textHalf - 8;
@@ -217,12 +233,13 @@ public final class MapImage {
      * row. Shanxi runs from south-west to north-east, so at the province's extent that corner is Henan, not
      * 运城 (which a bottom-left legend covered).
      */
-    private Rectangle2D legend(Graphics2D g, MapStyles styles, Map<String, List<Feature>> drawn, int width, int bottom) {
+    private Rectangle2D legend(Graphics2D g, MapStyles styles, Map<String, List<Feature>> drawn, int width, int bottom,
+            UnaryOperator<String> words) {
         List<Legend.Row> rows = new ArrayList<>();
         for (Map.Entry<String, List<Feature>> e : drawn.entrySet()) {
             LayerStyle style = styles.layer(e.getKey()).orElseThrow();
-            rows.addAll(Legend.rows(style, e.getValue(), layers.layer(style.id()).title().contains("示意")));
+            rows.addAll(Legend.rows(style, e.getValue(), layers.layer(style.id()).title().contains("示意"), words));
         }
-        return Legend.draw(g, rows, width - MARGIN, bottom);
+        return Legend.draw(g, rows, words.apply("图例"), width - MARGIN, bottom);
     }
 }

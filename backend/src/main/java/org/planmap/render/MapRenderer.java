@@ -9,12 +9,14 @@ import java.awt.font.TextLayout;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Envelope;
@@ -25,10 +27,11 @@ import org.locationtech.jts.geom.Polygon;
 import org.planmap.crs.CrsRef;
 import org.planmap.layer.Abandoned;
 import org.planmap.layer.LayerService;
-import org.planmap.render.MapStyles.LabelStyle;
-import org.planmap.render.MapStyles.LayerStyle;
+import org.planmap.style.MapStyles.LabelStyle;
+import org.planmap.style.MapStyles.LayerStyle;
 import org.planmap.store.Feature;
 import org.planmap.store.FeatureQuery;
+import org.planmap.style.MapStyles;
 
 /**
  * Draws layers with the viewer's styles onto a Java2D canvas in Web Mercator, reading features only
@@ -212,16 +215,24 @@ public final class MapRenderer {
         }
     }
 
-    /** Names at each feature's {@code labelPoint}, with a white halo, skipping any that would overlap one drawn. */
-    public void drawLabels(Graphics2D g, Viewport view, LabelStyle label, List<Feature> features, List<Rectangle2D> taken) {
+    /**
+     * Names at each feature's {@code labelPoint}, with a white halo, in the map's language ({@code names} turns
+     * the stored Chinese name into the label). A name that would overlap one drawn, or anything in
+     * {@code taken}, is dropped rather than moved: moved, it would name the wrong feature.
+     *
+     * @return the labels drawn, in drawing order
+     */
+    public List<String> drawLabels(Graphics2D g, Viewport view, LabelStyle label, List<Feature> features,
+            List<Rectangle2D> taken, UnaryOperator<String> names) {
         var font = CjkFont.font(label.size(), label.bold(), label.italic());
         BasicStroke halo = new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+        List<String> drawn = new ArrayList<>();
         for (Feature f : features) {
-            Object name = f.properties().get("name");
-            if (!(name instanceof String text) || !(f.properties().get("labelPoint") instanceof List<?> point)
+            if (!(f.properties().get("name") instanceof String name) || !(f.properties().get("labelPoint") instanceof List<?> point)
                     || point.size() != 2) {
                 continue;
             }
+            String text = names.apply(name);
             double x = view.px(((Number) point.get(0)).doubleValue());
             double y = view.py(((Number) point.get(1)).doubleValue());
             TextLayout layout = new TextLayout(text, font, g.getFontRenderContext());
@@ -234,6 +245,7 @@ public final class MapRenderer {
                 continue;
             }
             taken.add(box);
+            drawn.add(text);
             Shape outline = layout.getOutline(AffineTransform.getTranslateInstance(left - bounds.getX(), baseline));
             g.setStroke(halo);
             g.setColor(Color.WHITE);
@@ -241,6 +253,7 @@ public final class MapRenderer {
             g.setColor(label.colour());
             g.fill(outline);
         }
+        return drawn;
     }
 
     private static void append(Path2D.Double path, Geometry geometry, Viewport view) {

@@ -15,7 +15,7 @@ import org.planmap.crs.CrsRef;
 import org.planmap.layer.ByteCache;
 import org.planmap.layer.LayerService;
 import org.planmap.layer.UnknownLayerException;
-import org.planmap.render.MapStyles.LayerStyle;
+import org.planmap.style.MapStyles.LayerStyle;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.LayerInfo;
 

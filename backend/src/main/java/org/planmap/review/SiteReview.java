@@ -16,6 +16,7 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.planmap.controlline.ConflictLayer;
 import org.planmap.controlline.ControlLine;
 import org.planmap.controlline.DemoControlLines;
+import org.planmap.crs.AreaUnits;
 import org.planmap.crs.CrsRef;
 import org.planmap.crs.Ellipsoid;
 import org.planmap.importer.ImportLimits;
@@ -41,9 +42,6 @@ public final class SiteReview {
      * province's control lines. These keep an anonymous request's cost small.
      */
     public static final ImportLimits LIMITS = new ImportLimits(20L << 20, 100L << 20, 1_000, 200_000);
-
-    private static final double M2_PER_HA = 10_000;
-    private static final double MU_PER_HA = 15;
 
     private final LayerService layers;
     private final CountyCards cards;
@@ -213,11 +211,11 @@ public final class SiteReview {
     }
 
     static double ha(double m2) {
-        return round(m2 / M2_PER_HA);
+        return round(AreaUnits.ha(m2));
     }
 
     static double mu(double m2) {
-        return round(m2 / M2_PER_HA * MU_PER_HA);
+        return round(AreaUnits.mu(m2));
     }
 
     private static double share(double m2, double siteM2) {

@@ -18,11 +18,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        meant minutes of waiting (bench/abuse); beyond it a request is answered 503 with
  *                        {@code Retry-After} at once
  * @param retryAfter      what that 503 tells the client to wait
- * @param smallLimit      a feature query (API or OGC items) asking for at most this many features is cheap
+ * @param smallLimit      a feature query (API or OGC items) asking for at most this many features, or of a layer
+ *                        holding at most this many, is cheap; so is an export of such a layer
+ * @param smallImage      a map image of at most this many pixels (width × height) drawing only layers of at most
+ *                        {@code smallLimit} features is cheap: the default, a 512×512, is a 1 MB raster drawn from
+ *                        geometries kept in memory, like a tile; bigger ones, or of larger layers, go to the pool
  * @param disconnectCheck how often waiting and running requests look whether their client is still connected
  */
 @ConfigurationProperties("planmap.expensive")
 public record ExpensiveProperties(@DefaultValue("2") int threads, @DefaultValue("32") int queue,
         @DefaultValue("5s") Duration retryAfter, @DefaultValue("1000") int smallLimit,
-        @DefaultValue("200ms") Duration disconnectCheck) {
+        @DefaultValue("262144") long smallImage, @DefaultValue("200ms") Duration disconnectCheck) {
 }

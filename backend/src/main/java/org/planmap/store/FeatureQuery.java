@@ -10,12 +10,13 @@ import org.planmap.store.filter.Filter;
  * geometry intersects {@code bbox} (null: all; OGC API – Features' meaning, not the boxes' overlap), whose
  * {@value #ADCODE} begins with {@code adcodePrefix} (null: any; {@code 1411} is 吕梁市's units) and whose id is
  * {@code featureId} (null: any) and for which the CQL2 {@code filter} is true (null: all), skipping {@code offset} and
- * returning at most {@code limit} (null: no limit). Without {@code withProperties} a query asks for ids and geometries
+ * returning at most {@code limit} (null: no limit), from the layer as it is now or, with {@code version}, from one of
+ * its kept versions ({@link FeatureStore#versions}). Without {@code withProperties} a query asks for ids and geometries
  * alone: a reader that measures or clips (the ledger) then does not pay for decoding every property of a dense layer.
  * Each step returns a new query; the record stays immutable.
  */
 public record FeatureQuery(String layerId, Envelope bbox, String adcodePrefix, Integer limit, long offset,
-        String featureId, Filter filter, boolean withProperties) {
+        String featureId, Filter filter, boolean withProperties, Integer version) {
 
     /** The property the division-code filter reads; layers without it cannot be filtered by division. */
     public static final String ADCODE = "adcode";
@@ -33,7 +34,7 @@ public record FeatureQuery(String layerId, Envelope bbox, String adcodePrefix, I
 
     /** Every feature of the layer; narrow it with the steps below. */
     public static FeatureQuery of(String layerId) {
-        return new FeatureQuery(layerId, null, null, null, 0, null, null, true);
+        return new FeatureQuery(layerId, null, null, null, 0, null, null, true, null);
     }
 
     /** The one feature with this id (stores keep ids unique per layer and index them). */
@@ -43,29 +44,29 @@ public record FeatureQuery(String layerId, Envelope bbox, String adcodePrefix, I
 
     /** Only features whose geometry intersects {@code box} (null: no spatial filter). */
     public FeatureQuery bbox(Envelope box) {
-        return new FeatureQuery(layerId, box, adcodePrefix, limit, offset, featureId, filter, withProperties);
+        return new FeatureQuery(layerId, box, adcodePrefix, limit, offset, featureId, filter, withProperties, version);
     }
 
     public FeatureQuery adcodePrefix(String prefix) {
-        return new FeatureQuery(layerId, bbox, prefix, limit, offset, featureId, filter, withProperties);
+        return new FeatureQuery(layerId, bbox, prefix, limit, offset, featureId, filter, withProperties, version);
     }
 
     /** At most {@code max} features (null: no limit). */
     public FeatureQuery limit(Integer max) {
-        return new FeatureQuery(layerId, bbox, adcodePrefix, max, offset, featureId, filter, withProperties);
+        return new FeatureQuery(layerId, bbox, adcodePrefix, max, offset, featureId, filter, withProperties, version);
     }
 
     public FeatureQuery offset(long skip) {
-        return new FeatureQuery(layerId, bbox, adcodePrefix, limit, skip, featureId, filter, withProperties);
+        return new FeatureQuery(layerId, bbox, adcodePrefix, limit, skip, featureId, filter, withProperties, version);
     }
 
     public FeatureQuery featureId(String id) {
-        return new FeatureQuery(layerId, bbox, adcodePrefix, limit, offset, id, filter, withProperties);
+        return new FeatureQuery(layerId, bbox, adcodePrefix, limit, offset, id, filter, withProperties, version);
     }
 
     /** Only features for which {@code condition} is true (null: no condition). */
     public FeatureQuery filter(Filter condition) {
-        return new FeatureQuery(layerId, bbox, adcodePrefix, limit, offset, featureId, condition, withProperties);
+        return new FeatureQuery(layerId, bbox, adcodePrefix, limit, offset, featureId, condition, withProperties, version);
     }
 
     /**
@@ -73,7 +74,12 @@ public record FeatureQuery(String layerId, Envelope bbox, String adcodePrefix, I
      * same features, in the same order, as the query without this step.
      */
     public FeatureQuery withoutProperties() {
-        return new FeatureQuery(layerId, bbox, adcodePrefix, limit, offset, featureId, filter, false);
+        return new FeatureQuery(layerId, bbox, adcodePrefix, limit, offset, featureId, filter, false, version);
+    }
+
+    /** The same features of kept version {@code number} of the layer (null: the layer as it is now). */
+    public FeatureQuery version(Integer number) {
+        return new FeatureQuery(layerId, bbox, adcodePrefix, limit, offset, featureId, filter, withProperties, number);
     }
 
     /** Whether the answer is every match (no limit, no offset), so its length is also its numberMatched. */

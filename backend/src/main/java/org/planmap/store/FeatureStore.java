@@ -24,16 +24,50 @@ public interface FeatureStore extends AutoCloseable {
      */
     void replace(LayerInfo layer, FeatureSource features);
 
+    /**
+     * {@link #replace(LayerInfo, FeatureSource)} that keeps a version: the new contents become version n + 1 of the
+     * layer, noted with what {@code note} gives once the features are written (it may measure them), and the
+     * previous contents stay readable as the version they were (a version is never rewritten, only pruned). The
+     * layer and its version row change in one commit: a crash leaves both as they were before, or both after.
+     */
+    void replace(LayerInfo layer, FeatureSource features, Supplier<VersionNote> note);
+
+    /**
+     * Makes kept version {@code number} of the layer current again, as a new version noted {@code note}: the same
+     * description (content hash included) and the very same rows.
+     *
+     * @throws UnknownVersionException when the layer has no such version
+     */
+    void restore(String layerId, int number, VersionNote note);
+
+    /**
+     * Keeps the layer as it is now as a version noted {@code note}, unless a kept version already holds it: for a
+     * layer stored before versions were kept, so that the first versioned write does not drop it.
+     */
+    void keepCurrent(String layerId, VersionNote note);
+
+    /** The kept versions of a layer, newest first; empty for a layer never written with a note. */
+    List<LayerVersion> versions(String layerId);
+
+    /**
+     * Forgets the versions of a layer beyond its {@code keep} newest, never the current one, and drops their rows
+     * unless a kept version shares them.
+     */
+    void prune(String layerId, int keep);
+
     /** {@link #replace(LayerInfo, FeatureSource)} for features already in memory (small layers). */
     default void replace(LayerInfo layer, List<Feature> features) {
         replace(layer, FeatureSource.of(features));
     }
 
-    /** Removes a layer and its features; a layer that does not exist is not an error. */
+    /**
+     * Removes a layer, and its features unless a kept version holds them; a layer that does not exist is not an
+     * error.
+     */
     void delete(String id);
 
     /**
-     * The features matching {@code query}, in insertion order, as a cursor the caller closes: it holds one read
+     * The features matching {@code query} (of the layer now, or of the kept version it names), in insertion order, as a cursor the caller closes: it holds one read
      * connection (and its snapshot) until then, so a caller never opens a second one while holding it. A failure
      * to find the layer or to start reading is thrown here, before any feature.
      */

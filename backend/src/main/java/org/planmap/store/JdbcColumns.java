@@ -146,7 +146,7 @@ public final class JdbcColumns {
         return entries;
     }
 
-    private static LayerInfo readLayer(ResultSet rs) throws SQLException {
+    static LayerInfo readLayer(ResultSet rs) throws SQLException {
         return new LayerInfo(rs.getString("id"), rs.getString("title"), rs.getString("geometry_type"),
                 rs.getString("crs"), rs.getString("source"), rs.getLong("feature_count"),
                 JSON.readValue(rs.getString("bbox"), new TypeReference<List<Double>>() { }),

@@ -8,6 +8,7 @@ import org.planmap.layer.UnknownLayerException;
 import org.planmap.store.StoreException;
 import org.planmap.store.StoreFullException;
 import org.planmap.store.StoreUnavailableException;
+import org.planmap.store.UnknownVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -56,6 +57,13 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler(UnknownLayerException.class)
     ProblemDetail unknownLayer(UnknownLayerException e) {
         return problem(HttpStatus.NOT_FOUND, "layer-not-found", "没有图层 " + e.layerId(), "no layer " + e.layerId());
+    }
+
+    @ExceptionHandler(UnknownVersionException.class)
+    ProblemDetail unknownVersion(UnknownVersionException e) {
+        return problem(HttpStatus.NOT_FOUND, "version-not-found", "图层 " + e.layerId() + " 没有保留的版本 " + e.number()
+                + "（可能从未有过，或已按保留策略清除）", "layer " + e.layerId() + " keeps no version " + e.number()
+                + " (never made, or pruned by the retention setting)");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -63,7 +63,7 @@ public final class ExpensiveRequests extends Handler.Wrapper {
 
     /** @param featureCount the features a layer holds (its catalog entry), {@code Long.MAX_VALUE} when unknown */
     public ExpensiveRequests(ExpensiveProperties properties, ResponseHeaders headers, ToLongFunction<String> featureCount) {
-        this.cost = new RequestCost(properties.smallLimit(), featureCount);
+        this.cost = new RequestCost(properties.smallLimit(), properties.smallImage(), featureCount);
         this.headers = headers;
         long seconds = Math.max(1, properties.retryAfter().toSeconds());
         this.retryAfter = Long.toString(seconds);
@@ -87,6 +87,11 @@ public final class ExpensiveRequests extends Handler.Wrapper {
                 log.warn("could not look at the connection of {}: {}", job.request.getHttpURI().getPath(), e.toString());
             }
         }
+    }
+
+    /** Whether the request goes to the expensive pool ({@link RequestCost}). */
+    public boolean expensive(Request request) {
+        return cost.expensive(request);
     }
 
     @Override

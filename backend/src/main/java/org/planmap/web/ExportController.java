@@ -17,6 +17,7 @@ import org.planmap.encode.shapefile.ShapefileEncoder;
 import org.planmap.layer.ByteCache;
 import org.planmap.layer.FeaturePage;
 import org.planmap.layer.LayerService;
+import org.planmap.style.MapStyles;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.LayerInfo;
 import org.planmap.store.filter.Filter;
@@ -41,6 +42,7 @@ class ExportController {
     private static final int CACHED_SHARE = 16;
 
     private final LayerService layers;
+    private final MapStyles styles;
     private final Path workDir;
 
     /** One export as asked, normalised; the layer's version makes an import miss every older file. */
@@ -51,8 +53,9 @@ class ExportController {
     private final ByteCache<Key> files;
     private final int cachedFileBytes;
 
-    ExportController(LayerService layers, ExportProperties limits, PlanmapProperties properties) {
+    ExportController(LayerService layers, MapStyles styles, ExportProperties limits, PlanmapProperties properties) {
         this.layers = layers;
+        this.styles = styles;
         this.files = new ByteCache<>(limits.cache().toBytes());
         this.cachedFileBytes = (int) Math.min(Integer.MAX_VALUE, limits.cache().toBytes() / CACHED_SHARE);
         // Shapefiles and GeoPackages are built as files beside the store, on its disk, not in a small /tmp.
@@ -73,19 +76,20 @@ class ExportController {
             @RequestParam(required = false) String encoding,
             @RequestParam(required = false) String filter,
             @RequestParam(name = "filter-lang", required = false) String filterLang,
+            @RequestParam(required = false) Integer version,
             HttpServletResponse response) throws IOException {
-        LayerInfo layer = layers.layer(id);
+        LayerInfo layer = layers.layer(FeatureQuery.of(id).version(version));
         Charset charset = charset(encoding);
-        FeatureEncoder encoder = ExportFormats.encoder(format == null ? "" : format, charset, workDir)
+        FeatureEncoder encoder = ExportFormats.encoder(format == null ? "" : format, charset, workDir, styles)
                 .orElseThrow(() -> ApiException.badParameter("format", "应为 " + String.join("、", ExportFormats.NAMES),
                         "must be one of " + String.join(", ", ExportFormats.NAMES)));
         CrsRef target = crs == null || crs.isBlank() ? CrsRef.WGS84 : CrsRef.parse(crs);
         encoder.checkCrs(target);
         String prefix = QueryParams.adcodePrefix(adcode);
-        FeatureQuery query = FeatureQuery.of(id).bbox(QueryParams.bbox(bbox)).adcodePrefix(prefix)
+        FeatureQuery query = FeatureQuery.of(id).version(version).bbox(QueryParams.bbox(bbox)).adcodePrefix(prefix)
                 .filter(Filter.parse(filter, filterLang));
         Key key = new Key(id, layer.version(), encoder.format(), charset, target.epsg(), query.bbox(), prefix, query.filter());
-        String scope = (prefix == null ? "" : "-" + prefix) + (bbox == null || bbox.isBlank() ? "" : "-bbox")
+        String scope = (version == null ? "" : "-v" + version) + (prefix == null ? "" : "-" + prefix) + (bbox == null || bbox.isBlank() ? "" : "-bbox")
                 + (query.filter() == null ? "" : "-filter");
         String suffix = scope + "-EPSG" + target.epsg() + "." + encoder.fileExtension();
         Runnable headers = () -> {

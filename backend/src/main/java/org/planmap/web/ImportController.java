@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.Principal;
 import java.util.Arrays;
 import org.planmap.settings.PlanmapProperties;
 import org.planmap.controlline.ControlLine;
@@ -53,7 +54,7 @@ class ImportController {
     @PostMapping(value = "/api/layers/{id}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<?> importFile(@PathVariable String id, @RequestParam("file") MultipartFile file,
             @RequestParam(required = false) String crs, @RequestParam(defaultValue = "30") int wait,
-            HttpServletRequest request) throws IOException, InterruptedException {
+            Principal user, HttpServletRequest request) throws IOException, InterruptedException {
         ImportTarget target = imports.target(id).orElseThrow(() -> {
             layers.layer(id);
             return new ApiException(Kind.INVALID, "layer-not-importable", "图层 " + id + " 不能导入（可导入：三条控制线）",
@@ -68,7 +69,8 @@ class ImportController {
         Uploads.Spooled upload = Uploads.spool(file, uploads, "upload-");
         request.setAttribute(Auditor.FILE_NAME, fileName);
         request.setAttribute(Auditor.SHA256, upload.sha256());
-        ImportStatus started = imports.submit(target, upload.path(), fileName, declared);
+        ImportStatus started = imports.submit(target, upload.path(), fileName, declared, upload.sha256(),
+                user.getName());
         ImportStatus status = imports.await(started.id(), wait);
         URI job = URI.create("/api/import-jobs/" + status.id());
         if (status.state() == ImportStatus.State.DONE) {
@@ -99,14 +101,14 @@ class ImportController {
 
     /** Deletes an imported control line; it falls back to the demonstration data. */
     @DeleteMapping("/api/layers/{id}")
-    ResponseEntity<Void> delete(@PathVariable String id, HttpServletRequest request) {
+    ResponseEntity<Void> delete(@PathVariable String id, Principal user, HttpServletRequest request) {
         ControlLine line = Arrays.stream(ControlLine.values()).filter(l -> l.layerId().equals(id)).findFirst()
                 .orElseThrow(() -> {
                     layers.layer(id);
                     return new ApiException(Kind.INVALID, "layer-not-deletable",
                             "图层 " + id + " 不能删除（可删除：导入的三条控制线）", "layer " + id + " cannot be deleted");
                 });
-        reset.reset(line);
+        reset.reset(line, user.getName());
         request.setAttribute(Auditor.VERSION, layers.layer(id).version());
         return ResponseEntity.noContent().build();
     }

@@ -11,6 +11,7 @@ import org.planmap.settings.RenderProperties;
 import org.planmap.layer.LayerService;
 import org.planmap.render.Identify;
 import org.planmap.render.MapImage;
+import org.planmap.render.MapLanguage;
 import org.planmap.render.MapRenderer;
 import org.planmap.render.Png;
 import org.planmap.render.OverviewWarmer;
@@ -57,8 +58,9 @@ class MapController {
     @GetMapping("/map.png")
     ResponseEntity<byte[]> map(@RequestParam(required = false) String bbox,
             @RequestParam(required = false) String width, @RequestParam(required = false) String height,
-            @RequestParam(required = false) String layers) {
+            @RequestParam(required = false) String layers, @RequestParam(required = false) String lang) {
         Envelope box = QueryParams.mapBox(bbox);
+        MapLanguage language = language(lang);
         int w = (int) whole("width", width == null ? "1200" : width, limits.minSize(), limits.maxSize());
         int h = (int) whole("height", height == null ? "900" : height, limits.minSize(), limits.maxSize());
         if ((long) w * h > limits.maxPixels()) {
@@ -69,7 +71,7 @@ class MapController {
         if (ids.isEmpty()) {
             throw ApiException.badParameter("layers", "至少选择一个图层", "name at least one layer");
         }
-        byte[] png = Png.encode(mapImage.render(box, w, h, ids));
+        byte[] png = Png.encode(mapImage.render(box, w, h, ids, language));
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         Downloads.attachment("山西省新型城镇化规划地图.png", "planmap-map.png"))
@@ -102,6 +104,17 @@ class MapController {
 
     private boolean stored(String id) {
         return layers.layers().stream().anyMatch(l -> l.id().equals(id));
+    }
+
+    /** The viewer's lang= (zh, the default, or en), which the map's words and place names follow. */
+    private static MapLanguage language(String lang) {
+        if (lang == null || lang.equals("zh")) {
+            return MapLanguage.CHINESE;
+        }
+        if (lang.equals("en")) {
+            return MapLanguage.ENGLISH;
+        }
+        throw ApiException.badParameter("lang", "语言只能是 zh（中文）或 en（English）", "lang must be zh or en");
     }
 
     private static List<String> list(String csv) {

@@ -1,5 +1,6 @@
 package org.planmap.config;
 
+import org.planmap.settings.CheapProperties;
 import org.planmap.settings.SecurityProperties;
 import org.planmap.settings.ExpensiveProperties;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,9 +30,9 @@ class JettyCustomizationTest {
         factory.setSelectors(OPERATORS); // as Spring Boot's own customizer sets it from the property, before ours
         ResponseHeaders headers = new ResponseHeaders("default-src 'self'");
         ExpensiveRequests expensive = new ExpensiveRequests(new ExpensiveProperties(2, 32, Duration.ofSeconds(5), 1000,
-                Duration.ofMillis(200)), headers, id -> Long.MAX_VALUE);
+                262_144, Duration.ofMillis(200)), headers, id -> Long.MAX_VALUE);
         new JettyCustomization(new DefaultListableBeanFactory().getBeanProvider(org.planmap.encode.CachedLayers.class),
-                expensive, headers, SECURITY, environment).customize(factory);
+                expensive, new CheapProperties(16, 1024), headers, SECURITY, environment).customize(factory);
         return factory.getSelectors();
     }
 

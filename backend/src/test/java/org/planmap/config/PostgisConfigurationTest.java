@@ -31,10 +31,7 @@ class PostgisConfigurationTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("planmap.db-url", TestPostgis::url);
-        registry.add("planmap.db-user", TestPostgis::user);
-        registry.add("planmap.db-password", () -> TestPostgis.password() == null ? "" : TestPostgis.password());
-        registry.add("planmap.db-schema", () -> SCHEMA);
+        TestPostgis.settings(registry, SCHEMA);
     }
 
     @AfterAll

@@ -60,7 +60,8 @@ class LedgerServiceTest {
 
             // a new seed stands for an import: a new version of the development boundary
             LayerInfo before = store.layer(ControlLine.URBAN_DEVELOPMENT_BOUNDARY.layerId()).orElseThrow();
-            new DemoControlLinePublisher(writer).replace(ControlLine.URBAN_DEVELOPMENT_BOUNDARY, BOUNDARIES, DIRECTORY, 428);
+            new DemoControlLinePublisher(writer).replace(ControlLine.URBAN_DEVELOPMENT_BOUNDARY, BOUNDARIES, DIRECTORY, 428,
+                    org.planmap.store.VersionNote.generated(org.planmap.store.VersionNote.DEMO, "test"));
             assertThat(restarted.computations()).as("the change was followed before the writer returned").isEqualTo(1);
             assertThat(changes).first().isEqualTo(new LayerChanged(before.id(), before.version(),
                     store.layer(before.id()).orElseThrow().version()));

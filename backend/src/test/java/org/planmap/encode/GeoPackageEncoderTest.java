@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.io.WKTReader;
+import org.planmap.style.MapStyles;
 import org.planmap.crs.CrsRef;
 import org.planmap.layer.FeaturePage;
 import org.planmap.store.Feature;
@@ -41,10 +42,10 @@ class GeoPackageEncoderTest {
             }
         };
         ByteArrayOutputStream ok = new ByteArrayOutputStream();
-        new GeoPackageEncoder(work).write(page(layer, f), ok);
+        new GeoPackageEncoder(work, MapStyles.fromClasspath()).write(page(layer, f), ok);
         assertThat(new String(ok.toByteArray(), 0, 15, StandardCharsets.US_ASCII)).isEqualTo("SQLite format 3");
         assertThat(leftovers()).isZero();
-        assertThatThrownBy(() -> new GeoPackageEncoder(work).write(page(layer, f), broken))
+        assertThatThrownBy(() -> new GeoPackageEncoder(work, MapStyles.fromClasspath()).write(page(layer, f), broken))
                 .isInstanceOf(IOException.class).hasMessageContaining("went away");
         assertThat(leftovers()).isZero();
     }

@@ -89,7 +89,7 @@ class ImportServiceTest {
 
     ImportStatus importFile(String name, CrsRef crs) throws Exception {
         Path upload = Files.writeString(dir.resolve("upload-" + System.nanoTime()), "x");
-        ImportStatus s = service.submit(TARGET, upload, name, crs);
+        ImportStatus s = service.submit(TARGET, upload, name, crs, null, "editor");
         ImportStatus done = service.await(s.id(), 30);
         assertThat(upload).as("the upload is deleted whatever happens").doesNotExist();
         return done;

@@ -25,6 +25,7 @@ import org.planmap.plan.PlanLayers;
 import org.planmap.store.Feature;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.gpkg.GeoPackageStore;
+import org.planmap.style.MapStyles;
 
 /** The renderer on the real county boundaries in a GeoPackage store, without Spring. */
 class MapRendererTest {

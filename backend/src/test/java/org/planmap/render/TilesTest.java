@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,10 @@ import org.planmap.store.FeatureQuery;
 import org.planmap.store.FeatureSource;
 import org.planmap.store.FeatureStore;
 import org.planmap.store.LayerInfo;
+import org.planmap.store.LayerVersion;
+import org.planmap.store.VersionNote;
 import org.planmap.store.gpkg.GeoPackageStore;
+import org.planmap.style.MapStyles;
 
 /**
  * What {@link Tiles} promises when drawings overlap, on the demonstration control lines: a tile asked for twice
@@ -178,6 +182,31 @@ class TilesTest {
         @Override
         public void keepDerived(String key, String text) {
             store.keepDerived(key, text);
+        }
+
+        @Override
+        public void replace(LayerInfo layer, FeatureSource features, Supplier<VersionNote> note) {
+            store.replace(layer, features, note);
+        }
+
+        @Override
+        public void restore(String layerId, int number, VersionNote note) {
+            store.restore(layerId, number, note);
+        }
+
+        @Override
+        public void keepCurrent(String layerId, VersionNote note) {
+            store.keepCurrent(layerId, note);
+        }
+
+        @Override
+        public List<LayerVersion> versions(String layerId) {
+            return store.versions(layerId);
+        }
+
+        @Override
+        public void prune(String layerId, int keep) {
+            store.prune(layerId, keep);
         }
 
         @Override

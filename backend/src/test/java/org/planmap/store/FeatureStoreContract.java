@@ -465,4 +465,124 @@ public abstract class FeatureStoreContract {
         assertThatThrownBy(() -> store.query(FeatureQuery.of("nope")).close())
                 .isInstanceOf(StoreException.class).hasMessageContaining("nope");
     }
+
+    private static java.util.function.Supplier<VersionNote> note(String action, String file) {
+        return () -> new VersionNote(action, "wang", file, file == null ? null : "sha-" + file, "GeoJSON", "EPSG:4326", 1, 0);
+    }
+
+    private LayerInfo contents(String hash) {
+        return LAYER.withContents(0, List.of(), hash);
+    }
+
+    @Test
+    void aReplaceWithANoteKeepsThePreviousVersionReadable() {
+        List<Feature> first = counties();
+        List<Feature> second = counties().subList(0, 10);
+        store.replace(contents("h1"), FeatureSource.of(first), note(VersionNote.DEMO, null));
+        store.replace(contents("h2"), FeatureSource.of(second), note(VersionNote.IMPORT, "a.geojson"));
+
+        List<LayerVersion> versions = store.versions(LAYER.id());
+        assertThat(versions).extracting(LayerVersion::version).containsExactly(2, 1);
+        assertThat(versions).extracting(LayerVersion::current).containsExactly(true, false);
+        assertThat(versions.get(0).note()).isEqualTo(note(VersionNote.IMPORT, "a.geojson").get());
+        assertThat(versions.get(1).note().action()).isEqualTo(VersionNote.DEMO);
+        assertThat(versions.get(1).layer().version()).isEqualTo("h1");
+        assertThat(versions.get(1).layer().featureCount()).isEqualTo(117);
+        assertThat(versions.get(0).created()).isAfterOrEqualTo(versions.get(1).created());
+
+        assertSameFeatures(readAll(FeatureQuery.of(LAYER.id()).version(1)), first);
+        assertSameFeatures(readAll(FeatureQuery.of(LAYER.id()).version(2)), second);
+        assertSameFeatures(readAll(FeatureQuery.of(LAYER.id())), second);
+        Envelope xiaoyi = new Envelope(111.77, 111.79, 37.14, 37.15);
+        assertThat(store.count(FeatureQuery.of(LAYER.id()).version(1).bbox(xiaoyi)))
+                .isEqualTo(readAll(FeatureQuery.of(LAYER.id()).version(1).bbox(xiaoyi)).size()).isPositive();
+        assertThatThrownBy(() -> store.query(FeatureQuery.of(LAYER.id()).version(3)).close())
+                .isInstanceOf(UnknownVersionException.class);
+    }
+
+    @Test
+    void aRestoreIsANewVersionWithTheSameFeaturesAndHash() {
+        List<Feature> first = counties();
+        store.replace(contents("h1"), FeatureSource.of(first), note(VersionNote.IMPORT, "a.geojson"));
+        store.replace(contents("h2"), FeatureSource.of(first.subList(0, 5)), note(VersionNote.IMPORT, "b.geojson"));
+        store.restore(LAYER.id(), 1, note(VersionNote.IMPORT, "a.geojson").get().restoredBy("li"));
+
+        assertThat(store.layer(LAYER.id()).orElseThrow().version()).isEqualTo("h1");
+        assertThat(store.layer(LAYER.id()).orElseThrow().featureCount()).isEqualTo(117);
+        assertSameFeatures(readAll(FeatureQuery.of(LAYER.id())), first);
+        List<LayerVersion> versions = store.versions(LAYER.id());
+        assertThat(versions).extracting(LayerVersion::version).containsExactly(3, 2, 1);
+        assertThat(versions).extracting(LayerVersion::current).containsExactly(true, false, false);
+        assertThat(versions.get(0).note().action()).isEqualTo(VersionNote.RESTORE);
+        assertThat(versions.get(0).note().user()).isEqualTo("li");
+        assertThat(versions.get(0).note().fileName()).isEqualTo("a.geojson");
+        assertSameFeatures(readAll(FeatureQuery.of(LAYER.id()).version(3)), first);
+        assertThatThrownBy(() -> store.restore(LAYER.id(), 9, versions.get(0).note()))
+                .isInstanceOf(UnknownVersionException.class);
+        assertThat(store.versions(LAYER.id())).hasSize(3);
+    }
+
+    @Test
+    void pruningKeepsTheNewestAndAlwaysTheCurrent() {
+        for (int i = 1; i <= 4; i++) {
+            store.replace(contents("h" + i), FeatureSource.of(counties().subList(0, i)), note(VersionNote.IMPORT, i + ".geojson"));
+        }
+        store.prune(LAYER.id(), 2);
+        assertThat(store.versions(LAYER.id())).extracting(LayerVersion::version).containsExactly(4, 3);
+        assertThatThrownBy(() -> store.query(FeatureQuery.of(LAYER.id()).version(1)).close())
+                .isInstanceOf(UnknownVersionException.class);
+
+        // the current one is kept even when it is not among the newest: here the last write kept no version
+        store.restore(LAYER.id(), 3, note(VersionNote.IMPORT, "3.geojson").get().restoredBy("li"));
+        store.replace(contents("plain"), FeatureSource.of(counties().subList(0, 7)), note(VersionNote.IMPORT, "6.geojson"));
+        store.restore(LAYER.id(), 4, note(VersionNote.IMPORT, "4.geojson").get().restoredBy("li"));
+        store.prune(LAYER.id(), 1);
+        assertThat(store.versions(LAYER.id())).extracting(LayerVersion::version).containsExactly(7);
+        assertThat(readAll(FeatureQuery.of(LAYER.id()))).hasSize(4);
+        // version 4's table is shared with the restore (7): pruning 4 must not take the rows of 7 with it
+        assertThat(readAll(FeatureQuery.of(LAYER.id()).version(7))).hasSize(4);
+
+        store.prune(LAYER.id(), 1);
+        store.replace(contents("plain"), counties().subList(0, 2));
+        assertThat(store.versions(LAYER.id())).extracting(LayerVersion::current).containsExactly(false);
+        store.prune(LAYER.id(), 1);
+        assertThat(readAll(FeatureQuery.of(LAYER.id()).version(7))).as("a kept version outlives a plain replace").hasSize(4);
+    }
+
+    @Test
+    void aDeletedLayerKeepsItsVersionsNoneCurrent() {
+        store.replace(contents("h1"), FeatureSource.of(counties()), note(VersionNote.IMPORT, "a.geojson"));
+        store.delete(LAYER.id());
+        assertThat(store.layer(LAYER.id())).isEmpty();
+        assertThat(store.versions(LAYER.id())).extracting(LayerVersion::current).containsExactly(false);
+        assertThat(readAll(FeatureQuery.of(LAYER.id()).version(1))).hasSize(117);
+        store.restore(LAYER.id(), 1, note(VersionNote.IMPORT, "a.geojson").get().restoredBy("li"));
+        assertThat(store.layer(LAYER.id()).orElseThrow().featureCount()).isEqualTo(117);
+        assertThat(store.versions(LAYER.id())).extracting(LayerVersion::current).containsExactly(true, false);
+    }
+
+    @Test
+    void aFailedVersionedReplaceLeavesNoVersion() {
+        store.replace(contents("h1"), FeatureSource.of(counties()), note(VersionNote.IMPORT, "a.geojson"));
+        assertThatThrownBy(() -> store.replace(contents("h2"), sink -> {
+            sink.accept(counties().get(0));
+            throw new IllegalStateException("the file ends early");
+        }, note(VersionNote.IMPORT, "b.geojson"))).isInstanceOf(IllegalStateException.class);
+        assertThat(store.versions(LAYER.id())).extracting(LayerVersion::version).containsExactly(1);
+        assertThat(store.versions(LAYER.id()).get(0).current()).isTrue();
+        assertThat(store.versions("other")).isEmpty();
+    }
+
+    @Test
+    void aLayerStoredWithoutVersionsIsKeptOnceAsItsFirstVersion() {
+        store.replace(contents("old"), counties());
+        store.keepCurrent(LAYER.id(), VersionNote.generated(VersionNote.IMPORT, VersionNote.SYSTEM));
+        store.keepCurrent(LAYER.id(), VersionNote.generated(VersionNote.IMPORT, VersionNote.SYSTEM));
+        store.keepCurrent("absent", VersionNote.generated(VersionNote.IMPORT, VersionNote.SYSTEM));
+        assertThat(store.versions(LAYER.id())).extracting(LayerVersion::version).containsExactly(1);
+        store.replace(contents("new"), FeatureSource.of(counties().subList(0, 1)), note(VersionNote.IMPORT, "a.geojson"));
+        assertThat(store.versions(LAYER.id())).extracting(LayerVersion::current).containsExactly(true, false);
+        assertSameFeatures(readAll(FeatureQuery.of(LAYER.id()).version(1)), counties());
+        assertThat(store.versions("absent")).isEmpty();
+    }
 }

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.logging.Level;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's headless Chromium through its chromedriver, as every browser test starts it. */
 final class Chromium {
@@ -18,6 +22,16 @@ final class Chromium {
     static final Path DRIVER = Path.of(System.getenv().getOrDefault("PLANMAP_CHROMEDRIVER", "/usr/bin/chromedriver"));
 
     private Chromium() {
+    }
+
+    /** The header's 登录 form, filled in and sent as the editor would. */
+    static void logInAsEditor(ChromeDriver browser, WebDriverWait wait, String password) {
+        WebElement session = browser.findElement(By.id("session"));
+        session.findElement(By.cssSelector("button.login")).click();
+        WebElement form = session.findElement(By.cssSelector(".login-form"));
+        wait.until(ExpectedConditions.visibilityOf(form));
+        form.findElement(By.name("password")).sendKeys(password);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
     }
 
     static ChromeDriver start(Path profile) {

@@ -27,15 +27,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.planmap.settings.CheapProperties;
 import org.planmap.settings.ExpensiveProperties;
 import org.planmap.security.ResponseHeaders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The pool of expensive requests on a bare Jetty, one thread and one place in the queue, in front of an
- * application whose "map image" waits until the test lets it finish: which requests go to the pool, the 503 when
- * the queue is full while cheap requests still answer, and what happens to work whose client has gone.
+ * The pool of expensive requests on a bare Jetty, one thread and one place in the queue, behind the cheap requests'
+ * turn (one at a time, one waiting), in front of an application whose answers asked with {@code hold} wait until
+ * the test lets them finish: which requests go to the pool, the 503 when a queue is full while the other kind of
+ * request still answers, and what happens to work whose client has gone.
  */
 class ExpensiveRequestsTest {
 
@@ -45,10 +47,11 @@ class ExpensiveRequestsTest {
 
     Server server;
     ExpensiveRequests expensive;
+    CheapRequests cheap;
     int port;
     /** Opened by the test: held map images finish. */
     final CountDownLatch release = new CountDownLatch(1);
-    /** Map images the application began drawing, and those whose thread was interrupted while held. */
+    /** Held requests (map images, unless a test holds a cheap one) the application began, and those interrupted. */
     final AtomicInteger drawn = new AtomicInteger();
     final AtomicInteger interrupted = new AtomicInteger();
 
@@ -57,11 +60,13 @@ class ExpensiveRequestsTest {
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         server.addConnector(connector);
+        ResponseHeaders headers = new ResponseHeaders("default-src 'self'");
+        server.setErrorHandler(new JettyErrorReport(headers));
         expensive = new ExpensiveRequests(new ExpensiveProperties(1, 1, Duration.ofSeconds(7), 1000,
-                Duration.ofMillis(50)), new ResponseHeaders("default-src 'self'"),
-                id -> id.equals("counties") ? 117 : Long.MAX_VALUE);
+                512 * 512, Duration.ofMillis(50)), headers, id -> id.equals("counties") ? 117 : Long.MAX_VALUE);
         expensive.setHandler(new Application());
-        server.setHandler(expensive);
+        cheap = new CheapRequests(new CheapProperties(1, 1), expensive);
+        server.setHandler(cheap);
         server.start();
         port = connector.getLocalPort();
     }
@@ -72,12 +77,12 @@ class ExpensiveRequestsTest {
         server.stop();
     }
 
-    /** Answers with the name of the thread it ran on; a map image asked with {@code hold} first waits for the test. */
+    /** Answers with the name of the thread it ran on; a request asked with {@code hold} first waits for the test. */
     private final class Application extends Handler.Abstract {
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
             String query = request.getHttpURI().getQuery();
-            if (request.getHttpURI().getPath().equals("/api/map.png") && query != null && query.endsWith("hold")) {
+            if (query != null && query.endsWith("hold")) {
                 drawn.incrementAndGet();
                 try {
                     release.await();
@@ -126,8 +131,11 @@ class ExpensiveRequestsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "/api/map.png?bbox=110,34,115,41&width=64&height=64 | true",
+        "/api/map.png?bbox=110,34,115,41&width=512&height=384&layers=counties,farmland | true",
+        "/api/map.png?bbox=110,34,115,41&width=1024&height=768&layers=counties | true",
+        "/api/map.png?bbox=110,34,115,41&width=512.5&height=384&layers=counties | true",
         "/api/layers/control-lines/export?format=kml | true",
-        "/api/layers/counties/export | true",
+        "/api/layers/farmland/export?format=csv&bbox=111,37,112,38 | true",
         "/api/layers/farmland/features?bbox=111,37,112,38 | true",
         "/api/layers/farmland/features?adcode=1401 | true",
         "/api/layers/farmland/features?bbox=111,37,112,38&limit=5000 | true",
@@ -138,6 +146,10 @@ class ExpensiveRequestsTest {
         "/api/layers/counties/features?bbox=111,37,112,38 | false",
         "/ogc/collections/counties/items?limit=10000 | false",
         "/api/layers/counties/features?zoom=7 | false",
+        "/api/map.png?bbox=110,34,115,41&width=512&height=384&layers=counties | false",
+        "/api/map.png?bbox=110,34,115,41&width=512&height=512&layers=counties,labels | false",
+        "/api/layers/counties/export | false",
+        "/api/layers/counties/export?format=kml&adcode=1401 | false",
         "/ogc/collections/farmland/items | false",
         "/ogc/collections/farmland/items?limit=1000&bbox=111,37,112,38 | false",
         "/ogc/collections/farmland/items/42 | false",
@@ -185,6 +197,33 @@ class ExpensiveRequestsTest {
         assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         assertThat(second.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         assertThat(drawn.get()).isEqualTo(2);
+    }
+
+    @Test
+    void cheapRequestsTakeTurnsAndTheOneBeyondTheQueueIsRefusedWhileExpensiveAndUploadsGoOn() throws Exception {
+        CompletableFuture<HttpResponse<String>> first = getLater("/api/layers/counties/features?hold");
+        await("the first cheap request held", () -> drawn.get() == 1);
+        CompletableFuture<HttpResponse<String>> second = getLater("/api/counties/140105");
+        await("the second cheap request waiting", () -> cheap.getSuspendedRequestCount() == 1);
+
+        HttpResponse<String> third = get("/ogc/collections/counties/items/141181");
+        assertThat(third.statusCode()).isEqualTo(503);
+        assertThat(third.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(third.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(JSON.readTree(third.body()).get("status").asInt()).isEqualTo(503);
+
+        HttpResponse<String> image = get("/api/map.png?bbox=110,34,115,41");
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(image.body()).startsWith("planmap-expensive-");
+        HttpResponse<String> upload = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/layers/counties/import")).POST(HttpRequest.BodyPublishers.ofString("x")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(upload.statusCode()).isEqualTo(200);
+        assertThat(second).isNotDone();
+
+        release.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertThat(second.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
     }
 
     @Test

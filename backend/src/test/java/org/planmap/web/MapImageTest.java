@@ -14,7 +14,7 @@ import java.util.HashSet;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
-import org.planmap.render.MapStyles;
+import org.planmap.style.MapStyles;
 import org.planmap.render.Viewport;
 import org.locationtech.jts.geom.Envelope;
 import tools.jackson.databind.JsonNode;
@@ -90,17 +90,40 @@ class MapImageTest extends ServerTest {
         }
     }
 
+    /** lang=en (the viewer's English mode): same map, other words; the title panel's text differs, the fills do not. */
+    @Test
+    void inEnglishTheTitleLegendAndNamesChangeButNotTheMap() throws Exception {
+        String query = "bbox=" + SHANXI + "&width=800&height=1000&layers=counties,cities,province,labels,town-groups";
+        HttpResponse<byte[]> r = png(query + "&lang=en");
+        assertThat(r.statusCode()).isEqualTo(200);
+        Files.createDirectories(ViewerBrowserTest.SCREENSHOTS);
+        Files.write(ViewerBrowserTest.SCREENSHOTS.resolve("map-png-shanxi-en.png"), r.body());
+        BufferedImage english = ImageIO.read(new ByteArrayInputStream(r.body()));
+        BufferedImage chinese = image(query + "&lang=zh");
+        assertThat(differing(english, chinese, 0, 0, 400, 40)).as("the title").isGreaterThan(200);
+        double[] xiaoyi = xiaoyi();
+        Viewport view = Viewport.fitting(new Envelope(110.2, 114.6, 34.5, 40.8), 800, 1000);
+        int x = (int) view.px(xiaoyi[0]);
+        int y = (int) view.py(xiaoyi[1]);
+        assertThat(english.getRGB(x, y)).as("孝义市's fill").isEqualTo(chinese.getRGB(x, y));
+        assertThat(png(query + "&lang=fr").statusCode()).isEqualTo(400);
+    }
+
+    private static int differing(BufferedImage a, BufferedImage b, int left, int top, int width, int height) {
+        int n = 0;
+        for (int x = left; x < left + width; x++) {
+            for (int y = top; y < top + height; y++) {
+                n += a.getRGB(x, y) != b.getRGB(x, y) ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
     @Test
     void anotherLayerSetGivesOtherPixels() throws Exception {
         BufferedImage counties = image("bbox=111.5,36.9,112.0,37.3&width=400&height=300&layers=counties");
         BufferedImage withLines = image("bbox=111.5,36.9,112.0,37.3&width=400&height=300&layers=counties,urban-development-boundary");
-        int differing = 0;
-        for (int x = 0; x < 400; x++) {
-            for (int y = 0; y < 300; y++) {
-                differing += counties.getRGB(x, y) != withLines.getRGB(x, y) ? 1 : 0;
-            }
-        }
-        assertThat(differing).isGreaterThan(1000);
+        assertThat(differing(counties, withLines, 0, 0, 400, 300)).isGreaterThan(1000);
     }
 
     @Test

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.planmap.layer.ByteCache;
 import org.planmap.layer.LayerService;
 import org.planmap.render.MapRenderer;
-import org.planmap.render.MapStyles;
+import org.planmap.style.MapStyles;
 import org.planmap.render.Tiles;
 import org.planmap.store.Feature;
 import org.planmap.store.FeatureQuery;

@@ -461,11 +461,6 @@ class ViewerBrowserTest extends ServerTest {
     }
 
     private void logInAsEditor() {
-        WebElement session = browser.findElement(By.id("session"));
-        session.findElement(By.cssSelector("button.login")).click();
-        WebElement form = session.findElement(By.cssSelector(".login-form"));
-        wait.until(ExpectedConditions.visibilityOf(form));
-        form.findElement(By.name("password")).sendKeys(EDITOR_PASSWORD);
-        form.findElement(By.cssSelector("button[type=submit]")).click();
+        Chromium.logInAsEditor(browser, wait, EDITOR_PASSWORD);
     }
 }

@@ -22,7 +22,7 @@ import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.planmap.render.MapStyles;
+import org.planmap.style.MapStyles;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 import tools.jackson.databind.JsonNode;

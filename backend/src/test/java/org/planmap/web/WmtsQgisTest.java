@@ -13,14 +13,14 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.planmap.SlowTest;
+import org.planmap.QgisTest;
 import org.planmap.render.WebMercator;
 
 /**
  * QGIS 3.22 (Debian {@code python3-qgis}, headless) adds a layer of /wmts as its "Add WMS/WMTS Layer" dialog
  * does, with its own WMTS client rather than GDAL's, and draws it. In the full lane: bin/test installs PyQGIS.
  */
-@SlowTest
+@QgisTest
 class WmtsQgisTest extends ServerTest {
 
     @TempDir

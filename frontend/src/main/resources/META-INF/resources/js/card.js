@@ -45,7 +45,7 @@ export function attachCard(element, { onPlace, onRead, onClose, status }) {
 
 function basis({ tier, city }) {
   if (tier.basis === 'corrected') return `${escape(t(tier.basisText))}${t('（原文作“{name}”）', { name: zhHtml(tier.seedName) })}`;
-  if (tier.basis === 'inherited') return `${escape(t(tier.basisText))}（${placeLink('city', city.id, tier.seedName)}）`;
+  if (tier.basis === 'inherited') return `${escape(t(tier.basisText))}${t('（{city}）', { city: placeLink('city', city.id, tier.seedName) })}`;
   return escape(t(tier.basisText));
 }
 
@@ -54,8 +54,8 @@ const pattern = (p) => t('“{pattern}”格局', { pattern: escape(p) });
 // A county-level unit: its tier and exactly how it was obtained, its place in the plan's structure, its
 // city's 专栏2 target; the passages and tasks sections are left for renderPassages and renderTasks.
 export function showCounty(element, card) {
-  const groups = card.townGroups.length ? card.townGroups.map((g) => `${placeLink('group', g.id, g.name)}（${escape(t(g.roleText))}${
-    g.pattern ? `${t('，')}${pattern(g.pattern)}` : ''}）`).join('<br>') : '—';
+  const groups = card.townGroups.length ? card.townGroups.map((g) => `${placeLink('group', g.id, g.name)}${t('（{role}）', { role: `${escape(t(g.roleText))}${
+    g.pattern ? `${t('，')}${pattern(g.pattern)}` : ''}` })}`).join('<br>') : '—';
   const regions = card.regions.length ? card.regions.map((r) => placeLink('region', r.id, r.name)).join(t('、')) : '—';
   const targets = card.cityTargets.map((c) => target(c.city, c.urbanizationRate2025, c.direction, c.source.text)).join('');
   frame(element, card.name, `${placeLink('city', card.city.id, card.city.name)} · ${escape(t(card.kind))} · ${escape(card.adcode)}`, `<dl>

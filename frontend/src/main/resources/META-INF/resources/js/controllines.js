@@ -15,9 +15,18 @@ export const CONFLICTS = line('control-line-conflicts');
 // Dense layers (an official set can hold hundreds of thousands of polygons) arrive as PNG tiles the
 // server draws with the same styles; the layer version in the URL shows an import at once, and the
 // server's ETag lets the browser revalidate the rest cheaply.
-export function controlLineLayer(entry, version) {
+export function controlLineLayer(entry, version, pane = 'controllines') {
   return L.tileLayer(`/api/tiles/${encodeURIComponent(entry.id)}/{z}/{x}/{y}.png?v=${encodeURIComponent(version)}`,
-    { pane: 'controllines', maxZoom: 18, className: 'control-line-tiles' });
+    { pane, maxZoom: 18, className: 'control-line-tiles' });
+}
+
+// An earlier version of a line (issue 19's history) has no tiles: its features come as GeoJSON, drawn on a
+// canvas since an official set can be large, in the line's own style.
+export function versionLayer(entry, version, pane, onError) {
+  const layer = L.geoJSON(null, { pane, style: entry.style, renderer: L.canvas({ pane }), interactive: false });
+  getJson(`/api/layers/${encodeURIComponent(entry.id)}/versions/${version}/features`).then((data) => layer.addData(data))
+    .catch(onError);
+  return layer;
 }
 
 // Tiles carry no features, so a click asks the server what lies under it (any click: 'preclick' also

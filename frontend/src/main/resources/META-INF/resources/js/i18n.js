@@ -1,9 +1,11 @@
 import { EN } from './lang-en.js';
 import { escape } from './text.js';
+import { MAP_ENGLISH } from './styles.js';
 
 // The viewer's language, 中文 (zh, the default) or English (en), from the permalink's lang=; switching
 // reloads the page with the other, so every module simply draws in the one language it finds here.
-// Chinese is the key: t('导出图片') is the Chinese text itself, or its English from lang-en.js. Plan text
+// Chinese is the key: t('导出图片') is the Chinese text itself, or its English from lang-en.js (or, for the
+// words maps carry, from the style file, which the server's English map images read too). Plan text
 // and place names stay Chinese (marked lang="zh" for screen readers); places get their pinyin beside them.
 export const lang = new URLSearchParams(window.location.hash.replace(/^#/, '')).get('lang') === 'en' ? 'en' : 'zh';
 
@@ -11,9 +13,12 @@ document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
 
 export const locale = lang === 'en' ? 'en-GB' : 'zh-CN';
 
+// English text has ASCII brackets, also where the dictionary lacks an entry and the Chinese stands in.
+const asciiBrackets = (text) => text.replace(/\s*（/g, ' (').replace(/）/g, ')');
+
 /** The text in the viewer's language; {name} placeholders are filled from `values` (not escaped). */
 export function t(zh, values = {}) {
-  const text = lang === 'en' ? EN[zh] ?? zh : zh;
+  const text = lang === 'en' ? asciiBrackets(EN[zh] ?? MAP_ENGLISH[zh] ?? zh) : zh;
   return text.replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ''));
 }
 

@@ -50,22 +50,35 @@ export function basemapLayers(basemaps) {
   return layers;
 }
 
+function checkbox(map, overlays, l) {
+  const label = `<label><input type="checkbox" data-layer="${l.id}" ${map.hasLayer(overlays[l.id]) ? 'checked' : ''}> ${l.title}</label>`;
+  return l.history ? `<div class="layer-row">${label}<button type="button" class="history-button" data-history="${l.id}"
+    aria-label="${t('历史版本：{title}', { title: l.title })}">${t('历史')}</button></div>` : label;
+}
+
 // A small control listing the groups with a checkbox per layer and a choice of basemap; any change calls
-// back so the permalink follows. It folds away (图层) and starts folded on a phone, where it would
-// otherwise cover half the map.
-export function layerPanel(map, groups, overlays, basemaps, onChange) {
+// back so the permalink follows. It folds away (图层) and starts folded on a phone or tablet, where it would
+// otherwise cover half the map. A layer with a history (the control lines) has a 历史 button: onHistory(id).
+export function layerPanel(map, groups, overlays, basemaps, onChange, onHistory) {
   const control = L.control({ position: 'topleft' });
   control.onAdd = () => {
     const div = L.DomUtil.create('details', 'layer-panel');
-    div.open = window.innerWidth > 640;
+    div.open = window.innerWidth > 1024;
     L.DomEvent.disableClickPropagation(div);
     L.DomEvent.disableScrollPropagation(div);
     const basemapChoice = basemaps.length ? `<fieldset><legend>${t('底图')}</legend>
       <label><input type="radio" name="basemap" value="" checked> ${t('无（离线）')}</label>
       ${basemaps.map((b) => `<label><input type="radio" name="basemap" value="${b.id}"> ${b.title}</label>`).join('')}</fieldset>` : '';
     div.innerHTML = `<summary>${t('图层')}</summary>${groups.map((g) => `<fieldset><legend>${g.title}</legend>${g.layers.map((l) =>
-      `<label><input type="checkbox" data-layer="${l.id}" ${map.hasLayer(overlays[l.id]) ? 'checked' : ''}> ${l.title}</label>`).join('')}</fieldset>`).join('')}
+      checkbox(map, overlays, l)).join('')}</fieldset>`).join('')}
       ${basemapChoice}`;
+    div.addEventListener('click', (event) => {
+      const button = event.target.closest('button[data-history]');
+      if (!button) return;
+      // On a phone or tablet the history's sheet and the unfolded panel would leave no map between them.
+      if (window.innerWidth <= 1024) div.open = false;
+      onHistory(button.dataset.history);
+    });
     const tiles = basemapLayers(basemaps);
     div.addEventListener('change', (event) => {
       if (event.target.name === 'basemap') {

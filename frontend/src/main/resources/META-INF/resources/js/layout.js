@@ -1,6 +1,8 @@
-// How the panels share the screen with the map. On a phone they are bottom sheets, on a wider screen they
-// stand at the map's left (reader, tables) or right (card); either way a chosen place must come to rest in
-// the part of the map they leave free, so fitBounds gets the panels' rectangles as padding.
+// How the panels share the screen with the map. On a phone and a tablet they are sheets along the map's foot,
+// on a desktop the reader stands at the left, the wide tables along the foot and the card at the right; either
+// way a chosen place must come to rest in the part of the map they leave free, so fitBounds gets the panels'
+// rectangles as padding. A panel counts as covering the map from the edge that loses the smallest share of
+// the map to it (a sheet as wide as the map would take all of it from the side).
 const MARGIN = 24;
 
 export function uncoveredPadding(mapElement, panels) {
@@ -9,9 +11,10 @@ export function uncoveredPadding(mapElement, panels) {
   panels.filter((p) => !p.hidden).forEach((p) => {
     const r = p.getBoundingClientRect();
     if (r.width === 0 || r.height === 0) return;
-    if (r.width >= m.width * 0.9) pad.bottom = Math.max(pad.bottom, m.bottom - r.top);
-    else if (r.left - m.left < m.right - r.right) pad.left = Math.max(pad.left, r.right - m.left);
-    else pad.right = Math.max(pad.right, m.right - r.left);
+    const lost = { left: r.right - m.left, right: m.right - r.left, bottom: m.bottom - r.top };
+    const share = { left: lost.left / m.width, right: lost.right / m.width, bottom: lost.bottom / m.height };
+    const edge = Object.keys(lost).reduce((a, b) => (share[b] < share[a] ? b : a));
+    pad[edge] = Math.max(pad[edge], lost[edge]);
   });
   // A place never gets less than a third of the map, however much the panels take.
   const fit = (a, b, size) => (a + b > size * 2 / 3 ? [a * (size * 2 / 3) / (a + b), b * (size * 2 / 3) / (a + b)] : [a, b]);

@@ -27,6 +27,8 @@ import { drawing } from './sketch.js';
 import { attachReview } from './review.js';
 import { attachPrint } from './print.js';
 import { attachMeasure } from './measure.js';
+import { attachHistory } from './history.js';
+import { versionComparer } from './compare.js';
 
 const status = document.getElementById('status');
 const card = document.getElementById('card');
@@ -80,12 +82,12 @@ async function start() {
   const store = createStore({ selection: null });
   const places = createPlaces(layers, (kind, id) => selection.select(kind, id));
   const overlays = { ...places.overlays, ...lineOverlays };
-  const groups = layerGroups(lines.map((line) => ({ id: line.id,
+  const groups = layerGroups(lines.map((line) => ({ id: line.id, history: CONTROL_LINES.includes(line),
     title: t('{title}（{kind}）', { title: t(line.title), kind: entry(line.id).title.includes('示意') ? t('示意') : t('正式数据') }) })));
   const visibleLayers = () => groups.flatMap((g) => g.layers.map((l) => l.id)).filter((id) => map.hasLayer(overlays[id]));
   const review = attachReview(map, () => uncoveredPadding(map.getContainer(), panels));
   const measure = attachMeasure(map);
-  const panels = ['card', 'reader', 'ledger', 'tier-view', 'review'].map((id) => document.getElementById(id));
+  const panels = ['card', 'reader', 'ledger', 'tier-view', 'history', 'review'].map((id) => document.getElementById(id));
   const selection = followSelection(store, { map, places, card, onError: showError,
     padding: () => uncoveredPadding(map.getContainer(), panels), plan: {
     countyList,
@@ -123,7 +125,12 @@ async function start() {
   };
   const exporter = attachExport(map, catalog, layers.cities.features.map((f) => ({ ...f.properties, bounds: places.bounds('city', f.properties.adcode) })),
     visibleLayers);
-  layerPanel(map, groups, overlays, config.basemaps, syncView);
+  // After a restore the page reloads, as after an import.
+  const historyPanel = attachHistory(document.getElementById('history'), { send: csrfFetch,
+    compare: versionComparer(map, lineOverlays, showError),
+    onRestored: () => setTimeout(() => window.location.reload(), 1500) });
+  const showHistory = (id) => historyPanel.show(id).catch(showError);
+  layerPanel(map, groups, overlays, config.basemaps, syncView, showHistory);
   renderLegend(document.getElementById('legend'), tierTable, countyList);
   renderTierTable(document.getElementById('tier-view'), countyList, (adcode) => selectAndZoom('county', adcode));
   attachSearch(document.getElementById('search'), document.getElementById('search-input'), document.getElementById('search-results'),
@@ -153,6 +160,7 @@ async function start() {
     'show-review': { panel: 'review', show: () => review.show(), hide: () => review.close() },
     'show-print': { panel: 'print', show: () => printer.show() },
     'show-measure': { panel: 'measure', show: () => measure.show(), hide: () => measure.close() },
+    'show-history': { panel: 'history', show: () => historyPanel.show(), hide: historyPanel.hide },
   }, showError);
   closeButtons('tier-view', 'reader');
   readerPanel.querySelector('.close').addEventListener('click', () => syncView());

@@ -1,14 +1,14 @@
 import { t } from './i18n.js';
 
 // The header's buttons: each opens its panel, or closes it when open. `buttons` maps a button's id to its
-// panel's id and how the panel is shown (may return a promise, for panels that fetch what they show) and, for
-// a tool that leaves something on the map, how it is closed.
+// panel's id and how the panel is shown (may return a promise, for panels that fetch what they show) and,
+// for a panel that leaves something on the map, how it is hidden.
 export function attachPanels(buttons, onError) {
-  Object.entries(buttons).forEach(([buttonId, { panel, show, hide }]) => {
+  Object.entries(buttons).forEach(([buttonId, { panel, show, hide = (element) => { element.hidden = true; } }]) => {
     const element = document.getElementById(panel);
     document.getElementById(buttonId).addEventListener('click', () => {
       if (!element.hidden) {
-        if (hide) hide(); else element.hidden = true;
+        hide(element);
         return;
       }
       Promise.resolve(show(element)).catch(onError);

@@ -8,6 +8,9 @@ const STYLES = await fetch('/styles/planmap-styles.json').then((r) => {
 
 export const BACKGROUND = STYLES.background;
 
+// The English of the words maps carry (layer titles, legend, scale), shared with the server's English map images.
+export const MAP_ENGLISH = STYLES.english;
+
 // The raw entry of a layer: title, label settings, value tables.
 export const styleOf = (id) => STYLES.layers[id];
 

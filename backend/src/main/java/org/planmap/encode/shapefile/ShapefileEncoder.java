@@ -6,20 +6,28 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.planmap.encode.Column;
 import org.planmap.encode.FeatureEncoder;
 import org.planmap.encode.ScratchDirectory;
 import org.planmap.layer.FeaturePage;
+import org.planmap.style.MapStyles;
 import org.planmap.store.Feature;
+import org.planmap.style.Qml;
+import org.planmap.style.Sld;
+import org.planmap.style.Symbology;
 
 /**
  * An ESRI Shapefile as one zip: {@code <layer>.shp/.shx} ({@link ShpWriter}), {@code .dbf} in UTF-8 or GBK
  * ({@link DbfTable}), {@code .prj} in ESRI WKT ({@link EsriPrj}), {@code .cpg} naming the DBF charset (readers
  * guess without it, GeoServer falls back to ISO-8859-1), and {@value #MAPPING} from DBF field names to the
- * full property names. File names inside are the layer id in ASCII, which every tool and zip program reads.
+ * full property names. File names inside are the layer id in ASCII, which every tool and zip program reads. Beside
+ * them, the layer's style as {@code .qml} (QGIS loads a .qml of the same base name by itself) and {@code .sld} (ArcGIS,
+ * GeoServer), on the DBF field names.
  */
 public final class ShapefileEncoder implements FeatureEncoder {
 
@@ -29,14 +37,19 @@ public final class ShapefileEncoder implements FeatureEncoder {
 
     private final Charset charset;
     private final Path workDir;
+    private final MapStyles styles;
 
-    /** @param workDir where the parts are written before they are zipped (see {@link ScratchDirectory}) */
-    public ShapefileEncoder(Charset charset, Path workDir) {
+    /**
+     * @param workDir where the parts are written before they are zipped (see {@link ScratchDirectory})
+     * @param styles  the web map's styles, of which the layer's goes beside the .shp
+     */
+    public ShapefileEncoder(Charset charset, Path workDir, MapStyles styles) {
         if (!CHARSETS.contains(charset)) {
             throw new IllegalArgumentException("DBF text is written as UTF-8 or GBK, not " + charset);
         }
         this.charset = charset;
         this.workDir = workDir;
+        this.styles = styles;
     }
 
     @Override
@@ -66,8 +79,9 @@ public final class ShapefileEncoder implements FeatureEncoder {
             Path shp = dir.resolve(base + ".shp");
             Path shx = dir.resolve(base + ".shx");
             Path dbf = dir.resolve(base + ".dbf");
+            List<Column> columns = Column.of(page.layer());
             try (ShpWriter shapes = new ShpWriter(ShpWriter.ShapeType.of(page.layer().geometryType()), shp, shx);
-                    DbfTable table = new DbfTable(Column.of(page.layer()), charset, dir.resolve("values"))) {
+                    DbfTable table = new DbfTable(columns, charset, dir.resolve("values"))) {
                 while (page.features().hasNext()) {
                     Feature f = page.features().next();
                     shapes.add(f.geometry());
@@ -81,12 +95,26 @@ public final class ShapefileEncoder implements FeatureEncoder {
                 entry(zip, dbf);
                 entry(zip, base + ".prj", EsriPrj.of(page.crs()).getBytes(StandardCharsets.US_ASCII));
                 entry(zip, base + ".cpg", charset.name().getBytes(StandardCharsets.US_ASCII));
+                Symbology style = Symbology.of(styles, page.layer()).renamed(dbfNames(columns)::get);
+                entry(zip, base + ".qml", Qml.of(style).getBytes(StandardCharsets.UTF_8));
+                entry(zip, base + ".sld", Sld.of(style).getBytes(StandardCharsets.UTF_8));
                 zip.putNextEntry(new ZipEntry(MAPPING));
                 table.writeMapping(zip);
                 zip.closeEntry();
                 zip.finish();
             }
         }
+    }
+
+    /** Property name → DBF field name, as {@link DbfTable} names its columns. */
+    private Map<String, String> dbfNames(List<Column> columns) {
+        List<String> properties = columns.stream().map(Column::name).toList();
+        List<String> names = DbfFieldNames.assign(properties, charset);
+        Map<String, String> byProperty = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            byProperty.put(properties.get(i), names.get(i));
+        }
+        return byProperty;
     }
 
     private static void entry(ZipOutputStream zip, Path file) throws IOException {

@@ -3,7 +3,7 @@ package org.planmap.ogc.wmts;
 import java.util.List;
 import org.planmap.layer.LayerService;
 import org.planmap.ogc.wmts.TileMatrixSet.TileMatrix;
-import org.planmap.render.MapStyles;
+import org.planmap.style.MapStyles;
 import org.planmap.render.Tiles;
 import org.planmap.store.LayerInfo;
 

@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import mil.nga.geopackage.BoundingBox;
 import mil.nga.geopackage.GeoPackage;
 import mil.nga.geopackage.GeoPackageManager;
@@ -32,8 +34,12 @@ import org.planmap.store.FeatureStore;
 import org.planmap.store.Field;
 import org.planmap.store.JdbcColumns;
 import org.planmap.store.LayerInfo;
+import org.planmap.store.LayerVersion;
 import org.planmap.store.StoreException;
 import org.planmap.store.StoreFullException;
+import org.planmap.store.UnknownVersionException;
+import org.planmap.store.VersionNote;
+import org.planmap.store.VersionTable;
 
 /**
  * The embedded store: one GeoPackage file (OGC 12-128r18) that QGIS, ArcGIS and GDAL open as it is.
@@ -44,6 +50,9 @@ import org.planmap.store.StoreFullException;
  * leaves the previous version in place. (One wrapping transaction is not possible: NGA writes the
  * GeoPackage metadata through a second connection, which a transaction on the first would lock
  * out.) A table that no pointer names, left by a crash mid-build, is dropped when the store opens.
+ *
+ * <p>A replace with a note keeps the previous table as a version ({@link VersionTable} {@code planmap_versions});
+ * the pointer and the new version's row are written in one transaction, after the table is built.
  *
  * <p>The file is in WAL mode: writes (one at a time, on NGA's connection, under the store's write lock)
  * and reads (on a few read-only connections of their own, see {@link ReadConnections}) go on side by side,
@@ -63,6 +72,7 @@ public final class GeoPackageStore implements FeatureStore {
     private final Connection db;
     private final ReadConnections readers;
     private final Object writeLock = new Object();
+    private final VersionTable versions = new VersionTable("planmap_versions");
     /**
      * The registry as this process last committed it. The file has no other writer, so the catalog (asked for by
      * every tile, ledger and layer request) is answered from memory and leaves the read connections to features.
@@ -106,6 +116,11 @@ public final class GeoPackageStore implements FeatureStore {
         }
         geoPackage.createGeometryColumnsTable();
         GeoPackageRegistry.createIfMissing(db);
+        try {
+            versions.createIfMissing(db);
+        } catch (SQLException e) {
+            throw new StoreException("cannot prepare the version table of " + file + ": " + e.getMessage(), e);
+        }
         dropOrphanTables();
     }
 
@@ -130,6 +145,11 @@ public final class GeoPackageStore implements FeatureStore {
 
     @Override
     public void replace(LayerInfo layer, FeatureSource features) {
+        replace(layer, features, null);
+    }
+
+    @Override
+    public void replace(LayerInfo layer, FeatureSource features, Supplier<VersionNote> note) {
         synchronized (writeLock) {
             Optional<GeoPackageRegistry.Entry> previous = GeoPackageRegistry.find(db, layer.id());
             String table = TABLE_PREFIX + layer.id().replaceAll("[^A-Za-z0-9]", "_") + "_" + System.currentTimeMillis();
@@ -144,7 +164,15 @@ public final class GeoPackageStore implements FeatureStore {
                 rtree.getOrCreate(featureTable);
                 rtree.createFunctions(featureTable);
                 rtree.createAllTriggers(featureTable);
-                GeoPackageRegistry.put(db, new GeoPackageRegistry.Entry(load.stored(layer), table), Instant.now());
+                LayerInfo stored = load.stored(layer);
+                Instant now = Instant.now();
+                inTransaction(() -> {
+                    GeoPackageRegistry.put(db, new GeoPackageRegistry.Entry(stored, table), now);
+                    if (note != null) {
+                        versions.insert(db, new VersionTable.Row(versions.next(db, layer.id()), table, now, note.get(),
+                                stored));
+                    }
+                });
             } catch (FeatureLoad.SourceFailed e) {
                 dropTable(table);
                 throw e.original();
@@ -157,8 +185,108 @@ public final class GeoPackageStore implements FeatureStore {
                 throw new StoreException("could not store layer " + layer.id() + ": " + e.getMessage(), e);
             }
             reloadCatalog();
-            previous.ifPresent(p -> dropTable(p.table()));
+            previous.ifPresent(p -> dropUnlessKept(p.table()));
         }
+    }
+
+    @Override
+    public void restore(String layerId, int number, VersionNote note) {
+        synchronized (writeLock) {
+            Optional<GeoPackageRegistry.Entry> previous = GeoPackageRegistry.find(db, layerId);
+            try {
+                VersionTable.Row restored = versions.find(db, layerId, number)
+                        .orElseThrow(() -> new UnknownVersionException(layerId, number));
+                Instant now = Instant.now();
+                inTransaction(() -> {
+                    GeoPackageRegistry.put(db, new GeoPackageRegistry.Entry(restored.layer(), restored.table()), now);
+                    versions.insert(db, new VersionTable.Row(versions.next(db, layerId), restored.table(), now, note,
+                            restored.layer()));
+                });
+            } catch (SQLException e) {
+                throw new StoreException("could not restore version " + number + " of layer " + layerId + ": "
+                        + e.getMessage(), e);
+            }
+            reloadCatalog();
+            previous.ifPresent(p -> dropUnlessKept(p.table()));
+        }
+    }
+
+    @Override
+    public void keepCurrent(String layerId, VersionNote note) {
+        synchronized (writeLock) {
+            Optional<GeoPackageRegistry.Entry> current = GeoPackageRegistry.find(db, layerId);
+            try {
+                if (current.isPresent() && !versions.tables(db).contains(current.get().table())) {
+                    versions.insert(db, new VersionTable.Row(versions.next(db, layerId), current.get().table(),
+                            Instant.now(), note, current.get().info()));
+                }
+            } catch (SQLException e) {
+                throw new StoreException("could not keep layer " + layerId + " as a version: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public List<LayerVersion> versions(String layerId) {
+        return read("list the versions of " + layerId, r -> VersionTable.listed(versions.rows(r, layerId),
+                GeoPackageRegistry.find(r, layerId).map(GeoPackageRegistry.Entry::table).orElse(null)));
+    }
+
+    /** The rows go first, in one transaction; a crash before the tables are dropped leaves orphans, dropped at open. */
+    @Override
+    public void prune(String layerId, int keep) {
+        synchronized (writeLock) {
+            List<VersionTable.Row> pruned;
+            try {
+                pruned = VersionTable.beyond(versions.rows(db, layerId), keep,
+                        GeoPackageRegistry.find(db, layerId).map(GeoPackageRegistry.Entry::table).orElse(null));
+                inTransaction(() -> {
+                    for (VersionTable.Row r : pruned) {
+                        versions.remove(db, layerId, r.number());
+                    }
+                });
+            } catch (SQLException e) {
+                throw new StoreException("could not prune the versions of " + layerId + ": " + e.getMessage(), e);
+            }
+            pruned.forEach(r -> dropUnlessKept(r.table()));
+        }
+    }
+
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    /** Several statements on the writing connection, committed together or not at all. */
+    private void inTransaction(SqlWork work) throws SQLException {
+        db.setAutoCommit(false);
+        try {
+            work.run();
+            db.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                db.rollback();
+            } catch (SQLException r) {
+                e.addSuppressed(r);
+            }
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
+        }
+    }
+
+    /** Drops a table no longer current, unless a kept version (or the layer again, after a restore) names it. */
+    private void dropUnlessKept(String table) {
+        try {
+            if (!versions.tables(db).contains(table) && !registryTables().contains(table)) {
+                dropTable(table);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not tell whether " + table + " is kept: " + e.getMessage(), e);
+        }
+    }
+
+    private Set<String> registryTables() {
+        return Set.copyOf(GeoPackageRegistry.all(db).stream().map(GeoPackageRegistry.Entry::table).toList());
     }
 
     /** The registry row goes first: a crash between the two leaves an orphan table, dropped at the next open. */
@@ -175,7 +303,7 @@ public final class GeoPackageStore implements FeatureStore {
                 throw new StoreException("could not delete layer " + id + ": " + e.getMessage(), e);
             }
             reloadCatalog();
-            dropTable(current.get().table());
+            dropUnlessKept(current.get().table());
         }
     }
 
@@ -187,7 +315,7 @@ public final class GeoPackageStore implements FeatureStore {
     public FeatureCursor query(FeatureQuery query) {
         Connection r = readers.borrow();
         try {
-            GeoPackageRegistry.Entry entry = require(r, query.layerId());
+            GeoPackageRegistry.Entry entry = entry(r, query);
             List<Field> fields = query.withProperties() ? entry.info().fields() : List.of();
             return new GeoPackageRows(r, entry.table(), fields, 0).select(query, () -> readers.giveBack(r));
         } catch (SQLException | RuntimeException e) {
@@ -204,7 +332,7 @@ public final class GeoPackageStore implements FeatureStore {
     @Override
     public long count(FeatureQuery query) {
         return read("count layer " + query.layerId(), r -> {
-            GeoPackageRegistry.Entry entry = require(r, query.layerId());
+            GeoPackageRegistry.Entry entry = entry(r, query);
             return new GeoPackageRows(r, entry.table(), entry.info().fields(), 0).count(query);
         });
     }
@@ -245,7 +373,13 @@ public final class GeoPackageStore implements FeatureStore {
         }
     }
 
-    private static GeoPackageRegistry.Entry require(Connection db, String id) {
+    /** The table and description {@code query} reads: the layer's current ones, or those of the version it names. */
+    private GeoPackageRegistry.Entry entry(Connection db, FeatureQuery query) throws SQLException {
+        String id = query.layerId();
+        if (query.version() != null) {
+            return versions.find(db, id, query.version()).map(v -> new GeoPackageRegistry.Entry(v.layer(), v.table()))
+                    .orElseThrow(() -> new UnknownVersionException(id, query.version()));
+        }
         return GeoPackageRegistry.find(db, id).orElseThrow(() -> new StoreException("no layer " + id + " in the store"));
     }
 
@@ -299,7 +433,13 @@ public final class GeoPackageStore implements FeatureStore {
 
     /** Feature tables, and R-trees of feature tables, that no registry entry names: left by a crash. */
     private void dropOrphanTables() {
-        List<String> current = GeoPackageRegistry.all(db).stream().map(GeoPackageRegistry.Entry::table).toList();
+        Set<String> current;
+        try {
+            current = new java.util.HashSet<>(versions.tables(db));
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the version table of " + file + ": " + e.getMessage(), e);
+        }
+        current.addAll(registryTables());
         List<String> tables = new ArrayList<>(geoPackage.getFeatureTables());
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'")) {

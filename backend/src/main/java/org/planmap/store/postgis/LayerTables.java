@@ -130,12 +130,12 @@ final class LayerTables {
         }
     }
 
-    /** Layer tables in the schema that no registry row names: left by hand or by an older run. */
-    List<String> orphans(Connection db, String registry) throws SQLException {
+    /** Layer tables in the schema that neither a registry row nor a kept version names: left by hand or by an older run. */
+    List<String> orphans(Connection db, String registry, String versions) throws SQLException {
         List<String> out = new ArrayList<>();
         try (PreparedStatement ps = db.prepareStatement("SELECT tablename FROM pg_tables WHERE schemaname = ? "
                 + "AND tablename LIKE 'layer\\_%' AND tablename NOT IN (SELECT table_name FROM "
-                + qualified(registry) + ")")) {
+                + qualified(registry) + ") AND tablename NOT IN (SELECT table_name FROM " + qualified(versions) + ")")) {
             ps.setString(1, schema);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,9 +19,13 @@ import org.planmap.store.FeatureSource;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.FeatureStore;
 import org.planmap.store.LayerInfo;
+import org.planmap.store.LayerVersion;
 import org.planmap.store.StoreException;
 import org.planmap.store.StoreFullException;
 import org.planmap.store.StoreUnavailableException;
+import org.planmap.store.UnknownVersionException;
+import org.planmap.store.VersionNote;
+import org.planmap.store.VersionTable;
 
 /**
  * The PostGIS store: layers in one schema ({@code planmap} by default) of a PostgreSQL database with
@@ -34,6 +39,10 @@ import org.planmap.store.StoreUnavailableException;
  * the commit, and a failure or a crash leaves nothing behind (unlike the GeoPackage store, which must
  * build first and switch afterwards). Layer tables that no registry row names, which can only come from
  * outside this class, are dropped on open all the same.
+ *
+ * <p>A replace with a note keeps the previous table as a version ({@link VersionTable} {@code <schema>.versions}),
+ * its row written in the replace's transaction; a table is dropped once neither the registry nor a version names
+ * it.
  *
  * <p>Every call borrows a connection from a small pool with short timeouts and returns it at once, so
  * the store holds no long-lived connection: while the database is down calls fail quickly with a
@@ -52,6 +61,8 @@ public final class PostgisStore implements FeatureStore {
     /** How long {@link #exclusively} waits for another server's work under the same key before failing. */
     static final Duration EXCLUSIVE_WAIT = Duration.ofMinutes(5);
 
+    static final String VERSIONS = "versions";
+
     private final HikariDataSource pool;
     private final String url;
     private final String user;
@@ -59,6 +70,7 @@ public final class PostgisStore implements FeatureStore {
     private final LayerTables tables;
     private final ChangeNotices notices;
     private final PostgisRegistry registry;
+    private final VersionTable versions;
     private final long registryMaxAgeNanos;
     private final LongSupplier clock;
     /**
@@ -81,6 +93,7 @@ public final class PostgisStore implements FeatureStore {
         this.tables = new LayerTables(schema);
         this.notices = new ChangeNotices(schema);
         this.registry = new PostgisRegistry(tables);
+        this.versions = new VersionTable(tables.qualified(VERSIONS));
         this.registryMaxAgeNanos = registryMaxAge.toNanos();
         this.clock = clock;
     }
@@ -116,7 +129,8 @@ public final class PostgisStore implements FeatureStore {
             lock(db, "schema");
             tables.createSchema(db);
             registry.createIfMissing(db);
-            for (String orphan : tables.orphans(db, PostgisRegistry.TABLE)) {
+            versions.createIfMissing(db);
+            for (String orphan : tables.orphans(db, PostgisRegistry.TABLE, VERSIONS)) {
                 tables.drop(db, orphan);
             }
             return null;
@@ -159,6 +173,11 @@ public final class PostgisStore implements FeatureStore {
 
     @Override
     public void replace(LayerInfo layer, FeatureSource features) {
+        replace(layer, features, null);
+    }
+
+    @Override
+    public void replace(LayerInfo layer, FeatureSource features, Supplier<VersionNote> note) {
         changing(() -> inTransaction("store layer " + layer.id(), db -> {
             String table = tables.newTableName(db, layer.id());
             tables.create(db, table, layer);
@@ -168,12 +187,72 @@ public final class PostgisStore implements FeatureStore {
             Optional<PostgisRegistry.Entry> previous = registry.lockCurrent(db, layer.id());
             LayerInfo stored = load.stored(layer);
             registry.put(db, new PostgisRegistry.Entry(stored, table));
+            if (note != null) {
+                versions.insert(db, new VersionTable.Row(versions.next(db, layer.id()), table, Instant.now(), note.get(),
+                        stored));
+            }
             if (previous.isPresent()) {
-                tables.drop(db, previous.get().table());
+                dropUnlessKept(db, previous.get().table());
             }
             notices.announce(db, layer.id(), previous.map(e -> e.info().version()).orElse(null), stored.version());
             return null;
         }));
+    }
+
+    @Override
+    public void restore(String layerId, int number, VersionNote note) {
+        changing(() -> inTransaction("restore version " + number + " of layer " + layerId, db -> {
+            Optional<PostgisRegistry.Entry> previous = registry.lockCurrent(db, layerId);
+            VersionTable.Row restored = versions.find(db, layerId, number)
+                    .orElseThrow(() -> new UnknownVersionException(layerId, number));
+            registry.put(db, new PostgisRegistry.Entry(restored.layer(), restored.table()));
+            versions.insert(db, new VersionTable.Row(versions.next(db, layerId), restored.table(), Instant.now(), note,
+                    restored.layer()));
+            if (previous.isPresent()) {
+                dropUnlessKept(db, previous.get().table());
+            }
+            notices.announce(db, layerId, previous.map(e -> e.info().version()).orElse(null),
+                    restored.layer().version());
+            return null;
+        }));
+    }
+
+    @Override
+    public void keepCurrent(String layerId, VersionNote note) {
+        inTransaction("keep layer " + layerId + " as a version", db -> {
+            Optional<PostgisRegistry.Entry> current = registry.lockCurrent(db, layerId);
+            if (current.isPresent() && !versions.tables(db).contains(current.get().table())) {
+                versions.insert(db, new VersionTable.Row(versions.next(db, layerId), current.get().table(),
+                        Instant.now(), note, current.get().info()));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<LayerVersion> versions(String layerId) {
+        return withConnection("list the versions of " + layerId, db -> VersionTable.listed(versions.rows(db, layerId),
+                registry.find(db, layerId).map(PostgisRegistry.Entry::table).orElse(null)));
+    }
+
+    @Override
+    public void prune(String layerId, int keep) {
+        inTransaction("prune the versions of " + layerId, db -> {
+            String current = registry.lockCurrent(db, layerId).map(PostgisRegistry.Entry::table).orElse(null);
+            for (VersionTable.Row r : VersionTable.beyond(versions.rows(db, layerId), keep, current)) {
+                versions.remove(db, layerId, r.number());
+                dropUnlessKept(db, r.table());
+            }
+            return null;
+        });
+    }
+
+    /** Drops a table no longer current, unless a kept version (or the layer again, after a restore) names it. */
+    private void dropUnlessKept(Connection db, String table) throws SQLException {
+        if (!versions.tables(db).contains(table)
+                && registry.all(db).stream().noneMatch(e -> e.table().equals(table))) {
+            tables.drop(db, table);
+        }
     }
 
     @Override
@@ -182,7 +261,7 @@ public final class PostgisStore implements FeatureStore {
             Optional<PostgisRegistry.Entry> current = registry.lockCurrent(db, id);
             if (current.isPresent()) {
                 registry.remove(db, id);
-                tables.drop(db, current.get().table());
+                dropUnlessKept(db, current.get().table());
                 notices.announce(db, id, current.get().info().version(), null);
             }
             return null;
@@ -212,8 +291,7 @@ public final class PostgisStore implements FeatureStore {
                 db = pool.getConnection();
                 db.setAutoCommit(false);
                 db.setReadOnly(true);
-                PostgisRegistry.Entry entry = registry.find(db, query.layerId())
-                        .orElseThrow(() -> new StoreException("no layer " + query.layerId() + " in the store"));
+                PostgisRegistry.Entry entry = entry(db, query);
                 PostgisRows rows = new PostgisRows(tables.qualified(entry.table()),
                         query.withProperties() ? entry.info().fields() : List.of(), LayerTables.srid(entry.info().crs()));
                 Connection held = db;
@@ -223,6 +301,9 @@ public final class PostgisStore implements FeatureStore {
                 if (attempt >= 3 || !"42P01".equals(e.getSQLState())) {
                     throw failed(what, e);
                 }
+            } catch (UnknownVersionException e) {
+                endQuietly(db, e);
+                throw e;
             } catch (StoreException e) {
                 endQuietly(db, e);
                 throw new StoreException("could not " + what + ": " + e.getMessage(), e.getCause() == null ? e : e.getCause());
@@ -231,6 +312,16 @@ public final class PostgisStore implements FeatureStore {
                 throw new StoreException("could not " + what + ": " + e, e);
             }
         }
+    }
+
+    /** The table and description {@code query} reads: the layer's current ones, or those of the version it names. */
+    private PostgisRegistry.Entry entry(Connection db, FeatureQuery query) throws SQLException {
+        String id = query.layerId();
+        if (query.version() != null) {
+            return versions.find(db, id, query.version()).map(v -> new PostgisRegistry.Entry(v.layer(), v.table()))
+                    .orElseThrow(() -> new UnknownVersionException(id, query.version()));
+        }
+        return registry.find(db, id).orElseThrow(() -> new StoreException("no layer " + id + " in the store"));
     }
 
     private static void end(Connection db) throws SQLException {
@@ -336,8 +427,7 @@ public final class PostgisStore implements FeatureStore {
             try {
                 return inTransaction(what, db -> {
                     db.setReadOnly(true);
-                    PostgisRegistry.Entry entry = registry.find(db, query.layerId())
-                            .orElseThrow(() -> new StoreException("no layer " + query.layerId() + " in the store"));
+                    PostgisRegistry.Entry entry = entry(db, query);
                     PostgisRows rows = new PostgisRows(tables.qualified(entry.table()), entry.info().fields(),
                             LayerTables.srid(entry.info().crs()));
                     return work.run(db, rows);
@@ -371,7 +461,7 @@ public final class PostgisStore implements FeatureStore {
             }
         } catch (SQLException e) {
             throw failed(what, e);
-        } catch (StoreUnavailableException e) {
+        } catch (StoreUnavailableException | UnknownVersionException e) {
             throw e;
         } catch (FeatureLoad.SourceFailed e) {
             throw e.original();

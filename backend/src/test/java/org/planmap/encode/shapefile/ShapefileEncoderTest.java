@@ -24,6 +24,7 @@ import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKTReader;
+import org.planmap.style.MapStyles;
 import org.planmap.crs.CrsRef;
 import org.planmap.encode.Gdal;
 import org.planmap.layer.FeaturePage;
@@ -80,7 +81,7 @@ class ShapefileEncoderTest {
 
     Path export(Charset charset) throws Exception {
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
-        new ShapefileEncoder(charset, dir.resolve("work")).write(page(), zip);
+        new ShapefileEncoder(charset, dir.resolve("work"), MapStyles.fromClasspath()).write(page(), zip);
         Path out = Files.createDirectories(dir.resolve(charset.name()));
         List<String> names = new ArrayList<>();
         try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip.toByteArray()), StandardCharsets.UTF_8)) {
@@ -90,7 +91,7 @@ class ShapefileEncoderTest {
             }
         }
         assertThat(names).containsExactly("hole_test.shp", "hole_test.shx", "hole_test.dbf", "hole_test.prj",
-                "hole_test.cpg", ShapefileEncoder.MAPPING);
+                "hole_test.cpg", "hole_test.qml", "hole_test.sld", ShapefileEncoder.MAPPING);
         return out.resolve("hole_test.shp");
     }
 

@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The real PostGIS that bin/test starts for the suite (a throwaway cluster), named by
@@ -34,6 +35,14 @@ public final class TestPostgis {
 
     public static String password() {
         return System.getenv("PLANMAP_TEST_PG_PASSWORD");
+    }
+
+    /** The settings that make a planmap under test store its layers (and records) in {@code schema} of this database. */
+    public static void settings(DynamicPropertyRegistry registry, String schema) {
+        registry.add("planmap.db-url", TestPostgis::url);
+        registry.add("planmap.db-user", TestPostgis::user);
+        registry.add("planmap.db-password", () -> password() == null ? "" : password());
+        registry.add("planmap.db-schema", () -> schema);
     }
 
     /** A schema name no other test uses. */

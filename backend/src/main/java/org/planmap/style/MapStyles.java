@@ -1,4 +1,4 @@
-package org.planmap.render;
+package org.planmap.style;
 
 import java.awt.Color;
 import java.io.IOException;
@@ -13,19 +13,33 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The viewer's layer styles, read from the same file the viewer's {@code js/styles.js} loads
- * ({@value #RESOURCE} in the frontend jar), so a map image or tile looks like the map on screen.
+ * ({@value #RESOURCE} in the frontend jar), so a map image or tile looks like the map on screen and an exported
+ * layer opens in a desktop GIS the same way ({@link Symbology}). Here rather than in {@code render}, since both the
+ * renderer and the encoders read it.
  * Layers keep the file's order, which is the drawing order (bottom first).
  */
-public record MapStyles(Color background, Map<String, LayerStyle> layers) {
+public record MapStyles(Color background, Map<String, LayerStyle> layers, LayerStyle otherLayers,
+        Map<String, String> english) {
 
     public static final String RESOURCE = "META-INF/resources/styles/planmap-styles.json";
 
     public MapStyles {
         layers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(layers));
+        english = Map.copyOf(english);
+    }
+
+    /** A word a map carries (a layer's title, a tier, the scale's unit) in English, as the file gives it; else as is. */
+    public String inEnglish(String chinese) {
+        return english.getOrDefault(chinese, chinese);
     }
 
     public Optional<LayerStyle> layer(String id) {
         return Optional.ofNullable(layers.get(id));
+    }
+
+    /** The layer's style, or for a layer the viewer does not draw (an imported one) the file's {@code otherLayers}. */
+    public LayerStyle styleOf(String id) {
+        return layer(id).orElse(otherLayers);
     }
 
     /** Ids of the layers the viewer draws as server tiles (the control lines and their conflicts). */
@@ -49,7 +63,12 @@ public record MapStyles(Color background, Map<String, LayerStyle> layers) {
         for (Map.Entry<String, JsonNode> e : root.get("layers").properties()) {
             layers.put(e.getKey(), LayerStyle.parse(e.getKey(), e.getValue()));
         }
-        return new MapStyles(colour(root.get("background").asString()), layers);
+        Map<String, String> english = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : root.path("english").properties()) {
+            english.put(e.getKey(), e.getValue().asString());
+        }
+        return new MapStyles(colour(root.get("background").asString()), layers,
+                LayerStyle.parse("otherLayers", root.get("otherLayers")), english);
     }
 
     static Color colour(String hex) {
@@ -71,7 +90,7 @@ public record MapStyles(Color background, Map<String, LayerStyle> layers) {
     /** How a layer's names are lettered: at each feature's {@code labelPoint}, its {@code name}. */
     public record LabelStyle(float size, boolean bold, boolean italic, Color colour, double minZoom, double maxZoom,
             boolean withLayer) {
-        boolean showsAt(double zoom) {
+        public boolean showsAt(double zoom) {
             return zoom >= minZoom && zoom < maxZoom;
         }
     }

@@ -1,0 +1,268 @@
+package org.planmap.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.planmap.account.Account;
+import org.planmap.account.AuditEntry;
+import org.planmap.account.AuditQuery;
+import org.planmap.account.Role;
+import org.planmap.account.SqlRecords;
+import org.planmap.encode.Gdal;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A control line's history over HTTP: the 示意 start, two imports, a delete and a restore each leave a version;
+ * a restore brings back the very features; who may restore; the diff's areas against SpatiaLite's.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class VersionApiTest extends ServerTest {
+
+    static final String PASSWORD = "version-test-editor-pw";
+    static final String UDB = "/api/layers/urban-development-boundary";
+    static final Path FIXTURES = Path.of("src", "test", "resources", "importer");
+
+    @DynamicPropertySource
+    static void editorPassword(DynamicPropertyRegistry registry) {
+        registry.add("planmap.security.editor-password", () -> PASSWORD);
+    }
+
+    @Autowired
+    SqlRecords records;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    @TempDir
+    Path dir;
+
+    static String basic(String user, String password) {
+        return SecurityTest.basic(user, password);
+    }
+
+    /** Imports files into the 城镇开发边界 as the editor. */
+    record Importer(int port, String password) {
+        Reply upload(String fileName, byte[] content) throws Exception {
+            Multipart m = Multipart.file(fileName, content);
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + UDB
+                    + "/import")).header("Content-Type", m.contentType()).header("Authorization", basic("editor", password))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(m.body())).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Reply(r.statusCode(), r.headers(), r.body());
+        }
+    }
+
+    Reply upload(String fileName, byte[] content) throws Exception {
+        return new Importer(port, PASSWORD).upload(fileName, content);
+    }
+
+    List<JsonNode> versions() throws Exception {
+        Answer a = get(UDB + "/versions");
+        assertThat(a.status()).isEqualTo(200);
+        return list(a.body());
+    }
+
+    static List<JsonNode> list(JsonNode array) {
+        List<JsonNode> out = new ArrayList<>();
+        array.forEach(out::add);
+        return out;
+    }
+
+    static List<String> summary(List<JsonNode> versions) {
+        return versions.stream().map(v -> v.get("version").asInt() + " " + v.get("action").asString() + " "
+                + v.get("user").asString() + (v.get("current").asBoolean() ? " current" : "")).toList();
+    }
+
+    @Test
+    @Order(1)
+    void theDemonstrationIsVersionOne() throws Exception {
+        List<JsonNode> versions = versions();
+        assertThat(summary(versions)).containsExactly("1 demo system current");
+        JsonNode v1 = versions.get(0);
+        assertThat(v1.get("featureCount").asLong()).isEqualTo(get(UDB).body().get("featureCount").asLong());
+        assertThat(v1.get("areaHa").asDouble()).isPositive();
+        assertThat(v1.get("layerVersion").asString()).isEqualTo(get(UDB).body().get("version").asString());
+        assertThat(Instant.parse(v1.get("created").asString())).isBefore(Instant.now());
+        assertThat(v1.get("fileName").isNull()).isTrue();
+        assertThat(get(UDB + "/versions/9").status()).isEqualTo(404);
+        assertThat(get(UDB + "/versions/9").body().get("code").asString()).isEqualTo("version-not-found");
+        assertThat(get("/api/layers/nope/versions").status()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(2)
+    void importsADeleteAndARestoreAreListedAndTheRestoreBringsBackTheFeatures() throws Exception {
+        byte[] shp = Files.readAllBytes(FIXTURES.resolve("shp-gbk-4546.zip"));
+        assertThat(upload("shp-gbk-4546.zip", shp).status()).isEqualTo(200);
+        JsonNode imported = get(UDB).body();
+        String v2Features = get(UDB + "/features").body().get("features").toString();
+        assertThat(upload("half.geojson", halfOf(imported).getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
+        assertThat(delete(UDB, "Authorization", basic("editor", PASSWORD)).status()).isEqualTo(204);
+
+        List<JsonNode> versions = versions();
+        assertThat(summary(versions)).containsExactly("4 delete editor current", "3 import editor",
+                "2 import editor", "1 demo system");
+        JsonNode v2 = versions.get(2);
+        assertThat(v2.get("fileName").asString()).isEqualTo("shp-gbk-4546.zip");
+        assertThat(v2.get("sha256").asString()).isEqualTo(HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(shp)));
+        assertThat(v2.get("format").asString()).isEqualTo("shapefile");
+        assertThat(v2.get("sourceCrs").asString()).isEqualTo("EPSG:4546");
+        assertThat(v2.get("featureCount").asLong()).isEqualTo(3);
+        assertThat(v2.get("layerVersion").asString()).isEqualTo(imported.get("version").asString());
+        assertThat(v2.get("areaHa").asDouble()).isPositive();
+        assertThat(versions.get(0).get("layerVersion").asString())
+                .as("a delete falls back to the demonstration").isEqualTo(versions.get(3).get("layerVersion").asString());
+        assertThat(get(UDB + "/versions/2/features").body().get("features").toString()).isEqualTo(v2Features);
+        assertThat(get(UDB + "/versions/2/features?limit=1").body().get("features").size()).isEqualTo(1);
+        Reply export = send(HTTP, "GET", UDB + "/export?format=csv&version=2", null);
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.text()).contains("孝义市").hasLineCount(1 + 3);
+        assertThat(export.header("Content-Disposition")).contains("-v2-");
+
+        Reply restored = post(UDB + "/versions/2/restore", null, "Authorization", basic("editor", PASSWORD));
+        assertThat(restored.status()).as(restored.text()).isEqualTo(200);
+        assertThat(restored.json().get("version").asInt()).isEqualTo(5);
+        assertThat(restored.json().get("action").asString()).isEqualTo("restore");
+        assertThat(restored.json().get("fileName").asString()).isEqualTo("shp-gbk-4546.zip");
+        assertThat(get(UDB).body().get("version").asString()).isEqualTo(imported.get("version").asString());
+        assertThat(get(UDB + "/features").body().get("features").toString())
+                .as("the restored features are the version's, geometries and properties").isEqualTo(v2Features);
+        assertThat(get(UDB).body().get("title").asString()).doesNotContain("示意");
+        assertThat(summary(versions())).first().isEqualTo("5 restore editor current");
+    }
+
+    /** A rectangle over the western half of the imported layer's extent: part of it overlaps, part does not. */
+    static String halfOf(JsonNode layer) {
+        JsonNode b = layer.get("bbox");
+        double minX = b.get(0).asDouble() - 0.01;
+        double minY = b.get(1).asDouble() - 0.01;
+        double midX = (b.get(0).asDouble() + b.get(2).asDouble()) / 2;
+        double maxY = b.get(3).asDouble() + 0.01;
+        return String.format(Locale.ROOT, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                + "\"properties\":{\"name\":\"西半\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[%f,%f],"
+                + "[%f,%f],[%f,%f],[%f,%f],[%f,%f]]]}}]}", minX, minY, midX, minY, midX, maxY, minX, maxY, minX, minY);
+    }
+
+    @Test
+    @Order(3)
+    void onlyEditorsRestoreAndEveryRefusalIsAudited() throws Exception {
+        if (records.find("reader").isEmpty()) {
+            records.add(new Account("reader", Role.VIEWER, encoder.encode("viewer-password-123"), true, Instant.now()));
+            records.add(new Account("wang", Role.EDITOR, encoder.encode("editor-password-123"), true, Instant.now()));
+        }
+        Instant start = Instant.now();
+        assertThat(post(UDB + "/versions/3/restore", null).status()).isEqualTo(401);
+        assertThat(post(UDB + "/versions/3/restore", null, "Authorization", basic("reader", "viewer-password-123"))
+                .status()).isEqualTo(403);
+        assertThat(summary(versions())).first().isEqualTo("5 restore editor current");
+        Reply allowed = post(UDB + "/versions/3/restore", null, "Authorization", basic("wang", "editor-password-123"));
+        assertThat(allowed.status()).as(allowed.text()).isEqualTo(200);
+        assertThat(summary(versions())).first().isEqualTo("6 restore wang current");
+        assertThat(post(UDB + "/versions/99/restore", null, "Authorization", basic("wang", "editor-password-123"))
+                .status()).isEqualTo(404);
+
+        List<AuditEntry> entries = new ArrayList<>();
+        records.read(new AuditQuery(start, null, null, "urban-development-boundary", 100), entries::add);
+        assertThat(entries).extracting(e -> e.user() + " " + e.action() + " " + e.status() + " " + e.outcome())
+                .containsExactly("anonymous restore 401 refused", "reader restore 403 refused", "wang restore 200 ok",
+                        "wang restore 404 failed");
+        assertThat(entries.get(2).version()).isEqualTo(versions().get(0).get("layerVersion").asString());
+    }
+
+    @Test
+    @Order(4)
+    void theDiffCountsFeaturesAndItsAreasAgreeWithSpatiaLite() throws Exception {
+        Answer same = get(UDB + "/versions/2/diff/5");
+        assertThat(same.status()).isEqualTo(200);
+        assertThat(same.body().get("features").toString()).isEqualTo(
+                "{\"added\":0,\"removed\":0,\"changed\":0,\"unchanged\":3}");
+        assertThat(same.body().get("total").get("changeHa").asDouble()).isZero();
+        assertThat(get(UDB + "/versions/2/diff/5/features").body().get("features").size()).isZero();
+
+        JsonNode diff = get(UDB + "/versions/2/diff/3").body();
+        // the files number their features from 1: the rectangle shares its id with the first of the three
+        assertThat(diff.get("features").toString()).isEqualTo(
+                "{\"added\":0,\"removed\":2,\"changed\":1,\"unchanged\":0}");
+        JsonNode total = diff.get("total");
+        assertThat(total.get("changeHa").asDouble()).isCloseTo(total.get("bHa").asDouble() - total.get("aHa").asDouble(),
+                within(0.02));
+        assertThat(total.get("changeMu").asDouble()).isCloseTo(total.get("changeHa").asDouble() * 15, within(0.2));
+        double countySum = 0;
+        for (JsonNode c : diff.get("counties")) {
+            countySum += c.get("aHa").asDouble();
+        }
+        assertThat(countySum).isCloseTo(total.get("aHa").asDouble(), within(0.05));
+
+        // SpatiaLite's ellipsoidal areas of both versions and of what is only in each, from the served GeoJSON
+        Path both = dir.resolve("both.geojson");
+        Files.writeString(both, "{\"type\":\"FeatureCollection\",\"features\":["
+                + side(get(UDB + "/versions/2/features").body(), "a") + ","
+                + side(get(UDB + "/versions/3/features").body(), "b") + "]}");
+        Gdal.Layer layer = Gdal.layer(both);
+        String union = "(SELECT ST_Union(geometry) FROM \"" + layer.name() + "\" WHERE v = '%s')";
+        double gdalA = area(layer, String.format(union, "a"));
+        double gdalB = area(layer, String.format(union, "b"));
+        double gdalOnlyA = area(layer, "ST_Difference(" + String.format(union, "a") + ", " + String.format(union, "b") + ")");
+        double gdalOnlyB = area(layer, "ST_Difference(" + String.format(union, "b") + ", " + String.format(union, "a") + ")");
+        assertThat(gdalOnlyA).as("the rectangle covers part of version 2, not all").isBetween(0.01 * gdalA, 0.99 * gdalA);
+        assertThat(total.get("aHa").asDouble()).isCloseTo(gdalA, within(gdalA * 0.001));
+        assertThat(total.get("bHa").asDouble()).isCloseTo(gdalB, within(gdalB * 0.001));
+
+        JsonNode features = get(UDB + "/versions/2/diff/3/features").body().get("features");
+        double onlyA = 0;
+        double onlyB = 0;
+        for (JsonNode f : features) {
+            double ha = f.get("properties").get("areaHa").asDouble();
+            if (f.get("properties").get("side").asString().equals("a")) {
+                onlyA += ha;
+            } else {
+                onlyB += ha;
+            }
+        }
+        assertThat(onlyA).isCloseTo(gdalOnlyA, within(gdalOnlyA * 0.001));
+        assertThat(onlyB).isCloseTo(gdalOnlyB, within(gdalOnlyB * 0.001));
+
+        Reply csv = send(HTTP, "GET", UDB + "/versions/2/diff/3?format=csv", null);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.text()).startsWith("\uFEFF区划代码,县（市、区）,版本2面积（公顷）,版本3面积（公顷）,变化（公顷）,变化（亩）");
+        assertThat(csv.text()).contains("合计");
+        assertThat(get(UDB + "/versions/2/diff/77").status()).isEqualTo(404);
+    }
+
+    /** The features of a version as GeoJSON features, with property {@code v} saying which. */
+    static String side(JsonNode collection, String v) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode f : collection.get("features")) {
+            out.add("{\"type\":\"Feature\",\"properties\":{\"v\":\"" + v + "\"},\"geometry\":" + f.get("geometry") + "}");
+        }
+        return String.join(",", out);
+    }
+
+    /** SpatiaLite's ellipsoidal area of an SQL geometry, in hectares. */
+    static double area(Gdal.Layer layer, String geometry) throws Exception {
+        return Double.parseDouble(layer.sql("SELECT ST_Area(" + geometry + ", 1) / 10000.0 AS ha", "ha").get(0));
+    }
+}
