@@ -46,7 +46,7 @@ class ToolsBrowserTest extends ScreenBrowserTest {
                 const m = document.getElementById('map').getBoundingClientRect();
                 const p = document.getElementById('review').getBoundingClientRect();
                 const sheet = p.width >= m.width * 0.9;
-                return { dx: sheet ? 0 : p.right + (m.right - p.right) * 0.65 - (m.left + m.right) / 2,
+                return { dx: sheet ? 0 : p.right + (m.right - p.right) * 0.8 - (m.left + m.right) / 2,
                          dy: sheet ? (m.top + p.top) / 2 - (m.top + m.bottom) / 2 : 0 };""");
         double[] centre = shifted(111.77, 37.12, zoom, -free.get("dx").doubleValue(), -free.get("dy").doubleValue());
         open(size, "#map=" + zoom + "/" + centre[1] + "/" + centre[0] + language);
