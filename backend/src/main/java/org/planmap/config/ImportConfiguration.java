@@ -12,6 +12,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.planmap.controlline.ControlLine;
 import org.planmap.importer.FormatReader;
 import org.planmap.importer.GeoJsonFormatReader;
+import org.planmap.importer.KmlFormatReader;
 import org.planmap.importer.ImportLimits;
 import org.planmap.importer.ImportService;
 import org.planmap.importer.gpkg.GeoPackageReader;
@@ -54,7 +55,7 @@ class ImportConfiguration {
     List<FormatReader> formatReaders(PlanmapProperties properties) {
         ShapefileZipReader shapefiles = new ShapefileZipReader(new GeometryFactory(), properties.uploads(),
                 ShapefileZipReader.DEFAULT_MAX_ENTRIES);
-        return List.of(new GeoJsonFormatReader(), shapefiles, new GeoPackageReader());
+        return List.of(new GeoJsonFormatReader(), shapefiles, new GeoPackageReader(), new KmlFormatReader());
     }
 
     @Bean(destroyMethod = "close")

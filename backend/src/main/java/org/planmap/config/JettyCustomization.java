@@ -14,7 +14,10 @@ import org.planmap.web.CachedLayerHandler;
 import org.planmap.web.CheapRequests;
 import org.planmap.web.ExpensiveRequests;
 import org.planmap.web.JettyErrorReport;
+import org.planmap.web.BodyLimit;
 import org.planmap.web.MinimumDataRate;
+import org.planmap.security.WriteGate;
+import org.eclipse.jetty.server.Handler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -42,6 +45,7 @@ import org.springframework.stereotype.Component;
  * <li><b>Minimum request data rate</b> ({@code planmap.security.min-request-data-rate}): a body that trickles
  * slower, judged from 5 s after its first read, is cut off ({@link MinimumDataRate}), so slow uploads cannot hold
  * worker threads for as long as the idle timeout allows per byte.</li>
+ * <li><b>Site-review bodies</b> stop at 20 MB as they stream ({@link BodyLimit}), chunked ones included.</li>
  * </ul>
  */
 @Component
@@ -79,8 +83,10 @@ class JettyCustomization implements WebServerFactoryCustomizer<JettyServletWebSe
     void customize(Server server) {
         server.setErrorHandler(new JettyErrorReport(headers));
         expensive.setHandler(server.getHandler());
-        server.setHandler(new CachedLayerHandler(new MinimumDataRate(new CheapRequests(cheap, expensive),
-                security.minRequestDataRate().toBytes(), DATA_RATE_GRACE), cache::getObject, headers));
+        Handler rated = new MinimumDataRate(new CheapRequests(cheap, expensive), security.minRequestDataRate().toBytes(),
+                DATA_RATE_GRACE);
+        server.setHandler(new CachedLayerHandler(new BodyLimit(rated, "POST", WriteGate.SITE_REVIEW, WriteGate.MAX_SITE_REVIEW_BYTES),
+                cache::getObject, headers));
         for (Connector connector : server.getConnectors()) {
             HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
             if (http != null) {

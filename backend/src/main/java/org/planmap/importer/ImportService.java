@@ -72,8 +72,8 @@ public final class ImportService implements AutoCloseable {
     /** The reader for an uploaded file name, or a refusal naming the formats planmap takes. */
     public FormatReader readerFor(String fileName) {
         return readers.stream().filter(r -> r.accepts(fileName)).findFirst().orElseThrow(() -> new ImportException(Kind.UNSUPPORTED_TYPE,
-                "unsupported-format", "不支持的文件类型：" + fileName + "。请上传 GeoJSON（.geojson/.json）、Shapefile 压缩包（.zip）或 GeoPackage（.gpkg）",
-                "unsupported file type: " + fileName + "; upload GeoJSON (.geojson/.json), a zipped Shapefile (.zip) or a GeoPackage (.gpkg)"));
+                "unsupported-format", "不支持的文件类型：" + fileName + "。请上传 GeoJSON（.geojson/.json）、Shapefile 压缩包（.zip）、GeoPackage（.gpkg）或 KML（.kml）",
+                "unsupported file type: " + fileName + "; upload GeoJSON (.geojson/.json), a zipped Shapefile (.zip) a GeoPackage (.gpkg) or KML (.kml)"));
     }
 
     /**

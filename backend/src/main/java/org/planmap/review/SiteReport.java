@@ -1,5 +1,6 @@
 package org.planmap.review;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.util.List;
 
 /**
@@ -19,8 +20,12 @@ public record SiteReport(Site site, List<CountyShare> counties, List<LineShare> 
         passages = List.copyOf(passages);
     }
 
-    /** @param bbox minLon, minLat, maxLon, maxLat; @param sourceCrs the CRS the site was given in */
-    public record Site(double areaHa, double areaMu, List<Double> bbox, String sourceCrs) {
+    /**
+     * @param bbox minLon, minLat, maxLon, maxLat; @param sourceCrs the CRS the site was given in
+     * @param outline the site as read, a GeoJSON MultiPolygon in EPSG:4326, so a viewer can show an uploaded file's
+     *                site it never had itself
+     */
+    public record Site(double areaHa, double areaMu, List<Double> bbox, String sourceCrs, @JsonRawValue String outline) {
         public Site {
             bbox = List.copyOf(bbox);
         }

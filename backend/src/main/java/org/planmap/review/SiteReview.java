@@ -10,6 +10,7 @@ import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.geojson.GeoJsonWriter;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.planmap.controlline.ConflictLayer;
@@ -83,9 +84,16 @@ public final class SiteReview {
             cards.of(c.adcode()).ifPresent(card -> card.passages().first().forEach(e -> passages.add(passage(card, e))));
         }
         SiteReport.Site about = new SiteReport.Site(ha(siteM2), mu(siteM2),
-                List.of(box.getMinX(), box.getMinY(), box.getMaxX(), box.getMaxY()), shape.sourceCrs());
+                List.of(box.getMinX(), box.getMinY(), box.getMaxX(), box.getMaxY()), shape.sourceCrs(), outline(site));
         return new SiteReport(about, counties, lines, conflicts, groups, regions, passages,
                 summary(about, counties, lines, conflicts));
+    }
+
+    /** Seven decimals (1 cm) keep the outline exactly as drawn on any map; no crs member, RFC 7946's default. */
+    private static String outline(Geometry site) {
+        GeoJsonWriter writer = new GeoJsonWriter(7);
+        writer.setEncodeCRS(false);
+        return writer.write(site);
     }
 
     /** Each feature of the layer that overlaps the site, with the area of the overlap (m²). */

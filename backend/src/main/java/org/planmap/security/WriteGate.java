@@ -26,7 +26,7 @@ public final class WriteGate extends OncePerRequestFilter {
     /** 合规性审查 is a POST that changes nothing: anyone may send one, up to a site's size. */
     public static final String SITE_REVIEW = "/api/site-review";
     /** A site file's limit (SiteReview's 20 MB) and room for the multipart framing around it. */
-    static final long MAX_SITE_REVIEW_BYTES = (20L << 20) + (64 << 10);
+    public static final long MAX_SITE_REVIEW_BYTES = (20L << 20) + (64 << 10);
 
     /** A site review: read-only, so neither a credential nor a CSRF token is asked for. */
     public static boolean isSiteReview(HttpServletRequest request) {

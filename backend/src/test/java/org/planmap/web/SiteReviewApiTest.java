@@ -2,12 +2,17 @@ package org.planmap.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.planmap.encode.Gdal;
 import tools.jackson.databind.JsonNode;
@@ -59,6 +64,70 @@ class SiteReviewApiTest extends ServerTest {
         HttpResponse<String> text = multipart("/api/site-review", "地块.txt", "hello".getBytes(StandardCharsets.UTF_8));
         assertThat(text.statusCode()).isEqualTo(415);
         assertThat(JSON.readTree(text.body()).get("code").asString()).isEqualTo("unsupported-format");
+    }
+
+    @Test
+    void aKmlSiteFromGoogleEarthIsReviewedLikeTheSameGeoJson() throws Exception {
+        String kml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document>"
+                + "<Placemark><name>项目地块</name><Polygon><outerBoundaryIs><LinearRing><coordinates>"
+                + "111.70,37.10,0 111.86,37.08,0 111.90,37.26,0 111.78,37.31,0 111.68,37.25,0 111.70,37.10,0"
+                + "</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark></Document></kml>";
+        HttpResponse<String> r = multipart("/api/site-review", "地块.kml", kml.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode fromKml = JSON.readTree(r.body());
+        JsonNode fromGeoJson = post("/api/site-review", SITE, "Content-Type", "application/geo+json").json();
+        assertThat(fromKml.get("site").get("sourceCrs").asString()).isEqualTo("EPSG:4326");
+        // The outline comes back for the viewer to draw: the file's polygon, vertex for vertex.
+        JsonNode outline = fromKml.get("site").get("outline");
+        assertThat(outline.get("type").asString()).isEqualTo("MultiPolygon");
+        assertThat(outline.get("coordinates").get(0).get(0).size()).isEqualTo(6);
+        assertThat(fromKml.get("site").get("areaHa").asDouble()).isEqualTo(fromGeoJson.get("site").get("areaHa").asDouble());
+        assertThat(fromKml.get("summary").asString()).isEqualTo(fromGeoJson.get("summary").asString()).contains("孝义市");
+    }
+
+    /**
+     * A chunked upload says no length, so the headers cannot refuse it: it is cut off at 20 MB as it streams. The
+     * client offers 200 MB; the answer must come while it has sent little more than the limit (plus what the
+     * sockets' buffers hold), not after the server spooled the lot up to the import limit.
+     */
+    @Test
+    void aChunkedSiteUploadOverTheLimitIsRefusedWhileItStreams() throws Exception {
+        String boundary = "planmap-chunked";
+        AtomicLong sent = new AtomicLong();
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            Thread writer = new Thread(() -> {
+                try {
+                    out.write(("POST /api/site-review HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n"
+                            + "Content-Type: multipart/form-data; boundary=" + boundary + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    chunk(out, ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"site.geojson\"\r\n"
+                            + "Content-Type: application/geo+json\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    byte[] filler = new byte[1 << 20];
+                    Arrays.fill(filler, (byte) ' ');
+                    for (int i = 0; i < 200; i++) {
+                        chunk(out, filler);
+                        sent.addAndGet(filler.length);
+                    }
+                } catch (IOException e) {
+                    // the server stopped reading and closed: expected
+                }
+            });
+            writer.setDaemon(true);
+            writer.start();
+            String answer = new String(socket.getInputStream().readNBytes(4096), StandardCharsets.UTF_8);
+            long sentWhenAnswered = sent.get();
+            assertThat(answer).startsWith("HTTP/1.1 413");
+            assertThat(answer).contains("application/problem+json");
+            assertThat(sentWhenAnswered).as("bytes sent before the answer").isLessThan(60L << 20);
+        }
+        assertThat(get("/api/layers").status()).as("the server stays up").isEqualTo(200);
+    }
+
+    private static void chunk(OutputStream out, byte[] data) throws IOException {
+        out.write((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(data);
+        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 
     @Test

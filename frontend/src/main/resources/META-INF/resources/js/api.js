@@ -7,15 +7,17 @@ export async function getJson(path) {
 }
 
 async function answer(response) {
-  const body = response.status === 204 ? null : await response.json().catch(() => null);
-  if (!response.ok) {
-    const message = body && body.message ? body.message[lang] || body.message.zh : t('请求失败（{status}）', { status: response.status });
-    const error = new Error(message);
-    error.status = response.status;
-    error.code = body && body.code;
-    throw error;
-  }
-  return body;
+  if (!response.ok) throw await failure(response);
+  return response.status === 204 ? null : response.json().catch(() => null);
+}
+
+/** A failed answer as an Error: the problem document's message in the viewer's language, its status and code. */
+export async function failure(response) {
+  const body = await response.json().catch(() => null);
+  const error = new Error(body && body.message ? body.message[lang] || body.message.zh : t('请求失败（{status}）', { status: response.status }));
+  error.status = response.status;
+  error.code = body && body.code;
+  return error;
 }
 
 function cookie(name) {

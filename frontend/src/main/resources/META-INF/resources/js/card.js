@@ -1,5 +1,6 @@
 import { tierColour, textOn } from './tiers.js';
 import { escape } from './text.js';
+import { download } from './export.js';
 import { t, placeHtml, zhHtml, noteHtml, locale } from './i18n.js';
 
 // The card beside the map: one frame, a body per kind of place. A county's card is drawn from its card
@@ -11,6 +12,8 @@ const placeLink = (kind, id, name) => `<a href="#" data-place="${kind}:${escape(
 const source = (text) => `<div class="source">${t('出处：')}${zhHtml(text)}</div>`;
 const target = (city, rate, direction, cited) => `<dt>${t('{city}目标', { city: placeHtml(city) })}</dt><dd>${t('2025年常住人口城镇化率')} <b>${rate}%</b>
     <div class="direction">${zhHtml(direction)}</div>${source(cited)}</dd>`;
+// 地图集: one PDF page per county-level unit under a division-code prefix (a city's 4 digits, a county's 6).
+const atlas = (prefix) => `<p class="atlas-link"><a class="atlas" href="/api/atlas.pdf?adcode=${escape(prefix)}" download>${t('下载地图集（PDF）')}</a></p>`;
 const area = (km2) => `${Number(km2).toLocaleString(locale)} km²`;
 const sections = (tasks) => `<section class="passages"><h3>${t('规划原文')}</h3><p class="loading">${t('正在查找…')}</p></section>
   ${tasks ? '<section class="tasks" hidden></section>' : ''}`;
@@ -21,13 +24,15 @@ function frame(element, title, subtitle, body) {
   element.hidden = false;
   element.scrollTop = 0;
 }
-// The card's links: a place selects it, 在原文中查看 opens the reader there, × closes the card.
-export function attachCard(element, { onPlace, onRead, onClose }) {
+// The card's links: a place selects it, 在原文中查看 opens the reader there, 地图集 downloads with progress in
+// `status`, × closes the card.
+export function attachCard(element, { onPlace, onRead, onClose, status }) {
   element.addEventListener('click', (event) => {
-    const target = event.target.closest('[data-place], [data-read], .close');
+    const target = event.target.closest('[data-place], [data-read], .close, a.atlas');
     if (!target) return;
     event.preventDefault();
     if (target.matches('.close')) onClose();
+    else if (target.matches('a.atlas')) download(target, status);
     else if (target.dataset.read) {
       const [file, start] = target.dataset.read.split(':');
       onRead(file, Number(start));
@@ -60,7 +65,7 @@ export function showCounty(element, card) {
       <dt>${t('一群两区三圈')}</dt><dd class="regions">${regions}</dd>
       ${targets}
       <dt>${t('面积')}</dt><dd>${area(card.areaKm2)}</dd>
-    </dl>${sections(true)}`);
+    </dl>${atlas(card.adcode)}${sections(true)}`);
 }
 
 export function showCity(element, city, counties) {
@@ -69,7 +74,7 @@ export function showCity(element, city, counties) {
       ${city.urbanizationRate2025 == null ? '' : target(city.name, city.urbanizationRate2025, city.direction, city.targetSource)}
       <dt>${t('县级单元')}</dt><dd>${counties.map((c) => placeLink('county', c.adcode, c.name)).join(t('、'))}</dd>
       <dt>${t('面积')}</dt><dd>${area(city.areaKm2)}</dd>
-    </dl>${sections(true)}`);
+    </dl>${atlas(String(city.adcode).slice(0, 4))}${sections(true)}`);
 }
 
 export function showGroup(element, g) {

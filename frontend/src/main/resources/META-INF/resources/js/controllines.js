@@ -2,6 +2,7 @@ import { escape } from './text.js';
 import { getJson } from './api.js';
 import { layerStyle, styleOf } from './styles.js';
 import { t, placeHtml, zhHtml, locale } from './i18n.js';
+import { drawing } from './sketch.js';
 
 const line = (id) => ({ id, title: styleOf(id).title, style: layerStyle(id) });
 
@@ -33,7 +34,7 @@ export function versionLayer(entry, version, pane, onError) {
 export function attachIdentify(map, shownLines) {
   map.on('preclick', (event) => {
     const ids = shownLines();
-    if (!ids.length) return;
+    if (!ids.length || drawing(map)) return; // a click that places a vertex asks for nothing
     const { lat, lng } = event.latlng;
     getJson(`/api/identify?lat=${lat.toFixed(6)}&lng=${lng.toFixed(6)}&zoom=${Math.round(map.getZoom())}&layers=${ids.join(',')}`)
       .then((hits) => {

@@ -6,13 +6,17 @@ import { lang } from './i18n.js';
 // fetched with progress shown in `status`, since a large view takes the server a moment to draw.
 const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
 
+/** The map's view as the server's bbox parameter (minLon,minLat,maxLon,maxLat), within Web Mercator's range. */
+export function viewBox(map) {
+  const b = map.getBounds();
+  return [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -85, 85), clamp(b.getEast(), -180, 180), clamp(b.getNorth(), -85, 85)]
+    .map((v) => v.toFixed(5)).join(',');
+}
+
 export function attachExportImage(link, map, visibleLayers, status) {
   const update = () => {
-    const b = map.getBounds();
     const size = map.getSize();
-    const bbox = [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -85, 85), clamp(b.getEast(), -180, 180), clamp(b.getNorth(), -85, 85)]
-      .map((v) => v.toFixed(5)).join(',');
-    link.href = `/api/map.png?bbox=${bbox}&width=${clamp(size.x, 64, 4096)}&height=${clamp(size.y, 64, 4096)}&layers=${visibleLayers().join(',')}${lang === 'en' ? '&lang=en' : ''}`;
+    link.href = `/api/map.png?bbox=${viewBox(map)}&width=${clamp(size.x, 64, 4096)}&height=${clamp(size.y, 64, 4096)}&layers=${visibleLayers().join(',')}${lang === 'en' ? '&lang=en' : ''}`;
   };
   downloadWithProgress(link, status);
   update();

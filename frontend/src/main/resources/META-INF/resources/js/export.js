@@ -1,5 +1,7 @@
+import { addPanel } from './panels.js';
 import { escape } from './text.js';
-import { lang, t, placeText } from './i18n.js';
+import { failure } from './api.js';
+import { t, placeText } from './i18n.js';
 
 // The 导出 dialog: a layer, a preset for the planner's tool and a scope give one /export URL, offered as a link.
 // Presets fix format, encoding and CRS; the CRS chosen is said in words, since ArcGIS users must know the zone.
@@ -37,13 +39,7 @@ const PREFERENCE = ['counties', 'urban-development-boundary', 'permanent-basic-f
 const rank = (id) => (PREFERENCE.includes(id) ? PREFERENCE.indexOf(id) : PREFERENCE.length);
 
 function dialog() {
-  const panel = document.createElement('section');
-  panel.id = 'export';
-  panel.className = 'dialog';
-  panel.hidden = true;
-  panel.setAttribute('aria-label', t('导出数据'));
-  panel.innerHTML = `<header><h2>${t('导出数据')}</h2><button class="close" type="button" aria-label="${t('关闭')}">×</button></header>
-    <form>
+  return addPanel('export', 'dialog', t('导出数据'), t('导出数据'), `<form>
       <label>${t('图层')} <select name="layer"></select></label>
       <label>${t('用途')} <select name="preset">${PRESETS.map((p) => `<option value="${p.id}">${escape(t(p.title))}</option>`).join('')}</select></label>
       <fieldset class="scope"><legend>${t('范围')}</legend>
@@ -54,8 +50,7 @@ function dialog() {
       <p class="hint export-note" role="status"></p>
       <a class="download" href="#" download>${t('下载')}</a>
       <p class="export-progress" role="status" aria-live="polite"></p>
-    </form>`;
-  return panel;
+    </form>`);
 }
 
 /**
@@ -65,7 +60,6 @@ function dialog() {
  */
 export function attachExport(map, catalog, cities, visibleLayers) {
   const panel = dialog();
-  document.querySelector('main').append(panel);
   const form = panel.querySelector('form');
   const link = panel.querySelector('a.download');
   const note = panel.querySelector('.export-note');
@@ -119,48 +113,58 @@ export function attachExport(map, catalog, cities, visibleLayers) {
 }
 
 /**
- * A link to a file the server prepares (an export, a map image) fetched here rather than by the browser,
- * so that the planner sees it is being prepared, how far it has come, and any error in words.
+ * A link to a file the server prepares (an export, a map image, an atlas) fetched here rather than by the
+ * browser, so that the planner sees it is being prepared, how far it has come, and any error in words.
  */
 export function downloadWithProgress(link, status) {
-  link.addEventListener('click', async (event) => {
-    if (link.dataset.busy) return;
+  link.addEventListener('click', (event) => {
     event.preventDefault();
-    link.dataset.busy = 'true';
-    link.setAttribute('aria-busy', 'true');
-    status.textContent = t('正在准备文件…');
-    try {
-      const response = await fetch(link.href);
-      if (!response.ok) {
-        const body = await response.json().catch(() => null);
-        throw new Error(body && body.message ? body.message[lang === 'en' ? 'en' : 'zh'] : t('请求失败（{status}）', { status: response.status }));
-      }
-      const total = Number(response.headers.get('Content-Length')) || 0;
-      const reader = response.body.getReader();
-      const chunks = [];
-      let received = 0;
-      for (let r = await reader.read(); !r.done; r = await reader.read()) {
-        chunks.push(r.value);
-        received += r.value.length;
-        status.textContent = total ? t('正在下载… {percent}%', { percent: Math.round((received / total) * 100) })
-          : t('正在下载… {size} KB', { size: Math.round(received / 1024) });
-      }
-      const disposition = response.headers.get('Content-Disposition') || '';
-      const named = /filename\*=UTF-8''([^;]+)/.exec(disposition);
-      const save = document.createElement('a');
-      save.href = URL.createObjectURL(new Blob(chunks, { type: response.headers.get('Content-Type') || '' }));
-      save.download = named ? decodeURIComponent(named[1]) : link.getAttribute('download') || '';
-      document.body.append(save);
-      save.click();
-      save.remove();
-      setTimeout(() => URL.revokeObjectURL(save.href), 60000);
-      status.textContent = t('已下载');
-      setTimeout(() => { if (status.textContent === t('已下载')) status.textContent = ''; }, 4000);
-    } catch (error) {
-      status.textContent = error.message;
-    } finally {
-      delete link.dataset.busy;
-      link.removeAttribute('aria-busy');
-    }
+    download(link, status);
   });
+}
+
+/** Fetches and saves what `link` points to, with progress in `status`; a second click while busy is ignored. */
+export async function download(link, status) {
+  if (link.dataset.busy) return;
+  link.dataset.busy = 'true';
+  link.setAttribute('aria-busy', 'true');
+  status.textContent = t('正在准备文件…');
+  try {
+    const response = await fetch(link.href);
+    if (!response.ok) throw await failure(response);
+    await saveResponse(response, status, link.getAttribute('download') || '');
+  } catch (error) {
+    status.textContent = error.message;
+  } finally {
+    delete link.dataset.busy;
+    link.removeAttribute('aria-busy');
+  }
+}
+
+/**
+ * Reads a successful answer with progress in `status` and hands it to the browser as a download, named as the
+ * server's Content-Disposition says (else `fallbackName`).
+ */
+export async function saveResponse(response, status, fallbackName) {
+  const total = Number(response.headers.get('Content-Length')) || 0;
+  const reader = response.body.getReader();
+  const chunks = [];
+  let received = 0;
+  for (let r = await reader.read(); !r.done; r = await reader.read()) {
+    chunks.push(r.value);
+    received += r.value.length;
+    status.textContent = total ? t('正在下载… {percent}%', { percent: Math.round((received / total) * 100) })
+      : t('正在下载… {size} KB', { size: Math.round(received / 1024) });
+  }
+  const disposition = response.headers.get('Content-Disposition') || '';
+  const named = /filename\*=UTF-8''([^;]+)/.exec(disposition);
+  const save = document.createElement('a');
+  save.href = URL.createObjectURL(new Blob(chunks, { type: response.headers.get('Content-Type') || '' }));
+  save.download = named ? decodeURIComponent(named[1]) : fallbackName;
+  document.body.append(save);
+  save.click();
+  save.remove();
+  setTimeout(() => URL.revokeObjectURL(save.href), 60000);
+  status.textContent = t('已下载');
+  setTimeout(() => { if (status.textContent === t('已下载')) status.textContent = ''; }, 4000);
 }

@@ -23,6 +23,10 @@ import { attachPanels, closeButtons } from './panels.js';
 import { lang, t, loadPlaceNames, translatePage, otherLanguageHash } from './i18n.js';
 import { uncoveredPadding, attachMenu } from './layout.js';
 import { followLabelCollisions } from './labels.js';
+import { drawing } from './sketch.js';
+import { attachReview } from './review.js';
+import { attachPrint } from './print.js';
+import { attachMeasure } from './measure.js';
 import { attachHistory } from './history.js';
 import { versionComparer } from './compare.js';
 
@@ -81,7 +85,9 @@ async function start() {
   const groups = layerGroups(lines.map((line) => ({ id: line.id, history: CONTROL_LINES.includes(line),
     title: t('{title}（{kind}）', { title: t(line.title), kind: entry(line.id).title.includes('示意') ? t('示意') : t('正式数据') }) })));
   const visibleLayers = () => groups.flatMap((g) => g.layers.map((l) => l.id)).filter((id) => map.hasLayer(overlays[id]));
-  const panels = ['card', 'reader', 'ledger', 'tier-view', 'history'].map((id) => document.getElementById(id));
+  const review = attachReview(map, () => uncoveredPadding(map.getContainer(), panels));
+  const measure = attachMeasure(map);
+  const panels = ['card', 'reader', 'ledger', 'tier-view', 'history', 'review'].map((id) => document.getElementById(id));
   const selection = followSelection(store, { map, places, card, onError: showError,
     padding: () => uncoveredPadding(map.getContainer(), panels), plan: {
     countyList,
@@ -137,7 +143,13 @@ async function start() {
       selectAndZoom(hit.kind, hit.id);
       card.focus(); // the keyboard's way on from a search is into the card it opened
     });
-  attachCard(card, { onPlace: selectAndZoom, onRead: (file, at) => reader.show(file, at).catch(showError), onClose: selection.clear });
+  attachCard(card, { onPlace: selectAndZoom, onRead: (file, at) => reader.show(file, at).catch(showError), onClose: selection.clear,
+    status: document.getElementById('download-status') });
+  // The print title the view suggests: the chosen place, else the plan.
+  const printer = attachPrint(map, visibleLayers, () => {
+    const chosen = store.get().selection;
+    return chosen && places.has(chosen.kind, chosen.id) ? places.properties(chosen.kind, chosen.id).name : t('山西省“十四五”新型城镇化规划');
+  });
   const ledger = attachLedger(document.getElementById('ledger'), (adcode) => selectAndZoom('county', adcode));
   attachPanels({
     'show-table': { panel: 'tier-view', show: (panel) => { panel.hidden = false; } },
@@ -145,6 +157,9 @@ async function start() {
     'show-ledger': { panel: 'ledger', show: () => ledger.show() },
     'show-import': { panel: 'import', show: () => importer.show() },
     'show-export': { panel: 'export', show: () => exporter.show() },
+    'show-review': { panel: 'review', show: () => review.show(), hide: () => review.close() },
+    'show-print': { panel: 'print', show: () => printer.show() },
+    'show-measure': { panel: 'measure', show: () => measure.show(), hide: () => measure.close() },
     'show-history': { panel: 'history', show: () => historyPanel.show(), hide: historyPanel.hide },
   }, showError);
   closeButtons('tier-view', 'reader');
@@ -152,7 +167,7 @@ async function start() {
 
   followZoomBands(map, places.drawn, config.zoomBands, band, showError, places.redrawSelection);
   map.on('moveend', syncView);
-  map.on('click', selection.clear);
+  map.on('click', () => { if (!drawing(map)) selection.clear(); });
   store.subscribe(syncView);
   if (initial.selection) selection.select(initial.selection.kind, initial.selection.id);
   if (initial.reading) await reader.show(initial.reading.doc, initial.reading.at).catch(showError);
