@@ -33,31 +33,11 @@ public enum Plane {
     },
 
     /**
-     * x = longitude, y = latitude, in degrees. A degree counts as the equator's: 2πa/360 = 111 319.49 m with the
-     * CGCS2000 (GRS 80) semi-major axis a = 6 378 137 m, WGS 84's too — what WMTS 1.0.0 (Annex E) and GDAL use to
-     * turn a geographic resolution into a scale.
+     * x = longitude, y = latitude, in degrees (the plane's default mapping). A degree counts as the equator's:
+     * 2πa/360 = 111 319.49 m with the CGCS2000 (GRS 80) semi-major axis a = 6 378 137 m, WGS 84's too — what
+     * WMTS 1.0.0 (Annex E) and GDAL use to turn a geographic resolution into a scale.
      */
-    LON_LAT(2 * Math.PI * Geodesic.WGS84.EquatorialRadius() / 360) {
-        @Override
-        public double x(double lon) {
-            return lon;
-        }
-
-        @Override
-        public double y(double lat) {
-            return lat;
-        }
-
-        @Override
-        public double lon(double x) {
-            return x;
-        }
-
-        @Override
-        public double lat(double y) {
-            return y;
-        }
-    };
+    LON_LAT(2 * Math.PI * Geodesic.WGS84.EquatorialRadius() / 360);
 
     private final double metresPerUnit;
 
@@ -70,11 +50,19 @@ public enum Plane {
         return metresPerUnit;
     }
 
-    public abstract double x(double lon);
+    public double x(double lon) {
+        return lon;
+    }
 
-    public abstract double y(double lat);
+    public double y(double lat) {
+        return lat;
+    }
 
-    public abstract double lon(double x);
+    public double lon(double x) {
+        return x;
+    }
 
-    public abstract double lat(double y);
+    public double lat(double y) {
+        return y;
+    }
 }

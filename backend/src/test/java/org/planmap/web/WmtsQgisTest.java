@@ -1,6 +1,7 @@
 package org.planmap.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.awt.image.BufferedImage;
 import java.io.InputStream;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.planmap.QgisTest;
 import org.planmap.render.WebMercator;
+import tools.jackson.databind.JsonNode;
 
 /**
  * QGIS 3.22 (Debian {@code python3-qgis}, headless) adds a layer of /wmts as its "Add WMS/WMTS Layer" dialog
@@ -77,12 +79,21 @@ class WmtsQgisTest extends ServerTest {
 
     @Test
     void qgisOpensTheCgcs2000SetInDegreesLongitudeFirst() throws Exception {
-        // QGIS reads TopLeftCorner "90 -180" in EPSG:4490's latitude-first order and shows x = longitude: Shanxi
-        // at 110.2°E–114.6°E, 34.6°N–40.7°N. Swapped axes would put it at x 34–41, y 110–115 (or nowhere).
+        // QGIS reads TopLeftCorner "90 -180" in EPSG:4490's latitude-first order and shows x = longitude: the
+        // layer's own box in Shanxi (about 110.3°E–114.6°E, 34.6°N–40.7°N). Swapped axes would put it at x 34–41,
+        // y 110–115, or nowhere.
         double[] e = open("c", "EPSG:4490");
-        assertThat(e[0]).isBetween(109.9, 110.3);
-        assertThat(e[2]).isBetween(114.5, 114.9);
-        assertThat(e[1]).isBetween(34.3, 34.7);
-        assertThat(e[3]).isBetween(40.6, 41.0);
+        JsonNode bbox = null;
+        for (JsonNode l : get("/api/layers").body()) {
+            if (l.get("id").asString().equals(TileApiTest.UDB)) {
+                bbox = l.get("bbox");
+            }
+        }
+        assertThat(bbox).isNotNull();
+        for (int i = 0; i < 4; i++) {
+            assertThat(e[i]).as("extent[%d]", i).isCloseTo(bbox.get(i).asDouble(), within(0.01));
+        }
+        assertThat(e[0]).isBetween(110.0, 111.0);
+        assertThat(e[3]).isBetween(40.0, 41.0);
     }
 }
