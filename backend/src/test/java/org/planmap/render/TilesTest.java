@@ -94,6 +94,20 @@ class TilesTest {
     }
 
     @Test
+    void aGeographicTileIsDrawnAndCachedApartFromTheMercatorTileOfTheSameNumbers() {
+        // 太原 on the CGCS2000 grid: level 10, column 832, row 148 (112.5–112.9°E, 37.6–38.0°N)
+        byte[] c = tiles.tile(UDB, TileGrid.CGCS2000, 10, 832, 148).png();
+        assertThat(c.length).as("a drawn tile, not the empty one").isGreaterThan(1000);
+        String version = layers.layer(UDB).version();
+        assertThat(tiles.cached(new Tiles.Key(UDB, version, TileGrid.CGCS2000, 10, 832, 148))).isTrue();
+        assertThat(tiles.cached(new Tiles.Key(UDB, version, TileGrid.WEB_MERCATOR, 10, 832, 148))).isFalse();
+        // Mercator 10/832/148 lies at 60°N: the shared empty tile, whatever the geographic one holds
+        assertThat(tiles.tile(UDB, TileGrid.WEB_MERCATOR, 10, 832, 148).png()).isNotEqualTo(c);
+        assertThat(tiles.etag(UDB, TileGrid.CGCS2000, 10, 832, 148))
+                .isNotEqualTo(tiles.etag(UDB, TileGrid.WEB_MERCATOR, 10, 832, 148));
+    }
+
+    @Test
     void overviewTilesOfAVersionReplacedMeanwhileAreNotKept() throws Exception {
         store.hold();
         Future<Tiles.DrawnOverview> drawing = threads.submit(() -> tiles.drawOverview(UDB));
