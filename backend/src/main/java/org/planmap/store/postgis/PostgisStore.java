@@ -413,7 +413,9 @@ public final class PostgisStore implements FeatureStore {
     /**
      * Once LISTEN is in force again: reads the registry afresh and tells {@code listener} each layer whose version
      * differs from the catalog held before, i.e. the changes whose notifications went out while nobody here
-     * listened. This store's own changes are not among them: each is read back into the catalog as it commits.
+     * listened. This store's own changes are not among them as long as the catalog was read after each (the
+     * {@code LayerWriter} reads the new version back at once); one not read back yet would be told once more, which
+     * listeners that compare versions take in their stride.
      */
     private void catchUp(ChangedElsewhere listener) {
         Catalog known = catalog;
