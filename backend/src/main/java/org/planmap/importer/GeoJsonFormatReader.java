@@ -2,22 +2,16 @@ package org.planmap.importer;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.planmap.crs.CrsRef;
 import org.planmap.store.Feature;
-import org.planmap.store.FeatureSource;
-import org.planmap.store.Field;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -28,8 +22,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads an uploaded GeoJSON FeatureCollection. The collection is streamed feature by feature, twice (see
- * {@link #read}), so the limits are checked as features arrive and no file is ever held whole in memory: a
+ * Reads an uploaded GeoJSON FeatureCollection. The collection is streamed feature by feature, twice (a
+ * {@link FeaturePass}), so the limits are checked as features arrive and no file is ever held whole in memory: a
  * GeoJSON near the upload limit would otherwise need several times its size in heap.
  *
  * <p>CRS: RFC 7946 defines GeoJSON as WGS 84 longitude/latitude and dropped the 2008 "crs" member, but GDAL and
@@ -61,29 +55,21 @@ public final class GeoJsonFormatReader implements FormatReader {
     }
 
     @Override
-    public boolean accepts(String fileName) {
-        String n = fileName.toLowerCase(Locale.ROOT);
-        return n.endsWith(".geojson") || n.endsWith(".json");
+    public List<String> extensions() {
+        return List.of(".geojson", ".json");
     }
 
     /**
-     * Reads the file twice, never holding it: a first pass checks the limits and every feature, and learns the
-     * declared CRS and the property schema (both needed before the first feature is stored, and "crs" may come
-     * after "features"); the returned source then parses the features again as the store takes them.
+     * Surveys the file, then streams it again to the store ({@link FeaturePass}): the survey also learns the
+     * declared CRS, needed before the first feature is stored, and "crs" may come after "features".
      */
     @Override
     public FileContents read(Path file, ImportLimits limits) {
-        LimitCounter counter = new LimitCounter(limits);
-        FieldTypes fields = new FieldTypes();
-        JsonNode crs = parse(file, feature -> {
-            counter.add(feature.geometry());
-            fields.add(feature.properties());
-        }, counter);
+        FeaturePass<JsonNode> pass = (sink, counter) -> parse(file, sink, counter);
+        FeaturePass.Survey<JsonNode> survey = pass.survey(limits);
         List<String> notes = new ArrayList<>();
-        CrsRef declared = crs(crs, notes);
-        // The same file under the same limits as the first pass: this count cannot refuse anything new.
-        FeatureSource features = sink -> parse(file, sink, new LimitCounter(limits));
-        return new FileContents(format(), features, fields.fields(), declared, notes);
+        CrsRef declared = crs(survey.result(), notes);
+        return new FileContents(format(), pass.source(limits), survey.fields(), declared, notes);
     }
 
     /**
@@ -116,7 +102,7 @@ public final class GeoJsonFormatReader implements FormatReader {
             throw new ImportException(NOT_JSON, "文件不是有效的 JSON：" + e.getOriginalMessage(),
                     "the file is not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new ImportException(NOT_JSON, "无法读取文件：" + e.getMessage(), "cannot read the file: " + e.getMessage(), e);
+            throw ImportException.unreadable(NOT_JSON, e);
         }
         if (!"FeatureCollection".equals(type)) {
             throw notCollection(type == null ? "an object without \"type\"" : "type \"" + type + "\"");
@@ -143,9 +129,8 @@ public final class GeoJsonFormatReader implements FormatReader {
             } catch (ParseException | RuntimeException e) {
                 // JTS reports malformed coordinates as ParseException, but also as ClassCast/IllegalArgument
                 // (an unclosed ring): all of them mean the planner's file, not planmap, is wrong.
-                throw new ImportException(INVALID_GEOMETRY,
-                        "第 " + (position + 1) + " 个要素（序号 " + position + "）的几何无效：" + e.getMessage(),
-                        "feature " + position + " has an invalid geometry: " + e.getMessage(), e);
+                throw ImportException.invalidGeometry(INVALID_GEOMETRY,
+                        "第 " + (position + 1) + " 个要素（序号 " + position + "）", "feature " + position, e.getMessage(), e);
             }
             sink.accept(feature);
             position++;
@@ -167,51 +152,6 @@ public final class GeoJsonFormatReader implements FormatReader {
         }
         notes.add("坐标系取自 GeoJSON 的旧式 crs 成员：" + name + " / CRS from the legacy \"crs\" member: " + name);
         return CrsRef.parse(name);   // a CrsException for an unsupported code is the caller's to map
-    }
-
-    /**
-     * The property schema in order of first appearance, learnt feature by feature: a field whose values mix
-     * kinds is STRING, integers mixed with decimals are REAL, lists and objects are JSON.
-     */
-    static final class FieldTypes {
-
-        private final Map<String, Field.Type> types = new LinkedHashMap<>(); // a null type: only nulls seen so far
-
-        void add(Map<String, Object> properties) {
-            for (Map.Entry<String, Object> e : properties.entrySet()) {
-                Field.Type b = typeOf(e.getValue());
-                Field.Type a = types.get(e.getKey());
-                if (!types.containsKey(e.getKey()) || a == null) {
-                    types.put(e.getKey(), b);
-                } else if (b != null && a != b) {
-                    boolean numbers = (a == Field.Type.INTEGER || a == Field.Type.REAL)
-                            && (b == Field.Type.INTEGER || b == Field.Type.REAL);
-                    types.put(e.getKey(), numbers ? Field.Type.REAL : Field.Type.STRING);
-                }
-            }
-        }
-
-        List<Field> fields() {
-            return types.entrySet().stream()
-                    .map(e -> new Field(e.getKey(), e.getValue() == null ? Field.Type.STRING : e.getValue(), null))
-                    .toList();
-        }
-    }
-
-    private static Field.Type typeOf(Object v) {
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof Integer || v instanceof Long || v instanceof BigInteger || v instanceof Short) {
-            return Field.Type.INTEGER;
-        }
-        if (v instanceof Number) {
-            return Field.Type.REAL;
-        }
-        if (v instanceof Boolean) {
-            return Field.Type.BOOLEAN;
-        }
-        return v instanceof String ? Field.Type.STRING : Field.Type.JSON;
     }
 
     private static ImportException notCollection(String what) {

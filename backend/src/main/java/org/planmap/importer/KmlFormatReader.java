@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.xml.stream.XMLInputFactory;
@@ -22,13 +21,12 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
 import org.planmap.crs.CrsRef;
 import org.planmap.store.Feature;
-import org.planmap.store.FeatureSource;
 
 /**
  * Reads a KML file (Google Earth, 奥维互动地图, LocaSpace export sites and red lines this way): each Placemark is a
  * feature with its {@code name} and its ExtendedData ({@code Data}/{@code SimpleData}) as text properties, and its
  * Polygon, LineString, Point or MultiGeometry as the geometry. KML is WGS 84 longitude/latitude by definition
- * (OGC 07-147), so the CRS is never asked for. Streamed with StAX twice, as {@link GeoJsonFormatReader} reads, so
+ * (OGC 07-147), so the CRS is never asked for. Streamed with StAX twice (a {@link FeaturePass}), so
  * limits are checked as placemarks arrive; DTDs and external entities are refused (a KML never needs them, and
  * they are how an XML upload reads the server's files).
  */
@@ -53,24 +51,19 @@ public final class KmlFormatReader implements FormatReader {
     }
 
     @Override
-    public boolean accepts(String fileName) {
-        return fileName.toLowerCase(Locale.ROOT).endsWith(".kml");
+    public List<String> extensions() {
+        return List.of(".kml");
     }
 
     @Override
     public FileContents read(Path file, ImportLimits limits) {
-        LimitCounter counter = new LimitCounter(limits);
-        GeoJsonFormatReader.FieldTypes fields = new GeoJsonFormatReader.FieldTypes();
-        parse(file, feature -> {
-            counter.add(feature.geometry());
-            fields.add(feature.properties());
-        }, counter);
-        FeatureSource features = sink -> parse(file, sink, new LimitCounter(limits));
-        return new FileContents(format(), features, fields.fields(), CrsRef.WGS84,
+        FeaturePass<Void> pass = (sink, counter) -> parse(file, sink, counter);
+        FeaturePass.Survey<Void> survey = pass.survey(limits);
+        return new FileContents(format(), pass.source(limits), survey.fields(), CrsRef.WGS84,
                 List.of("KML 按定义为 WGS 84 经纬度（EPSG:4326） / KML is WGS 84 longitude/latitude by definition (EPSG:4326)"));
     }
 
-    private void parse(Path file, Consumer<Feature> sink, LimitCounter counter) {
+    private Void parse(Path file, Consumer<Feature> sink, LimitCounter counter) {
         boolean kml = false;
         int position = 0;
         try (InputStream in = Files.newInputStream(file)) {
@@ -93,11 +86,12 @@ public final class KmlFormatReader implements FormatReader {
             String why = e.getMessage().replaceAll("\\s+", " "); // StAX puts the position on a line of its own
             throw new ImportException(NOT_KML, "文件不是有效的 KML（XML）：" + why, "the file is not valid KML (XML): " + why, e);
         } catch (IOException e) {
-            throw new ImportException(NOT_KML, "无法读取文件：" + e.getMessage(), "cannot read the file: " + e.getMessage(), e);
+            throw ImportException.unreadable(NOT_KML, e);
         }
         if (!kml) {
             throw new ImportException(NOT_KML, "文件中没有 <kml> 元素，不是 KML", "the file has no <kml> element; it is not KML");
         }
+        return null;
     }
 
     /** One Placemark, the reader on its start tag; returns with the reader on its end tag. */
@@ -196,7 +190,7 @@ public final class KmlFormatReader implements FormatReader {
     }
 
     private static ImportException invalid(int position, String why) {
-        return new ImportException(INVALID_GEOMETRY, "第 " + (position + 1) + " 个地标（Placemark）的几何无效：" + why,
-                "placemark " + position + " has an invalid geometry: " + why);
+        return ImportException.invalidGeometry(INVALID_GEOMETRY, "第 " + (position + 1) + " 个地标（Placemark）",
+                "placemark " + position, why, null);
     }
 }

@@ -98,9 +98,9 @@ public interface FeatureStore extends AutoCloseable {
 
     /**
      * From now on tells {@code listener}, on a thread of the store's, each layer change that another server
-     * sharing this store commits (PostGIS: LISTEN/NOTIFY), within milliseconds. A change that happens while the
-     * store cannot listen (the database restarting) is not told: readers still see it, because the catalog is
-     * re-read at least every second. A store only one server opens never calls the listener.
+     * sharing this store commits (PostGIS: LISTEN/NOTIFY), within milliseconds. A change committed while the
+     * store could not listen (the database restarting) is told once it listens again, from a fresh read of the
+     * catalog. A store only one server opens never calls the listener.
      */
     default void watchChangesElsewhere(ChangedElsewhere listener) {
     }

@@ -45,8 +45,8 @@ class ImportServiceTest {
         }
 
         @Override
-        public boolean accepts(String fileName) {
-            return fileName.endsWith(".stub");
+        public List<String> extensions() {
+            return List.of(".stub");
         }
 
         @Override

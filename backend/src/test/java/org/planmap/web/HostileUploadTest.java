@@ -54,6 +54,16 @@ class HostileUploadTest extends ServerTest {
     static final Path FIXTURES = Path.of("src", "test", "resources", "importer");
     static final String LAYER = "urban-development-boundary";
     static final int MAX_VERTICES = 20_000;
+    /** A KML whose DTD would read a server file into a placemark's name (XXE). */
+    static final String XXE_KML = "<?xml version=\"1.0\"?><!DOCTYPE kml [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+            + "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Placemark><name>&x;</name><Polygon><outerBoundaryIs>"
+            + "<LinearRing><coordinates>111.5,37.5 111.6,37.5 111.6,37.6 111.5,37.5</coordinates></LinearRing>"
+            + "</outerBoundaryIs></Polygon></Placemark></kml>";
+    /** A KML whose DTD nests entities to expand a few bytes into gigabytes ("billion laughs"). */
+    static final String LAUGHS_KML = "<?xml version=\"1.0\"?><!DOCTYPE kml [<!ENTITY a \"hahahahahahahahahaha\">"
+            + "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">"
+            + "<!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\"><!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\">]>"
+            + "<kml><Placemark><name>&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;</name></Placemark></kml>";
 
     @DynamicPropertySource
     static void limits(DynamicPropertyRegistry registry) {
@@ -198,6 +208,11 @@ class HostileUploadTest extends ServerTest {
         c.add(file("UTF-8 BOM before garbage", 400, "JSON", "bom.geojson",
                 () -> "\ufeff<xml>not json</xml>".getBytes(StandardCharsets.UTF_8)));
         c.add(file("binary noise named .json", 400, "JSON", "noise.json", () -> noise(4096)));
+        // KML: DTDs are refused, so neither entity is read or expanded (docs/security.md)
+        c.add(file("KML with a DTD reading /etc/passwd (XXE)", 400, "KML", "红线.kml",
+                () -> XXE_KML.getBytes(StandardCharsets.UTF_8)));
+        c.add(file("KML with a DTD of nested entities (billion laughs)", 400, "KML", "红线.kml",
+                () -> LAUGHS_KML.getBytes(StandardCharsets.UTF_8)));
         // GeoPackage
         c.add(file("GeoPackage that is not SQLite", 400, "SQLite", "控制线.gpkg",
                 () -> "这不是 GeoPackage".getBytes(StandardCharsets.UTF_8)));

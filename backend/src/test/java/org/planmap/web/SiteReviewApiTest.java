@@ -12,9 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.planmap.encode.Gdal;
+import org.planmap.importer.KmlFormatReader;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -128,6 +130,21 @@ class SiteReviewApiTest extends ServerTest {
         out.write((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
         out.write(data);
         out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The site review reads KML with the import's reader: a DTD is refused there too (docs/security.md). */
+    @Test
+    void aKmlSiteWithADtdIsRefusedWithoutReadingOrExpandingItsEntities() throws Exception {
+        for (String kml : List.of(HostileUploadTest.XXE_KML, HostileUploadTest.LAUGHS_KML)) {
+            HttpResponse<String> r = multipart("/api/site-review", "地块.kml", kml.getBytes(StandardCharsets.UTF_8));
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+            JsonNode p = JSON.readTree(r.body());
+            assertThat(p.get("code").asString()).isEqualTo(KmlFormatReader.NOT_KML);
+            assertThat(p.path("message").path("zh").asString()).isNotBlank();
+            assertThat(p.path("message").path("en").asString()).contains("KML");
+            assertThat(r.body()).doesNotContain("root:").doesNotContain("hahahahaha");
+        }
+        assertThat(get("/api/layers").status()).as("the server stays up").isEqualTo(200);
     }
 
     @Test

@@ -20,13 +20,13 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.WKBReader;
 import org.planmap.crs.CrsRef;
 import org.planmap.crs.PrjReader;
+import org.planmap.importer.FeaturePass;
 import org.planmap.importer.FormatReader;
 import org.planmap.importer.ImportException;
 import org.planmap.importer.ImportLimits;
 import org.planmap.importer.LimitCounter;
 import org.planmap.importer.FileContents;
 import org.planmap.store.Feature;
-import org.planmap.store.FeatureSource;
 import org.planmap.store.Field;
 import org.planmap.store.gpkg.GeoPackageBinary;
 import org.planmap.store.gpkg.GeoPackageStore;
@@ -56,8 +56,8 @@ public final class GeoPackageReader implements FormatReader {
     }
 
     @Override
-    public boolean accepts(String fileName) {
-        return fileName.toLowerCase(Locale.ROOT).endsWith(".gpkg");
+    public List<String> extensions() {
+        return List.of(".gpkg");
     }
 
     /**
@@ -144,8 +144,8 @@ public final class GeoPackageReader implements FormatReader {
                 .append(", ").append(quote(geometryColumn));
         fields.forEach(f -> sql.append(", ").append(quote(f.name())));
         sql.append(" FROM ").append(quote(table)).append(pk == null ? " ORDER BY rowid" : " ORDER BY " + quote(pk));
-        FeatureSource features = sink -> {
-            LimitCounter counter = new LimitCounter(limits);
+        // No survey: the table declares its schema, and a refusal while storing keeps the previous version.
+        FeaturePass<Void> reading = (sink, counter) -> {
             WKBReader wkb = new WKBReader(factory);
             try (Connection rows = open(file); Statement s = rows.createStatement();
                     ResultSet rs = s.executeQuery(sql.toString())) {
@@ -155,8 +155,9 @@ public final class GeoPackageReader implements FormatReader {
             } catch (SQLException e) {
                 throw unreadable(e);
             }
+            return null;
         };
-        return new FileContents(format(), features, fields, crs, notes);
+        return new FileContents(format(), reading.source(limits), fields, crs, notes);
     }
 
     private static Feature feature(ResultSet rs, List<Field> fields, LimitCounter counter, WKBReader wkb)
@@ -168,8 +169,7 @@ public final class GeoPackageReader implements FormatReader {
         try {
             g = blob == null ? new GeoPackageBinary.Decoded(0, null) : GeoPackageBinary.decode(blob, wkb);
         } catch (IllegalArgumentException e) {
-            throw new ImportException(INVALID_GEOMETRY, "要素 " + id + " 的几何无效：" + e.getMessage(),
-                    "feature " + id + " has an invalid geometry: " + e.getMessage(), e);
+            throw ImportException.invalidGeometry(INVALID_GEOMETRY, "要素 " + id + " ", "feature " + id, e.getMessage(), e);
         }
         counter.add(g.geometry());
         Map<String, Object> props = new LinkedHashMap<>();
@@ -239,7 +239,7 @@ public final class GeoPackageReader implements FormatReader {
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(SQLITE_MAGIC.length);
         } catch (IOException e) {
-            throw new ImportException(UNREADABLE, "无法读取文件：" + e.getMessage(), "cannot read the file: " + e.getMessage(), e);
+            throw ImportException.unreadable(UNREADABLE, e);
         }
         if (!Arrays.equals(head, SQLITE_MAGIC)) {
             throw new ImportException(NOT_SQLITE, "文件不是 GeoPackage（不是 SQLite 数据库）",

@@ -13,13 +13,13 @@ import java.util.stream.Stream;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.planmap.crs.CrsRef;
 import org.planmap.crs.PrjReader;
+import org.planmap.importer.FeaturePass;
 import org.planmap.importer.FormatReader;
 import org.planmap.importer.ImportException;
 import org.planmap.importer.ImportLimits;
 import org.planmap.importer.LimitCounter;
 import org.planmap.importer.FileContents;
 import org.planmap.store.Feature;
-import org.planmap.store.FeatureSource;
 import org.planmap.store.Field;
 
 /**
@@ -68,8 +68,8 @@ public final class ShapefileZipReader implements FormatReader {
     }
 
     @Override
-    public boolean accepts(String fileName) {
-        return fileName.toLowerCase(Locale.ROOT).endsWith(".zip");
+    public List<String> extensions() {
+        return List.of(".zip");
     }
 
     /**
@@ -81,8 +81,8 @@ public final class ShapefileZipReader implements FormatReader {
     public FileContents read(Path file, ImportLimits limits) {
         List<String> notes = new ArrayList<>();
         Survey survey = extracted(file, limits, dir -> survey(locate(dir), limits, notes));
-        FeatureSource features = sink -> extracted(file, limits, dir -> stream(locate(dir), limits, sink));
-        return new FileContents(format(), features, survey.fields(), survey.crs(), notes);
+        FeaturePass<Void> records = (sink, counter) -> extracted(file, limits, dir -> stream(locate(dir), counter, sink));
+        return new FileContents(format(), records.source(limits), survey.fields(), survey.crs(), notes);
     }
 
     /** The files of the one shapefile in the zip; {@code cpg} and {@code prj} may be null. */
@@ -159,11 +159,11 @@ public final class ShapefileZipReader implements FormatReader {
     }
 
     /** The survey checked the set: this pass pairs shapes with rows and notes nothing new. */
-    private Void stream(ShapefileSet set, ImportLimits limits, Consumer<Feature> sink) throws IOException {
+    private Void stream(ShapefileSet set, LimitCounter counter, Consumer<Feature> sink) throws IOException {
         List<String> notedAlready = new ArrayList<>();
         try (DbfAttributes dbf = DbfAttributes.open(set.dbf(), set.cpg(), notedAlready)) {
             int[] position = {0};
-            ShpReader.forEach(set.shp(), factory, new LimitCounter(limits), notedAlready,
+            ShpReader.forEach(set.shp(), factory, counter, notedAlready,
                     g -> sink.accept(new Feature(String.valueOf(position[0]++), g, dbf.next())));
         }
         return null;

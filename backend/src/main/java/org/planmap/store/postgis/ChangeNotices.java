@@ -19,8 +19,11 @@ import org.slf4j.LoggerFactory;
  * only if) the change commits; each store listens on one connection of its own, outside the pool, and passes on
  * what other stores sent. A notification names its sender, the layer and the versions before and after.
  *
- * <p>Notifications are not queued for a listener that is not connected: after a reconnect the store's catalog is
- * simply read afresh, and the layer versions every cache compares (at least once a second) catch up the rest.
+ * <p>This is the one way a server learns of another's changes. Notifications are not queued for a listener that
+ * is not connected, so each time the listening connection is (re)made, after its LISTEN, the store is asked to
+ * catch up: it reads the catalog afresh and tells what differs from the catalog it had. While it is not listening
+ * (never started, or reconnecting) {@link #listening()} is false and the store re-reads its catalog at most a
+ * second old instead (see {@link PostgisStore#REGISTRY_MAX_AGE}).
  */
 final class ChangeNotices implements AutoCloseable {
 
@@ -34,6 +37,8 @@ final class ChangeNotices implements AutoCloseable {
     private final String origin = UUID.randomUUID().toString();
 
     private Thread listening;
+    /** True from a LISTEN until its connection is found gone: then every change elsewhere is told. */
+    private volatile boolean connected;
 
     /** @param schema the store's schema: servers on other schemas of the database are other stores */
     ChangeNotices(String schema) {
@@ -51,20 +56,27 @@ final class ChangeNotices implements AutoCloseable {
 
     /**
      * Starts listening (once) on a connection of its own to {@code url}; each notification another store sent
-     * first runs {@code stale} (the catalog must be read again), then is told to {@code listener}. Both run on the
-     * listening thread, one notification after the other.
+     * first runs {@code stale} (the catalog must be read again), then is told to {@code listener}; each time the
+     * connection is made, {@code catchUp} runs once LISTEN is in force (what changed before it was, told as the
+     * notifications would have). All run on the listening thread, one after the other.
      */
-    synchronized void listen(String url, String user, String password, Runnable stale,
+    synchronized void listen(String url, String user, String password, Runnable stale, Runnable catchUp,
             FeatureStore.ChangedElsewhere listener) {
         if (listening != null) {
             return;
         }
-        listening = new Thread(() -> loop(url, user, password, stale, listener), "planmap-postgis-changes");
+        listening = new Thread(() -> loop(url, user, password, stale, catchUp, listener), "planmap-postgis-changes");
         listening.setDaemon(true);
         listening.start();
     }
 
-    private void loop(String url, String user, String password, Runnable stale, FeatureStore.ChangedElsewhere listener) {
+    /** Whether every change another server commits is being told now (a LISTEN is in force). */
+    boolean listening() {
+        return connected;
+    }
+
+    private void loop(String url, String user, String password, Runnable stale, Runnable catchUp,
+            FeatureStore.ChangedElsewhere listener) {
         boolean reconnect = false;
         boolean warned = false;
         while (!Thread.currentThread().isInterrupted()) {
@@ -74,9 +86,14 @@ final class ChangeNotices implements AutoCloseable {
                 }
                 if (reconnect) {
                     log.info("listening again for layer changes made by other servers");
-                    stale.run(); // what changed while not listening is found by reading the catalog again
                 }
                 reconnect = true;
+                connected = true;
+                try {
+                    catchUp.run();
+                } catch (RuntimeException e) { // the database went away again: catch up on the next connection
+                    throw new SQLException("could not catch up with the changes made meanwhile: " + e.getMessage(), e);
+                }
                 warned = false;
                 PGConnection pg = db.unwrap(PGConnection.class);
                 while (!Thread.currentThread().isInterrupted()) {
@@ -90,6 +107,7 @@ final class ChangeNotices implements AutoCloseable {
                     }
                 }
             } catch (SQLException e) {
+                connected = false;
                 if (Thread.currentThread().isInterrupted()) {
                     return;
                 }

@@ -8,8 +8,13 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -51,10 +56,11 @@ import org.planmap.store.VersionTable;
 public final class PostgisStore implements FeatureStore {
 
     /**
-     * How long the catalog read from the registry is answered from memory. Every tile and feature request asks
-     * for its layer; another planmap on the same database may change the registry: its notification
-     * ({@link ChangeNotices}) makes the change show here at once, and when a notification is lost (the listening
-     * connection was down) it shows within this long. This instance's own changes show at once.
+     * How long the catalog read from the registry is answered from memory while this store is not listening for
+     * other servers' changes ({@link #watchChangesElsewhere} not called, or its connection being remade). While
+     * it listens, the catalog is kept until a change is told ({@link ChangeNotices}: a notification, or the catch-up
+     * after each reconnect), so every tile and feature request is answered without asking the database. This
+     * instance's own changes show at once either way.
      */
     static final Duration REGISTRY_MAX_AGE = Duration.ofSeconds(1);
 
@@ -150,7 +156,8 @@ public final class PostgisStore implements FeatureStore {
     private Catalog catalog() {
         Catalog c = catalog;
         long now = clock.getAsLong();
-        if (c != null && c.changes() == changes.get() && now - c.readAt() < registryMaxAgeNanos) {
+        if (c != null && c.changes() == changes.get()
+                && (notices.listening() || now - c.readAt() < registryMaxAgeNanos)) {
             return c;
         }
         long before = changes.get();
@@ -400,7 +407,38 @@ public final class PostgisStore implements FeatureStore {
 
     @Override
     public void watchChangesElsewhere(ChangedElsewhere listener) {
-        notices.listen(url, user, password, changes::incrementAndGet, listener);
+        notices.listen(url, user, password, changes::incrementAndGet, () -> catchUp(listener), listener);
+    }
+
+    /**
+     * Once LISTEN is in force again: reads the registry afresh and tells {@code listener} each layer whose version
+     * differs from the catalog held before, i.e. the changes whose notifications went out while nobody here
+     * listened. This store's own changes are not among them as long as the catalog was read after each (the
+     * {@code LayerWriter} reads the new version back at once); one not read back yet would be told once more, which
+     * listeners that compare versions take in their stride.
+     */
+    private void catchUp(ChangedElsewhere listener) {
+        Catalog known = catalog;
+        changes.incrementAndGet();
+        List<LayerInfo> now = catalog().layers();
+        if (known == null) {
+            return;   // nothing was served yet, so nothing can be out of date
+        }
+        Map<String, String> before = versions(known.layers());
+        Map<String, String> after = versions(now);
+        Set<String> ids = new LinkedHashSet<>(before.keySet());
+        ids.addAll(after.keySet());
+        for (String id : ids) {
+            if (!Objects.equals(before.get(id), after.get(id))) {
+                listener.changed(id, before.get(id), after.get(id));
+            }
+        }
+    }
+
+    private static Map<String, String> versions(List<LayerInfo> layers) {
+        Map<String, String> versions = new LinkedHashMap<>();
+        layers.forEach(l -> versions.put(l.id(), l.version()));
+        return versions;
     }
 
     @Override

@@ -9,6 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,6 +81,62 @@ class PostgisStoreTest extends FeatureStoreContract {
             assertThat(other.layers()).isEmpty();
             assertThat(other.layer(LAYER.id())).isEmpty();
         }
+    }
+
+    /**
+     * NOTIFY is the one signal between servers: while the other server listens, its catalog follows a change
+     * as soon as it is told (its clock never moves here, so no re-read by age could show it), and a change made
+     * while its listening connection was cut and could not come back is told once it listens again.
+     */
+    @Test
+    void anotherServerIsToldEachChangeAndOnesMadeWhileItCouldNotListenOnceItListensAgain() throws Exception {
+        BlockingQueue<String> told = new LinkedBlockingQueue<>();
+        try (PostgisStore other = PostgisStore.open(TestPostgis.url(), TestPostgis.user(), TestPostgis.password(), schema,
+                PostgisStore.REGISTRY_MAX_AGE, () -> 0L)) {
+            assertThat(other.layers()).isEmpty();
+            other.watchChangesElsewhere((layer, before, after) -> told.add(layer + " " + before + "→" + after));
+            awaitListening();
+            store.replace(LAYER, counties());
+            assertThat(awaitTold(told, LAYER.id() + " null→v1", 10)).isTrue();
+            assertThat(other.layer(LAYER.id()).orElseThrow().version()).isEqualTo("v1");
+
+            String db = queryOne("SELECT current_database()");
+            executeOnMaintenanceDb("ALTER DATABASE \"" + db + "\" ALLOW_CONNECTIONS false");
+            try {
+                executeOnMaintenanceDb("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                        + "WHERE application_name = 'planmap-changes' AND datname = '" + db + "'");
+                // the store's pooled connections stay: its replace commits while nobody can listen
+                store.replace(LAYER.withContents(0, List.of(), "v2"), counties().subList(0, 3));
+            } finally {
+                executeOnMaintenanceDb("ALTER DATABASE \"" + db + "\" ALLOW_CONNECTIONS true");
+            }
+            assertThat(awaitTold(told, LAYER.id() + " v1→v2", 15)).as("caught up after the reconnect").isTrue();
+            assertThat(other.layer(LAYER.id()).orElseThrow().version()).isEqualTo("v2");
+            assertThat(awaitTold(told, LAYER.id() + " v1→v2", 1)).as("told once").isFalse();
+        }
+    }
+
+    private static boolean awaitTold(BlockingQueue<String> told, String change, int seconds) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        for (long left; (left = end - System.nanoTime()) > 0;) {
+            if (change.equals(told.poll(left, TimeUnit.NANOSECONDS))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The listening connection is in the database's activity under its application name once LISTEN is in force. */
+    private static void awaitListening() throws Exception {
+        for (int i = 0; i < 100; i++) {
+            if (!queryOne("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'planmap-changes' "
+                    + "AND (query LIKE 'LISTEN%' OR query = 'SELECT 1')").equals("0")) {
+                Thread.sleep(300); // and past its catch-up
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the other store never listened");
     }
 
     @Test
