@@ -26,16 +26,17 @@ import org.locationtech.jts.densify.Densifier;
  * <li>{@link #area}: one feature's or unit's own area (a county, a boundary's areaKm2, a demonstration field's
  * areaHa, a conflict and the conflicts layer's areaHa, a diff piece, a repair's change).
  * <li>{@link #quickArea}: the same measure as {@link #area} (equal to the bit for rings of
- * {@value #SMALL_RING_DEGREES}° or more, within a part in ten million below) where a whole line's thousands of
+ * {@value #SMALL_RING_DEGREES}° or more, within a part in a million below) where a whole line's thousands of
  * small rings are summed: the ledger's lines per county, a version diff's county totals (which must agree with the
  * ledger), the area noted with each imported version. At 500 000 fields the geodesic sums were half of an
  * import's writing thread.
  * <li>{@link #areaOfStraightEdges}: pieces of a planar cut of a polygon whose edges may be long (a planner's site
  * across county borders and control lines), where the pieces must add up to the whole.
  * </ul>
- * GDAL's SQLite dialect ({@code ST_Area(g, 1)}, SpatiaLite's) reads long edges neither way (2 parts in ten thousand
- * off both on that site): compare with {@code ST_Area(ST_Segmentize(g, 0.002), 1)}, which is
- * {@link #areaOfStraightEdges}. {@code AreaRuleTest} pins all of this on real polygons.
+ * PROJ's geodesic area equals {@link #area} to a part in a billion. GDAL's SQLite dialect ({@code ST_Area(g, 1)},
+ * SpatiaLite's) is neither reading (up to a part in ten thousand off on demonstration fields, two on that site):
+ * compare with {@code ST_Area(ST_Segmentize(g, 0.002), 1)}, which is {@link #areaOfStraightEdges} to a part in ten
+ * million. {@code AreaRuleTest} pins all of this on real polygons.
  */
 public final class Ellipsoid {
 
