@@ -1,6 +1,5 @@
 package org.planmap.render;
 
-import org.planmap.layer.LayerWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -19,14 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.planmap.boundary.BoundaryFiles;
-import org.planmap.boundary.BoundarySet;
-import org.planmap.controlline.DemoControlLinePublisher;
-import org.planmap.controlline.DemoControlLines;
+import org.planmap.TestStores;
 import org.planmap.layer.ByteCache;
 import org.planmap.layer.LayerService;
-import org.planmap.plan.CountyDirectory;
-import org.planmap.plan.PlanTables;
 import org.planmap.store.Feature;
 import org.planmap.store.FeatureCursor;
 import org.planmap.store.FeatureQuery;
@@ -48,8 +42,6 @@ class TilesTest {
 
     static final String UDB = "urban-development-boundary";
     static final MapStyles STYLES = MapStyles.fromClasspath();
-    static final BoundarySet BOUNDARIES = BoundaryFiles.fromClasspath();
-    static final CountyDirectory DIRECTORY = new CountyDirectory(BOUNDARIES, PlanTables.fromClasspath());
 
     GeoPackageStore stored;
     Gate store;
@@ -59,8 +51,7 @@ class TilesTest {
 
     @BeforeEach
     void publishDemonstrationLines(@TempDir Path dir) {
-        stored = GeoPackageStore.open(dir);
-        new DemoControlLinePublisher(new LayerWriter(stored)).publish(BOUNDARIES, DIRECTORY, DemoControlLines.DEFAULT_SEED);
+        stored = TestStores.withDemonstrationLines(dir);
         store = new Gate(stored);
         layers = new LayerService(store);
         tiles = new Tiles(new MapRenderer(layers, STYLES), layers, new ByteCache<>(1 << 24), new ByteCache<>(1 << 24), 8);
@@ -76,12 +67,12 @@ class TilesTest {
     void aTileAskedForWhileItIsDrawnIsDrawnOnce() throws Exception {
         int[] taiyuan = {10, 832, 395};
         store.hold();
-        Future<byte[]> first = threads.submit(() -> tiles.tile(UDB, taiyuan[0], taiyuan[1], taiyuan[2]).png());
+        Future<byte[]> first = threads.submit(() -> tiles.tile(UDB, TileGrid.WEB_MERCATOR, taiyuan[0], taiyuan[1], taiyuan[2]).png());
         store.entered.await();   // the first request is drawing, held at the store's door
         AtomicReference<Thread> second = new AtomicReference<>();
         Future<byte[]> again = threads.submit(() -> {
             second.set(Thread.currentThread());
-            return tiles.tile(UDB, taiyuan[0], taiyuan[1], taiyuan[2]).png();
+            return tiles.tile(UDB, TileGrid.WEB_MERCATOR, taiyuan[0], taiyuan[1], taiyuan[2]).png();
         });
         // Parked: waiting for the first drawing (or, were it drawing itself, held at the door like the first).
         while (second.get() == null || second.get().getState() != Thread.State.WAITING) {
@@ -91,6 +82,20 @@ class TilesTest {
         assertThat(again.get()).isEqualTo(first.get());
         assertThat(store.reads.get()).as("reads of the layer").isEqualTo(1);
         assertThat(first.get().length).as("a drawn tile, not the empty one").isGreaterThan(1000);
+    }
+
+    @Test
+    void aGeographicTileIsDrawnAndCachedApartFromTheMercatorTileOfTheSameNumbers() {
+        // 太原 on the CGCS2000 grid: level 10, column 832, row 148 (112.5–112.9°E, 37.6–38.0°N)
+        byte[] c = tiles.tile(UDB, TileGrid.CGCS2000, 10, 832, 148).png();
+        assertThat(c.length).as("a drawn tile, not the empty one").isGreaterThan(1000);
+        String version = layers.layer(UDB).version();
+        assertThat(tiles.cached(new Tiles.Key(UDB, version, TileGrid.CGCS2000, 10, 832, 148))).isTrue();
+        assertThat(tiles.cached(new Tiles.Key(UDB, version, TileGrid.WEB_MERCATOR, 10, 832, 148))).isFalse();
+        // Mercator 10/832/148 lies at 60°N: the shared empty tile, whatever the geographic one holds
+        assertThat(tiles.tile(UDB, TileGrid.WEB_MERCATOR, 10, 832, 148).png()).isNotEqualTo(c);
+        assertThat(tiles.etag(UDB, TileGrid.CGCS2000, 10, 832, 148))
+                .isNotEqualTo(tiles.etag(UDB, TileGrid.WEB_MERCATOR, 10, 832, 148));
     }
 
     @Test
