@@ -93,7 +93,7 @@ public final class LayerWriter {
             m2[0] = 0;
             features.forEach(f -> {
                 if (f.geometry() != null) {
-                    m2[0] += Ellipsoid.area(f.geometry());
+                    m2[0] += Ellipsoid.quickArea(f.geometry());
                 }
                 sink.accept(f);
             });
