@@ -167,6 +167,53 @@ class SiteReviewApiTest extends ServerTest {
         assertThat(get("/api/atlas.pdf?adcode=11").status()).isEqualTo(400);
     }
 
+    /** Issue 17: lang=en, as the viewer sends it from its language switch, and the credit said once. */
+    @Test
+    void anEnglishPrintSpeaksEnglishOnlyAndGivesItsSourceOnce() throws Exception {
+        String bbox = "/api/print.pdf?bbox=111.3,36.9,112.1,37.5&layers=counties,urban-development-boundary,labels";
+        String chinese = Gdal.run("pdftotext", download("GET", bbox, null, 200).toString(), "-");
+        assertThat(occurrences(chinese, "DataV.GeoAtlas")).as("the credit line, once").isEqualTo(1);
+        assertThat(chinese).contains("山西省“十四五”新型城镇化规划", "制图日期", "图例");
+        String english = Gdal.run("pdftotext", download("GET", bbox + "&lang=en", null, 200).toString(), "-");
+        assertThat(english).contains("Shanxi 14th Five-Year New Urbanisation Plan", "Legend", "Map made", "km",
+                "Boundaries: DataV.GeoAtlas");
+        assertThat(occurrences(english, "DataV.GeoAtlas")).isEqualTo(1);
+        // The title, legend, scale, credit and place names are all English: not one Chinese character is left.
+        assertThat(english).doesNotContainPattern("\\p{IsHan}");
+        problem(send(HTTP, "GET", bbox + "&lang=fr", null), 400, "invalid-parameter");
+    }
+
+    @Test
+    void anEnglishAtlasKeepsThePlanTextAndPlaceNamesInChineseBesideTheirPinyin() throws Exception {
+        String text = Gdal.run("pdftotext", download("GET", "/api/atlas.pdf?adcode=1411&lang=en", null, 200).toString(), "-");
+        assertThat(text).contains("2025 size tier", "Control-line ledger", "The plan's text", "mentions)", "Legend", "Regional town groups: ",
+                "吕梁市 Lüliang City · 孝义市 Xiaoyi City", "county-level city", "Type I small city", "ha (", "Map made",
+                "Permanent basic farmland inside the urban development boundary");
+        assertThat(text).doesNotContain("2025年城镇规模等级", "三条控制线台账", "规划条文", "区域性城镇群：", "制图日期", "公顷", "平方公里",
+                "图例", "公里", "县级市", "示意数据", "（余下内容", "永久基本农田");
+        assertThat(occurrences(text, "DataV.GeoAtlas")).as("once a page").isEqualTo(13);
+        // The plan's own words are quoted as written.
+        JsonNode passage = get("/api/counties/141181/card").body().get("passages").get("first").get(0);
+        assertThat(text.replace("\n", "")).contains(passage.get("text").asString().strip().substring(0, 12));
+    }
+
+    @Test
+    void anEnglishSiteReviewReportQuotesThePlanInChinese() throws Exception {
+        String text = Gdal.run("pdftotext", download("POST", "/api/site-review?format=pdf&lang=en", SITE, 200).toString(), "-");
+        assertThat(text).contains("Site review report", "County-level units", "The three control lines", "Data versions",
+                "孝义市 Xiaoyi City", "汾阳市 Fenyang City", "Ecological protection red line (demonstration data)",
+                "ha (", "% of the site", "Legend", "Map made", "The site, ");
+        assertThat(text).doesNotContain("合规性审查", "所在县级行政区", "三条控制线", "数据版本", "公顷", "地块", "图例", "示意",
+                "生态保护红线", "该地块");
+        assertThat(occurrences(text, "DataV.GeoAtlas")).isEqualTo(1);
+        JsonNode passage = post("/api/site-review", SITE, "Content-Type", "application/geo+json").json().get("passages").get(0);
+        assertThat(text.replace("\n", "")).contains(passage.get("text").asString().strip().substring(0, 12));
+    }
+
+    private static int occurrences(String text, String word) {
+        return text.split(java.util.regex.Pattern.quote(word), -1).length - 1;
+    }
+
     /** pdfinfo's report with its column padding folded, "Pages: 13". */
     private static String pdfinfo(Path pdf) throws Exception {
         return Gdal.run("pdfinfo", pdf.toString()).replaceAll("[ \\t]+", " ");
