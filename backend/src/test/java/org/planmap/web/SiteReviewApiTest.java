@@ -48,6 +48,7 @@ class SiteReviewApiTest extends ServerTest {
     @Test
     void theReportPdfIsOneA4DocumentWithTheCountiesAsText() throws Exception {
         Path pdf = download("POST", "/api/site-review?format=pdf", SITE, 200);
+        pageImage(pdf, "site-review-zh");
         assertThat(pdfinfo(pdf)).contains("Page size: 595.276 x 841.89 pts (A4)");
         String text = Gdal.run("pdftotext", pdf.toString(), "-");
         assertThat(text).contains("合规性审查报告", "孝义市", "汾阳市", "生态保护红线", "示意数据");
@@ -157,6 +158,7 @@ class SiteReviewApiTest extends ServerTest {
     @Test
     void theLuliangAtlasHasOnePagePerCounty() throws Exception {
         Path pdf = download("GET", "/api/atlas.pdf?adcode=1411", null, 200);
+        pageImage(pdf, "atlas-zh");
         assertThat(pdfinfo(pdf)).contains("Pages: 13", "Page size: 595.276 x 841.89 pts (A4)");
         String text = Gdal.run("pdftotext", pdf.toString(), "-");
         assertThat(text).contains("吕梁市 孝义市", "吕梁市 离石区", "2025年城镇规模等级", "三条控制线台账", "规划条文");
@@ -171,10 +173,14 @@ class SiteReviewApiTest extends ServerTest {
     @Test
     void anEnglishPrintSpeaksEnglishOnlyAndGivesItsSourceOnce() throws Exception {
         String bbox = "/api/print.pdf?bbox=111.3,36.9,112.1,37.5&layers=counties,urban-development-boundary,labels";
-        String chinese = Gdal.run("pdftotext", download("GET", bbox, null, 200).toString(), "-");
+        Path chinesePdf = download("GET", bbox, null, 200);
+        pageImage(chinesePdf, "print-zh");
+        String chinese = Gdal.run("pdftotext", chinesePdf.toString(), "-");
         assertThat(occurrences(chinese, "DataV.GeoAtlas")).as("the credit line, once").isEqualTo(1);
         assertThat(chinese).contains("山西省“十四五”新型城镇化规划", "制图日期", "图例");
-        String english = Gdal.run("pdftotext", download("GET", bbox + "&lang=en", null, 200).toString(), "-");
+        Path englishPdf = download("GET", bbox + "&lang=en", null, 200);
+        pageImage(englishPdf, "print-en");
+        String english = Gdal.run("pdftotext", englishPdf.toString(), "-");
         assertThat(english).contains("Shanxi 14th Five-Year New Urbanisation Plan", "Legend", "Map made", "km",
                 "Boundaries: DataV.GeoAtlas");
         assertThat(occurrences(english, "DataV.GeoAtlas")).isEqualTo(1);
@@ -185,7 +191,9 @@ class SiteReviewApiTest extends ServerTest {
 
     @Test
     void anEnglishAtlasKeepsThePlanTextAndPlaceNamesInChineseBesideTheirPinyin() throws Exception {
-        String text = Gdal.run("pdftotext", download("GET", "/api/atlas.pdf?adcode=1411&lang=en", null, 200).toString(), "-");
+        Path pdf = download("GET", "/api/atlas.pdf?adcode=1411&lang=en", null, 200);
+        pageImage(pdf, "atlas-en");
+        String text = Gdal.run("pdftotext", pdf.toString(), "-");
         assertThat(text).contains("2025 size tier", "Control-line ledger", "The plan's text", "mentions)", "Legend", "Regional town groups: ",
                 "吕梁市 Lüliang City · 孝义市 Xiaoyi City", "county-level city", "Type I small city", "ha (", "Map made",
                 "Permanent basic farmland inside the urban development boundary");
@@ -199,7 +207,9 @@ class SiteReviewApiTest extends ServerTest {
 
     @Test
     void anEnglishSiteReviewReportQuotesThePlanInChinese() throws Exception {
-        String text = Gdal.run("pdftotext", download("POST", "/api/site-review?format=pdf&lang=en", SITE, 200).toString(), "-");
+        Path pdf = download("POST", "/api/site-review?format=pdf&lang=en", SITE, 200);
+        pageImage(pdf, "site-review-en");
+        String text = Gdal.run("pdftotext", pdf.toString(), "-");
         assertThat(text).contains("Site review report", "County-level units", "The three control lines", "Data versions",
                 "孝义市 Xiaoyi City", "汾阳市 Fenyang City", "Ecological protection red line (demonstration data)",
                 "ha (", "% of the site", "Legend", "Map made", "The site, ");
@@ -208,6 +218,13 @@ class SiteReviewApiTest extends ServerTest {
         assertThat(occurrences(text, "DataV.GeoAtlas")).isEqualTo(1);
         JsonNode passage = post("/api/site-review", SITE, "Content-Type", "application/geo+json").json().get("passages").get(0);
         assertThat(text.replace("\n", "")).contains(passage.get("text").asString().strip().substring(0, 12));
+    }
+
+    /** The first page as target/screenshots/pdf-{name}.png (poppler's pdftoppm), to look at. */
+    private static void pageImage(Path pdf, String name) throws Exception {
+        Files.createDirectories(ScreenBrowserTest.SCREENSHOTS);
+        Gdal.run("pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf.toString(),
+                ScreenBrowserTest.SCREENSHOTS.resolve("pdf-" + name).toString());
     }
 
     private static int occurrences(String text, String word) {

@@ -136,7 +136,7 @@ class ToolsMenuBrowserTest extends ScreenBrowserTest {
             assertThat(contrast(colour, text)).as(colour + " under " + text).isGreaterThanOrEqualTo(4.5);
         }
         for (String lang : List.of("zh", "en")) {
-            for (String city : List.of("1402", "1411")) {
+            for (String city : List.of("140200", "141100")) {
                 open(size(city), "#sel=city:" + city + (lang.equals("en") ? "&lang=en" : ""));
                 WebElement badge = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#card .tier")));
                 @SuppressWarnings("unchecked")
@@ -151,7 +151,7 @@ class ToolsMenuBrowserTest extends ScreenBrowserTest {
     }
 
     private static String size(String city) {
-        return city.equals("1402") ? "desktop" : "tablet";
+        return city.equals("140200") ? "desktop" : "tablet";
     }
 
     private String focused() {
