@@ -7,16 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.planmap.TestStores;
 import org.planmap.boundary.BoundaryFiles;
 import org.planmap.boundary.BoundarySet;
 import org.planmap.layer.LayerChanged;
-import org.planmap.layer.LayerPublisher;
 import org.planmap.layer.LayerService;
 import org.planmap.layer.LayerWriter;
 import org.planmap.plan.CountyDirectory;
-import org.planmap.plan.PlanLayers;
 import org.planmap.plan.PlanTables;
-import org.planmap.plan.StructureLayers;
 import org.planmap.store.LayerInfo;
 import org.planmap.store.gpkg.GeoPackageStore;
 
@@ -35,12 +33,8 @@ class LedgerServiceTest {
     void aRestartReadsTheKeptLedgerAndAChangeComputesItAgain(@TempDir Path dir) {
         List<ControlLineLedger.Row> computed;
         String conflictsVersion;
-        try (GeoPackageStore store = GeoPackageStore.open(dir)) {
+        try (GeoPackageStore store = TestStores.withDemonstrationLines(dir)) {
             LayerWriter writer = new LayerWriter(store);
-            LayerPublisher publisher = new LayerPublisher(writer);
-            PlanLayers.all(BOUNDARIES, TABLES, DIRECTORY).forEach(publisher::publish);
-            new StructureLayers(BOUNDARIES).all(TABLES).forEach(publisher::publish);
-            new DemoControlLinePublisher(writer).publish(BOUNDARIES, DIRECTORY, DemoControlLines.DEFAULT_SEED);
             LedgerService first = new LedgerService(new LayerService(store), writer, BOUNDARIES);
             computed = first.rows(LedgerService.Level.GROUP);
             assertThat(first.computations()).isEqualTo(1);
