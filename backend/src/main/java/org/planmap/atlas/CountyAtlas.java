@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.planmap.controlline.ConflictLayer;
@@ -16,6 +17,7 @@ import org.planmap.plan.CountyCard;
 import org.planmap.plan.CountyCards;
 import org.planmap.plan.PlanLayers;
 import org.planmap.render.MapImage;
+import org.planmap.render.MapLanguage;
 import org.planmap.render.MapPdf;
 import org.planmap.render.PdfDocument;
 import org.planmap.render.PdfTextFlow;
@@ -52,7 +54,8 @@ public final class CountyAtlas {
         return layers.count(FeatureQuery.of(PlanLayers.COUNTIES).adcodePrefix(adcodePrefix));
     }
 
-    public void write(String adcodePrefix, OutputStream out) {
+    /** The pages in {@code language}: headings, labels and kinds in it, place names with pinyin, plan text as written. */
+    public void write(String adcodePrefix, MapLanguage language, OutputStream out) {
         Map<String, ControlLineLedger.Row> rows = ledger.rows(LedgerService.Level.COUNTY).stream()
                 .collect(Collectors.toMap(ControlLineLedger.Row::code, Function.identity(), (a, b) -> a));
         PDRectangle a4 = MapPdf.Paper.A4.size(false);
@@ -60,44 +63,58 @@ public final class CountyAtlas {
                 FeatureCursor counties = layers.features(FeatureQuery.of(PlanLayers.COUNTIES).adcodePrefix(adcodePrefix),
                         CrsRef.WGS84)) {
             counties.forEachRemaining(county -> cards.of(county.id())
-                    .ifPresent(card -> page(pdf, a4, county, card, rows.get(county.id()))));
+                    .ifPresent(card -> page(pdf, a4, county, card, rows.get(county.id()), language)));
             pdf.save(out);
         }
     }
 
-    private void page(PdfDocument pdf, PDRectangle a4, Feature county, CountyCard card, ControlLineLedger.Row row) {
+    private void page(PdfDocument pdf, PDRectangle a4, Feature county, CountyCard card, ControlLineLedger.Row row,
+            MapLanguage l) {
         PdfDocument.Page page = pdf.page(a4);
         float top = a4.getHeight() - PdfTextFlow.MARGIN;
-        String title = card.city().name() + " " + card.name();
+        UnaryOperator<String> word = chinese -> maps.word(l, chinese);
+        String title = l.placeText(card.city().name()) + l.text(" ", " · ") + l.placeText(card.name());
         maps.map(page, PdfTextFlow.MARGIN, top, (int) (a4.getWidth() - 2 * PdfTextFlow.MARGIN), MAP_HEIGHT,
-                MapPdf.padded(county.geometry().getEnvelopeInternal(), 0.08), MAP_LAYERS, title, county.geometry());
-        MapPdf.footer(pdf, page, MapImage.CREDIT);
-        try (PdfTextFlow text = PdfTextFlow.onePage(pdf, page, top - MAP_HEIGHT - 6)) {
-            text.heading(title + "（" + card.adcode() + "，" + card.kind() + "，" + card.areaKm2() + " 平方公里）");
+                MapPdf.padded(county.geometry().getEnvelopeInternal(), 0.08), MAP_LAYERS, title, county.geometry(), l);
+        MapPdf.footer(pdf, page, l);
+        String comma = l.text("，", ", ");
+        String open = l.text("（", " (");
+        String close = l.text("）", ")");
+        try (PdfTextFlow text = PdfTextFlow.onePage(pdf, page, top - MAP_HEIGHT - 6, l)) {
+            text.heading(title + open + card.adcode() + comma + word.apply(card.kind()) + comma + card.areaKm2()
+                    + l.text(" 平方公里", " km²") + close);
             CountyCard.Tier tier = card.tier();
-            text.line("2025年城镇规模等级：" + tier.label().label() + "（" + tier.label().populationBand() + "），" + tier.basisText()
-                    + "；出处 " + tier.source().text());
-            text.line("区域性城镇群：" + (card.townGroups().isEmpty() ? "无" : card.townGroups().stream()
-                    .map(g -> g.name() + "（" + g.roleText() + "）").collect(Collectors.joining("、"))));
-            text.line("一群两区三圈：" + (card.regions().isEmpty() ? "无" : card.regions().stream()
-                    .map(r -> r.name() + "（" + r.kind() + "）").collect(Collectors.joining("、"))));
+            text.line(l.text("2025年城镇规模等级：", "2025 size tier: ") + word.apply(tier.label().label()) + open
+                    + word.apply(tier.label().populationBand()) + close + comma + word.apply(tier.basisText())
+                    + l.text("；出处 ", "; source ") + tier.source().text());
+            text.line(l.text("区域性城镇群：", "Regional town groups: ") + (card.townGroups().isEmpty() ? l.text("无", "none")
+                    : card.townGroups().stream().map(g -> l.placeText(g.name()) + open + word.apply(g.roleText()) + close)
+                            .collect(Collectors.joining(l.text("、", "; ")))));
+            text.line(l.text("一群两区三圈：", "Cluster, zones and circles: ") + (card.regions().isEmpty() ? l.text("无", "none")
+                    : card.regions().stream().map(r -> l.placeText(r.name()) + open + word.apply(r.kind()) + close)
+                            .collect(Collectors.joining(l.text("、", "; ")))));
             if (row != null) {
-                text.heading("三条控制线台账");
+                text.heading(l.text("三条控制线台账", "Control-line ledger"));
                 for (ControlLine line : ControlLine.values()) {
                     ControlLineLedger.Area a = row.lines().get(line.layerId());
                     if (a != null) {
-                        text.line(line.nameZh() + "：" + a.ha() + " 公顷（" + a.mu() + " 亩），占辖区 " + a.sharePercent() + "%");
+                        text.line(word.apply(line.nameZh()) + l.text("：", ": ") + a.ha() + l.text(" 公顷（", " ha (") + a.mu()
+                                + l.text(" 亩），占辖区 ", " mu), ") + a.sharePercent() + l.text("%", "% of the unit"));
                     }
                 }
                 for (ControlLineLedger.Conflict c : ControlLineLedger.Conflict.values()) {
                     ControlLineLedger.Area a = row.conflicts().get(c.code());
                     if (a != null) {
-                        text.line(c.nameZh() + "：" + a.ha() + " 公顷（" + a.mu() + " 亩）");
+                        text.line(word.apply(c.nameZh()) + l.text("：", ": ") + a.ha() + l.text(" 公顷（", " ha (") + a.mu()
+                                + l.text(" 亩）", " mu)"));
                     }
                 }
-                text.note(layers.layer(ControlLine.URBAN_DEVELOPMENT_BOUNDARY.layerId()).title());
+                if (layers.layer(ControlLine.URBAN_DEVELOPMENT_BOUNDARY.layerId()).title().contains("示意")) {
+                    text.note(l.text("三条控制线为示意数据，非官方", "The three control lines are demonstration data, not official"));
+                }
             }
-            text.heading("规划条文（共 " + card.passages().count() + " 处提及）");
+            text.heading(l.text("规划条文（共 " + card.passages().count() + " 处提及）",
+                    "The plan's text (" + card.passages().count() + " mentions)"));
             card.passages().first().forEach(e -> {
                 text.note(e.source().text());
                 text.line(e.text());

@@ -65,7 +65,7 @@ public final class MapImage {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
-            draw(g, view, layerIds, language.word(renderer.styles(), TITLE), language);
+            draw(g, view, layerIds, word(language, TITLE), language);
         } finally {
             g.dispose();
         }
@@ -80,18 +80,16 @@ public final class MapImage {
         return rank < 0 ? LABEL_RANK.size() : rank;
     }
 
-    /**
-     * Draws the map of {@code view} on any canvas: a raster for map.png, a PDF page's vector graphics for print,
-     * atlas and site-review reports, so that both show the same styles, labels, legend and scale bar.
-     * Unknown layer ids are the caller's to {@link #check} first.
-     */
-    public void draw(Graphics2D g, Viewport view, List<String> layerIds, String title) {
-        draw(g, view, layerIds, title, MapLanguage.CHINESE);
+    /** A word of the style file (a layer, a tier, a county's kind) in {@code language}, as the legend gives it. */
+    public String word(MapLanguage language, String chinese) {
+        return language.word(renderer.styles(), chinese);
     }
 
     /**
-     * {@link #draw(Graphics2D, Viewport, List, String)} in a language: the legend, scale and credit in its words,
-     * the place names in Chinese or pinyin; {@code title} is drawn as given.
+     * Draws the map of {@code view} on any canvas: a raster for map.png, a PDF page's vector graphics for print,
+     * atlas and site-review reports, so that both show the same styles, labels, legend and scale bar; the legend,
+     * scale and credit in the language's words, the place names in Chinese or pinyin; {@code title} is drawn as
+     * given. Unknown layer ids are the caller's to {@link #check} first.
      *
      * @return the place names drawn (those that would have collided were dropped), in rank order
      */

@@ -18,7 +18,7 @@ import org.locationtech.jts.geom.Polygon;
 
 /**
  * Maps on PDF pages: {@link MapImage}'s drawing (layers, labels, title, legend, scale bar, north arrow, credit)
- * as vectors in a box of the page, and the footer every planmap sheet carries: source line and date.
+ * as vectors in a box of the page, and the footer every planmap sheet carries: the date it was made.
  */
 public final class MapPdf {
 
@@ -63,13 +63,13 @@ public final class MapPdf {
      * ({@code x}, {@code top}); {@code highlight}, when not null, is outlined over it.
      */
     public void map(PdfDocument.Page page, float x, float top, int width, int height, Envelope lonLat,
-            List<String> layerIds, String title, Geometry highlight) {
+            List<String> layerIds, String title, Geometry highlight, MapLanguage language) {
         double enlarged = Math.max(1, (double) MIN_DRAWN_WIDTH / width);
         Viewport view = Viewport.fitting(lonLat, (int) Math.round(width * enlarged),
                 (int) Math.round(height * enlarged));
         page.drawing(x, top, width, height, g -> {
             g.scale(1 / enlarged, 1 / enlarged);
-            maps.draw(g, view, layerIds, title);
+            maps.draw(g, view, layerIds, title, language);
             if (highlight != null) {
                 outline(g, view, highlight);
             }
@@ -102,9 +102,17 @@ public final class MapPdf {
         path.closePath();
     }
 
-    /** The sheet's bottom line: data source, planmap, and the day it was made. */
-    public static void footer(PdfDocument pdf, PdfDocument.Page page, String source) {
-        String text = source + " · 制图日期 " + LocalDate.now() + " · planmap";
+    /** A word of the style file in the report's language, as the map inside the report says it. */
+    public String word(MapLanguage language, String chinese) {
+        return maps.word(language, chinese);
+    }
+
+    /**
+     * The sheet's bottom line: the day it was made. The data's source is the map's own credit line, drawn with
+     * it; the footer once repeated it, and a sheet said its source twice.
+     */
+    public static void footer(PdfDocument pdf, PdfDocument.Page page, MapLanguage language) {
+        String text = language.text("制图日期 ", "Map made ") + LocalDate.now();
         PDPageContentStream content = page.content();
         try {
             content.beginText();

@@ -2,13 +2,16 @@ package org.planmap.render;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.BreakIterator;
+import java.util.Locale;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 
 /**
  * Text running down the pages of a {@link PdfDocument}: headings, lines and wrapped paragraphs, continued on a
- * new page of the same size when one is full. Chinese wraps between any two characters, as it is typeset.
+ * new page of the same size when one is full. Chinese wraps between any two characters, as it is typeset; an
+ * English word is not broken.
  */
 public final class PdfTextFlow implements AutoCloseable {
 
@@ -18,31 +21,32 @@ public final class PdfTextFlow implements AutoCloseable {
     private final PdfDocument pdf;
     private final PDFont font;
     private final PDRectangle size;
-    private final boolean onePage;
+    /** What a one-page flow writes where it stops, in the report's language; null: the flow goes on. */
+    private final String cutNote;
     private PdfDocument.Page page;
     private float y;
     private boolean full;
 
-    private PdfTextFlow(PdfDocument pdf, PdfDocument.Page page, float top, boolean onePage) {
+    private PdfTextFlow(PdfDocument pdf, PdfDocument.Page page, float top, String cutNote) {
         this.pdf = pdf;
         this.font = pdf.font();
         this.page = page;
         this.size = page.size();
         this.y = top;
-        this.onePage = onePage;
+        this.cutNote = cutNote;
     }
 
     /** Text from {@code top} (points from the page's bottom) of {@code page}, going on over as many pages as it needs. */
     public static PdfTextFlow continuing(PdfDocument pdf, PdfDocument.Page page, float top) {
-        return new PdfTextFlow(pdf, page, top, false);
+        return new PdfTextFlow(pdf, page, top, null);
     }
 
     /**
      * Text that stays on {@code page}: what does not fit is left out after a line saying so, as an atlas has
      * exactly one page per county.
      */
-    public static PdfTextFlow onePage(PdfDocument pdf, PdfDocument.Page page, float top) {
-        return new PdfTextFlow(pdf, page, top, true);
+    public static PdfTextFlow onePage(PdfDocument pdf, PdfDocument.Page page, float top, MapLanguage language) {
+        return new PdfTextFlow(pdf, page, top, language.text("……（余下内容见规划文本）", "… (the rest is in the plan text)"));
     }
 
     public void heading(String text) {
@@ -69,11 +73,25 @@ public final class PdfTextFlow implements AutoCloseable {
         for (String paragraph : rest.split("\n")) {
             String left = paragraph;
             do {
-                int fits = fitting(left, fontSize, width);
+                int fits = lineBreak(left, fitting(left, fontSize, width));
                 write(left.substring(0, fits), fontSize);
-                left = left.substring(fits);
+                left = left.substring(fits).stripLeading();
             } while (!left.isEmpty());
         }
+    }
+
+    /**
+     * Where the line ends at most {@code fits} characters in: the last place the text may be broken (between two
+     * Chinese characters, after an English word's space), or {@code fits} when a word is longer than the line.
+     */
+    private static int lineBreak(String text, int fits) {
+        if (fits >= text.length()) {
+            return fits;
+        }
+        BreakIterator breaks = BreakIterator.getLineInstance(Locale.ROOT);
+        breaks.setText(text);
+        int at = breaks.isBoundary(fits) ? fits : breaks.preceding(fits);
+        return at > 0 ? at : fits;
     }
 
     /** How many characters of {@code text} fit in {@code width} (at least one, so that the loop ends). */
@@ -104,9 +122,9 @@ public final class PdfTextFlow implements AutoCloseable {
         if (full) {
             return;
         }
-        if (onePage && y - 2 * height < MARGIN) {
+        if (cutNote != null && y - 2 * height < MARGIN) {
             full = true;
-            text = "……（余下内容见规划文本）";
+            text = cutNote;
         } else if (y - height < MARGIN) {
             page.close();
             page = pdf.page(size);

@@ -3,10 +3,12 @@ package org.planmap.review;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.planmap.controlline.ConflictLayer;
 import org.planmap.controlline.ControlLine;
 import org.planmap.render.MapImage;
+import org.planmap.render.MapLanguage;
 import org.planmap.render.MapPdf;
 import org.planmap.render.PdfDocument;
 import org.planmap.render.PdfTextFlow;
@@ -28,60 +30,70 @@ public final class SiteReportPdf {
         this.maps = maps;
     }
 
-    public void write(SiteShape shape, SiteReport report, OutputStream out) {
+    /** The report in {@code language}: headings and labels in it, place names with pinyin, plan text as written. */
+    public void write(SiteShape shape, SiteReport report, MapLanguage l, OutputStream out) {
+        UnaryOperator<String> word = chinese -> maps.word(l, chinese);
+        String ha = l.text(" 公顷", " ha");
+        String ofSite = l.text("，占地块 ", ", ");
+        String percent = l.text("%", "% of the site");
         try (PdfDocument pdf = new PdfDocument()) {
             PDRectangle a4 = MapPdf.Paper.A4.size(false);
             float width = a4.getWidth() - 2 * PdfTextFlow.MARGIN;
             PdfDocument.Page first = pdf.page(a4);
             float top = a4.getHeight() - PdfTextFlow.MARGIN;
-            maps.map(first, PdfTextFlow.MARGIN, top, (int) width, MAP_HEIGHT,
-                    MapPdf.padded(shape.lonLat().getEnvelopeInternal(), 0.4), MAP_LAYERS, "合规性审查 地块位置", shape.lonLat());
-            MapPdf.footer(pdf, first, MapImage.CREDIT);
+            maps.map(first, PdfTextFlow.MARGIN, top, (int) width, MAP_HEIGHT, MapPdf.padded(shape.lonLat().getEnvelopeInternal(), 0.4),
+                    MAP_LAYERS, l.text("合规性审查 地块位置", "Site review: where the site lies"), shape.lonLat(), l);
+            MapPdf.footer(pdf, first, l);
             try (PdfTextFlow text = PdfTextFlow.continuing(pdf, first, top - MAP_HEIGHT - 8)) {
-                text.heading("合规性审查报告（" + LocalDate.now() + "）");
-                text.line(report.summary());
+                text.heading(l.text("合规性审查报告（", "Site review report (") + LocalDate.now() + l.text("）", ")"));
                 SiteReport.Site s = report.site();
-                text.heading("地块");
-                text.line("面积 " + SiteReview.number(s.areaHa()) + " 公顷（" + SiteReview.number(s.areaMu()) + " 亩），椭球面积；原坐标系 "
-                        + s.sourceCrs() + "；范围 " + s.bbox());
-                text.heading("所在县级行政区");
-                report.counties().forEach(c -> text.line(c.cityName() + " " + c.name() + "（" + c.adcode() + "，" + c.tier() + "）："
-                        + SiteReview.number(c.areaHa()) + " 公顷，占地块 " + SiteReview.number(c.sharePercent()) + "%"));
-                text.heading("三条控制线");
-                report.lines().forEach(l -> text.line(l.title() + "：" + SiteReview.number(l.areaHa()) + " 公顷（"
-                        + SiteReview.number(l.areaMu()) + " 亩），占地块 " + SiteReview.number(l.sharePercent()) + "%"
-                        + (l.official() ? "" : "【示意数据，非官方】")));
-                text.heading("控制线冲突");
+                text.line(SiteReview.summary(s, report.counties(), report.lines(), report.conflicts(), l, word));
+                text.heading(l.text("地块", "The site"));
+                text.line(l.text("面积 ", "Area ") + SiteReview.number(s.areaHa()) + ha + l.text("（", " (") + SiteReview.number(s.areaMu())
+                        + l.text(" 亩），椭球面积；原坐标系 ", " mu), on the ellipsoid; given in ") + s.sourceCrs()
+                        + l.text("；范围 ", "; extent ") + s.bbox());
+                text.heading(l.text("所在县级行政区", "County-level units"));
+                report.counties().forEach(c -> text.line(l.placeText(c.cityName()) + " " + l.placeText(c.name()) + l.text("（", " (")
+                        + c.adcode() + l.text("，", ", ") + word.apply(c.tier()) + l.text("）：", "): ") + SiteReview.number(c.areaHa())
+                        + ha + ofSite + SiteReview.number(c.sharePercent()) + percent));
+                text.heading(l.text("三条控制线", "The three control lines"));
+                report.lines().forEach(line -> text.line(SiteReview.lineName(line, l, word) + l.text("：", ": ")
+                        + SiteReview.number(line.areaHa()) + ha + l.text("（", " (") + SiteReview.number(line.areaMu())
+                        + l.text(" 亩）", " mu)") + ofSite + SiteReview.number(line.sharePercent()) + percent));
+                text.heading(l.text("控制线冲突", "Control-line conflicts"));
                 if (report.conflicts().isEmpty()) {
-                    text.line("地块不涉及已知的控制线冲突。");
+                    text.line(l.text("地块不涉及已知的控制线冲突。", "The site touches no known control-line conflict."));
                 }
-                report.conflicts().forEach(c -> text.line(c.countyName() + " " + c.kindName() + "：" + SiteReview.number(c.areaHa())
-                        + " 公顷，占地块 " + SiteReview.number(c.sharePercent()) + "%"));
-                text.heading("区域性城镇群与“一群两区三圈”");
-                places(text, "城镇群", report.townGroups());
-                places(text, "区域", report.regions());
-                text.heading("规划条文");
+                report.conflicts().forEach(c -> text.line(l.placeText(c.countyName()) + " " + word.apply(c.kindName()) + l.text("：", ": ")
+                        + SiteReview.number(c.areaHa()) + ha + ofSite + SiteReview.number(c.sharePercent()) + percent));
+                text.heading(l.text("区域性城镇群与“一群两区三圈”", "Regional town groups; cluster, zones and circles"));
+                places(text, l, l.text("城镇群", "Town group"), report.townGroups(), ha, ofSite, percent);
+                places(text, l, l.text("区域", "Area of the plan's structure"), report.regions(), ha, ofSite, percent);
+                text.heading(l.text("规划条文", "The plan's text"));
                 if (report.passages().isEmpty()) {
-                    text.line("规划文本中没有直接提及上述县级行政区的条文。");
+                    text.line(l.text("规划文本中没有直接提及上述县级行政区的条文。", "No passage of the plan names these county-level units."));
                 }
                 report.passages().forEach(p -> {
-                    text.note(p.county() + " · 《" + p.document() + "》" + p.section());
+                    text.note(l.placeText(p.county()) + " · 《" + p.document() + "》" + p.section());
                     text.line(p.text());
                     text.space(3);
                 });
-                text.heading("数据版本");
-                report.lines().forEach(l -> text.note(l.title() + " 版本 " + l.version() + (l.official() ? "（官方数据）" : "（示意数据，非官方）")));
-                text.note("面积按 WGS 84 椭球计算（GeographicLib），1 公顷 = 15 亩。");
+                text.heading(l.text("数据版本", "Data versions"));
+                report.lines().forEach(line -> text.note(SiteReview.plainName(line, word) + l.text(" 版本 ", " version ") + line.version()
+                        + (line.official() ? l.text("（官方数据）", " (official data)") : l.text("（示意数据，非官方）", " (demonstration data, not official)"))));
+                text.note(l.text("面积按 WGS 84 椭球计算（GeographicLib），1 公顷 = 15 亩。",
+                        "Areas are measured on the WGS 84 ellipsoid (GeographicLib); 1 ha = 15 mu."));
             }
             pdf.save(out);
         }
     }
 
-    private static void places(PdfTextFlow text, String kind, List<SiteReport.PlaceShare> places) {
+    private static void places(PdfTextFlow text, MapLanguage l, String kind, List<SiteReport.PlaceShare> places, String ha,
+            String ofSite, String percent) {
         if (places.isEmpty()) {
-            text.line(kind + "：无");
+            text.line(kind + l.text("：无", ": none"));
         }
-        places.forEach(p -> text.line(kind + "：" + p.name() + "，" + SiteReview.number(p.areaHa()) + " 公顷，占地块 "
-                + SiteReview.number(p.sharePercent()) + "%"));
+        places.forEach(p -> text.line(kind + l.text("：", ": ") + l.placeText(p.name()) + l.text("，", ", ")
+                + SiteReview.number(p.areaHa()) + ha + ofSite + SiteReview.number(p.sharePercent()) + percent));
     }
 }

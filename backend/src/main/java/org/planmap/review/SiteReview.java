@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -25,6 +27,7 @@ import org.planmap.plan.CountyCard;
 import org.planmap.plan.CountyCards;
 import org.planmap.plan.PlanLayers;
 import org.planmap.plan.StructureLayers;
+import org.planmap.render.MapLanguage;
 import org.planmap.store.Feature;
 import org.planmap.store.FeatureCursor;
 import org.planmap.store.FeatureQuery;
@@ -86,7 +89,7 @@ public final class SiteReview {
         SiteReport.Site about = new SiteReport.Site(ha(siteM2), mu(siteM2),
                 List.of(box.getMinX(), box.getMinY(), box.getMaxX(), box.getMaxY()), shape.sourceCrs(), outline(site));
         return new SiteReport(about, counties, lines, conflicts, groups, regions, passages,
-                summary(about, counties, lines, conflicts));
+                summary(about, counties, lines, conflicts, MapLanguage.CHINESE, UnaryOperator.identity()));
     }
 
     /** Seven decimals (1 cm) keep the outline exactly as drawn on any map; no crs member, RFC 7946's default. */
@@ -159,51 +162,61 @@ public final class SiteReview {
 
     /**
      * 该地块 12.30 公顷（184.50 亩），位于吕梁市孝义市；其中 2.10 公顷（17.07%）位于永久基本农田（示意数据），
-     * 不涉及生态保护红线…；涉及永久基本农田与城镇开发边界重叠 0.50 公顷。
+     * 不涉及生态保护红线…；涉及永久基本农田与城镇开发边界重叠 0.50 公顷。In English (a report for lang=en) the same
+     * sentence, place names with their pinyin and the lines' names by {@code word}, the style file's English.
      */
     static String summary(SiteReport.Site site, List<SiteReport.CountyShare> counties, List<SiteReport.LineShare> lines,
-            List<SiteReport.ConflictShare> conflicts) {
-        StringBuilder s = new StringBuilder("该地块 ").append(number(site.areaHa())).append(" 公顷（")
-                .append(number(site.areaMu())).append(" 亩）");
+            List<SiteReport.ConflictShare> conflicts, MapLanguage l, UnaryOperator<String> word) {
+        String ha = l.text(" 公顷", " ha");
+        StringBuilder s = new StringBuilder(l.text("该地块 ", "The site, ")).append(number(site.areaHa())).append(ha)
+                .append(l.text("（", " (")).append(number(site.areaMu())).append(l.text(" 亩）", " mu)"));
+        Function<SiteReport.CountyShare, String> place = c -> l == MapLanguage.CHINESE ? c.cityName() + c.name()
+                : l.placeText(c.name()) + ", " + l.placeText(c.cityName());
         if (counties.isEmpty()) {
-            s.append("，不在山西省县级行政区范围内");
+            s.append(l.text("，不在山西省县级行政区范围内", ", lies outside Shanxi's county-level units"));
         } else if (counties.size() == 1) {
-            s.append("，位于").append(counties.get(0).cityName()).append(counties.get(0).name());
+            s.append(l.text("，位于", ", lies in ")).append(place.apply(counties.get(0)));
         } else {
-            s.append("，跨").append(counties.stream().map(c -> c.cityName() + c.name() + "（" + number(c.sharePercent()) + "%）")
-                    .collect(Collectors.joining("、")));
+            s.append(l.text("，跨", ", spans ")).append(counties.stream().map(c -> place.apply(c) + l.text("（", " (")
+                    + number(c.sharePercent()) + l.text("%）", "%)")).collect(Collectors.joining(l.text("、", "; "))));
         }
         List<String> inside = new ArrayList<>();
         List<String> outside = new ArrayList<>();
-        for (SiteReport.LineShare l : lines) {
-            String name = lineName(l);
-            if (l.areaHa() > 0) {
-                inside.add(number(l.areaHa()) + " 公顷（" + number(l.sharePercent()) + "%）位于" + name);
+        for (SiteReport.LineShare line : lines) {
+            String name = lineName(line, l, word);
+            if (line.areaHa() > 0) {
+                inside.add(number(line.areaHa()) + ha + l.text("（", " (") + number(line.sharePercent())
+                        + l.text("%）位于", "%) in ") + name);
             } else {
                 outside.add(name);
             }
         }
         if (!inside.isEmpty()) {
-            s.append("；其中 ").append(String.join("，", inside));
+            s.append(l.text("；其中 ", "; of it ")).append(String.join(l.text("，", ", "), inside));
         }
         if (!outside.isEmpty()) {
-            s.append(inside.isEmpty() ? "；" : "，").append("不涉及").append(String.join("、", outside));
+            s.append(inside.isEmpty() ? l.text("；", "; ") : l.text("，", ", ")).append(l.text("不涉及", "none in "))
+                    .append(String.join(l.text("、", ", "), outside));
         }
         Map<String, Double> conflictHa = conflicts.stream().collect(Collectors.groupingBy(
                 SiteReport.ConflictShare::kindName, java.util.LinkedHashMap::new,
                 Collectors.summingDouble(SiteReport.ConflictShare::areaHa)));
         if (!conflictHa.isEmpty()) {
-            s.append("；涉及").append(conflictHa.entrySet().stream()
-                    .map(e -> e.getKey() + " " + number(e.getValue()) + " 公顷").collect(Collectors.joining("、")));
+            s.append(l.text("；涉及", "; it touches ")).append(conflictHa.entrySet().stream()
+                    .map(e -> word.apply(e.getKey()) + " " + number(e.getValue()) + ha).collect(Collectors.joining(l.text("、", ", "))));
         }
-        return s.append("。").toString();
+        return s.append(l.text("。", ".")).toString();
     }
 
     /** The line's plain name, with 示意数据 when it is the demonstration data, as its layer title says. */
-    private static String lineName(SiteReport.LineShare l) {
-        String plain = java.util.Arrays.stream(ControlLine.values()).filter(c -> c.layerId().equals(l.id()))
-                .map(ControlLine::nameZh).findFirst().orElse(l.title());
-        return l.official() ? plain : plain + "（示意数据）";
+    static String lineName(SiteReport.LineShare line, MapLanguage l, UnaryOperator<String> word) {
+        return plainName(line, word) + (line.official() ? "" : l.text("（示意数据）", " (demonstration data)"));
+    }
+
+    /** 生态保护红线, or its English, without the layer title's remarks. */
+    static String plainName(SiteReport.LineShare line, UnaryOperator<String> word) {
+        return word.apply(java.util.Arrays.stream(ControlLine.values()).filter(c -> c.layerId().equals(line.id()))
+                .map(ControlLine::nameZh).findFirst().orElse(line.title()));
     }
 
     private static String text(Feature f, String property) {

@@ -107,8 +107,8 @@ class MapController {
         return layers.layers().stream().anyMatch(l -> l.id().equals(id));
     }
 
-    /** The viewer's lang= (zh, the default, or en), which the map's words and place names follow. */
-    private static MapLanguage language(String lang) {
+    /** The viewer's lang= (zh, the default, or en), which a map's or a report's words and place names follow. */
+    static MapLanguage language(String lang) {
         if (lang == null || lang.equals("zh")) {
             return MapLanguage.CHINESE;
         }

@@ -11,6 +11,7 @@ import org.planmap.http.ApiException;
 import org.planmap.http.QueryParams;
 import org.planmap.ClientFault.Kind;
 import org.planmap.render.MapImage;
+import org.planmap.render.MapLanguage;
 import org.planmap.render.MapPdf;
 import org.planmap.render.PdfDocument;
 import org.planmap.render.PdfTextFlow;
@@ -23,7 +24,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Maps to print: one sheet of the current view ({@code print.pdf}), and the county atlas ({@code atlas.pdf}). */
+/**
+ * Maps to print: one sheet of the current view ({@code print.pdf}), and the county atlas ({@code atlas.pdf}), in
+ * the viewer's language ({@code lang=zh}, the default, or {@code en}).
+ */
 @RestController
 @RequestMapping("/api")
 class PrintController {
@@ -41,14 +45,16 @@ class PrintController {
     @GetMapping("/print.pdf")
     void print(@RequestParam(required = false) String bbox, @RequestParam(required = false) String layers,
             @RequestParam(defaultValue = "A4") String paper, @RequestParam(defaultValue = "landscape") String orientation,
-            @RequestParam(required = false) String title, HttpServletResponse response) throws IOException {
+            @RequestParam(required = false) String title, @RequestParam(required = false) String lang,
+            HttpServletResponse response) throws IOException {
         Envelope box = QueryParams.mapBox(bbox);
+        MapLanguage language = MapController.language(lang);
         MapPdf.Paper size = Arrays.stream(MapPdf.Paper.values()).filter(p -> p.name().equalsIgnoreCase(paper.strip()))
                 .findFirst().orElseThrow(() -> ApiException.badParameter("paper", "应为 A4 或 A3", "must be A4 or A3"));
         if (!orientation.equals("portrait") && !orientation.equals("landscape")) {
             throw ApiException.badParameter("orientation", "应为 portrait（纵向）或 landscape（横向）", "must be portrait or landscape");
         }
-        String heading = title == null || title.isBlank() ? MapImage.TITLE : title.strip();
+        String heading = title == null || title.isBlank() ? maps.word(language, MapImage.TITLE) : title.strip();
         if (heading.codePointCount(0, heading.length()) > MAX_TITLE || heading.chars().anyMatch(Character::isISOControl)) {
             throw ApiException.badParameter("title", "标题最多 " + MAX_TITLE + " 个字符，且不含控制字符",
                     "a title is at most " + MAX_TITLE + " characters, without control characters");
@@ -60,13 +66,14 @@ class PrintController {
         }
         maps.check(ids);
         PDRectangle page = size.size(orientation.equals("landscape"));
-        StreamedResponse.send(response, () -> pdfHeaders(response, "地图-" + size.name() + ".pdf", "planmap-print.pdf"), out -> {
+        String name = language.text("地图-", "map-") + size.name() + ".pdf";
+        StreamedResponse.send(response, () -> pdfHeaders(response, name, "planmap-print.pdf"), out -> {
             try (PdfDocument pdf = new PdfDocument()) {
                 float margin = PdfTextFlow.MARGIN;
                 try (PdfDocument.Page sheet = pdf.page(page)) {
                     maps.map(sheet, margin, page.getHeight() - margin, (int) (page.getWidth() - 2 * margin),
-                            (int) (page.getHeight() - 2 * margin), box, ids, heading, null);
-                    MapPdf.footer(pdf, sheet, MapImage.CREDIT);
+                            (int) (page.getHeight() - 2 * margin), box, ids, heading, null, language);
+                    MapPdf.footer(pdf, sheet, language);
                 }
                 pdf.save(out);
             }
@@ -74,7 +81,9 @@ class PrintController {
     }
 
     @GetMapping("/atlas.pdf")
-    void atlas(@RequestParam(required = false) String adcode, HttpServletResponse response) throws IOException {
+    void atlas(@RequestParam(required = false) String adcode, @RequestParam(required = false) String lang,
+            HttpServletResponse response) throws IOException {
+        MapLanguage language = MapController.language(lang);
         if (adcode == null || !adcode.strip().matches("14\\d{0,4}")) {
             throw ApiException.badParameter("adcode", "应为山西省的行政区划代码前缀，如 1411（吕梁市）或 14（全省）",
                     "must be a prefix of a Shanxi division code, e.g. 1411 (吕梁市) or 14 (the province)");
@@ -84,8 +93,8 @@ class PrintController {
             throw new ApiException(Kind.NOT_FOUND, "no-counties", "没有代码以 " + prefix + " 开头的县级行政区",
                     "no county-level unit's code begins with " + prefix);
         }
-        StreamedResponse.send(response, () -> pdfHeaders(response, "地图集-" + prefix + ".pdf",
-                "planmap-atlas-" + prefix.toLowerCase(Locale.ROOT) + ".pdf"), out -> atlas.write(prefix, out));
+        StreamedResponse.send(response, () -> pdfHeaders(response, language.text("地图集-", "atlas-") + prefix + ".pdf",
+                "planmap-atlas-" + prefix.toLowerCase(Locale.ROOT) + ".pdf"), out -> atlas.write(prefix, language, out));
     }
 
     private static void pdfHeaders(HttpServletResponse response, String name, String ascii) {

@@ -14,6 +14,7 @@ import org.planmap.review.SiteReport;
 import org.planmap.review.SiteReportPdf;
 import org.planmap.review.SiteReview;
 import org.planmap.review.SiteShape;
+import org.planmap.render.MapLanguage;
 import org.planmap.settings.PlanmapProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -47,15 +48,16 @@ class SiteReviewController {
 
     @PostMapping(value = "/api/site-review", consumes = {GEO_JSON, MediaType.APPLICATION_JSON_VALUE})
     ResponseEntity<SiteReport> geoJson(HttpServletRequest request, HttpServletResponse response,
-            @RequestParam(required = false) String format, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept)
-            throws IOException {
-        return answer(reader.geoJson(request.getInputStream()), format, accept, response);
+            @RequestParam(required = false) String format, @RequestParam(required = false) String lang,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) throws IOException {
+        return answer(reader.geoJson(request.getInputStream()), format, lang, accept, response);
     }
 
     @PostMapping(value = "/api/site-review", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<SiteReport> file(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String crs,
-            @RequestParam(required = false) String format, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
-            HttpServletResponse response) throws IOException {
+            @RequestParam(required = false) String format, @RequestParam(required = false) String lang,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, HttpServletResponse response)
+            throws IOException {
         String fileName = Uploads.name(file);
         long max = SiteReview.LIMITS.maxUploadBytes();
         if (file.getSize() > max) {
@@ -66,24 +68,29 @@ class SiteReviewController {
         reader.checkFormat(fileName);
         Path upload = Uploads.spool(file, uploads, "site-").path();
         try {
-            return answer(reader.file(upload, fileName, named), format, accept, response);
+            return answer(reader.file(upload, fileName, named), format, lang, accept, response);
         } finally {
             Files.deleteIfExists(upload);
         }
     }
 
-    /** The report as JSON (returned), or as a PDF written here (null returned: the response is complete). */
-    private ResponseEntity<SiteReport> answer(SiteShape site, String format, String accept, HttpServletResponse response)
-            throws IOException {
+    /**
+     * The report as JSON (returned), or as a PDF written here in the viewer's language (null returned: the response
+     * is complete).
+     */
+    private ResponseEntity<SiteReport> answer(SiteShape site, String format, String lang, String accept,
+            HttpServletResponse response) throws IOException {
         boolean asPdf = wantsPdf(format, accept);
+        MapLanguage language = MapController.language(lang);
         SiteReport report = review.review(site);
         if (!asPdf) {
             return ResponseEntity.ok(report);
         }
         StreamedResponse.send(response, () -> {
             response.setContentType(MediaType.APPLICATION_PDF_VALUE);
-            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment("合规性审查报告.pdf", "site-review.pdf"));
-        }, out -> pdf.write(site, report, out));
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(
+                    language.text("合规性审查报告.pdf", "site-review.pdf"), "site-review.pdf"));
+        }, out -> pdf.write(site, report, language, out));
         return null;
     }
 

@@ -184,7 +184,8 @@ class CompareBrowserTest extends ScreenBrowserTest {
         open("desktop", VIEW);
         Chromium.logInAsEditor(browser, wait, PASSWORD);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#session .who")));
-        // This time from the header: 历史版本 opens on the first line, the choice of line switches.
+        // This time from the header's 工具: 历史版本 opens on the first line, the choice of line switches.
+        browser.findElement(By.id("tools-button")).click();
         browser.findElement(By.id("show-history")).click();
         WebElement panel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("history")));
         new Select(panel.findElement(By.tagName("select"))).selectByValue(FARMLAND);

@@ -50,6 +50,7 @@ class SiteReviewApiTest extends ServerTest {
     @Test
     void theReportPdfIsOneA4DocumentWithTheCountiesAsText() throws Exception {
         Path pdf = download("POST", "/api/site-review?format=pdf", SITE, 200);
+        pageImage(pdf, "site-review-zh");
         assertThat(pdfinfo(pdf)).contains("Page size: 595.276 x 841.89 pts (A4)");
         String text = Gdal.run("pdftotext", pdf.toString(), "-");
         assertThat(text).contains("合规性审查报告", "孝义市", "汾阳市", "生态保护红线", "示意数据");
@@ -174,6 +175,7 @@ class SiteReviewApiTest extends ServerTest {
     @Test
     void theLuliangAtlasHasOnePagePerCounty() throws Exception {
         Path pdf = download("GET", "/api/atlas.pdf?adcode=1411", null, 200);
+        pageImage(pdf, "atlas-zh");
         assertThat(pdfinfo(pdf)).contains("Pages: 13", "Page size: 595.276 x 841.89 pts (A4)");
         String text = Gdal.run("pdftotext", pdf.toString(), "-");
         assertThat(text).contains("吕梁市 孝义市", "吕梁市 离石区", "2025年城镇规模等级", "三条控制线台账", "规划条文");
@@ -182,6 +184,68 @@ class SiteReviewApiTest extends ServerTest {
                 "redline-development");
         assertThat(get("/api/atlas.pdf?adcode=1499").status()).isEqualTo(404);
         assertThat(get("/api/atlas.pdf?adcode=11").status()).isEqualTo(400);
+    }
+
+    /** Issue 17: lang=en, as the viewer sends it from its language switch, and the credit said once. */
+    @Test
+    void anEnglishPrintSpeaksEnglishOnlyAndGivesItsSourceOnce() throws Exception {
+        String bbox = "/api/print.pdf?bbox=111.3,36.9,112.1,37.5&layers=counties,urban-development-boundary,labels";
+        Path chinesePdf = download("GET", bbox, null, 200);
+        pageImage(chinesePdf, "print-zh");
+        String chinese = Gdal.run("pdftotext", chinesePdf.toString(), "-");
+        assertThat(occurrences(chinese, "DataV.GeoAtlas")).as("the credit line, once").isEqualTo(1);
+        assertThat(chinese).contains("山西省“十四五”新型城镇化规划", "制图日期", "图例");
+        Path englishPdf = download("GET", bbox + "&lang=en", null, 200);
+        pageImage(englishPdf, "print-en");
+        String english = Gdal.run("pdftotext", englishPdf.toString(), "-");
+        assertThat(english).contains("Shanxi 14th Five-Year New Urbanisation Plan", "Legend", "Map made", "km",
+                "Boundaries: DataV.GeoAtlas");
+        assertThat(occurrences(english, "DataV.GeoAtlas")).isEqualTo(1);
+        // The title, legend, scale, credit and place names are all English: not one Chinese character is left.
+        assertThat(english).doesNotContainPattern("\\p{IsHan}");
+        problem(send(HTTP, "GET", bbox + "&lang=fr", null), 400, "invalid-parameter");
+    }
+
+    @Test
+    void anEnglishAtlasKeepsThePlanTextAndPlaceNamesInChineseBesideTheirPinyin() throws Exception {
+        Path pdf = download("GET", "/api/atlas.pdf?adcode=1411&lang=en", null, 200);
+        pageImage(pdf, "atlas-en");
+        String text = Gdal.run("pdftotext", pdf.toString(), "-");
+        assertThat(text).contains("2025 size tier", "Control-line ledger", "The plan's text", "mentions)", "Legend", "Regional town groups: ",
+                "吕梁市 Lüliang City · 孝义市 Xiaoyi City", "county-level city", "Type I small city", "ha (", "Map made",
+                "Permanent basic farmland inside the urban development boundary");
+        assertThat(text).doesNotContain("2025年城镇规模等级", "三条控制线台账", "规划条文", "区域性城镇群：", "制图日期", "公顷", "平方公里",
+                "图例", "公里", "县级市", "示意数据", "（余下内容", "永久基本农田");
+        assertThat(occurrences(text, "DataV.GeoAtlas")).as("once a page").isEqualTo(13);
+        // The plan's own words are quoted as written.
+        JsonNode passage = get("/api/counties/141181/card").body().get("passages").get("first").get(0);
+        assertThat(text.replace("\n", "")).contains(passage.get("text").asString().strip().substring(0, 12));
+    }
+
+    @Test
+    void anEnglishSiteReviewReportQuotesThePlanInChinese() throws Exception {
+        Path pdf = download("POST", "/api/site-review?format=pdf&lang=en", SITE, 200);
+        pageImage(pdf, "site-review-en");
+        String text = Gdal.run("pdftotext", pdf.toString(), "-");
+        assertThat(text).contains("Site review report", "County-level units", "The three control lines", "Data versions",
+                "孝义市 Xiaoyi City", "汾阳市 Fenyang City", "Ecological protection red line (demonstration data)",
+                "ha (", "% of the site", "Legend", "Map made", "The site, ");
+        assertThat(text).doesNotContain("合规性审查", "所在县级行政区", "三条控制线", "数据版本", "公顷", "地块", "图例", "示意",
+                "生态保护红线", "该地块");
+        assertThat(occurrences(text, "DataV.GeoAtlas")).isEqualTo(1);
+        JsonNode passage = post("/api/site-review", SITE, "Content-Type", "application/geo+json").json().get("passages").get(0);
+        assertThat(text.replace("\n", "")).contains(passage.get("text").asString().strip().substring(0, 12));
+    }
+
+    /** The first page as target/screenshots/pdf-{name}.png (poppler's pdftoppm), to look at. */
+    private static void pageImage(Path pdf, String name) throws Exception {
+        Files.createDirectories(ScreenBrowserTest.SCREENSHOTS);
+        Gdal.run("pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf.toString(),
+                ScreenBrowserTest.SCREENSHOTS.resolve("pdf-" + name).toString());
+    }
+
+    private static int occurrences(String text, String word) {
+        return text.split(java.util.regex.Pattern.quote(word), -1).length - 1;
     }
 
     /** pdfinfo's report with its column padding folded, "Pages: 13". */

@@ -414,6 +414,7 @@ class ViewerBrowserTest extends ServerTest {
         browser.manage().deleteAllCookies(); // another test may have left an editor's session
         open("");
         logInAsEditor();
+        browser.findElement(By.id("tools-button")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("show-import"))).click();
         WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("import")));
         // A 2 MB file made in the page: what a planner's too-large file looks like to the dialog.
@@ -435,8 +436,12 @@ class ViewerBrowserTest extends ServerTest {
     @Test
     void anEditorImportsAnOfficialShapefileThroughTheDialog() throws Exception {
         open("");
+        browser.findElement(By.id("tools-button")).click();
+        assertThat(browser.findElement(By.id("show-history")).isDisplayed()).as("the tools are open").isTrue();
         assertThat(browser.findElement(By.id("show-import")).isDisplayed()).as("only editors see import").isFalse();
+        browser.findElement(By.id("tools-button")).click();
         logInAsEditor();
+        browser.findElement(By.id("tools-button")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("show-import"))).click();
 
         WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("import")));

@@ -1,7 +1,7 @@
 import { tierColour, textOn } from './tiers.js';
 import { escape } from './text.js';
 import { download } from './export.js';
-import { t, placeHtml, zhHtml, noteHtml, locale } from './i18n.js';
+import { t, placeHtml, zhHtml, noteHtml, locale, lang } from './i18n.js';
 
 // The card beside the map: one frame, a body per kind of place. A county's card is drawn from its card
 // document (/api/counties/{adcode}/card); cities, town groups and regions from their layer's properties.
@@ -12,8 +12,10 @@ const placeLink = (kind, id, name) => `<a href="#" data-place="${kind}:${escape(
 const source = (text) => `<div class="source">${t('出处：')}${zhHtml(text)}</div>`;
 const target = (city, rate, direction, cited) => `<dt>${t('{city}目标', { city: placeHtml(city) })}</dt><dd>${t('2025年常住人口城镇化率')} <b>${rate}%</b>
     <div class="direction">${zhHtml(direction)}</div>${source(cited)}</dd>`;
-// 地图集: one PDF page per county-level unit under a division-code prefix (a city's 4 digits, a county's 6).
-const atlas = (prefix) => `<p class="atlas-link"><a class="atlas" href="/api/atlas.pdf?adcode=${escape(prefix)}" download>${t('下载地图集（PDF）')}</a></p>`;
+// 地图集: one PDF page per county-level unit under a division-code prefix (a city's 4 digits, a county's 6), in
+// the viewer's language.
+const atlas = (prefix) => `<p class="atlas-link"><a class="atlas" href="/api/atlas.pdf?adcode=${escape(prefix)}${
+  lang === 'en' ? '&amp;lang=en' : ''}" download>${t('下载地图集（PDF）')}</a></p>`;
 const area = (km2) => `${Number(km2).toLocaleString(locale)} km²`;
 const sections = (tasks) => `<section class="passages"><h3>${t('规划原文')}</h3><p class="loading">${t('正在查找…')}</p></section>
   ${tasks ? '<section class="tasks" hidden></section>' : ''}`;

@@ -1,5 +1,6 @@
 // English for the viewer's labels, keyed by their Chinese (i18n.js t()); values the server sends in Chinese
-// (tiers, kinds, control lines) are here too. Plan text, citations and place names are not translated.
+// (tiers, kinds, control lines) are in the style file's english table, which the server's English maps and PDFs
+// read too. Plan text, citations and place names are not translated.
 export const EN = {
   "请求失败（{status}）": "Request failed ({status})",
   "出处：": "Source: ",
@@ -18,8 +19,6 @@ export const EN = {
   "面积": "Area",
   "地级市 · {adcode} · {count} 个县级单元": "Prefecture city · {adcode} · {count} county-level units",
   "县级单元": "County-level units",
-  "核心": "core",
-  "辐射带动": "radiated",
   "范围为示意": "extent is schematic",
   "成员市": "Member cities",
   "规划未列出": "not listed in the plan",
@@ -89,6 +88,7 @@ export const EN = {
   "山西省“十四五”新型城镇化规划": "Shanxi 14th Five-Year New Urbanisation Plan",
   "城镇规模结构（专栏3）": "City-size structure (Box 3)",
   "菜单": "Menu",
+  "工具": "Tools",
   "搜索": "Search",
   "等级一览表": "Tier table",
   "规划文本": "Plan text",
@@ -122,18 +122,7 @@ export const EN = {
   "如 EPSG:4547": "e.g. EPSG:4547",
   "城镇规模等级一览表": "City-size tier table",
   "山西省“十四五”新型城镇化规划 · planmap": "Shanxi 14th Five-Year New Urbanisation Plan · planmap",
-  "300—500万人": "3–5 million",
-  "100—300万人": "1–3 million",
-  "50—100万人": "0.5–1 million",
-  "20—50万人": "200,000–500,000",
-  "20万人以下": "under 200,000",
-  "市辖区": "district",
-  "县": "county",
-  "县级市": "county-level city",
   "县级": "county-level",
-  "专栏3 直接列名": "named in Box 3",
-  "专栏3 列名有误，已更正": "misspelt in Box 3, corrected",
-  "市辖区，继承所属地级市的等级": "district, inherits its prefecture city's tier",
   "农田∩开发边界": "Farmland ∩ development boundary",
   "红线∩开发边界": "Red line ∩ development boundary",
   "类型": "Kind",
@@ -161,7 +150,7 @@ export const EN = {
   "方向": "Orientation",
   "横向": "Landscape",
   "纵向": "Portrait",
-  "范围和图层取当前地图视图；地图为矢量图形，含图例、比例尺和指北针。PDF 中的文字为中文。": "Extent and layers are the current map view's; the map is vector graphics with legend, scale bar and north arrow. The PDF's text is in Chinese.",
+  "范围和图层取当前地图视图；地图为矢量图形，含图例、比例尺和指北针。": "Extent and layers are the current map view's; the map is vector graphics with legend, scale bar and north arrow.",
   "下载 PDF": "Download PDF",
   "下载全省地图集（PDF，每个县级单元一页）": "Download the province atlas (PDF, one page per county-level unit)",
   "下载地图集（PDF）": "Download atlas (PDF)",

@@ -32,7 +32,7 @@ export function attachMenu(button, menu) {
   };
   button.addEventListener('click', () => set(button.getAttribute('aria-expanded') !== 'true'));
   menu.addEventListener('click', (event) => {
-    if (event.target.closest('.views button, .views a')) set(false);
+    if (event.target.closest('.views button:not([aria-haspopup]), .views a')) set(false);
   });
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && document.body.classList.contains('menu-open')) {
@@ -40,4 +40,47 @@ export function attachMenu(button, menu) {
       button.focus();
     }
   });
+}
+
+// 工具 (Tools): the viewer's tools (合规性审查, 打印 with the atlas, 测量, 历史版本 with its swipe, 导入) behind one
+// button, so that the desktop header keeps room for the plan's full title. The WAI-ARIA menu button pattern:
+// Enter, Space or ↓ opens on the first tool (↑ on the last), arrows, Home and End move, Escape or Tab closes
+// with the focus back on 工具; choosing a tool or clicking elsewhere closes it too.
+export function attachToolsMenu(button, menu) {
+  const items = () => [...menu.querySelectorAll('[role=menuitem]')].filter((item) => item.getClientRects().length > 0);
+  const open = (which) => {
+    menu.hidden = false;
+    button.setAttribute('aria-expanded', 'true');
+    const shown = items();
+    shown[which === 'last' ? shown.length - 1 : 0]?.focus();
+  };
+  const close = (refocus) => {
+    if (menu.hidden) return;
+    menu.hidden = true;
+    button.setAttribute('aria-expanded', 'false');
+    if (refocus) button.focus();
+  };
+  button.addEventListener('click', () => (menu.hidden ? open('first') : close(false)));
+  button.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      open(event.key === 'ArrowUp' ? 'last' : 'first');
+    }
+  });
+  menu.addEventListener('keydown', (event) => {
+    const shown = items();
+    const at = shown.indexOf(document.activeElement);
+    const move = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: shown.length - 1 }[event.key];
+    if (move !== undefined) {
+      event.preventDefault();
+      shown[(move + shown.length) % shown.length].focus();
+    } else if (event.key === 'Escape') {
+      event.stopPropagation(); // the phone's header menu stays open under it
+      close(true);
+    } else if (event.key === 'Tab') {
+      close(false);
+    }
+  });
+  menu.addEventListener('click', (event) => { if (event.target.closest('[role=menuitem]')) close(false); });
+  document.addEventListener('click', (event) => { if (!event.target.closest('.tools')) close(false); });
 }

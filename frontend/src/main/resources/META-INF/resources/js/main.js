@@ -20,8 +20,8 @@ import { attachImport } from './import.js';
 import { attachSession } from './session.js';
 import { attachExport } from './export.js';
 import { attachPanels, closeButtons } from './panels.js';
-import { lang, t, loadPlaceNames, translatePage, otherLanguageHash } from './i18n.js';
-import { uncoveredPadding, attachMenu } from './layout.js';
+import { lang, t, loadPlaceNames, translatePage, otherLanguageHash, placeText } from './i18n.js';
+import { uncoveredPadding, attachMenu, attachToolsMenu } from './layout.js';
 import { followLabelCollisions } from './labels.js';
 import { drawing } from './sketch.js';
 import { attachReview } from './review.js';
@@ -34,6 +34,7 @@ const status = document.getElementById('status');
 const card = document.getElementById('card');
 translatePage();
 attachMenu(document.getElementById('menu-toggle'), document.getElementById('header-menu'));
+attachToolsMenu(document.getElementById('tools-button'), document.getElementById('tools-menu'));
 // The other language is the same view: the link carries the permalink, and the page reloads in it.
 const languageLink = document.getElementById('lang-switch');
 if (lang === 'en') {
@@ -148,7 +149,7 @@ async function start() {
   // The print title the view suggests: the chosen place, else the plan.
   const printer = attachPrint(map, visibleLayers, () => {
     const chosen = store.get().selection;
-    return chosen && places.has(chosen.kind, chosen.id) ? places.properties(chosen.kind, chosen.id).name : t('山西省“十四五”新型城镇化规划');
+    return chosen && places.has(chosen.kind, chosen.id) ? placeText(places.properties(chosen.kind, chosen.id).name) : t('山西省“十四五”新型城镇化规划');
   });
   const ledger = attachLedger(document.getElementById('ledger'), (adcode) => selectAndZoom('county', adcode));
   attachPanels({

@@ -1,14 +1,14 @@
 import { addPanel } from './panels.js';
-import { t } from './i18n.js';
+import { t, lang } from './i18n.js';
 import { downloadWithProgress } from './export.js';
 import { viewBox } from './export-image.js';
 
 // 打印: the current view and its visible layers as a one-page vector PDF (/api/print.pdf) on A4 or A3, either
 // orientation, under a title the planner may change (the chosen place's name, else the plan's). The province's
 // atlas, one page per county-level unit, is offered here too; city and county cards offer their own.
-// The server draws PDFs in Chinese whatever the viewer's language (docs/api.md), so no lang= is sent.
+// The PDFs speak the viewer's language (lang=en: English words, the plan's text and place names still Chinese).
 export const MAX_TITLE = 60;
-export const PROVINCE_ATLAS = '/api/atlas.pdf?adcode=14';
+export const PROVINCE_ATLAS = `/api/atlas.pdf?adcode=14${lang === 'en' ? '&lang=en' : ''}`;
 
 function dialog() {
   return addPanel('print', 'dialog', t('打印'), t('打印地图（PDF）'), `<form>
@@ -18,7 +18,7 @@ function dialog() {
         <label><input type="radio" name="orientation" value="landscape" checked> ${t('横向')}</label>
         <label><input type="radio" name="orientation" value="portrait"> ${t('纵向')}</label>
       </fieldset>
-      <p class="hint">${t('范围和图层取当前地图视图；地图为矢量图形，含图例、比例尺和指北针。PDF 中的文字为中文。')}</p>
+      <p class="hint">${t('范围和图层取当前地图视图；地图为矢量图形，含图例、比例尺和指北针。')}</p>
       <a class="download print-pdf" href="#" download>${t('下载 PDF')}</a>
       <p class="hint"><a class="atlas" href="${PROVINCE_ATLAS}" download>${t('下载全省地图集（PDF，每个县级单元一页）')}</a></p>
       <p class="export-progress" role="status" aria-live="polite"></p>
@@ -36,7 +36,7 @@ export function attachPrint(map, visibleLayers, defaultTitle) {
   const progress = panel.querySelector('.export-progress');
   function update() {
     const params = new URLSearchParams({ bbox: viewBox(map), layers: visibleLayers().join(','), paper: form.elements.paper.value,
-      orientation: form.elements.orientation.value, title: form.elements.title.value.trim() });
+      orientation: form.elements.orientation.value, title: form.elements.title.value.trim(), lang });
     link.href = `/api/print.pdf?${params}`;
   }
   form.addEventListener('input', update);

@@ -1,7 +1,7 @@
 import { addPanel } from './panels.js';
 import { csrfFetch, failure } from './api.js';
 import { escape } from './text.js';
-import { t, placeHtml, zhHtml, locale } from './i18n.js';
+import { t, placeHtml, zhHtml, locale, lang } from './i18n.js';
 import { sketch } from './sketch.js';
 import { saveResponse } from './export.js';
 
@@ -89,7 +89,8 @@ export function attachReview(map, padding) {
   async function send(format) {
     const headers = { Accept: format === 'pdf' ? 'application/pdf' : 'application/json' };
     if (site.type) headers['Content-Type'] = site.type;
-    const response = await csrfFetch(`/api/site-review${format === 'pdf' ? '?format=pdf' : ''}`, { method: 'POST', headers, body: site.body });
+    const query = format === 'pdf' ? `?format=pdf${lang === 'en' ? '&lang=en' : ''}` : '';
+    const response = await csrfFetch(`/api/site-review${query}`, { method: 'POST', headers, body: site.body });
     if (!response.ok) throw await failure(response);
     return response;
   }

@@ -16,8 +16,15 @@ function luminance(hex) {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
-// Text on a tier's colour: dark or white, whichever contrasts more (WCAG), so a new ramp needs no list here.
+/** WCAG's contrast ratio of two colours, 1 to 21. */
+export function contrast(a, b) {
+  const [dark, light] = [luminance(a), luminance(b)].sort((x, y) => x - y);
+  return (light + 0.05) / (dark + 0.05);
+}
+
+// Text on a tier's colour: the header's dark blue or white where either reaches WCAG AA (4.5:1), else black.
+// A mid orange such as II型大城市's #d94801 reaches 4.5 with neither, but never fails with both black and
+// white (the better of the two is at least √21 ≈ 4.58), so a new ramp needs no list here.
 export function textOn(hex) {
-  const l = luminance(hex);
-  return (l + 0.05) / (luminance(DARK_TEXT) + 0.05) > 1.05 / (l + 0.05) ? DARK_TEXT : '#fff';
+  return [DARK_TEXT, '#ffffff'].find((text) => contrast(hex, text) >= 4.5) ?? '#000000';
 }
