@@ -62,7 +62,12 @@ public final class MapRenderer {
 
     /** The layer's features whose boxes meet the view (plus a few pixels for strokes). */
     public List<Feature> features(String layerId, Viewport view) {
-        return layers.features(query(layerId, view), CrsRef.WGS84).toList();
+        return features(layerId, null, view);
+    }
+
+    /** {@link #features(String, Viewport)} of kept version {@code version} of the layer (null: as it is now). */
+    public List<Feature> features(String layerId, Integer version, Viewport view) {
+        return layers.features(query(layerId, view).version(version), CrsRef.WGS84).toList();
     }
 
     /**
@@ -71,7 +76,12 @@ public final class MapRenderer {
      * and geometries.
      */
     public void forEachFeature(LayerStyle style, Viewport view, Consumer<Feature> sink) {
-        layers.forEach(drawnIn(style, queryBounds(view)), CrsRef.WGS84, sink);
+        forEachFeature(style, view, null, sink);
+    }
+
+    /** {@link #forEachFeature(LayerStyle, Viewport, Consumer)} of kept version {@code version} (null: as it is now). */
+    public void forEachFeature(LayerStyle style, Viewport view, Integer version, Consumer<Feature> sink) {
+        layers.forEach(drawnIn(style, queryBounds(view)).version(version), CrsRef.WGS84, sink);
     }
 
     /** The query for what {@code style} draws within {@code bounds}: properties only if the style reads any. */
