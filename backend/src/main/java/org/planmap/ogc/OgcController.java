@@ -106,8 +106,9 @@ class OgcController {
     ResponseEntity<byte[]> collection(@PathVariable String collectionId,
             @RequestParam MultiValueMap<String, String> params,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        LayerInfo layer = layers.layer(collectionId);
-        return switch (OgcParams.check(params, OgcParams.FORMAT_ONLY).format(accept)) {
+        OgcParams p = OgcParams.check(params, OgcParams.ONE_COLLECTION);
+        LayerInfo layer = collection(collectionId, p);
+        return switch (p.format(accept)) {
             case HTML -> html(HtmlPages.collection(urls(), layer));
             case JSON -> json(OgcDocuments.collection(urls(), layer), OgcUrls.JSON);
         };
@@ -116,8 +117,7 @@ class OgcController {
     /** Part 3: what a filter may name, always as JSON Schema (there is no HTML form of it). */
     @GetMapping("/collections/{collectionId}/queryables")
     ResponseEntity<byte[]> queryables(@PathVariable String collectionId, @RequestParam MultiValueMap<String, String> params) {
-        LayerInfo layer = layers.layer(collectionId);
-        OgcParams.check(params, OgcParams.FORMAT_ONLY);
+        LayerInfo layer = collection(collectionId, OgcParams.check(params, OgcParams.ONE_COLLECTION));
         return json(OgcDocuments.queryables(urls(), layer), OgcUrls.SCHEMA);
     }
 
@@ -180,6 +180,14 @@ class OgcController {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         geoJson.writeFeature(found.get(0), Map.of("links", links), crs.yFirst(), out);
         return withCrs(bytes(out.toByteArray(), GeoJsonEncoder.MEDIA_TYPE), crs);
+    }
+
+    /**
+     * The collection as it is now or, with {@code version}, as it was in that kept version (its extent and fields):
+     * a client such as GDAL, given a collection's URL with {@code ?version=2}, repeats the parameter on every request.
+     */
+    private LayerInfo collection(String collectionId, OgcParams p) {
+        return layers.layer(FeatureQuery.of(collectionId).version(QueryParams.version(p.get("version"))));
     }
 
     /** The /ogc root at the public address ({@link PublicBaseUrl}: never simply what the Host header claims). */

@@ -49,14 +49,15 @@ final class OpenApiDocument {
         get(paths, "/collections", "getCollections", "图层列表 Feature collections", List.of("f"), "collections",
                 OgcUrls.JSON, false);
         get(paths, "/collections/{collectionId}", "describeCollection", "图层说明 One feature collection",
-                List.of("collectionId", "f"), "collection", OgcUrls.JSON, true);
+                List.of("collectionId", "version", "f"), "collection", OgcUrls.JSON, true);
         ObjectNode items = get(paths, "/collections/{collectionId}/items", "getFeatures",
                 "图层要素（分页）Features of a collection, page by page",
                 itemsParameters(layers), "featureCollectionGeoJSON",
                 OgcUrls.GEOJSON, true);
         contentCrsHeader(items);
         get(paths, "/collections/{collectionId}/queryables", "getQueryables",
-                "可筛选的属性（JSON Schema）Queryables of a collection", List.of("collectionId", "f"), null, OgcUrls.SCHEMA,
+                "可筛选的属性（JSON Schema）Queryables of a collection", List.of("collectionId", "version", "f"), null,
+                OgcUrls.SCHEMA,
                 true);
         ObjectNode item = get(paths, "/collections/{collectionId}/items/{featureId}", "getFeature",
                 "单个要素 One feature", List.of("collectionId", "featureId", "crs", "version", "f"), "featureGeoJSON",

@@ -85,7 +85,7 @@ abstract class RecordsContract {
     }
 
     static AuditEntry entry(Instant time, String user, String layer, int status) {
-        return AuditEntry.of(time, user, "127.0.0.1", "import", layer, "v1", "三线.zip", "ab".repeat(32), status,
+        return AuditEntry.of(time, user, "127.0.0.1", "import", layer, 7, "v1", "三线.zip", "ab".repeat(32), status,
                 AuditEntry.outcome(status), null);
     }
 

@@ -76,12 +76,12 @@ class TilesTest {
     void aTileAskedForWhileItIsDrawnIsDrawnOnce() throws Exception {
         int[] taiyuan = {10, 832, 395};
         store.hold();
-        Future<byte[]> first = threads.submit(() -> tiles.tile(UDB, taiyuan[0], taiyuan[1], taiyuan[2]).png());
+        Future<byte[]> first = threads.submit(() -> tiles.tile(UDB, null, taiyuan[0], taiyuan[1], taiyuan[2]).png());
         store.entered.await();   // the first request is drawing, held at the store's door
         AtomicReference<Thread> second = new AtomicReference<>();
         Future<byte[]> again = threads.submit(() -> {
             second.set(Thread.currentThread());
-            return tiles.tile(UDB, taiyuan[0], taiyuan[1], taiyuan[2]).png();
+            return tiles.tile(UDB, null, taiyuan[0], taiyuan[1], taiyuan[2]).png();
         });
         // Parked: waiting for the first drawing (or, were it drawing itself, held at the door like the first).
         while (second.get() == null || second.get().getState() != Thread.State.WAITING) {
