@@ -34,8 +34,9 @@ import org.planmap.store.FeatureQuery;
 import org.planmap.style.MapStyles;
 
 /**
- * Draws layers with the viewer's styles onto a Java2D canvas in Web Mercator, reading features only
- * through {@link LayerService} (a bbox query in EPSG:4326, projected here in closed form).
+ * Draws layers with the viewer's styles onto a Java2D canvas in the view's {@link Plane} (Web Mercator, or
+ * longitude/latitude for a geographic tile), reading features only through {@link LayerService} (a bbox query in
+ * EPSG:4326, projected here in closed form).
  *
  * <p>Built for dense layers: a feature smaller than a pixel becomes a one-pixel dot (all of a layer's dots
  * are filled in one call), vertices that fall within half a pixel of the previous one are dropped, and one
@@ -60,12 +61,10 @@ public final class MapRenderer {
         return styles;
     }
 
-    /** The layer's features whose boxes meet the view (plus a few pixels for strokes). */
-    public List<Feature> features(String layerId, Viewport view) {
-        return features(layerId, null, view);
-    }
-
-    /** {@link #features(String, Viewport)} of kept version {@code version} of the layer (null: as it is now). */
+    /**
+     * The layer's features whose boxes meet the view (plus a few pixels for strokes), of kept version {@code version}
+     * (null: the layer as it is now).
+     */
     public List<Feature> features(String layerId, Integer version, Viewport view) {
         return layers.features(query(layerId, view).version(version), CrsRef.WGS84).toList();
     }
@@ -73,13 +72,8 @@ public final class MapRenderer {
     /**
      * The features {@code style} draws in the view handed over one by one, none kept: a tile over a dense layer holds
      * no list of them. Read without properties when the style needs none: a dense layer's tile then decodes only ids
-     * and geometries.
+     * and geometries. Of kept version {@code version} (null: the layer as it is now).
      */
-    public void forEachFeature(LayerStyle style, Viewport view, Consumer<Feature> sink) {
-        forEachFeature(style, view, null, sink);
-    }
-
-    /** {@link #forEachFeature(LayerStyle, Viewport, Consumer)} of kept version {@code version} (null: as it is now). */
     public void forEachFeature(LayerStyle style, Viewport view, Integer version, Consumer<Feature> sink) {
         layers.forEach(drawnIn(style, queryBounds(view)).version(version), CrsRef.WGS84, sink);
     }
@@ -152,9 +146,8 @@ public final class MapRenderer {
             }
             drawn++;
             Envelope e = geometry.getEnvelopeInternal();
-            double res = view.resolution();
-            double w = (WebMercator.x(e.getMaxX()) - WebMercator.x(e.getMinX())) / res;
-            double h = (WebMercator.y(e.getMaxY()) - WebMercator.y(e.getMinY())) / res;
+            double w = view.px(e.getMaxX()) - view.px(e.getMinX());
+            double h = view.py(e.getMinY()) - view.py(e.getMaxY());
             if (w < 1 && h < 1 && !(geometry instanceof Point)) {
                 dot((int) Math.floor(view.px(e.centre().x)), (int) Math.floor(view.py(e.centre().y)));
                 return;
