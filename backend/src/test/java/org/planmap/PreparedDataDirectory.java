@@ -1,15 +1,9 @@
 package org.planmap;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.planmap.layer.LayerWriter;
 import org.planmap.style.MapStyles;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -49,34 +43,17 @@ public final class PreparedDataDirectory {
         if (!filled.add(dir.toAbsolutePath())) {
             return dir;
         }
-        try (Stream<Path> files = Files.walk(prepared)) {
-            for (Path from : files.toList()) {
-                Path to = dir.resolve(prepared.relativize(from).toString());
-                if (Files.isDirectory(from)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(from, to);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy the prepared data directory to " + dir, e);
-        }
-        return dir;
+        return TestDirectories.copy(prepared, dir);
     }
 
     private static Path start() {
-        try {
-            Path dir = Files.createTempDirectory("planmap-prepared-");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
-            // Closing the context closes the stores, so the copies hold whole SQLite files (no WAL left beside them).
-            try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PlanmapApplication.class)
-                    .run("--server.port=0", "--planmap.data-dir=" + dir,
-                            "--planmap.security.editor-password=prepared-data-directory-only")) {
-                awaitKeptOverviewTiles(context.getBean(LayerWriter.class));
-                return dir;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare a data directory", e);
+        Path dir = TestDirectories.temporary("planmap-prepared-");
+        // Closing the context closes the stores, so the copies hold whole SQLite files (no WAL left beside them).
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PlanmapApplication.class)
+                .run("--server.port=0", "--planmap.data-dir=" + dir,
+                        "--planmap.security.editor-password=prepared-data-directory-only")) {
+            awaitKeptOverviewTiles(context.getBean(LayerWriter.class));
+            return dir;
         }
     }
 
@@ -96,17 +73,6 @@ public final class PreparedDataDirectory {
                     return;
                 }
             }
-        }
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            List<Path> all = files.sorted(Comparator.reverseOrder()).toList();
-            for (Path p : all) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // a temporary directory left behind is no reason to fail a test run
         }
     }
 }

@@ -3,26 +3,70 @@ package org.planmap;
 import java.nio.file.Path;
 import org.planmap.boundary.BoundaryFiles;
 import org.planmap.boundary.BoundarySet;
+import org.planmap.controlline.DemoControlLinePublisher;
+import org.planmap.controlline.DemoControlLines;
 import org.planmap.layer.LayerPublisher;
 import org.planmap.layer.LayerWriter;
 import org.planmap.plan.CountyDirectory;
 import org.planmap.plan.PlanLayers;
 import org.planmap.plan.PlanTables;
+import org.planmap.plan.StructureLayers;
 import org.planmap.store.gpkg.GeoPackageStore;
 
-/** Stores holding real layers, for the tests that read them without a server. */
+/**
+ * Stores holding real layers, for the tests that read them without a server. Each kind is built once per test JVM
+ * (the plan's layers take about a second and a half, the demonstration control lines about three) and every test
+ * gets a copy of it, which it may change.
+ */
 public final class TestStores {
+
+    private static Path planLayers;
+    private static Path demonstrationLines;
 
     private TestStores() {
     }
 
     /** A GeoPackage store in {@code dir} with the plan's layers (counties with their tiers, cities, …) published. */
     public static GeoPackageStore withPlanLayers(Path dir) {
-        BoundarySet boundaries = BoundaryFiles.fromClasspath();
-        PlanTables tables = PlanTables.fromClasspath();
-        GeoPackageStore store = GeoPackageStore.open(dir);
-        LayerPublisher publisher = new LayerPublisher(new LayerWriter(store));
-        PlanLayers.all(boundaries, tables, new CountyDirectory(boundaries, tables)).forEach(publisher::publish);
-        return store;
+        return GeoPackageStore.open(TestDirectories.copy(planLayers(), dir));
+    }
+
+    /**
+     * A GeoPackage store in {@code dir} with the plan's layers, the structure layers and the demonstration control
+     * lines (default seed): what a first start stores before it computes the ledger and draws the overview tiles.
+     */
+    public static GeoPackageStore withDemonstrationLines(Path dir) {
+        return GeoPackageStore.open(TestDirectories.copy(demonstrationLines(), dir));
+    }
+
+    private static synchronized Path planLayers() {
+        if (planLayers == null) {
+            Path dir = TestDirectories.temporary("planmap-plan-layers-");
+            BoundarySet boundaries = BoundaryFiles.fromClasspath();
+            PlanTables tables = PlanTables.fromClasspath();
+            // Closed before it is copied, so that the copies hold a whole SQLite file.
+            try (GeoPackageStore store = GeoPackageStore.open(dir)) {
+                LayerPublisher publisher = new LayerPublisher(new LayerWriter(store));
+                PlanLayers.all(boundaries, tables, new CountyDirectory(boundaries, tables)).forEach(publisher::publish);
+            }
+            planLayers = dir;
+        }
+        return planLayers;
+    }
+
+    private static synchronized Path demonstrationLines() {
+        if (demonstrationLines == null) {
+            Path dir = TestDirectories.temporary("planmap-demonstration-lines-");
+            BoundarySet boundaries = BoundaryFiles.fromClasspath();
+            PlanTables tables = PlanTables.fromClasspath();
+            try (GeoPackageStore store = withPlanLayers(dir)) {
+                LayerWriter writer = new LayerWriter(store);
+                new StructureLayers(boundaries).all(tables).forEach(new LayerPublisher(writer)::publish);
+                new DemoControlLinePublisher(writer).publish(boundaries, new CountyDirectory(boundaries, tables),
+                        DemoControlLines.DEFAULT_SEED);
+            }
+            demonstrationLines = dir;
+        }
+        return demonstrationLines;
     }
 }

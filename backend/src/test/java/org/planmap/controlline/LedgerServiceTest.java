@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.planmap.TestStores;
 import org.planmap.boundary.BoundaryFiles;
 import org.planmap.boundary.BoundarySet;
 import org.planmap.layer.LayerChanged;
@@ -20,7 +21,6 @@ import org.planmap.layer.LayerPublisher;
 import org.planmap.layer.LayerService;
 import org.planmap.layer.LayerWriter;
 import org.planmap.plan.CountyDirectory;
-import org.planmap.plan.PlanLayers;
 import org.planmap.plan.PlanTables;
 import org.planmap.plan.StructureLayers;
 import org.planmap.store.Feature;
@@ -44,12 +44,8 @@ class LedgerServiceTest {
     void aRestartReadsTheKeptLedgerAndAChangeComputesItAgain(@TempDir Path dir) {
         List<ControlLineLedger.Row> computed;
         String conflictsVersion;
-        try (GeoPackageStore store = GeoPackageStore.open(dir)) {
+        try (GeoPackageStore store = TestStores.withDemonstrationLines(dir)) {
             LayerWriter writer = new LayerWriter(store);
-            LayerPublisher publisher = new LayerPublisher(writer);
-            PlanLayers.all(BOUNDARIES, TABLES, DIRECTORY).forEach(publisher::publish);
-            new StructureLayers(BOUNDARIES).all(TABLES).forEach(publisher::publish);
-            new DemoControlLinePublisher(writer).publish(BOUNDARIES, DIRECTORY, DemoControlLines.DEFAULT_SEED);
             LedgerService first = new LedgerService(new LayerService(store), writer, BOUNDARIES);
             computed = first.rows(LedgerService.Level.GROUP);
             assertThat(first.computations()).isEqualTo(1);
@@ -88,10 +84,9 @@ class LedgerServiceTest {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void aRecomputeClosesEveryCursorItOpens(@TempDir Path dir) {
-        try (GeoPackageStore store = GeoPackageStore.open(dir)) {
+        try (GeoPackageStore store = TestStores.withPlanLayers(dir)) {
             LayerWriter writer = new LayerWriter(store);
             LayerPublisher publisher = new LayerPublisher(writer);
-            PlanLayers.all(BOUNDARIES, TABLES, DIRECTORY).forEach(publisher::publish);
             new StructureLayers(BOUNDARIES).all(TABLES).forEach(publisher::publish);
             // farmland too dense to be kept resident: the recompute reads it from the store, county by county
             DemoControlLines.generate(BOUNDARIES, DIRECTORY, DemoControlLines.DEFAULT_SEED, DemoScale.ofTotal(8_000))

@@ -74,24 +74,53 @@ public final class Gdal {
     }
 
     public static Layer layer(Path file, String... openOptions) throws IOException, InterruptedException {
+        return layers(file, openOptions).get(0);
+    }
+
+    /** What GDAL makes of each layer of a file or directory, from one {@code ogrinfo} run. */
+    public static List<Layer> layers(Path file, String... openOptions) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of(openOptions));
         args.addAll(List.of("-so", "-al"));
         String out = ogrinfo(file, args);
+        List<Layer> layers = new ArrayList<>();
         Matcher name = LAYER.matcher(out);
         if (!name.find()) {
             throw new AssertionError("no layer in " + file + ":\n" + out);
         }
-        Matcher column = GEOMETRY_COLUMN.matcher(out);
-        Matcher count = COUNT.matcher(out);
-        Matcher epsg = EPSG.matcher(out);
-        return new Layer(file, List.of(openOptions), name.group(1), column.find() ? column.group(1).strip() : "geometry",
-                count.find() ? Long.parseLong(count.group(1)) : -1, epsg.find() ? Integer.parseInt(epsg.group(1)) : 0, out);
+        for (boolean more = true; more; ) {
+            int start = name.start();
+            String layer = name.group(1);
+            more = name.find();
+            String text = out.substring(start, more ? name.start() : out.length());
+            Matcher column = GEOMETRY_COLUMN.matcher(text);
+            Matcher count = COUNT.matcher(text);
+            Matcher epsg = EPSG.matcher(text);
+            layers.add(new Layer(file, List.of(openOptions), layer, column.find() ? column.group(1).strip() : "geometry",
+                    count.find() ? Long.parseLong(count.group(1)) : -1, epsg.find() ? Integer.parseInt(epsg.group(1)) : 0,
+                    text));
+        }
+        return layers;
     }
 
     /** A GeoJSON file with one point in Shanxi, for GDAL to write other formats from. */
     public static Path point(Path dir) throws IOException {
         return java.nio.file.Files.writeString(dir.resolve("point.geojson"), "{\"type\":\"FeatureCollection\",\"features\":"
                 + "[{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Point\",\"coordinates\":[111.5,37.5]}}]}");
+    }
+
+    /**
+     * A VRT of that point with one layer per EPSG code, named {@code epsg} and the code, each assigned its CRS as
+     * {@code -a_srs} would: one ogr2ogr run writes the point in every CRS.
+     */
+    public static Path pointInEach(Path dir, List<Integer> epsgCodes) throws IOException {
+        Path point = point(dir);
+        StringBuilder vrt = new StringBuilder("<OGRVRTDataSource>");
+        for (int epsg : epsgCodes) {
+            vrt.append("<OGRVRTLayer name=\"epsg").append(epsg).append("\"><SrcDataSource>").append(point)
+                    .append("</SrcDataSource><SrcLayer>point</SrcLayer><LayerSRS>EPSG:").append(epsg)
+                    .append("</LayerSRS></OGRVRTLayer>");
+        }
+        return java.nio.file.Files.writeString(dir.resolve("points.vrt"), vrt.append("</OGRVRTDataSource>"));
     }
 
     /** Open options as ogrinfo arguments: {@code -oo A=B -oo C=D}. */

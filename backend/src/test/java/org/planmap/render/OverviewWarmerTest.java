@@ -13,16 +13,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.planmap.boundary.BoundaryFiles;
-import org.planmap.boundary.BoundarySet;
+import org.planmap.TestStores;
 import org.planmap.controlline.ControlLine;
-import org.planmap.controlline.DemoControlLinePublisher;
-import org.planmap.controlline.DemoControlLines;
 import org.planmap.layer.ByteCache;
 import org.planmap.layer.LayerService;
 import org.planmap.layer.LayerWriter;
-import org.planmap.plan.CountyDirectory;
-import org.planmap.plan.PlanTables;
 import org.planmap.store.gpkg.GeoPackageStore;
 import org.planmap.style.MapStyles;
 
@@ -44,11 +39,8 @@ class OverviewWarmerTest {
 
     @BeforeEach
     void publishDemonstrationLines(@TempDir Path dir) {
-        BoundarySet boundaries = BoundaryFiles.fromClasspath();
-        store = GeoPackageStore.open(dir);
+        store = TestStores.withDemonstrationLines(dir);
         writer = new LayerWriter(store);
-        new DemoControlLinePublisher(writer).publish(boundaries,
-                new CountyDirectory(boundaries, PlanTables.fromClasspath()), DemoControlLines.DEFAULT_SEED);
         layers = new LayerService(store);
     }
 

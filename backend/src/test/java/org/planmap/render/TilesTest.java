@@ -1,6 +1,5 @@
 package org.planmap.render;
 
-import org.planmap.layer.LayerWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -19,14 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.planmap.boundary.BoundaryFiles;
-import org.planmap.boundary.BoundarySet;
-import org.planmap.controlline.DemoControlLinePublisher;
-import org.planmap.controlline.DemoControlLines;
+import org.planmap.TestStores;
 import org.planmap.layer.ByteCache;
 import org.planmap.layer.LayerService;
-import org.planmap.plan.CountyDirectory;
-import org.planmap.plan.PlanTables;
 import org.planmap.store.Feature;
 import org.planmap.store.FeatureCursor;
 import org.planmap.store.FeatureQuery;
@@ -48,8 +42,6 @@ class TilesTest {
 
     static final String UDB = "urban-development-boundary";
     static final MapStyles STYLES = MapStyles.fromClasspath();
-    static final BoundarySet BOUNDARIES = BoundaryFiles.fromClasspath();
-    static final CountyDirectory DIRECTORY = new CountyDirectory(BOUNDARIES, PlanTables.fromClasspath());
 
     GeoPackageStore stored;
     Gate store;
@@ -59,8 +51,7 @@ class TilesTest {
 
     @BeforeEach
     void publishDemonstrationLines(@TempDir Path dir) {
-        stored = GeoPackageStore.open(dir);
-        new DemoControlLinePublisher(new LayerWriter(stored)).publish(BOUNDARIES, DIRECTORY, DemoControlLines.DEFAULT_SEED);
+        stored = TestStores.withDemonstrationLines(dir);
         store = new Gate(stored);
         layers = new LayerService(store);
         tiles = new Tiles(new MapRenderer(layers, STYLES), layers, new ByteCache<>(1 << 24), new ByteCache<>(1 << 24), 8);

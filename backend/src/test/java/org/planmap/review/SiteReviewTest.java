@@ -17,8 +17,6 @@ import org.planmap.TestStores;
 import org.planmap.boundary.BoundaryFiles;
 import org.planmap.boundary.BoundarySet;
 import org.planmap.controlline.ControlLine;
-import org.planmap.controlline.DemoControlLinePublisher;
-import org.planmap.controlline.DemoControlLines;
 import org.planmap.encode.Gdal;
 import org.planmap.importer.GeoJsonFormatReader;
 import org.planmap.importer.ImportLimits;
@@ -51,11 +49,10 @@ class SiteReviewTest {
 
     @BeforeAll
     static void storeWithThePlanAndTheLines() {
-        store = TestStores.withPlanLayers(dir.resolve("store"));
+        store = TestStores.withDemonstrationLines(dir.resolve("store"));
         BoundarySet boundaries = BoundaryFiles.fromClasspath();
         PlanTables tables = PlanTables.fromClasspath();
         CountyDirectory directory = new CountyDirectory(boundaries, tables);
-        new DemoControlLinePublisher(new LayerWriter(store)).publish(boundaries, directory, DemoControlLines.DEFAULT_SEED);
         CountyCards cards = new CountyCards(directory, tables, PlanDocuments.fromClasspath(boundaries.units(), tables));
         review = new SiteReview(new LayerService(store), cards);
         imports = new ImportService(List.of(new GeoJsonFormatReader(),

@@ -12,8 +12,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /** A server started without an editor password logs a generated one exactly once, and that one works. */
 @ExtendWith(OutputCaptureExtension.class)
-// A property of its own, so this class gets a fresh server whose start the capture sees.
-@TestPropertySource(properties = "planmap.test.context=generated-password")
+// No password (over the shared server's), so this class gets a fresh server whose start the capture sees.
+@TestPropertySource(properties = "planmap.security.editor-password=")
 class GeneratedPasswordTest extends ServerTest {
 
     @Test

@@ -12,8 +12,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,13 +21,6 @@ import tools.jackson.databind.JsonNode;
  * answer is a 4xx problem document in both languages, never a 5xx, never a stack trace.
  */
 class HostileQueryTest extends ServerTest {
-
-    static final String PASSWORD = "hostile-query-editor-pw";
-
-    @DynamicPropertySource
-    static void editorPassword(DynamicPropertyRegistry registry) {
-        registry.add("planmap.security.editor-password", () -> PASSWORD);
-    }
 
     /** A request, the status it must get, and (for readability of failures) why. */
     record Ask(String name, String method, String path, int status, String accept, boolean editor) {
@@ -159,7 +150,7 @@ class HostileQueryTest extends ServerTest {
         }
         if (ask.editor()) {
             headers.addAll(List.of("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString(("editor:" + PASSWORD).getBytes(StandardCharsets.UTF_8))));
+                    .encodeToString(("editor:" + EDITOR_PASSWORD).getBytes(StandardCharsets.UTF_8))));
         }
         Reply r = send(HTTP, ask.method(), ask.path(), null, headers.toArray(String[]::new));
 

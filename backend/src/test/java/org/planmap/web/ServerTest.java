@@ -13,14 +13,22 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A real planmap server on a random port with its own data directory, asked over real HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Below a class's own @DynamicPropertySource, so that a class registering its own password overrides it.
+@TestPropertySource(properties = "planmap.security.editor-password=" + ServerTest.EDITOR_PASSWORD)
 abstract class ServerTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * The shared server's editor password. A class that writes, or needs other settings, registers its own and so
+     * gets a server of its own; one that only reads or is refused shares this one (one start fewer per class).
+     */
+    static final String EDITOR_PASSWORD = "server-test-editor-pw";
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir

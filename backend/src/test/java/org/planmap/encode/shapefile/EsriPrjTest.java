@@ -17,18 +17,23 @@ class EsriPrjTest {
     @TempDir
     Path dir;
 
+    /**
+     * One ogr2ogr run writes a point in each CRS, and one ogrinfo run reads each of our .prj files back as GDAL's
+     * Shapefile driver identifies it on opening (each a process start of GDAL, ≈ 0.3 CPU-s, saved ten times over).
+     */
     @Test
     void theSameTextGdalWritesAndGdalIdentifiesTheCode() throws Exception {
-        Path point = Gdal.point(dir);
-        for (int epsg : List.of(4326, 4490, 3857, 4513, 4525, 4526, 4533, 4534, 4546, 4547, 4554)) {
-            Path shp = dir.resolve("gdal" + epsg + ".shp");
-            Gdal.run("ogr2ogr", "-f", "ESRI Shapefile", "-a_srs", "EPSG:" + epsg, shp.toString(), point.toString());
+        List<Integer> codes = List.of(4326, 4490, 3857, 4513, 4525, 4526, 4533, 4534, 4546, 4547, 4554);
+        Path shapefiles = dir.resolve("shp");
+        Gdal.run("ogr2ogr", "-f", "ESRI Shapefile", shapefiles.toString(), Gdal.pointInEach(dir, codes).toString());
+        for (int epsg : codes) {
             String ours = EsriPrj.of(CrsRef.of(epsg));
-            assertThat(ours).as("EPSG:" + epsg).isEqualTo(Files.readString(dir.resolve("gdal" + epsg + ".prj")));
-            Path prj = dir.resolve("ours" + epsg + ".prj");
+            Path prj = shapefiles.resolve("epsg" + epsg + ".prj");
+            assertThat(ours).as("EPSG:" + epsg).isEqualTo(Files.readString(prj));
             Files.writeString(prj, ours, StandardCharsets.US_ASCII);
-            assertThat(Gdal.run("gdalsrsinfo", "-e", prj.toString())).as("EPSG:" + epsg).contains("EPSG:" + epsg + "\n");
         }
+        assertThat(Gdal.layers(shapefiles)).extracting(l -> l.name() + " " + l.epsg())
+                .containsExactlyInAnyOrderElementsOf(codes.stream().map(epsg -> "epsg" + epsg + " " + epsg).toList());
     }
 
     @Test
