@@ -9,7 +9,9 @@ import java.time.Instant;
  * @param user     the account name, or {@code anonymous} for a request without a valid login
  * @param action   what was asked: {@code login}, {@code logout}, {@code import}, {@code delete}, {@code restore}, …
  * @param layer    the layer concerned, or null
- * @param version  the layer version written, or null
+ * @param version  the number of the layer version written, as {@code /api/layers/{id}/versions} lists it, or null
+ *                 (entries written before the log kept numbers have none)
+ * @param layerVersion the content hash of the layer version written (the catalog's {@code version}), or null
  * @param fileName the uploaded file's name, or null
  * @param sha256   the uploaded file's SHA-256 (hex), or null
  * @param status   the HTTP status answered (0 when the entry records work finished after the answer)
@@ -17,7 +19,8 @@ import java.time.Instant;
  * @param detail   a short free text (the error code, the request line), or null
  */
 public record AuditEntry(long id, Instant time, String user, String address, String action, String layer,
-        String version, String fileName, String sha256, int status, String outcome, String detail) {
+        Integer version, String layerVersion, String fileName, String sha256, int status, String outcome,
+        String detail) {
 
     public static final String OK = "ok";
     public static final String REFUSED = "refused";
@@ -25,9 +28,10 @@ public record AuditEntry(long id, Instant time, String user, String address, Str
 
     /** An entry yet to be appended (the log numbers it). */
     public static AuditEntry of(Instant time, String user, String address, String action, String layer,
-            String version, String fileName, String sha256, int status, String outcome, String detail) {
-        return new AuditEntry(0, time, user, address, action, layer, version, fileName, sha256, status, outcome,
-                detail);
+            Integer version, String layerVersion, String fileName, String sha256, int status, String outcome,
+            String detail) {
+        return new AuditEntry(0, time, user, address, action, layer, version, layerVersion, fileName, sha256, status,
+                outcome, detail);
     }
 
     /** The outcome an HTTP status stands for. */

@@ -33,6 +33,7 @@ public final class SqlRecords implements Accounts, AuditTrail, AutoCloseable {
 
     public static final String EMBEDDED_FILE = "planmap-records.sqlite";
     private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    private static final String VERSION_NUMBER = "version_number";
     /** Fixed width, so that the text sorts and compares as the instant does. */
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
@@ -93,6 +94,9 @@ public final class SqlRecords implements Accounts, AuditTrail, AutoCloseable {
                                 + " ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END");
                     }
                     s.execute("CREATE INDEX IF NOT EXISTS audit_time ON audit (time)");
+                    if (!sqliteColumns(s, "audit").contains(VERSION_NUMBER)) {
+                        s.execute("ALTER TABLE audit ADD COLUMN " + VERSION_NUMBER + " INTEGER");
+                    }
                 } else {
                     // CREATE … IF NOT EXISTS is not safe against a second server preparing the same at the same
                     // moment (two servers started together on one database): they take turns, the lock held by
@@ -128,12 +132,28 @@ public final class SqlRecords implements Accounts, AuditTrail, AutoCloseable {
         s.execute("CREATE OR REPLACE TRIGGER audit_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON "
                 + audit + " FOR EACH STATEMENT EXECUTE FUNCTION " + function + "()");
         s.execute("CREATE INDEX IF NOT EXISTS audit_time ON " + audit + " (time)");
+        s.execute("ALTER TABLE " + audit + " ADD COLUMN IF NOT EXISTS " + VERSION_NUMBER + " INTEGER");
     }
 
+    /**
+     * The log's columns. {@code version} holds the layer's content hash ({@link AuditEntry#layerVersion}), as it did
+     * before the log kept version numbers; the number came later as {@value #VERSION_NUMBER}, a column added to logs
+     * made before (an append-only log is never rewritten, so its old rows keep their hash and have no number).
+     */
     private static String columns() {
         return "time TEXT NOT NULL, username TEXT NOT NULL, address TEXT, action TEXT NOT NULL, layer TEXT, "
                 + "version TEXT, file_name TEXT, sha256 TEXT, status INTEGER NOT NULL, outcome TEXT NOT NULL, "
-                + "detail TEXT";
+                + "detail TEXT, " + VERSION_NUMBER + " INTEGER";
+    }
+
+    private static List<String> sqliteColumns(Statement s, String table) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (rs.next()) {
+                names.add(rs.getString("name"));
+            }
+        }
+        return names;
     }
 
     @Override
@@ -206,19 +226,24 @@ public final class SqlRecords implements Accounts, AuditTrail, AutoCloseable {
     public synchronized void append(AuditEntry e) {
         run("append to the audit log", db -> {
             try (PreparedStatement ps = db.prepareStatement("INSERT INTO " + audit + " (time, username, address, "
-                    + "action, layer, version, file_name, sha256, status, outcome, detail) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "action, layer, version, file_name, sha256, status, outcome, detail, " + VERSION_NUMBER + ") "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, TIME.format(e.time()));
                 ps.setString(2, e.user());
                 text(ps, 3, e.address());
                 ps.setString(4, e.action());
                 text(ps, 5, e.layer());
-                text(ps, 6, e.version());
+                text(ps, 6, e.layerVersion());
                 text(ps, 7, e.fileName());
                 text(ps, 8, e.sha256());
                 ps.setInt(9, e.status());
                 ps.setString(10, e.outcome());
                 text(ps, 11, e.detail());
+                if (e.version() == null) {
+                    ps.setNull(12, Types.INTEGER);
+                } else {
+                    ps.setInt(12, e.version());
+                }
                 ps.executeUpdate();
             }
             return null;
@@ -255,7 +280,7 @@ public final class SqlRecords implements Accounts, AuditTrail, AutoCloseable {
                     while (rs.next()) {
                         each.accept(new AuditEntry(rs.getLong("id"), Instant.parse(rs.getString("time")),
                                 rs.getString("username"), rs.getString("address"), rs.getString("action"),
-                                rs.getString("layer"), rs.getString("version"), rs.getString("file_name"),
+                                rs.getString("layer"), number(rs), rs.getString("version"), rs.getString("file_name"),
                                 rs.getString("sha256"), rs.getInt("status"), rs.getString("outcome"),
                                 rs.getString("detail")));
                     }
@@ -263,6 +288,11 @@ public final class SqlRecords implements Accounts, AuditTrail, AutoCloseable {
             }
             return null;
         });
+    }
+
+    private static Integer number(ResultSet rs) throws SQLException {
+        int n = rs.getInt(VERSION_NUMBER);
+        return rs.wasNull() ? null : n;
     }
 
     private static void text(PreparedStatement ps, int index, String value) throws SQLException {

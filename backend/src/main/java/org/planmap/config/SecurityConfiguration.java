@@ -62,11 +62,22 @@ class SecurityConfiguration {
     private static final AuthorizationManager<RequestAuthorizationContext> SIGNED_IN =
             AuthenticatedAuthorizationManager.authenticated();
 
-    /** A read of a kept version through a layer's own endpoints ({@code /api/layers/{id}/export?version=2}). */
+    /**
+     * A read of a kept version through any door that serves layers: {@code ?version=N} on a layer's own endpoints
+     * ({@code /api/layers/{id}/export?version=2}), its tiles and its OGC items, or {@code id@N} among a map image's
+     * layers. Any {@code version} parameter under /api or /ogc counts, so a door added later cannot leak history.
+     */
     private static boolean asksForAVersion(jakarta.servlet.http.HttpServletRequest request) {
         // the method first: a parameter of a POST may be in its body, which this must not read
-        return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
-                && request.getRequestURI().startsWith("/api/layers/") && request.getParameter("version") != null;
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+            return false;
+        }
+        String path = request.getRequestURI();
+        if (path.startsWith("/api/map.png")) {
+            String layers = request.getParameter("layers");
+            return layers != null && layers.contains("@");
+        }
+        return (path.startsWith("/api/") || path.startsWith("/ogc/")) && request.getParameter("version") != null;
     }
 
     @Bean

@@ -16,6 +16,7 @@ import org.planmap.boundary.BoundarySet;
 import org.planmap.layer.LayerChanged;
 import org.planmap.layer.LayerPublisher;
 import org.planmap.layer.LayerWriter;
+import org.planmap.layer.FeaturePage;
 import org.planmap.layer.LayerService;
 import org.planmap.plan.PlanLayers;
 import org.planmap.plan.StructureLayers;
@@ -166,7 +167,7 @@ public final class LedgerService implements LayerWriter.Listener {
         // county by county through the store's spatial index: 500 000 stored polygons are never all in memory
         List<ControlLineLedger.CountyResult> counties = ControlLineLedger.perCounty(boundaries, (line, box) ->
                 stored.get(line.layerId()).isEmpty() ? List.of()
-                        : layers.page(FeatureQuery.of(line.layerId()).bbox(box).withoutProperties()).features().toList().stream()
+                        : read(FeatureQuery.of(line.layerId()).bbox(box).withoutProperties()).stream()
                                 .map(Feature::geometry).filter(Objects::nonNull).toList());
         List<Optional<LayerInfo>> lines = Arrays.stream(ControlLine.values()).map(l -> stored.get(l.layerId())).toList();
         boolean demonstration = lines.stream().flatMap(Optional::stream).anyMatch(DemoControlLines::isDemonstration);
@@ -195,7 +196,7 @@ public final class LedgerService implements LayerWriter.Listener {
         computed.put(Level.CITY, ControlLineLedger.rows(counties, cityNames, cityCounties));
         Map<String, String> groupNames = new LinkedHashMap<>();
         Map<String, List<String>> groupCounties = new LinkedHashMap<>();
-        for (Feature group : layers.page(FeatureQuery.of(StructureLayers.TOWN_GROUPS)).features().toList()) {
+        for (Feature group : read(FeatureQuery.of(StructureLayers.TOWN_GROUPS))) {
             groupNames.put(group.id(), String.valueOf(group.properties().get("name")));
             List<String> members = new ArrayList<>(list(group, "core"));
             members.addAll(list(group, "radiated"));
@@ -203,6 +204,16 @@ public final class LedgerService implements LayerWriter.Listener {
         }
         computed.put(Level.GROUP, ControlLineLedger.rows(counties, groupNames, groupCounties));
         return computed;
+    }
+
+    /**
+     * The features of a small answer (one county's lines, the town groups), the page closed whatever happens: a
+     * recompute reads one page per county and line, and a page left open holds one of the store's read connections.
+     */
+    private List<Feature> read(FeatureQuery query) {
+        try (FeaturePage page = layers.page(query)) {
+            return page.features().toList();
+        }
     }
 
     private static Map<String, String> names(List<ControlLineLedger.CountyTotals> counties) {

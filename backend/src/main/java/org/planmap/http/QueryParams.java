@@ -97,6 +97,23 @@ public final class QueryParams {
         return offset;
     }
 
+    /**
+     * A kept version's number as {@code /api/layers/{id}/versions} lists it (1, 2, 3 …), or null when absent: the
+     * one reading of {@code version} for every door (features, OGC items, tiles, map images, exports, the versions'
+     * own paths), so a bad one is refused alike everywhere.
+     */
+    public static Integer version(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.strip();
+        if (!t.matches("0*[1-9]\\d{0,8}")) {
+            throw ApiException.badParameter("version", "应为版本号（1、2、3……，见 /api/layers/{id}/versions）",
+                    "must be a version number (1, 2, 3 …, as /api/layers/{id}/versions lists them)");
+        }
+        return Integer.valueOf(t.replaceFirst("^0+", ""));
+    }
+
     /** The band for a web-map zoom level 0–30; empty (full precision) when absent or beyond the last band. */
     public static Optional<ZoomBand> zoom(Integer zoom) {
         if (zoom == null) {

@@ -18,17 +18,20 @@ public final class TileResponse {
     private TileResponse() {
     }
 
-    /** The tile {@code z/x/y} of the grid (already checked to exist), or 304 when {@code ifNoneMatch} names its tag. */
-    public static ResponseEntity<byte[]> of(Tiles tiles, OverviewWarmer overviews, String layerId, TileGrid grid, int z,
-            int x, int y, String ifNoneMatch) {
-        // Revalidation costs a catalog read, not a drawing: the tag is the layer version and the address.
-        String etag = tiles.etag(layerId, grid, z, x, y);
+    /**
+     * The tile {@code z/x/y} of the grid (already checked to exist) of the layer now or of its kept {@code version}
+     * (null: now), or 304 when {@code ifNoneMatch} names its tag.
+     */
+    public static ResponseEntity<byte[]> of(Tiles tiles, OverviewWarmer overviews, String layerId, Integer version,
+            TileGrid grid, int z, int x, int y, String ifNoneMatch) {
+        // Revalidation costs a catalog read, not a drawing: the tag is the layer's content hash and the address.
+        String etag = tiles.etag(layerId, version, grid, z, x, y);
         overviews.layerSeen(layerId);
         CacheControl revalidate = CacheControl.noCache().cachePublic();
         if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(",")).map(String::strip).anyMatch(etag::equals)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(revalidate).build();
         }
-        Tiles.Tile tile = tiles.tile(layerId, grid, z, x, y);
+        Tiles.Tile tile = tiles.tile(layerId, version, grid, z, x, y);
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).eTag(tile.etag()).cacheControl(revalidate)
                 .body(tile.png());
     }

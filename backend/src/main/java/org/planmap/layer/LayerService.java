@@ -50,6 +50,11 @@ public final class LayerService {
         return versions;
     }
 
+    /** The kept version the layer is now, if it is one (a layer last written without a note is none). */
+    public Optional<LayerVersion> currentVersion(String id) {
+        return store.versions(id).stream().filter(LayerVersion::current).findFirst();
+    }
+
     public LayerVersion version(String id, int number) {
         return versions(id).stream().filter(v -> v.version() == number).findFirst()
                 .orElseThrow(() -> new UnknownVersionException(id, number));

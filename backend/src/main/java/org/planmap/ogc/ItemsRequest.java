@@ -31,12 +31,15 @@ import org.planmap.http.QueryParams;
  *                 ({@code tier=I型小城市}), all of which must hold; null for none
  * @param filtering those parameters as the client wrote them ({@code filter}, {@code filter-lang}, queryables),
  *                 repeated in the paging links
+ * @param version  the kept version read ({@code version}, a number as {@code /api/layers/{id}/versions} lists it), or
+ *                 null for the collection as it is now; repeated in the paging links, so a client paging through an old
+ *                 version stays in it
  */
 record ItemsRequest(List<Envelope> bbox, String bboxText, OgcCrs bboxCrs, int limit, long offset, OgcCrs crs,
-        OgcFormat format, String datetime, Filter filter, Map<String, String> filtering) {
+        OgcFormat format, String datetime, Filter filter, Map<String, String> filtering, Integer version) {
 
     static final Set<String> PARAMETERS = Set.of("f", "bbox", "bbox-crs", "limit", "offset", "crs", "datetime",
-            "filter", "filter-lang", "filter-crs");
+            "filter", "filter-lang", "filter-crs", "version");
     static final int DEFAULT_LIMIT = 10;
     /** Larger limits are served as this one, not refused, as OGC API – Features requires (/req/core/fc-limit-response-1). */
     static final int MAX_LIMIT = QueryParams.MAX_LIMIT;
@@ -78,7 +81,7 @@ record ItemsRequest(List<Envelope> bbox, String bboxText, OgcCrs bboxCrs, int li
                 offset(p.get("offset")), OgcCrs.parameter("crs", p.get("crs")), p.format(accept),
                 OgcDatetime.check(p.get("datetime")),
                 conditions.isEmpty() ? null : conditions.size() == 1 ? conditions.get(0) : new Filter.And(conditions),
-                filtering);
+                filtering, QueryParams.version(p.get("version")));
     }
 
     /** A queryable's parameter value as the type of its field. */
@@ -109,7 +112,7 @@ record ItemsRequest(List<Envelope> bbox, String bboxText, OgcCrs bboxCrs, int li
      * wrongly. A box meeting neither half asks with the west half, which finds nothing, honestly counted.
      */
     FeatureQuery query(LayerInfo layer) {
-        FeatureQuery q = FeatureQuery.of(layer.id()).filter(filter).limit(limit).offset(offset);
+        FeatureQuery q = FeatureQuery.of(layer.id()).version(version).filter(filter).limit(limit).offset(offset);
         if (bbox.size() < 2) {
             return q.bbox(bbox.isEmpty() ? null : bbox.get(0));
         }
@@ -151,6 +154,7 @@ record ItemsRequest(List<Envelope> bbox, String bboxText, OgcCrs bboxCrs, int li
         q.put("crs", crs.equals(OgcCrs.CRS84) ? null : crs.uri());
         q.put("datetime", datetime);
         q.putAll(filtering);
+        q.put("version", version == null ? null : version.toString());
         q.put("limit", String.valueOf(limit));
         q.put("offset", String.valueOf(pageOffset));
         return q;

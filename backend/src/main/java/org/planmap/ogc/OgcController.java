@@ -23,6 +23,7 @@ import org.planmap.store.Field;
 import org.planmap.store.LayerInfo;
 import org.planmap.store.filter.Queryables;
 import org.planmap.http.ApiException;
+import org.planmap.http.QueryParams;
 import org.planmap.http.StreamedResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -105,8 +106,9 @@ class OgcController {
     ResponseEntity<byte[]> collection(@PathVariable String collectionId,
             @RequestParam MultiValueMap<String, String> params,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        LayerInfo layer = layers.layer(collectionId);
-        return switch (OgcParams.check(params, OgcParams.FORMAT_ONLY).format(accept)) {
+        OgcParams p = OgcParams.check(params, OgcParams.ONE_COLLECTION);
+        LayerInfo layer = collection(collectionId, p);
+        return switch (p.format(accept)) {
             case HTML -> html(HtmlPages.collection(urls(), layer));
             case JSON -> json(OgcDocuments.collection(urls(), layer), OgcUrls.JSON);
         };
@@ -115,8 +117,7 @@ class OgcController {
     /** Part 3: what a filter may name, always as JSON Schema (there is no HTML form of it). */
     @GetMapping("/collections/{collectionId}/queryables")
     ResponseEntity<byte[]> queryables(@PathVariable String collectionId, @RequestParam MultiValueMap<String, String> params) {
-        LayerInfo layer = layers.layer(collectionId);
-        OgcParams.check(params, OgcParams.FORMAT_ONLY);
+        LayerInfo layer = collection(collectionId, OgcParams.check(params, OgcParams.ONE_COLLECTION));
         return json(OgcDocuments.queryables(urls(), layer), OgcUrls.SCHEMA);
     }
 
@@ -128,7 +129,9 @@ class OgcController {
     ResponseEntity<byte[]> items(@PathVariable String collectionId, @RequestParam MultiValueMap<String, String> params,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, HttpServletResponse response)
             throws IOException {
-        LayerInfo layer = layers.layer(collectionId); // an unknown collection is a 404 before any parameter is judged
+        // An unknown collection or version is a 404 before any other parameter is judged; an old version's fields are
+        // what its queryables are.
+        LayerInfo layer = layers.layer(FeatureQuery.of(collectionId).version(QueryParams.version(params.getFirst("version"))));
         List<Field> queryables = Queryables.of(layer.fields());
         ItemsRequest request = ItemsRequest.parse(OgcParams.check(params, ItemsRequest.parameters(queryables)), accept,
                 queryables);
@@ -153,17 +156,21 @@ class OgcController {
     ResponseEntity<byte[]> item(@PathVariable String collectionId, @PathVariable String featureId,
             @RequestParam MultiValueMap<String, String> params,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        LayerInfo layer = layers.layer(collectionId);
-        OgcParams p = OgcParams.check(params, Set.of("f", "crs"));
+        OgcParams p = OgcParams.check(params, Set.of("f", "crs", "version"));
+        Integer version = QueryParams.version(p.get("version"));
+        LayerInfo layer = layers.layer(FeatureQuery.of(collectionId).version(version));
         OgcCrs crs = OgcCrs.parameter("crs", p.get("crs"));
         OgcFormat format = p.format(accept);
-        List<Feature> found = layers.features(FeatureQuery.byId(collectionId, featureId), crs.crs()).toList();
+        List<Feature> found = layers.features(FeatureQuery.byId(collectionId, featureId).version(version), crs.crs())
+                .toList();
         if (found.isEmpty()) {
             throw new ApiException(Kind.NOT_FOUND, "feature-not-found",
                     "图层“" + layer.title() + "”中没有要素 " + featureId, "no feature " + featureId + " in " + collectionId);
         }
         OgcUrls urls = urls();
-        Map<String, String> query = crs.equals(OgcCrs.CRS84) ? Map.of() : Map.of("crs", crs.uri());
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("crs", crs.equals(OgcCrs.CRS84) ? null : crs.uri());
+        query.put("version", version == null ? null : version.toString());
         List<Link> links = new ArrayList<>(OgcUrls.selfAndAlternate(urls.item(collectionId, featureId), query,
                 format, OgcUrls.GEOJSON, "要素 " + featureId));
         links.add(new Link(urls.collection(collectionId), "collection", OgcUrls.JSON, layer.title()));
@@ -173,6 +180,14 @@ class OgcController {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         geoJson.writeFeature(found.get(0), Map.of("links", links), crs.yFirst(), out);
         return withCrs(bytes(out.toByteArray(), GeoJsonEncoder.MEDIA_TYPE), crs);
+    }
+
+    /**
+     * The collection as it is now or, with {@code version}, as it was in that kept version (its extent and fields):
+     * a client such as GDAL, given a collection's URL with {@code ?version=2}, repeats the parameter on every request.
+     */
+    private LayerInfo collection(String collectionId, OgcParams p) {
+        return layers.layer(FeatureQuery.of(collectionId).version(QueryParams.version(p.get("version"))));
     }
 
     /** The /ogc root at the public address ({@link PublicBaseUrl}: never simply what the Host header claims). */

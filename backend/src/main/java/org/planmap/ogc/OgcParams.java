@@ -17,6 +17,8 @@ final class OgcParams {
 
     /** What every resource but the items takes. */
     static final Set<String> FORMAT_ONLY = Set.of("f");
+    /** What a collection's own description and queryables take: a kept version may be described too. */
+    static final Set<String> ONE_COLLECTION = Set.of("f", "version");
 
     private final Map<String, List<String>> values;
 

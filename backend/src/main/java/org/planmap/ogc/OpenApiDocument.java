@@ -49,17 +49,18 @@ final class OpenApiDocument {
         get(paths, "/collections", "getCollections", "图层列表 Feature collections", List.of("f"), "collections",
                 OgcUrls.JSON, false);
         get(paths, "/collections/{collectionId}", "describeCollection", "图层说明 One feature collection",
-                List.of("collectionId", "f"), "collection", OgcUrls.JSON, true);
+                List.of("collectionId", "version", "f"), "collection", OgcUrls.JSON, true);
         ObjectNode items = get(paths, "/collections/{collectionId}/items", "getFeatures",
                 "图层要素（分页）Features of a collection, page by page",
                 itemsParameters(layers), "featureCollectionGeoJSON",
                 OgcUrls.GEOJSON, true);
         contentCrsHeader(items);
         get(paths, "/collections/{collectionId}/queryables", "getQueryables",
-                "可筛选的属性（JSON Schema）Queryables of a collection", List.of("collectionId", "f"), null, OgcUrls.SCHEMA,
+                "可筛选的属性（JSON Schema）Queryables of a collection", List.of("collectionId", "version", "f"), null,
+                OgcUrls.SCHEMA,
                 true);
         ObjectNode item = get(paths, "/collections/{collectionId}/items/{featureId}", "getFeature",
-                "单个要素 One feature", List.of("collectionId", "featureId", "crs", "f"), "featureGeoJSON",
+                "单个要素 One feature", List.of("collectionId", "featureId", "crs", "version", "f"), "featureGeoJSON",
                 OgcUrls.GEOJSON, true);
         contentCrsHeader(item);
 
@@ -166,6 +167,10 @@ final class OpenApiDocument {
         filterCrs.putObject("schema").put("type", "string").put("format", "uri").put("default", OgcCrs.CRS84_URI)
                 .putArray("enum").add(OgcCrs.CRS84_URI);
         crsParameter(query(p, "bbox-crs", "bbox 所用坐标系，缺省 CRS84。The CRS of bbox; CRS84 by default."));
+        ObjectNode version = query(p, "version", "读取图层的某个保留版本（版本号见 /api/layers/{id}/versions），缺省为当前内容；"
+                + "next/prev 链接已带上。A kept version of the collection, numbered as /api/layers/{id}/versions lists "
+                + "them; the collection as it is now when absent.");
+        version.putObject("schema").put("type", "integer").put("minimum", 1);
     }
 
     /**
@@ -174,7 +179,7 @@ final class OpenApiDocument {
      */
     private static List<String> itemsParameters(List<LayerInfo> layers) {
         List<String> names = new ArrayList<>(List.of("collectionId", "bbox", "bbox-crs", "datetime", "limit", "offset", "crs",
-                "filter", "filter-lang", "filter-crs", "f"));
+                "filter", "filter-lang", "filter-crs", "version", "f"));
         queryables(layers).forEach(f -> names.add(QUERYABLE + f.name()));
         return names;
     }

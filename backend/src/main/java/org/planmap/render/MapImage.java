@@ -21,6 +21,7 @@ import org.planmap.layer.LayerService;
 import org.planmap.layer.UnknownLayerException;
 import org.planmap.style.MapStyles.LayerStyle;
 import org.planmap.store.Feature;
+import org.planmap.store.FeatureQuery;
 import org.planmap.style.MapStyles;
 
 /**
@@ -59,13 +60,19 @@ public final class MapImage {
         }
     }
 
-    public BufferedImage render(Envelope lonLat, int width, int height, List<String> layerIds, MapLanguage language) {
+    /**
+     * @param versions kept versions to draw instead of the layers as they are now, by layer id (the others are drawn
+     *                 as they are); an unknown or pruned one is refused before anything is drawn
+     */
+    public BufferedImage render(Envelope lonLat, int width, int height, List<String> layerIds,
+            Map<String, Integer> versions, MapLanguage language) {
         check(layerIds);
+        versions.forEach((id, number) -> layers.version(id, number));
         Viewport view = Viewport.fitting(lonLat, width, height);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
-            draw(g, view, layerIds, word(language, TITLE), language);
+            draw(g, view, layerIds, versions, word(language, TITLE), language);
         } finally {
             g.dispose();
         }
@@ -89,11 +96,13 @@ public final class MapImage {
      * Draws the map of {@code view} on any canvas: a raster for map.png, a PDF page's vector graphics for print,
      * atlas and site-review reports, so that both show the same styles, labels, legend and scale bar; the legend,
      * scale and credit in the language's words, the place names in Chinese or pinyin; {@code title} is drawn as
-     * given. Unknown layer ids are the caller's to {@link #check} first.
+     * given. The layers named in {@code versions} are drawn as they were in those kept versions, legend and labels
+     * included. Unknown layer ids are the caller's to {@link #check} first.
      *
      * @return the place names drawn (those that would have collided were dropped), in rank order
      */
-    public List<String> draw(Graphics2D g, Viewport view, List<String> layerIds, String title, MapLanguage language) {
+    public List<String> draw(Graphics2D g, Viewport view, List<String> layerIds, Map<String, Integer> versions,
+            String title, MapLanguage language) {
         int width = view.width();
         int height = view.height();
         MapRenderer.prepare(g);
@@ -109,7 +118,7 @@ public final class MapImage {
                 List<Feature> properties = new ArrayList<>();
                 boolean keep = style.label() != null || style.strokeBy() != null;
                 MapRenderer.Drawing drawing = new MapRenderer.Drawing(g, view, style);
-                renderer.forEachFeature(style, view, f -> {
+                renderer.forEachFeature(style, view, versions.get(style.id()), f -> {
                     drawing.accept(f);
                     if (keep) {
                         properties.add(new Feature(f.id(), null, f.properties()));
@@ -130,7 +139,7 @@ public final class MapImage {
         UnaryOperator<String> words = chinese -> language.word(styles, chinese);
         Rectangle2D scale = scaleBar(g, view, words);
         taken.add(scale);
-        taken.add(legend(g, styles, shown, width, (int) scale.getY() - 6, words));
+        taken.add(legend(g, styles, shown, versions, width, (int) scale.getY() - 6, words));
         List<String> labels = new ArrayList<>();
         double zoom = view.zoom();
         List<LayerStyle> labelled = styles.layers().values().stream()
@@ -139,7 +148,8 @@ public final class MapImage {
             var label = style.label();
             boolean on = label != null && (label.withLayer() ? wanted.contains(style.id()) : wanted.contains(LABELS));
             if (on && label.showsAt(zoom)) {
-                List<Feature> features = drawn.computeIfAbsent(style.id(), id -> renderer.features(id, view));
+                List<Feature> features = drawn.computeIfAbsent(style.id(),
+                        id -> renderer.features(id, versions.get(id), view));
                 labels.addAll(renderer.drawLabels(g, view, label, features, taken, language::placeName));
             }
         }
@@ -231,12 +241,13 @@ public final class MapImage {
      * row. Shanxi runs from south-west to north-east, so at the province's extent that corner is Henan, not
      * 运城 (which a bottom-left legend covered).
      */
-    private Rectangle2D legend(Graphics2D g, MapStyles styles, Map<String, List<Feature>> drawn, int width, int bottom,
-            UnaryOperator<String> words) {
+    private Rectangle2D legend(Graphics2D g, MapStyles styles, Map<String, List<Feature>> drawn,
+            Map<String, Integer> versions, int width, int bottom, UnaryOperator<String> words) {
         List<Legend.Row> rows = new ArrayList<>();
         for (Map.Entry<String, List<Feature>> e : drawn.entrySet()) {
             LayerStyle style = styles.layer(e.getKey()).orElseThrow();
-            rows.addAll(Legend.rows(style, e.getValue(), layers.layer(style.id()).title().contains("示意"), words));
+            String title = layers.layer(FeatureQuery.of(style.id()).version(versions.get(style.id()))).title();
+            rows.addAll(Legend.rows(style, e.getValue(), title.contains("示意"), words));
         }
         return Legend.draw(g, rows, words.apply("图例"), width - MARGIN, bottom);
     }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.locationtech.jts.geom.Coordinate;
@@ -69,7 +70,7 @@ public final class MapPdf {
                 (int) Math.round(height * enlarged));
         page.drawing(x, top, width, height, g -> {
             g.scale(1 / enlarged, 1 / enlarged);
-            maps.draw(g, view, layerIds, title, language);
+            maps.draw(g, view, layerIds, Map.of(), title, language);
             if (highlight != null) {
                 outline(g, view, highlight);
             }

@@ -61,18 +61,21 @@ public final class MapRenderer {
         return styles;
     }
 
-    /** The layer's features whose boxes meet the view (plus a few pixels for strokes). */
-    public List<Feature> features(String layerId, Viewport view) {
-        return layers.features(query(layerId, view), CrsRef.WGS84).toList();
+    /**
+     * The layer's features whose boxes meet the view (plus a few pixels for strokes), of kept version {@code version}
+     * (null: the layer as it is now).
+     */
+    public List<Feature> features(String layerId, Integer version, Viewport view) {
+        return layers.features(query(layerId, view).version(version), CrsRef.WGS84).toList();
     }
 
     /**
      * The features {@code style} draws in the view handed over one by one, none kept: a tile over a dense layer holds
      * no list of them. Read without properties when the style needs none: a dense layer's tile then decodes only ids
-     * and geometries.
+     * and geometries. Of kept version {@code version} (null: the layer as it is now).
      */
-    public void forEachFeature(LayerStyle style, Viewport view, Consumer<Feature> sink) {
-        layers.forEach(drawnIn(style, queryBounds(view)), CrsRef.WGS84, sink);
+    public void forEachFeature(LayerStyle style, Viewport view, Integer version, Consumer<Feature> sink) {
+        layers.forEach(drawnIn(style, queryBounds(view)).version(version), CrsRef.WGS84, sink);
     }
 
     /** The query for what {@code style} draws within {@code bounds}: properties only if the style reads any. */

@@ -16,6 +16,7 @@ import org.planmap.layer.ByteCache;
 import org.planmap.layer.LayerService;
 import org.planmap.layer.UnknownLayerException;
 import org.planmap.style.MapStyles.LayerStyle;
+import org.planmap.store.FeatureQuery;
 import org.planmap.store.LayerInfo;
 
 /**
@@ -71,15 +72,21 @@ public final class Tiles {
     }
 
     /** The layer's version, without drawing: enough to answer a conditional request. */
-    public String etag(String layerId, TileGrid grid, int z, int x, int y) {
-        return etag(layers.layer(layerId), grid, z, x, y);
+    public String etag(String layerId, Integer version, TileGrid grid, int z, int x, int y) {
+        return etag(layers.layer(FeatureQuery.of(layerId).version(version)), grid, z, x, y);
     }
 
-    public Tile tile(String layerId, TileGrid grid, int z, int x, int y) {
+    /**
+     * The tile of the layer as it is now or, with {@code version}, as it was in that kept version. Tiles are cached by
+     * the content hash of what they show, so an old version's tiles are never the current one's, and a restored
+     * version's are (its content is the same). An old version's tiles go to the cache of the street-level tiles
+     * whatever their zoom: looking back must not push the viewer's opening tiles out.
+     */
+    public Tile tile(String layerId, Integer version, TileGrid grid, int z, int x, int y) {
         if (!grid.exists(z, x, y)) {
             throw new IllegalArgumentException("no tile " + grid + " " + z + "/" + x + "/" + y);
         }
-        LayerInfo layer = layers.layer(layerId);
+        LayerInfo layer = layers.layer(FeatureQuery.of(layerId).version(version));
         LayerStyle style = style(layerId);
         String etag = etag(layer, grid, z, x, y);
         if (!grid.meets(layer.bbox(), z, x, y)) {
@@ -87,9 +94,10 @@ public final class Tiles {
         }
         Viewport view = grid.tile(z, x, y);
         Key key = new Key(layerId, layer.version(), grid, z, x, y);
-        byte[] png = cacheOf(key).get(key);
+        ByteCache<Key> kept = version == null ? cacheOf(key) : cache;
+        byte[] png = kept.get(key);
         while (png == null) {
-            png = drawOnce(key, () -> draw(style, view));
+            png = drawOnce(key, kept, () -> draw(style, view, version));
         }
         return new Tile(png, etag);
     }
@@ -248,7 +256,7 @@ public final class Tiles {
      * Draws and caches the tile, or waits for the drawing already under way: a second drawing would take as
      * long, on the same two cores, and hold a second copy of the features. Null when that drawing was given up.
      */
-    private byte[] drawOnce(Key key, Supplier<byte[]> draw) {
+    private byte[] drawOnce(Key key, ByteCache<Key> kept, Supplier<byte[]> draw) {
         CompletableFuture<byte[]> mine = new CompletableFuture<>();
         CompletableFuture<byte[]> running = drawing.putIfAbsent(key, mine);
         if (running != null) {
@@ -256,10 +264,10 @@ public final class Tiles {
         }
         byte[] png = null;
         try {
-            png = cacheOf(key).get(key);   // drawn and cached between the caller's look and this claim
+            png = kept.get(key);   // drawn and cached between the caller's look and this claim
             if (png == null) {
                 png = draw.get();
-                cacheOf(key).put(key, png);
+                kept.put(key, png);
             }
             return png;
         } finally {
@@ -268,13 +276,13 @@ public final class Tiles {
         }
     }
 
-    private byte[] draw(LayerStyle style, Viewport view) {
+    private byte[] draw(LayerStyle style, Viewport view, Integer version) {
         BufferedImage image = new BufferedImage(view.width(), view.height(), BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
         try {
             MapRenderer.prepare(g);
             MapRenderer.Drawing drawing = new MapRenderer.Drawing(g, view, style);
-            renderer.forEachFeature(style, view, drawing);
+            renderer.forEachFeature(style, view, version, drawing);
             drawing.finish();
             return drawing.drewAny() ? Png.encode(image) : EMPTY;
         } finally {

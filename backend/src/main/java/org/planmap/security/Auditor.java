@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.planmap.account.AuditEntry;
 import org.planmap.account.AuditTrail;
 import org.planmap.account.RecordsException;
+import org.planmap.store.LayerVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,7 @@ public final class Auditor {
     public static final String FILE_NAME = Auditor.class.getName() + ".fileName";
     public static final String SHA256 = Auditor.class.getName() + ".sha256";
     public static final String VERSION = Auditor.class.getName() + ".version";
+    public static final String LAYER_VERSION = Auditor.class.getName() + ".layerVersion";
     static final String USER = Auditor.class.getName() + ".user";
 
     private static final Logger log = LoggerFactory.getLogger(Auditor.class);
@@ -39,14 +41,14 @@ public final class Auditor {
     }
 
     public void loggedIn(String user, String address) {
-        append(AuditEntry.of(clock.instant(), user, address, "login", null, null, null, null, 204, AuditEntry.OK,
-                null));
+        append(AuditEntry.of(clock.instant(), user, address, "login", null, null, null, null, null, 204,
+                AuditEntry.OK, null));
     }
 
     /** A refused password (401) or a login refused for too many failures (429). */
     public void loginRefused(String claimedUser, String address, int status) {
         append(AuditEntry.of(clock.instant(), claimedUser == null || claimedUser.isBlank() ? ANONYMOUS : claimedUser,
-                address, "login", null, null, null, null, status, AuditEntry.REFUSED, null));
+                address, "login", null, null, null, null, null, status, AuditEntry.REFUSED, null));
     }
 
     /** The entry of a request that would change something, after it was answered with {@code status}. */
@@ -69,8 +71,18 @@ public final class Auditor {
             action = method.toLowerCase() + " " + path;
         }
         append(AuditEntry.of(clock.instant(), user, request.getRemoteAddr(), action, layer,
-                text(request, VERSION), text(request, FILE_NAME), text(request, SHA256), status,
+                (Integer) request.getAttribute(VERSION), text(request, LAYER_VERSION), text(request, FILE_NAME),
+                text(request, SHA256), status,
                 AuditEntry.outcome(status), status >= 400 ? method + " " + path : null));
+    }
+
+    /**
+     * Notes for the entry of {@code request} the layer version its write made current: its number, as the versions
+     * list shows it, and its content hash.
+     */
+    public static void wrote(HttpServletRequest request, LayerVersion version) {
+        request.setAttribute(VERSION, version.version());
+        request.setAttribute(LAYER_VERSION, version.layer().version());
     }
 
     private static String text(HttpServletRequest request, String attribute) {

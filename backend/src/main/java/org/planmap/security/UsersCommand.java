@@ -153,7 +153,7 @@ public final class UsersCommand {
         private void audit(String action, String detail) {
             Instant now = clock.instant();
             records.append(AuditEntry.of(now, "cli:" + System.getProperty("user.name"), "local", action, null, null,
-                    null, null, 0, AuditEntry.OK, detail));
+                    null, null, null, 0, AuditEntry.OK, detail));
         }
     }
 }

@@ -36,7 +36,7 @@ class AuditController {
     private static final int DEFAULT_LIMIT = 1000;
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final List<String> CSV_HEADER = List.of("id", "time", "user", "address", "action", "layer",
-            "version", "fileName", "sha256", "status", "outcome", "detail");
+            "version", "layerVersion", "fileName", "sha256", "status", "outcome", "detail");
 
     private final AuditTrail trail;
 
@@ -124,8 +124,8 @@ class AuditController {
 
     private static List<String> cells(AuditEntry e) {
         return List.of(Long.toString(e.id()), e.time().toString(), e.user(), nz(e.address()), e.action(),
-                nz(e.layer()), nz(e.version()), nz(e.fileName()), nz(e.sha256()), Integer.toString(e.status()),
-                e.outcome(), nz(e.detail()));
+                nz(e.layer()), e.version() == null ? "" : e.version().toString(), nz(e.layerVersion()),
+                nz(e.fileName()), nz(e.sha256()), Integer.toString(e.status()), e.outcome(), nz(e.detail()));
     }
 
     private static String nz(String s) {

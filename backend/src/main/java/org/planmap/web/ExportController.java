@@ -76,8 +76,9 @@ class ExportController {
             @RequestParam(required = false) String encoding,
             @RequestParam(required = false) String filter,
             @RequestParam(name = "filter-lang", required = false) String filterLang,
-            @RequestParam(required = false) Integer version,
+            @RequestParam(name = "version", required = false) String versionText,
             HttpServletResponse response) throws IOException {
+        Integer version = QueryParams.version(versionText);
         LayerInfo layer = layers.layer(FeatureQuery.of(id).version(version));
         Charset charset = charset(encoding);
         FeatureEncoder encoder = ExportFormats.encoder(format == null ? "" : format, charset, workDir, styles)

@@ -74,7 +74,7 @@ class ImportController {
         ImportStatus status = imports.await(started.id(), wait);
         URI job = URI.create("/api/import-jobs/" + status.id());
         if (status.state() == ImportStatus.State.DONE) {
-            request.setAttribute(Auditor.VERSION, layers.layer(id).version());
+            layers.currentVersion(id).ifPresent(v -> Auditor.wrote(request, v));
         }
         return switch (status.state()) {
             case DONE -> ResponseEntity.ok().location(job).body(status);
@@ -109,7 +109,7 @@ class ImportController {
                             "图层 " + id + " 不能删除（可删除：导入的三条控制线）", "layer " + id + " cannot be deleted");
                 });
         reset.reset(line, user.getName());
-        request.setAttribute(Auditor.VERSION, layers.layer(id).version());
+        layers.currentVersion(id).ifPresent(v -> Auditor.wrote(request, v));
         return ResponseEntity.noContent().build();
     }
 

@@ -55,10 +55,12 @@ class LayerController {
             @RequestParam(required = false) Integer zoom,
             @RequestParam(required = false) String filter,
             @RequestParam(name = "filter-lang", required = false) String filterLang,
+            @RequestParam(required = false) String version,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<ZoomBand> band = QueryParams.zoom(zoom);
         Filter condition = Filter.parse(filter, filterLang);
-        if (bbox == null && adcode == null && limit == null && offset == null && condition == null) {
+        Integer kept = QueryParams.version(version);
+        if (bbox == null && adcode == null && limit == null && offset == null && condition == null && kept == null) {
             // Usually answered by CachedLayerHandler already; this serves what it leaves (a version check due, a
             // band not built yet, HEAD, extra parameters).
             Optional<CachedLayers.EncodedLayer> cached = cache.answer(id, band);
@@ -67,10 +69,11 @@ class LayerController {
                 return;
             }
         } else if (zoom != null) {
-            throw ApiException.badParameter("zoom", "zoom 用于整层概化数据，不能与 bbox、adcode、limit、offset、filter 同用",
-                    "zoom selects a generalised whole layer; it does not combine with bbox, adcode, limit, offset or filter");
+            throw ApiException.badParameter("zoom", "zoom 用于当前整层的概化数据，不能与 bbox、adcode、limit、offset、filter、version 同用",
+                    "zoom selects a generalised whole layer as it is now; it does not combine with bbox, adcode, limit, "
+                            + "offset, filter or version");
         }
-        FeatureQuery query = FeatureQuery.of(id).bbox(QueryParams.bbox(bbox)).adcodePrefix(QueryParams.adcodePrefix(adcode))
+        FeatureQuery query = FeatureQuery.of(id).version(kept).bbox(QueryParams.bbox(bbox)).adcodePrefix(QueryParams.adcodePrefix(adcode))
                 .filter(condition).limit(QueryParams.limit(limit)).offset(QueryParams.offset(offset));
         try (FeaturePage page = layers.page(query)) {
             StreamedResponse.send(response, () -> response.setContentType(geoJson.mediaType()),

@@ -5,7 +5,9 @@ import org.planmap.http.ApiException;
 import org.planmap.http.TileResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
 import org.planmap.settings.RenderProperties;
 import org.planmap.layer.LayerService;
@@ -56,6 +58,10 @@ class MapController {
         this.limits = limits;
     }
 
+    /**
+     * A map image of {@code layers} (comma-separated ids); {@code id@N} draws kept version N of that layer (the number
+     * as /api/layers/{id}/versions lists it), legend and labels included, the other layers as they are now.
+     */
     @GetMapping("/map.png")
     ResponseEntity<byte[]> map(@RequestParam(required = false) String bbox,
             @RequestParam(required = false) String width, @RequestParam(required = false) String height,
@@ -68,11 +74,23 @@ class MapController {
             throw ApiException.badParameter("width×height", "图片像素过多（最多 " + limits.maxPixels() + " 像素）",
                     "too many pixels (at most " + limits.maxPixels() + ")");
         }
-        List<String> ids = list(layers == null ? DEFAULT_LAYERS : layers);
+        List<String> ids = new ArrayList<>();
+        Map<String, Integer> versions = new LinkedHashMap<>();
+        for (String named : list(layers == null ? DEFAULT_LAYERS : layers)) {
+            // id@N: a map image names several layers, so the version goes with the layer it is of
+            int at = named.lastIndexOf('@');
+            String id = at < 0 ? named : named.substring(0, at);
+            if (at >= 0) {
+                versions.put(id, QueryParams.version(named.substring(at + 1)));
+            }
+            if (!ids.contains(id)) {
+                ids.add(id);
+            }
+        }
         if (ids.isEmpty()) {
             throw ApiException.badParameter("layers", "至少选择一个图层", "name at least one layer");
         }
-        byte[] png = Png.encode(mapImage.render(box, w, h, ids, language));
+        byte[] png = Png.encode(mapImage.render(box, w, h, ids, versions, language));
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         Downloads.attachment("山西省新型城镇化规划地图.png", "planmap-map.png"))
@@ -81,12 +99,14 @@ class MapController {
 
     @GetMapping("/tiles/{layerId}/{z}/{x}/{y}.png")
     ResponseEntity<byte[]> tile(@PathVariable String layerId, @PathVariable String z, @PathVariable String x,
-            @PathVariable String y, @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+            @PathVariable String y, @RequestParam(required = false) String version,
+            @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         int zoom = (int) whole("z", z, 0, TileGrid.MAX_ZOOM);
         long last = (1L << zoom) - 1;
         int col = (int) whole("x", x, 0, last);
         int row = (int) whole("y", y, 0, last);
-        return TileResponse.of(tiles, overviews, layerId, TileGrid.WEB_MERCATOR, zoom, col, row, ifNoneMatch);
+        return TileResponse.of(tiles, overviews, layerId, QueryParams.version(version), TileGrid.WEB_MERCATOR, zoom,
+                col, row, ifNoneMatch);
     }
 
     @GetMapping("/identify")

@@ -76,18 +76,18 @@ class VersionController {
     }
 
     @GetMapping("/{version}")
-    VersionEntry version(@PathVariable String id, @PathVariable int version) {
-        return VersionEntry.of(layers.version(id, version));
+    VersionEntry version(@PathVariable String id, @PathVariable String version) {
+        return VersionEntry.of(layers.version(id, QueryParams.version(version)));
     }
 
     /** The version's features as GeoJSON in EPSG:4326, with the bbox, limit and offset of the layer's own endpoint. */
     @GetMapping("/{version}/features")
-    void features(@PathVariable String id, @PathVariable int version,
+    void features(@PathVariable String id, @PathVariable String version,
             @RequestParam(required = false) String bbox,
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) Long offset,
             HttpServletResponse response) throws IOException {
-        FeatureQuery query = FeatureQuery.of(id).version(version).bbox(QueryParams.bbox(bbox))
+        FeatureQuery query = FeatureQuery.of(id).version(QueryParams.version(version)).bbox(QueryParams.bbox(bbox))
                 .limit(QueryParams.limit(limit)).offset(QueryParams.offset(offset));
         try (FeaturePage page = layers.page(query)) {
             StreamedResponse.send(response, () -> response.setContentType(geoJson.mediaType()),
@@ -96,32 +96,33 @@ class VersionController {
     }
 
     @GetMapping("/{a}/diff/{b}")
-    DiffAnswer diff(@PathVariable String id, @PathVariable int a, @PathVariable int b,
+    DiffAnswer diff(@PathVariable String id, @PathVariable String a, @PathVariable String b,
             @RequestParam(defaultValue = "json") String format) {
         if (!format.equals("json")) {
             throw ApiException.badParameter("format", "应为 json 或 csv", "must be json or csv");
         }
-        VersionDiff.Result d = diffs.diff(id, a, b);
+        VersionDiff.Result d = diff(id, a, b);
         return new DiffAnswer(d.layerId(), d.a(), d.b(), d.counties(), d.total(), d.features());
     }
 
     @GetMapping(value = "/{a}/diff/{b}", params = "format=csv")
-    ResponseEntity<byte[]> diffCsv(@PathVariable String id, @PathVariable int a, @PathVariable int b)
+    ResponseEntity<byte[]> diffCsv(@PathVariable String id, @PathVariable String a, @PathVariable String b)
             throws IOException {
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
-        VersionDiffCsv.write(diffs.diff(id, a, b), csv);
+        VersionDiff.Result d = diff(id, a, b);
+        VersionDiffCsv.write(d, csv);
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(id + "-版本" + a + "与" + b + "差异.csv",
-                        id + "-diff-" + a + "-" + b + ".csv"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(
+                        id + "-版本" + d.a() + "与" + d.b() + "差异.csv", id + "-diff-" + d.a() + "-" + d.b() + ".csv"))
                 .body(csv.toByteArray());
     }
 
     /** The diff layer: per county, the polygons only in a ({@code side} a) and only in b, as GeoJSON. */
     @GetMapping("/{a}/diff/{b}/features")
-    void diffFeatures(@PathVariable String id, @PathVariable int a, @PathVariable int b, HttpServletResponse response)
-            throws IOException {
-        VersionDiff.Result d = diffs.diff(id, a, b);
+    void diffFeatures(@PathVariable String id, @PathVariable String a, @PathVariable String b,
+            HttpServletResponse response) throws IOException {
+        VersionDiff.Result d = diff(id, a, b);
         try (FeaturePage page = new FeaturePage(d.info(), FeatureCursor.of(d.layer()), OptionalLong.empty(),
                 CrsRef.WGS84)) {
             StreamedResponse.send(response, () -> response.setContentType(geoJson.mediaType()),
@@ -131,12 +132,17 @@ class VersionController {
 
     /** Makes the version current again, as a new version; answers the new version. */
     @PostMapping("/{version}/restore")
-    VersionEntry restore(@PathVariable String id, @PathVariable int version, Principal user,
+    VersionEntry restore(@PathVariable String id, @PathVariable String version, Principal user,
             HttpServletRequest request) {
-        LayerVersion restored = writer.restore(id, version, user.getName());
-        request.setAttribute(Auditor.VERSION, restored.layer().version());
+        LayerVersion restored = writer.restore(id, QueryParams.version(version), user.getName());
+        Auditor.wrote(request, restored);
         request.setAttribute(Auditor.FILE_NAME, restored.note().fileName());
         request.setAttribute(Auditor.SHA256, restored.note().sha256());
         return VersionEntry.of(restored);
+    }
+
+    /** Versions in paths are read by the same parser as {@code ?version=} everywhere else. */
+    private VersionDiff.Result diff(String id, String a, String b) {
+        return diffs.diff(id, QueryParams.version(a), QueryParams.version(b));
     }
 }

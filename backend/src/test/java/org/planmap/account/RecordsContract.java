@@ -84,8 +84,34 @@ abstract class RecordsContract {
         }
     }
 
+    /** A log made before it kept version numbers gains the column; its rows keep their hash and have no number. */
+    @Test
+    void aLogMadeBeforeVersionNumbersGainsTheColumnAndKeepsItsRows() throws SQLException {
+        try (Connection c = raw(); Statement s = c.createStatement()) {
+            boolean sqlite = c.getMetaData().getDatabaseProductName().equals("SQLite");
+            if (auditTable().contains(".")) {
+                s.execute("CREATE SCHEMA IF NOT EXISTS " + auditTable().substring(0, auditTable().indexOf('.')));
+            }
+            s.execute("CREATE TABLE " + auditTable() + " (id " + (sqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT"
+                    : "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY") + ", time TEXT NOT NULL, username TEXT NOT NULL, "
+                    + "address TEXT, action TEXT NOT NULL, layer TEXT, version TEXT, file_name TEXT, sha256 TEXT, "
+                    + "status INTEGER NOT NULL, outcome TEXT NOT NULL, detail TEXT)");
+            s.execute("INSERT INTO " + auditTable() + " (time, username, action, layer, version, status, outcome) VALUES "
+                    + "('2026-11-30T00:00:00.000Z', '王工', 'import', 'control-ecology', 'hash-of-old', 200, 'ok')");
+        }
+        try (SqlRecords r = open()) {
+            r.append(entry(T0, "王工", "control-ecology", 200));
+            assertThat(read(r, new AuditQuery(null, null, null, null, 10)))
+                    .extracting(e -> e.version() + " " + e.layerVersion())
+                    .containsExactly("null hash-of-old", "7 v1");
+        }
+        try (SqlRecords again = open()) {
+            assertThat(read(again, new AuditQuery(null, null, null, null, 10))).hasSize(2);
+        }
+    }
+
     static AuditEntry entry(Instant time, String user, String layer, int status) {
-        return AuditEntry.of(time, user, "127.0.0.1", "import", layer, "v1", "三线.zip", "ab".repeat(32), status,
+        return AuditEntry.of(time, user, "127.0.0.1", "import", layer, 7, "v1", "三线.zip", "ab".repeat(32), status,
                 AuditEntry.outcome(status), null);
     }
 

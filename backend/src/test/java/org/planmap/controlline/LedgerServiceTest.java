@@ -2,19 +2,30 @@ package org.planmap.controlline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.planmap.TestStores;
 import org.planmap.boundary.BoundaryFiles;
 import org.planmap.boundary.BoundarySet;
 import org.planmap.layer.LayerChanged;
+import org.planmap.layer.LayerPublisher;
 import org.planmap.layer.LayerService;
 import org.planmap.layer.LayerWriter;
 import org.planmap.plan.CountyDirectory;
 import org.planmap.plan.PlanTables;
+import org.planmap.plan.StructureLayers;
+import org.planmap.store.Feature;
+import org.planmap.store.FeatureCursor;
+import org.planmap.store.FeatureStore;
 import org.planmap.store.LayerInfo;
 import org.planmap.store.gpkg.GeoPackageStore;
 
@@ -63,5 +74,68 @@ class LedgerServiceTest {
             assertThat(restarted.rows(LedgerService.Level.GROUP)).isNotEqualTo(computed);
             assertThat(restarted.computations()).isEqualTo(1);
         }
+    }
+
+    /**
+     * Every cursor a recompute opens on the store (one per county for a dense line) is closed again. A page left open
+     * keeps its read connection, and once the store's few are all held the recompute waits for ever: the timeout makes
+     * that hang a failure (it takes seconds when nothing leaks).
+     */
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void aRecomputeClosesEveryCursorItOpens(@TempDir Path dir) {
+        try (GeoPackageStore store = TestStores.withPlanLayers(dir)) {
+            LayerWriter writer = new LayerWriter(store);
+            LayerPublisher publisher = new LayerPublisher(writer);
+            new StructureLayers(BOUNDARIES).all(TABLES).forEach(publisher::publish);
+            // farmland too dense to be kept resident: the recompute reads it from the store, county by county
+            DemoControlLines.generate(BOUNDARIES, DIRECTORY, DemoControlLines.DEFAULT_SEED, DemoScale.ofTotal(8_000))
+                    .values().forEach(publisher::publish);
+            AtomicInteger opened = new AtomicInteger();
+            AtomicInteger open = new AtomicInteger();
+            LedgerService ledger = new LedgerService(new LayerService(counting(store, opened, open)), writer, BOUNDARIES);
+            assertThat(ledger.rows(LedgerService.Level.GROUP)).isNotEmpty();
+            assertThat(ledger.computations()).isEqualTo(1);
+            assertThat(opened.get()).as("cursors opened on the store").isGreaterThan(BOUNDARIES.counties().size());
+            assertThat(open.get()).as("cursors left open").isZero();
+        }
+    }
+
+    /** {@code store} counting the cursors its queries open ({@code opened}) and those not closed yet ({@code open}). */
+    static FeatureStore counting(FeatureStore store, AtomicInteger opened, AtomicInteger open) {
+        return (FeatureStore) Proxy.newProxyInstance(FeatureStore.class.getClassLoader(), new Class<?>[] {FeatureStore.class},
+                (proxy, method, args) -> {
+                    Object answer;
+                    try {
+                        answer = method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (!(answer instanceof FeatureCursor cursor)) {
+                        return answer;
+                    }
+                    opened.incrementAndGet();
+                    open.incrementAndGet();
+                    AtomicBoolean closed = new AtomicBoolean();
+                    return new FeatureCursor() {
+                        @Override
+                        public boolean hasNext() {
+                            return cursor.hasNext();
+                        }
+
+                        @Override
+                        public Feature next() {
+                            return cursor.next();
+                        }
+
+                        @Override
+                        public void close() {
+                            if (closed.compareAndSet(false, true)) {
+                                open.decrementAndGet();
+                            }
+                            cursor.close();
+                        }
+                    };
+                });
     }
 }

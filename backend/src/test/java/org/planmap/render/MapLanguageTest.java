@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +54,7 @@ class MapLanguageTest {
         BufferedImage image = new BufferedImage(1200, 900, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
-            return maps.draw(g, view, LAYERS, language.word(STYLES, MapImage.TITLE), language);
+            return maps.draw(g, view, LAYERS, Map.of(), language.word(STYLES, MapImage.TITLE), language);
         } finally {
             g.dispose();
         }

@@ -87,7 +87,7 @@ class MapRendererTest {
         Graphics2D g = image.createGraphics();
         MapRenderer.prepare(g);
         MapStyles.LayerStyle counties = STYLES.layer(PlanLayers.COUNTIES).orElseThrow();
-        renderer.drawFeatures(g, view, counties, renderer.features(PlanLayers.COUNTIES, view));
+        renderer.drawFeatures(g, view, counties, renderer.features(PlanLayers.COUNTIES, null, view));
         g.dispose();
         Color drawn = new Color(image.getRGB((int) view.px(lon), (int) view.py(lat)), true);
         Color tier = counties.fillFor(Map.of("tier", "I型小城市"));

@@ -330,7 +330,8 @@ class SecurityTest extends ServerTest {
         Reply csv = send(HTTP, "GET", "/api/audit?format=csv&user=editor", null, "Authorization",
                 basic("auditor", "admin-password-123"));
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
-        assertThat(csv.text()).startsWith("\uFEFFid,time,user,address,action,layer,version,fileName,sha256,status")
+        assertThat(csv.text())
+                .startsWith("\uFEFFid,time,user,address,action,layer,version,layerVersion,fileName,sha256,status")
                 .contains(",editor,");
     }
 }

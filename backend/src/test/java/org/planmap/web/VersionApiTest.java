@@ -188,7 +188,9 @@ class VersionApiTest extends ServerTest {
         assertThat(entries).extracting(e -> e.user() + " " + e.action() + " " + e.status() + " " + e.outcome())
                 .containsExactly("anonymous restore 401 refused", "reader restore 403 refused", "wang restore 200 ok",
                         "wang restore 404 failed");
-        assertThat(entries.get(2).version()).isEqualTo(versions().get(0).get("layerVersion").asString());
+        assertThat(entries.get(2).version()).as("the number the versions list shows").isEqualTo(6);
+        assertThat(entries.get(2).layerVersion()).isEqualTo(versions().get(0).get("layerVersion").asString());
+        assertThat(entries.get(3).version()).as("a failed restore wrote no version").isNull();
     }
 
     @Test
@@ -250,6 +252,152 @@ class VersionApiTest extends ServerTest {
         assertThat(csv.text()).startsWith("\uFEFF区划代码,县（市、区）,版本2面积（公顷）,版本3面积（公顷）,变化（公顷）,变化（亩）");
         assertThat(csv.text()).contains("合计");
         assertThat(get(UDB + "/versions/2/diff/77").status()).isEqualTo(404);
+    }
+
+    static final String ITEMS = "/ogc/collections/urban-development-boundary/items";
+
+    /** Version 2 is the three imported features, 5 restored it, 6 (current) is the one rectangle of version 3. */
+    @Test
+    @Order(5)
+    void anOldVersionIsReadThroughOgcItemsAndTheLayersFeaturesIdenticalOnceRestored() throws Exception {
+        JsonNode v2 = get(ITEMS + "?version=2&limit=100").body();
+        JsonNode current = get(ITEMS + "?limit=100").body();
+        assertThat(v2.get("numberMatched").asInt()).isEqualTo(3);
+        assertThat(current.get("numberMatched").asInt()).isEqualTo(1);
+        assertThat(get(ITEMS + "?version=5&limit=100").body().get("features"))
+                .as("a restore serves the very features of what it restored").isEqualTo(v2.get("features"));
+        assertThat(get(ITEMS + "?version=6&limit=100").body().get("features")).isEqualTo(current.get("features"));
+        assertThat(get(UDB + "/features?version=2").body().get("features").toString())
+                .isEqualTo(get(UDB + "/versions/2/features").body().get("features").toString());
+
+        JsonNode page = get(ITEMS + "?version=2&limit=1").body();
+        List<String> links = new ArrayList<>();
+        page.get("links").forEach(l -> links.add(l.get("rel").asString() + " " + l.get("href").asString()));
+        assertThat(links).filteredOn(l -> l.startsWith("self ") || l.startsWith("next "))
+                .hasSize(2).allMatch(l -> l.contains("version=2"));
+        URI next = URI.create(page.get("links").valueStream().filter(l -> l.get("rel").asString().equals("next"))
+                .findFirst().orElseThrow().get("href").asString());
+        JsonNode second = get(next.getRawPath() + "?" + next.getRawQuery()).body();
+        assertThat(second.get("features").get(0)).isEqualTo(v2.get("features").get(1));
+
+        // the rectangle of version 3 shares its id with the first feature of version 2
+        String id = v2.get("features").get(0).get("id").asString();
+        assertThat(current.get("features").get(0).get("id").asString()).isEqualTo(id);
+        JsonNode oldItem = get(ITEMS + "/" + id + "?version=2").body();
+        assertThat(oldItem.get("geometry")).isEqualTo(v2.get("features").get(0).get("geometry"))
+                .isNotEqualTo(get(ITEMS + "/" + id).body().get("geometry"));
+        assertThat(oldItem.get("links").get(0).get("href").asString()).contains("version=2");
+
+        for (String path : List.of(ITEMS + "?version=99", ITEMS + "/" + id + "?version=99", UDB + "/features?version=99",
+                "/api/tiles/urban-development-boundary/6/52/24.png?version=99")) {
+            Reply missing = send(HTTP, "GET", path, null);
+            assertThat(missing.status()).as(path).isEqualTo(404);
+            assertThat(missing.json().get("code").asString()).isEqualTo("version-not-found");
+            assertThat(missing.json().get("message").get("zh").asString()).contains("版本 99");
+        }
+        for (String path : List.of(ITEMS + "?version=two", ITEMS + "?version=0", UDB + "/versions/two",
+                "/api/map.png?bbox=111,37,112,38&layers=urban-development-boundary@-1")) {
+            Reply bad = send(HTTP, "GET", path, null);
+            assertThat(bad.status()).as(path).isEqualTo(400);
+            assertThat(bad.json().get("code").asString()).isEqualTo("invalid-parameter");
+            assertThat(bad.json().get("message").get("en").asString()).contains("version number");
+        }
+    }
+
+    /**
+     * Tiles and map images of version 2 differ from the current ones and equal those of version 5 (its restore); the
+     * old version's tile does not replace the current one's in the cache.
+     */
+    @Test
+    @Order(6)
+    void anOldVersionsTilesAndMapsDifferFromTheCurrentAndNeverReplaceItsCachedTile() throws Exception {
+        JsonNode first = get(ITEMS + "?version=2&limit=1").body().get("features").get(0).get("geometry");
+        JsonNode corner = first.get("type").asString().equals("Polygon") ? first.get("coordinates").get(0).get(0)
+                : first.get("coordinates").get(0).get(0).get(0);
+        String tile = "/api/tiles/urban-development-boundary/" + TileApiTest.tileOf(corner.get(0).asDouble(),
+                corner.get(1).asDouble(), 10) + ".png";
+        Bytes now = bytes(tile);
+        Bytes v2 = bytes(tile + "?version=2");
+        Bytes v5 = bytes(tile + "?version=5");
+        assertThat(v2.body()).isNotEqualTo(now.body());
+        assertThat(v2.etag()).isNotEqualTo(now.etag());
+        assertThat(v5.body()).isEqualTo(v2.body());
+        assertThat(v5.etag()).as("the same content, the same tag").isEqualTo(v2.etag());
+        assertThat(bytes(tile)).as("the current tile as it was before the old one was drawn").isEqualTo(now);
+        assertThat(bytes(tile + "?version=6")).isEqualTo(now);
+
+        double lon = corner.get(0).asDouble();
+        double lat = corner.get(1).asDouble();
+        String map = String.format(Locale.ROOT, "/api/map.png?bbox=%f,%f,%f,%f&width=400&height=300&layers=",
+                lon - 0.05, lat - 0.04, lon + 0.05, lat + 0.04);
+        byte[] mapNow = bytes(map + "urban-development-boundary").body();
+        byte[] map2 = bytes(map + "counties,urban-development-boundary@2").body();
+        assertThat(map2).isNotEqualTo(bytes(map + "counties,urban-development-boundary").body());
+        assertThat(bytes(map + "urban-development-boundary@2").body()).isNotEqualTo(mapNow)
+                .isEqualTo(bytes(map + "urban-development-boundary@5").body());
+        assertThat(bytes(map + "urban-development-boundary@6").body()).isEqualTo(mapNow);
+        assertThat(send(HTTP, "GET", map + "urban-development-boundary@99", null).json().get("code").asString())
+                .isEqualTo("version-not-found");
+    }
+
+    /** A tile or image: status 200 checked, its bytes and entity tag. */
+    record Bytes(byte[] body, String etag) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Bytes b && java.util.Arrays.equals(body, b.body) && java.util.Objects.equals(etag, b.etag);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(body);
+        }
+    }
+
+    Bytes bytes(String path) throws Exception {
+        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).as(path + ": " + new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("image/png");
+        return new Bytes(r.body(), r.headers().firstValue("ETag").orElse(null));
+    }
+
+    /** Each write's audit entry carries the number the versions list shows, and its content hash beside it. */
+    @Test
+    @Order(7)
+    void theAuditLogShowsVersionNumbersInJsonAndCsv() throws Exception {
+        if (records.find("auditor").isEmpty()) {
+            records.add(new Account("auditor", Role.ADMIN, encoder.encode("auditor-password-123"), true, Instant.now()));
+        }
+        String admin = basic("auditor", "auditor-password-123");
+        Reply json = send(HTTP, "GET", "/api/audit?layer=urban-development-boundary", null, "Authorization", admin);
+        assertThat(json.status()).as(json.text()).isEqualTo(200);
+        List<String> writes = new ArrayList<>();
+        json.json().get("entries").forEach(e -> {
+            if (e.get("status").asInt() < 300) {
+                writes.add(e.get("action").asString() + " " + e.get("version").asInt() + " "
+                        + (e.get("layerVersion").asString().length() > 8));
+            }
+        });
+        assertThat(writes).containsExactly("import 2 true", "import 3 true", "delete 4 true", "restore 5 true",
+                "restore 6 true");
+        Reply csv = send(HTTP, "GET", "/api/audit?layer=urban-development-boundary&format=csv", null,
+                "Authorization", admin);
+        List<String> lines = csv.text().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("\uFEFFid,time,user,address,action,layer,version,layerVersion,fileName,sha256,"
+                + "status,outcome,detail");
+        String hash = versions().get(4).get("layerVersion").asString();
+        assertThat(lines).anyMatch(l -> l.contains(",import,urban-development-boundary,2," + hash + ",shp-gbk-4546.zip,"));
+    }
+
+    /** GDAL's OGC API – Features driver reads an old version when the collection's URL carries {@code version}. */
+    @Test
+    @Order(8)
+    void gdalReadsAnOldVersionOverOgcApiFeatures() throws Exception {
+        String collection = "OAPIF:http://127.0.0.1:" + port + "/ogc/collections/urban-development-boundary";
+        String old = Gdal.run("ogrinfo", "-ro", "-al", "-so", collection + "?version=2");
+        String now = Gdal.run("ogrinfo", "-ro", "-al", "-so", collection);
+        assertThat(old).contains("Feature Count: 3");
+        assertThat(now).contains("Feature Count: 1");
     }
 
     /** The features of a version as GeoJSON features, with property {@code v} saying which. */

@@ -30,6 +30,19 @@ class VersionRetentionApiTest extends ServerTest {
         for (String path : new String[] {"/versions", "/versions/1", "/versions/1/features", "/versions/1/diff/1"}) {
             assertThat(get(UDB + path).status()).as(path).isEqualTo(401);
         }
+        String items = "/ogc/collections/urban-development-boundary";
+        String tile = "/api/tiles/urban-development-boundary/6/52/24.png";
+        String map = "/api/map.png?bbox=111,37,112,38&width=200&height=200&layers=urban-development-boundary";
+        for (String path : new String[] {items + "/items?version=1", items + "?version=1", items + "/items/1?version=1",
+                tile + "?version=1", map + "@1", UDB + "/features?version=1"}) {
+            Reply refused = send(HTTP, "GET", path, null);
+            assertThat(refused.status()).as(path).isEqualTo(401);
+            assertThat(refused.json().get("message").get("zh").asString()).as(path).isNotBlank();
+        }
+        for (String path : new String[] {items + "/items", tile, map, UDB + "/features"}) {
+            assertThat(send(HTTP, "GET", path, null).status()).as(path + " stays public").isEqualTo(200);
+        }
+        assertThat(asEditor("GET", items + "/items?version=1").status()).isEqualTo(200);
         assertThat(get(UDB).status()).as("the layer itself stays public").isEqualTo(200);
         assertThat(send(HTTP, "GET", UDB + "/export?format=csv&version=1", null).status()).isEqualTo(401);
         assertThat(send(HTTP, "GET", UDB + "/export?format=csv", null).status()).isEqualTo(200);

@@ -75,7 +75,7 @@ class WmtsController {
     }
 
     private ResponseEntity<byte[]> tile(TileAddress a, String ifNoneMatch) {
-        return TileResponse.of(tiles, overviews, a.layerId(), a.grid(), a.z(), a.x(), a.y(), ifNoneMatch);
+        return TileResponse.of(tiles, overviews, a.layerId(), null, a.grid(), a.z(), a.x(), a.y(), ifNoneMatch);
     }
 
     @ExceptionHandler(OwsException.class)
