@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.planmap.boundary.BoundaryFiles;
@@ -14,6 +15,7 @@ import org.planmap.layer.LayerPublisher;
 import org.planmap.layer.LayerService;
 import org.planmap.layer.LayerWriter;
 import org.planmap.plan.CountyDirectory;
+import org.planmap.plan.CurrentBoundaries;
 import org.planmap.plan.PlanLayers;
 import org.planmap.plan.PlanTables;
 import org.planmap.plan.StructureLayers;
@@ -31,6 +33,13 @@ class LedgerServiceTest {
     static final PlanTables TABLES = PlanTables.fromClasspath();
     static final CountyDirectory DIRECTORY = new CountyDirectory(BOUNDARIES, TABLES);
 
+    /** The boundaries in force as a start leaves them: read from the store, at the stored counties' version. */
+    static Supplier<CurrentBoundaries.Current> inForce(GeoPackageStore store, LayerWriter writer) {
+        CurrentBoundaries boundaries = new CurrentBoundaries(BOUNDARIES, DIRECTORY, TABLES, writer, new LayerService(store));
+        boundaries.load();
+        return boundaries::current;
+    }
+
     @Test
     void aRestartReadsTheKeptLedgerAndAChangeComputesItAgain(@TempDir Path dir) {
         List<ControlLineLedger.Row> computed;
@@ -41,7 +50,7 @@ class LedgerServiceTest {
             PlanLayers.all(BOUNDARIES, TABLES, DIRECTORY).forEach(publisher::publish);
             new StructureLayers(BOUNDARIES).all(TABLES).forEach(publisher::publish);
             new DemoControlLinePublisher(writer).publish(BOUNDARIES, DIRECTORY, DemoControlLines.DEFAULT_SEED);
-            LedgerService first = new LedgerService(new LayerService(store), writer, BOUNDARIES);
+            LedgerService first = new LedgerService(new LayerService(store), writer, inForce(store, writer));
             computed = first.rows(LedgerService.Level.GROUP);
             assertThat(first.computations()).isEqualTo(1);
             conflictsVersion = store.layer(ConflictLayer.ID).orElseThrow().version();
@@ -50,7 +59,7 @@ class LedgerServiceTest {
             LayerWriter writer = new LayerWriter(store);
             List<LayerChanged> changes = new ArrayList<>();
             writer.subscribe(changes::add);
-            LedgerService restarted = new LedgerService(new LayerService(store), writer, BOUNDARIES);
+            LedgerService restarted = new LedgerService(new LayerService(store), writer, inForce(store, writer));
             writer.subscribe(restarted);
             assertThat(restarted.rows(LedgerService.Level.GROUP)).isEqualTo(computed);
             assertThat(restarted.rows(LedgerService.Level.COUNTY)).hasSize(BOUNDARIES.counties().size());
