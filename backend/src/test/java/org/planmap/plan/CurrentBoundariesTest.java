@@ -34,17 +34,17 @@ import org.planmap.store.gpkg.GeoPackageStore;
  * one a later start reads back from the store, to the bit (publishing its layers again writes nothing), and the
  * demonstration lines, drawn on the DataV layout, are the same before and after.
  */
-class CurrentBoundariesTest {
+public class CurrentBoundariesTest {
 
     static final BoundarySet DATAV = BoundaryFiles.fromClasspath();
     static final PlanTables TABLES = PlanTables.fromClasspath();
     static final CountyDirectory DIRECTORY = new CountyDirectory(DATAV, TABLES);
     /** 阳曲县 in the department's file carries a little of 尖草坪区, its neighbour to the south. */
     static final String GROWN = "140122";
-    static final String SHRUNK = "140108";
+    public static final String SHRUNK = "140108";
 
     /** The DataV counties with 9-digit codes, 尖草坪区's north-western tenth given to 阳曲县, as GeoJSON. */
-    static Path departmentFile(Path dir) throws Exception {
+    public static Path departmentFile(Path dir) throws Exception {
         Geometry shrunk = DATAV.counties().stream().filter(c -> c.id().equals(SHRUNK)).findFirst().orElseThrow()
                 .geometry();
         var box = shrunk.getEnvelopeInternal();
