@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * A dense layer's overview tiles as kept in the store between starts ({@code FeatureStore.derived}): a first line
  * naming the layer's version and what drew the tiles (planmap's classes, data and styles), then one line per tile,
- * its address and its PNG in Base64. About 1 MB for the four dense layers; drawing them again took 5–15 CPU-seconds
+ * its address (z/x/y of the viewer's Web Mercator grid, the only one drawn ahead) and its PNG in Base64. About 1 MB for the four dense layers; drawing them again took 5–15 CPU-seconds
  * after every restart, while the first requests were being answered.
  */
 final class KeptOverview {
@@ -44,7 +44,7 @@ final class KeptOverview {
                 if (line.length != 2 || zxy.length != 3) {
                     return Optional.empty();
                 }
-                tiles.put(new Tiles.Key(layerId, version, Integer.parseInt(zxy[0]), Integer.parseInt(zxy[1]),
+                tiles.put(new Tiles.Key(layerId, version, TileGrid.WEB_MERCATOR, Integer.parseInt(zxy[0]), Integer.parseInt(zxy[1]),
                         Integer.parseInt(zxy[2])), base64.decode(line[1]));
             }
         } catch (IllegalArgumentException e) {  // NumberFormatException too

@@ -34,8 +34,9 @@ import org.planmap.store.FeatureQuery;
 import org.planmap.style.MapStyles;
 
 /**
- * Draws layers with the viewer's styles onto a Java2D canvas in Web Mercator, reading features only
- * through {@link LayerService} (a bbox query in EPSG:4326, projected here in closed form).
+ * Draws layers with the viewer's styles onto a Java2D canvas in the view's {@link Plane} (Web Mercator, or
+ * longitude/latitude for a geographic tile), reading features only through {@link LayerService} (a bbox query in
+ * EPSG:4326, projected here in closed form).
  *
  * <p>Built for dense layers: a feature smaller than a pixel becomes a one-pixel dot (all of a layer's dots
  * are filled in one call), vertices that fall within half a pixel of the previous one are dropped, and one
@@ -142,9 +143,8 @@ public final class MapRenderer {
             }
             drawn++;
             Envelope e = geometry.getEnvelopeInternal();
-            double res = view.resolution();
-            double w = (WebMercator.x(e.getMaxX()) - WebMercator.x(e.getMinX())) / res;
-            double h = (WebMercator.y(e.getMaxY()) - WebMercator.y(e.getMinY())) / res;
+            double w = view.px(e.getMaxX()) - view.px(e.getMinX());
+            double h = view.py(e.getMinY()) - view.py(e.getMaxY());
             if (w < 1 && h < 1 && !(geometry instanceof Point)) {
                 dot((int) Math.floor(view.px(e.centre().x)), (int) Math.floor(view.py(e.centre().y)));
                 return;

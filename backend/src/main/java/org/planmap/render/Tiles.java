@@ -19,9 +19,10 @@ import org.planmap.style.MapStyles.LayerStyle;
 import org.planmap.store.LayerInfo;
 
 /**
- * 256-pixel XYZ tiles of one layer in Web Mercator, drawn by the same renderer and styles as map images and
- * kept as PNG bytes in a {@link ByteCache} keyed by the layer's version. A tile that misses the layer's
- * extent is the one shared transparent PNG, answered without a store query.
+ * 256-pixel tiles of one layer in a {@link TileGrid} (the viewer's Web Mercator XYZ grid, or CGCS2000
+ * longitude/latitude), drawn by the same renderer and styles as map images and kept as PNG bytes in a
+ * {@link ByteCache} keyed by the layer's version and the grid. A tile that misses the layer's extent is the one
+ * shared transparent PNG, answered without a store query.
  *
  * <p>The overview tiles (zoom {@code overviewZoom} and below, where the viewer opens) have a cache of their own,
  * so a long session of street-level tiles cannot push them out, and can all be drawn ahead in one read of the
@@ -30,7 +31,6 @@ import org.planmap.store.LayerInfo;
  */
 public final class Tiles {
 
-    public static final int MAX_ZOOM = 18;
     /** How many features are drawn between two checks that the layer still has the version being drawn. */
     private static final int VERSION_CHECK_EVERY = 10_000;
 
@@ -48,7 +48,7 @@ public final class Tiles {
     private final MapRenderer renderer;
     private final LayerService layers;
     /** One cached tile: the layer's version is part of it, so an import leaves the old tiles unreachable. */
-    public record Key(String layerId, String version, int z, int x, int y) {
+    public record Key(String layerId, String version, TileGrid grid, int z, int x, int y) {
     }
 
     private final ByteCache<Key> overviewCache;
@@ -70,29 +70,24 @@ public final class Tiles {
         this.overviewZoom = overviewZoom;
     }
 
-    /** True when {@code z/x/y} names a tile: z in 0..18, x and y in 0..2^z−1. */
-    public static boolean exists(int z, int x, int y) {
-        return z >= 0 && z <= MAX_ZOOM && x >= 0 && y >= 0 && x < (1 << z) && y < (1 << z);
-    }
-
     /** The layer's version, without drawing: enough to answer a conditional request. */
-    public String etag(String layerId, int z, int x, int y) {
-        return etag(layers.layer(layerId), z, x, y);
+    public String etag(String layerId, TileGrid grid, int z, int x, int y) {
+        return etag(layers.layer(layerId), grid, z, x, y);
     }
 
-    public Tile tile(String layerId, int z, int x, int y) {
-        if (!exists(z, x, y)) {
-            throw new IllegalArgumentException("no tile " + z + "/" + x + "/" + y);
+    public Tile tile(String layerId, TileGrid grid, int z, int x, int y) {
+        if (!grid.exists(z, x, y)) {
+            throw new IllegalArgumentException("no tile " + grid + " " + z + "/" + x + "/" + y);
         }
         LayerInfo layer = layers.layer(layerId);
         LayerStyle style = style(layerId);
-        String etag = etag(layer, z, x, y);
-        Viewport view = Viewport.tile(z, x, y);
-        if (!meets(layer.bbox(), MapRenderer.queryBounds(view))) {
+        String etag = etag(layer, grid, z, x, y);
+        if (!grid.meets(layer.bbox(), z, x, y)) {
             return new Tile(EMPTY, etag);
         }
-        Key key = new Key(layerId, layer.version(), z, x, y);
-        byte[] png = cacheOf(z).get(key);
+        Viewport view = grid.tile(z, x, y);
+        Key key = new Key(layerId, layer.version(), grid, z, x, y);
+        byte[] png = cacheOf(key).get(key);
         while (png == null) {
             png = drawOnce(key, () -> draw(style, view));
         }
@@ -101,61 +96,26 @@ public final class Tiles {
 
     /** True when the tile of the layer's present version is in memory. */
     public boolean cached(Key key) {
-        return cacheOf(key.z()).get(key) != null;
+        return cacheOf(key).get(key) != null;
     }
 
-    /** The overview tiles of the layer's present version that have something to draw: those {@link #drawOverview} draws. */
+    /**
+     * The overview tiles of the layer's present version that have something to draw: those {@link #drawOverview}
+     * draws. They are the viewer's (Web Mercator): where it opens, and what the first requests after a start ask for.
+     */
     public List<Key> overview(String layerId) {
         LayerInfo layer = layers.layer(layerId);
         List<Key> keys = new ArrayList<>();
         for (int z = 0; z <= overviewZoom; z++) {
-            range(layer.bbox(), z).ifPresent(r -> {
+            TileGrid.WEB_MERCATOR.range(layer.bbox(), z).ifPresent(r -> {
                 for (int x = r.minX(); x <= r.maxX(); x++) {
                     for (int y = r.minY(); y <= r.maxY(); y++) {
-                        keys.add(new Key(layerId, layer.version(), r.z(), x, y));
+                        keys.add(new Key(layerId, layer.version(), TileGrid.WEB_MERCATOR, r.z(), x, y));
                     }
                 }
             });
         }
         return keys;
-    }
-
-    /** The columns {@code minX..maxX} and rows {@code minY..maxY} of zoom {@code z}, all inclusive. */
-    public record TileRange(int z, int minX, int maxX, int minY, int maxY) {
-    }
-
-    /**
-     * The tiles of zoom {@code z} that may show something of a layer with this bounding box (longitude,
-     * latitude): exactly those {@link #tile} draws rather than answering with the empty tile. Empty for an
-     * empty layer.
-     */
-    public static Optional<TileRange> range(List<Double> bbox, int z) {
-        if (bbox.size() != 4) {
-            return Optional.empty();
-        }
-        int last = (1 << z) - 1;
-        // Start one tile beyond the box on every side (a stroke's margin may reach into it), then drop the edge
-        // tiles whose widened bounds miss the box. A tile's bounds and the box are both rectangles, so a column
-        // meets the box when its tile in any row the box covers does, and likewise for a row.
-        int x0 = Math.max(0, column(bbox.get(0), z) - 1);
-        int x1 = Math.min(last, column(bbox.get(2), z) + 1);
-        int y0 = Math.max(0, row(bbox.get(3), z) - 1);
-        int y1 = Math.min(last, row(bbox.get(1), z) + 1);
-        int midX = Math.min(last, column((bbox.get(0) + bbox.get(2)) / 2, z));
-        int midY = Math.min(last, row((bbox.get(1) + bbox.get(3)) / 2, z));
-        while (x0 <= x1 && !meets(bbox, z, x0, midY)) {
-            x0++;
-        }
-        while (x1 >= x0 && !meets(bbox, z, x1, midY)) {
-            x1--;
-        }
-        while (y0 <= y1 && !meets(bbox, z, midX, y0)) {
-            y0++;
-        }
-        while (y1 >= y0 && !meets(bbox, z, midX, y1)) {
-            y1--;
-        }
-        return x0 <= x1 && y0 <= y1 ? Optional.of(new TileRange(z, x0, x1, y0, y1)) : Optional.empty();
     }
 
     /**
@@ -178,7 +138,7 @@ public final class Tiles {
         try {
             if (!claimed.isEmpty()) {
                 drawn = drawTogether(style, claimed.keySet().iterator().next().version(), List.copyOf(claimed.keySet()));
-                drawn.forEach((key, png) -> cacheOf(key.z()).put(key, png));
+                drawn.forEach((key, png) -> cacheOf(key).put(key, png));
             }
         } finally {
             Map<Key, byte[]> done = drawn;
@@ -208,7 +168,7 @@ public final class Tiles {
 
     /** Caches tiles drawn earlier (by this server before a restart, or by another one sharing the store). */
     public void restore(Map<Key, byte[]> tiles) {
-        tiles.forEach((key, png) -> cacheOf(key.z()).put(key, png));
+        tiles.forEach((key, png) -> cacheOf(key).put(key, png));
     }
 
     /** Thrown from inside the read to stop it: the layer changed, the drawing is of no use. */
@@ -219,7 +179,7 @@ public final class Tiles {
     }
 
     private Map<Key, byte[]> drawTogether(LayerStyle style, String version, List<Key> keys) {
-        List<Canvas> canvases = keys.stream().map(k -> new Canvas(k, Viewport.tile(k.z(), k.x(), k.y()), style)).toList();
+        List<Canvas> canvases = keys.stream().map(k -> new Canvas(k, k.grid().tile(k.z(), k.x(), k.y()), style)).toList();
         Envelope all = new Envelope();
         canvases.forEach(c -> all.expandToInclude(c.bounds));
         long[] read = {0};
@@ -296,10 +256,10 @@ public final class Tiles {
         }
         byte[] png = null;
         try {
-            png = cacheOf(key.z()).get(key);   // drawn and cached between the caller's look and this claim
+            png = cacheOf(key).get(key);   // drawn and cached between the caller's look and this claim
             if (png == null) {
                 png = draw.get();
-                cacheOf(key.z()).put(key, png);
+                cacheOf(key).put(key, png);
             }
             return png;
         } finally {
@@ -326,27 +286,16 @@ public final class Tiles {
         return renderer.styles().layer(layerId).orElseThrow(() -> new UnknownLayerException(layerId));
     }
 
-    private ByteCache<Key> cacheOf(int z) {
-        return z <= overviewZoom ? overviewCache : cache;
+    /**
+     * The viewer's overview tiles have a cache of their own; a geographic tile of a low level goes with the
+     * street-level ones, so WMTS clients of that grid cannot push out what the viewer opens with.
+     */
+    private ByteCache<Key> cacheOf(Key key) {
+        return key.grid() == TileGrid.WEB_MERCATOR && key.z() <= overviewZoom ? overviewCache : cache;
     }
 
-    private static String etag(LayerInfo layer, int z, int x, int y) {
-        return "\"" + layer.version() + "-" + z + "-" + x + "-" + y + "\"";
-    }
-
-    private static boolean meets(List<Double> bbox, Envelope view) {
-        return bbox.size() == 4 && view.intersects(new Envelope(bbox.get(0), bbox.get(2), bbox.get(1), bbox.get(3)));
-    }
-
-    private static boolean meets(List<Double> bbox, int z, int x, int y) {
-        return meets(bbox, MapRenderer.queryBounds(Viewport.tile(z, x, y)));
-    }
-
-    private static int column(double lon, int z) {
-        return (int) Math.floor(Viewport.tile(0, 0, 0).px(lon) / WebMercator.TILE_SIZE * (1 << z));
-    }
-
-    private static int row(double lat, int z) {
-        return (int) Math.floor(Viewport.tile(0, 0, 0).py(lat) / WebMercator.TILE_SIZE * (1 << z));
+    /** The layer's version, the grid and the address: an import or another grid is another tag. */
+    private static String etag(LayerInfo layer, TileGrid grid, int z, int x, int y) {
+        return "\"" + layer.version() + "-" + grid.key() + "-" + z + "-" + x + "-" + y + "\"";
     }
 }

@@ -4,20 +4,21 @@ import org.locationtech.jts.geom.Envelope;
 import org.planmap.crs.Ellipsoid;
 
 /**
- * A picture of {@code width} × {@code height} pixels of the Web Mercator rectangle {@code mercator}
- * (metres), with one scale on both axes. Maps pixels to and from longitude and latitude.
+ * A picture of {@code width} × {@code height} pixels of the rectangle {@code extent} of a {@link Plane} (Web
+ * Mercator metres, or degrees for a geographic tile), with one scale on both axes. Maps pixels to and from
+ * longitude and latitude.
  */
-public record Viewport(Envelope mercator, int width, int height) {
+public record Viewport(Plane plane, Envelope extent, int width, int height) {
 
     public Viewport {
-        if (width <= 0 || height <= 0 || mercator.isNull() || mercator.getWidth() <= 0) {
+        if (width <= 0 || height <= 0 || extent.isNull() || extent.getWidth() <= 0) {
             throw new IllegalArgumentException("a viewport needs a positive size and extent");
         }
     }
 
     /**
      * The view of a longitude/latitude box in an image of the given size: the box centred and widened
-     * in one direction to the image's proportions, so all of it shows undistorted.
+     * in one direction to the image's proportions, so all of it shows undistorted, in Web Mercator.
      */
     public static Viewport fitting(Envelope lonLat, int width, int height) {
         double minX = WebMercator.x(lonLat.getMinX());
@@ -30,42 +31,36 @@ public record Viewport(Envelope mercator, int width, int height) {
         }
         double cx = (minX + maxX) / 2;
         double cy = (minY + maxY) / 2;
-        return new Viewport(new Envelope(cx - scale * width / 2, cx + scale * width / 2,
+        return new Viewport(Plane.WEB_MERCATOR, new Envelope(cx - scale * width / 2, cx + scale * width / 2,
                 cy - scale * height / 2, cy + scale * height / 2), width, height);
     }
 
-    /** The XYZ tile {@code z/x/y} at 256 pixels. */
-    public static Viewport tile(int z, int x, int y) {
-        double size = 2 * WebMercator.HALF / (1L << z);
-        double minX = -WebMercator.HALF + x * size;
-        double maxY = WebMercator.HALF - y * size;
-        return new Viewport(new Envelope(minX, minX + size, maxY - size, maxY), WebMercator.TILE_SIZE,
-                WebMercator.TILE_SIZE);
-    }
-
-    /** Mercator metres per pixel. */
+    /** Plane units (metres or degrees) per pixel. */
     public double resolution() {
-        return mercator.getWidth() / width;
+        return extent.getWidth() / width;
     }
 
-    /** The XYZ zoom this view corresponds to, for zoom-dependent labels. */
+    /**
+     * The XYZ zoom whose pixel spans as much of the equator as this view's, for zoom-dependent labels: a
+     * geographic tile of level z is drawn like the Mercator tile of zoom z.
+     */
     public double zoom() {
-        return WebMercator.zoom(resolution());
+        return WebMercator.zoom(resolution() * plane.metresPerUnit());
     }
 
     public double px(double lon) {
-        return (WebMercator.x(lon) - mercator.getMinX()) / resolution();
+        return (plane.x(lon) - extent.getMinX()) / resolution();
     }
 
     public double py(double lat) {
-        return (mercator.getMaxY() - WebMercator.y(lat)) / resolution();
+        return (extent.getMaxY() - plane.y(lat)) / resolution();
     }
 
     /** The view's longitude/latitude bounds widened by {@code pixels} on every side. */
     public Envelope lonLatBounds(double pixels) {
         double m = pixels * resolution();
-        return new Envelope(WebMercator.lon(mercator.getMinX() - m), WebMercator.lon(mercator.getMaxX() + m),
-                WebMercator.lat(mercator.getMinY() - m), WebMercator.lat(mercator.getMaxY() + m));
+        return new Envelope(plane.lon(extent.getMinX() - m), plane.lon(extent.getMaxX() + m),
+                plane.lat(extent.getMinY() - m), plane.lat(extent.getMaxY() + m));
     }
 
     /**
@@ -77,9 +72,9 @@ public record Viewport(Envelope mercator, int width, int height) {
      */
     public double groundMetresPerPixel() {
         // A short run (ten pixels), where the geodesic and the parallel coincide to far below a pixel.
-        double lat = WebMercator.lat(mercator.centre().y);
-        double x = mercator.centre().x;
+        double lat = plane.lat(extent.centre().y);
+        double x = extent.centre().x;
         double run = 10 * resolution();
-        return Ellipsoid.distance(WebMercator.lon(x), lat, WebMercator.lon(x + run), lat) / 10;
+        return Ellipsoid.distance(plane.lon(x), lat, plane.lon(x + run), lat) / 10;
     }
 }

@@ -15,6 +15,7 @@ import org.planmap.render.MapLanguage;
 import org.planmap.render.MapRenderer;
 import org.planmap.render.Png;
 import org.planmap.render.OverviewWarmer;
+import org.planmap.render.TileGrid;
 import org.planmap.render.Tiles;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -81,11 +82,11 @@ class MapController {
     @GetMapping("/tiles/{layerId}/{z}/{x}/{y}.png")
     ResponseEntity<byte[]> tile(@PathVariable String layerId, @PathVariable String z, @PathVariable String x,
             @PathVariable String y, @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        int zoom = (int) whole("z", z, 0, Tiles.MAX_ZOOM);
+        int zoom = (int) whole("z", z, 0, TileGrid.MAX_ZOOM);
         long last = (1L << zoom) - 1;
         int col = (int) whole("x", x, 0, last);
         int row = (int) whole("y", y, 0, last);
-        return TileResponse.of(tiles, overviews, layerId, zoom, col, row, ifNoneMatch);
+        return TileResponse.of(tiles, overviews, layerId, TileGrid.WEB_MERCATOR, zoom, col, row, ifNoneMatch);
     }
 
     @GetMapping("/identify")
@@ -93,7 +94,7 @@ class MapController {
             @RequestParam(required = false) String layers, @RequestParam(required = false) String zoom) {
         double latitude = number("lat", lat, -85, 85);
         double longitude = number("lng", lng, -180, 180);
-        double z = number("zoom", zoom == null ? "10" : zoom, 0, Tiles.MAX_ZOOM);
+        double z = number("zoom", zoom == null ? "10" : zoom, 0, TileGrid.MAX_ZOOM);
         List<String> ids = new ArrayList<>(layers == null
                 ? renderer.styles().denseLayers().stream().filter(this::stored).toList() : list(layers));
         if (!ids.contains(COUNTIES)) {

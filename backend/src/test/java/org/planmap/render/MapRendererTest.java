@@ -67,8 +67,8 @@ class MapRendererTest {
 
     @Test
     void theScaleBarMeasuresOnTheGroundNotInMercatorMetres() {
-        Viewport v = Viewport.tile(9, 416, 194);
-        double lat = WebMercator.lat(v.mercator().centre().y);
+        Viewport v = TileGrid.WEB_MERCATOR.tile(9, 416, 194);
+        double lat = WebMercator.lat(v.extent().centre().y);
         // Mercator stretches by ≈ 1/cos(lat); the ellipsoid adds about 0.1 % at Shanxi's latitudes.
         assertThat(v.groundMetresPerPixel() / (v.resolution() * Math.cos(Math.toRadians(lat)))).isCloseTo(1.0, within(0.003));
         assertThat(v.groundMetresPerPixel()).isLessThan(v.resolution() * 0.85);
@@ -148,9 +148,9 @@ class MapRendererTest {
     @Test
     void theTileCacheStaysWithinItsBytesDroppingTheLeastRecentlyUsed() {
         ByteCache<Tiles.Key> cache = new ByteCache<>(1000);
-        Tiles.Key a = new Tiles.Key("l", "v1", 1, 0, 0);
-        Tiles.Key b = new Tiles.Key("l", "v1", 1, 1, 0);
-        Tiles.Key c = new Tiles.Key("l", "v1", 1, 0, 1);
+        Tiles.Key a = new Tiles.Key("l", "v1", TileGrid.WEB_MERCATOR, 1, 0, 0);
+        Tiles.Key b = new Tiles.Key("l", "v1", TileGrid.WEB_MERCATOR, 1, 1, 0);
+        Tiles.Key c = new Tiles.Key("l", "v1", TileGrid.WEB_MERCATOR, 1, 0, 1);
         cache.put(a, new byte[400]);
         cache.put(b, new byte[400]);
         assertThat(cache.get(a)).isNotNull();
@@ -158,6 +158,6 @@ class MapRendererTest {
         assertThat(cache.bytes()).isLessThanOrEqualTo(1000);
         assertThat(cache.get(b)).as("least recently used").isNull();
         assertThat(cache.get(a)).isNotNull();
-        assertThat(cache.get(new Tiles.Key("l", "v2", 1, 0, 0))).as("another version is another tile").isNull();
+        assertThat(cache.get(new Tiles.Key("l", "v2", TileGrid.WEB_MERCATOR, 1, 0, 0))).as("another version is another tile").isNull();
     }
 }

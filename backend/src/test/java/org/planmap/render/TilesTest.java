@@ -76,12 +76,12 @@ class TilesTest {
     void aTileAskedForWhileItIsDrawnIsDrawnOnce() throws Exception {
         int[] taiyuan = {10, 832, 395};
         store.hold();
-        Future<byte[]> first = threads.submit(() -> tiles.tile(UDB, taiyuan[0], taiyuan[1], taiyuan[2]).png());
+        Future<byte[]> first = threads.submit(() -> tiles.tile(UDB, TileGrid.WEB_MERCATOR, taiyuan[0], taiyuan[1], taiyuan[2]).png());
         store.entered.await();   // the first request is drawing, held at the store's door
         AtomicReference<Thread> second = new AtomicReference<>();
         Future<byte[]> again = threads.submit(() -> {
             second.set(Thread.currentThread());
-            return tiles.tile(UDB, taiyuan[0], taiyuan[1], taiyuan[2]).png();
+            return tiles.tile(UDB, TileGrid.WEB_MERCATOR, taiyuan[0], taiyuan[1], taiyuan[2]).png();
         });
         // Parked: waiting for the first drawing (or, were it drawing itself, held at the door like the first).
         while (second.get() == null || second.get().getState() != Thread.State.WAITING) {
@@ -91,6 +91,20 @@ class TilesTest {
         assertThat(again.get()).isEqualTo(first.get());
         assertThat(store.reads.get()).as("reads of the layer").isEqualTo(1);
         assertThat(first.get().length).as("a drawn tile, not the empty one").isGreaterThan(1000);
+    }
+
+    @Test
+    void aGeographicTileIsDrawnAndCachedApartFromTheMercatorTileOfTheSameNumbers() {
+        // 太原 on the CGCS2000 grid: level 10, column 832, row 148 (112.5–112.9°E, 37.6–38.0°N)
+        byte[] c = tiles.tile(UDB, TileGrid.CGCS2000, 10, 832, 148).png();
+        assertThat(c.length).as("a drawn tile, not the empty one").isGreaterThan(1000);
+        String version = layers.layer(UDB).version();
+        assertThat(tiles.cached(new Tiles.Key(UDB, version, TileGrid.CGCS2000, 10, 832, 148))).isTrue();
+        assertThat(tiles.cached(new Tiles.Key(UDB, version, TileGrid.WEB_MERCATOR, 10, 832, 148))).isFalse();
+        // Mercator 10/832/148 lies at 60°N: the shared empty tile, whatever the geographic one holds
+        assertThat(tiles.tile(UDB, TileGrid.WEB_MERCATOR, 10, 832, 148).png()).isNotEqualTo(c);
+        assertThat(tiles.etag(UDB, TileGrid.CGCS2000, 10, 832, 148))
+                .isNotEqualTo(tiles.etag(UDB, TileGrid.WEB_MERCATOR, 10, 832, 148));
     }
 
     @Test

@@ -225,8 +225,8 @@ class TileApiTest extends ServerTest {
         // DrawnOverview on demand by a Tiles with empty caches: the same bytes as the ones drawn together ahead.
         Tiles onDemand = new Tiles(renderer, layers, new ByteCache<>(1 << 24), new ByteCache<>(1 << 24), 8);
         for (Tiles.Key k : overview) {
-            assertThat(tiles.tile(layerId, k.z(), k.x(), k.y()).png()).as(k.toString())
-                    .isEqualTo(onDemand.tile(layerId, k.z(), k.x(), k.y()).png());
+            assertThat(tiles.tile(layerId, k.grid(), k.z(), k.x(), k.y()).png()).as(k.toString())
+                    .isEqualTo(onDemand.tile(layerId, k.grid(), k.z(), k.x(), k.y()).png());
         }
     }
 }

@@ -127,12 +127,13 @@ class WmtsApiTest extends ServerTest {
         assertThat(number(doc, "substring-after(" + udb + "/ows:WGS84BoundingBox/ows:UpperCorner, ' ')")).isBetween(40.0, 41.0);
         assertThat(text(doc, udb + "/w:Style[@isDefault='true']/ows:Identifier")).isEqualTo("default");
         assertThat(text(doc, udb + "/w:Format")).isEqualTo("image/png");
-        assertThat(text(doc, udb + "/w:TileMatrixSetLink/w:TileMatrixSet")).isEqualTo("GoogleMapsCompatible");
+        assertThat(text(doc, udb + "/w:TileMatrixSetLink[1]/w:TileMatrixSet")).isEqualTo("GoogleMapsCompatible");
         assertThat(text(doc, udb + "/w:ResourceURL[@resourceType='tile']/@template")).isEqualTo("http://localhost:" + port
                 + "/wmts/1.0.0/" + UDB + "/{Style}/{TileMatrixSet}/{TileMatrix}/{TileRow}/{TileCol}.png");
         // Limits for every zoom served (0–18); at z10 they hold 太原's tile and are a few dozen tiles, not the world.
-        String z10 = udb + "//w:TileMatrixLimits[w:TileMatrix='10']";
-        assertThat(number(doc, "count(" + udb + "//w:TileMatrixLimits)")).isEqualTo(19);
+        String limits = udb + "/w:TileMatrixSetLink[w:TileMatrixSet='GoogleMapsCompatible']/w:TileMatrixSetLimits";
+        String z10 = limits + "/w:TileMatrixLimits[w:TileMatrix='10']";
+        assertThat(number(doc, "count(" + limits + "/w:TileMatrixLimits)")).isEqualTo(19);
         String[] taiyuan = TileApiTest.tileOf(TileApiTest.TAIYUAN[0], TileApiTest.TAIYUAN[1], 10).split("/");
         assertThat(number(doc, z10 + "/w:MinTileCol")).isLessThanOrEqualTo(Double.parseDouble(taiyuan[1]));
         assertThat(number(doc, z10 + "/w:MaxTileCol")).isGreaterThanOrEqualTo(Double.parseDouble(taiyuan[1]))
@@ -155,6 +156,152 @@ class WmtsApiTest extends ServerTest {
             assertThat(Double.parseDouble(corner[1])).isCloseTo(20037508.3427892, within(1e-6));
         }
         assertThat(number(doc, set + "/w:TileMatrix[ows:Identifier='18']/w:ScaleDenominator")).isCloseTo(SCALE_18, within(1e-6));
+    }
+
+    /** 太原 on the CGCS2000 grid at level 10: 0.3515625° a tile from 180°W, 90°N. */
+    static final int[] TAIYUAN_C10 = {10, (int) Math.floor((TileApiTest.TAIYUAN[0] + 180) / 0.3515625),
+            (int) Math.floor((90 - TileApiTest.TAIYUAN[1]) / 0.3515625)};
+
+    @Test
+    void theCgcs2000SetIsTiandituCStyleWithLatitudeFirstCorners() throws Exception {
+        Document doc = xml(fetch("/wmts?SERVICE=WMTS&REQUEST=GetCapabilities").body());
+        // The structure WMTS 1.0.0 requires of both sets, in its order, and of every layer's link to each.
+        for (String id : List.of("GoogleMapsCompatible", "c")) {
+            String set = "//w:Contents/w:TileMatrixSet[ows:Identifier='" + id + "']";
+            assertThat(number(doc, "count(" + set + ")")).as(id).isEqualTo(1);
+            assertThat(text(doc, "local-name(" + set + "/ows:SupportedCRS/following-sibling::*[1])")).as(id)
+                    .isIn("WellKnownScaleSet", "TileMatrix");
+            for (String child : List.of("ows:Identifier", "ScaleDenominator", "TopLeftCorner", "TileWidth", "TileHeight",
+                    "MatrixWidth", "MatrixHeight")) {
+                String name = child.startsWith("ows:") ? child : "w:" + child;
+                assertThat(number(doc, "count(" + set + "/w:TileMatrix[not(" + name + ")])")).as(id + " " + child).isZero();
+            }
+            for (String layer : tiledLayers()) {
+                String link = "//w:Layer[ows:Identifier='" + layer + "']/w:TileMatrixSetLink[w:TileMatrixSet='" + id + "']";
+                assertThat(number(doc, "count(" + link + "/w:TileMatrixSetLimits/w:TileMatrixLimits)")).as(layer + " " + id)
+                        .isEqualTo(id.equals("c") ? 18 : 19);
+            }
+        }
+        assertThat(text(doc, "//w:Layer[ows:Identifier='" + UDB + "']/w:TileMatrixSetLink[2]/w:TileMatrixSet")).isEqualTo("c");
+
+        String set = "//w:Contents/w:TileMatrixSet[ows:Identifier='c']";
+        assertThat(text(doc, set + "/ows:Title")).contains("CGCS2000");
+        assertThat(text(doc, set + "/ows:SupportedCRS")).isEqualTo("urn:ogc:def:crs:EPSG::4490");
+        // Same scales as GoogleCRS84Quad, but that set is CRS84 with a 360° × 360° level 0: not this one.
+        assertThat(number(doc, "count(" + set + "/w:WellKnownScaleSet)")).isZero();
+        // EPSG:4490 is latitude, longitude: corners are written "lat lon".
+        assertThat(text(doc, set + "/ows:BoundingBox/@crs")).isEqualTo("urn:ogc:def:crs:EPSG::4490");
+        assertThat(text(doc, set + "/ows:BoundingBox/ows:LowerCorner")).isEqualTo("-90 -180");
+        assertThat(text(doc, set + "/ows:BoundingBox/ows:UpperCorner")).isEqualTo("90 180");
+        assertThat(number(doc, "count(" + set + "/w:TileMatrix)")).isEqualTo(18);
+        assertThat(text(doc, set + "/w:TileMatrix[1]/ows:Identifier")).isEqualTo("1");
+        for (int z = 1; z <= 18; z++) {
+            String m = set + "/w:TileMatrix[ows:Identifier='" + z + "']";
+            // 0.703125° / 2^(z−1) a pixel × 111 319.49 m a degree (2π · 6 378 137 m / 360) ÷ 0.28 mm
+            double resolution = 0.703125 / (1 << (z - 1));
+            assertThat(number(doc, m + "/w:ScaleDenominator")).as("z%d", z)
+                    .isCloseTo(resolution * 2 * Math.PI * 6378137 / 360 / 0.00028, within(1e-6))
+                    .isCloseTo(SCALE_0 / (1 << z), within(1e-6));
+            assertThat(number(doc, m + "/w:MatrixWidth")).isEqualTo(1 << z);
+            assertThat(number(doc, m + "/w:MatrixHeight")).isEqualTo(1 << (z - 1));
+            assertThat(text(doc, m + "/w:TopLeftCorner")).isEqualTo("90 -180");
+        }
+        // 天地图's own c set writes 2.958293554545656E8 at level 1: the same pixel, measured at 96 dpi (0.2646 mm).
+        assertThat(number(doc, set + "/w:TileMatrix[ows:Identifier='1']/w:ScaleDenominator") * 0.00028 / (0.0254 / 96))
+                .isCloseTo(2.958293554545656E8, within(1e-3));
+
+        String c10 = "//w:Layer[ows:Identifier='" + UDB + "']/w:TileMatrixSetLink[w:TileMatrixSet='c']"
+                + "//w:TileMatrixLimits[w:TileMatrix='10']";
+        assertThat(number(doc, c10 + "/w:MinTileCol")).isLessThanOrEqualTo(TAIYUAN_C10[1]);
+        assertThat(number(doc, c10 + "/w:MaxTileCol")).isGreaterThanOrEqualTo(TAIYUAN_C10[1])
+                .isLessThan(number(doc, c10 + "/w:MinTileCol") + 16);
+        assertThat(number(doc, c10 + "/w:MinTileRow")).isLessThanOrEqualTo(TAIYUAN_C10[2]);
+        assertThat(number(doc, c10 + "/w:MaxTileRow")).isGreaterThanOrEqualTo(TAIYUAN_C10[2])
+                .isLessThan(number(doc, c10 + "/w:MinTileRow") + 20);
+    }
+
+    static long opaquePixels(BufferedImage image) {
+        long drawn = 0;
+        for (int x = 0; x < image.getWidth(); x++) {
+            for (int y = 0; y < image.getHeight(); y++) {
+                drawn += (image.getRGB(x, y) >>> 24) > 0 ? 1 : 0;
+            }
+        }
+        return drawn;
+    }
+
+    @Test
+    void aCgcs2000TileIsDrawnWhereShanxiIsAndEmptyBesideIt() throws Exception {
+        String kvp = "/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=counties&STYLE=default&FORMAT=image/png"
+                + "&TILEMATRIXSET=c&TILEMATRIX=10";
+        HttpResponse<byte[]> taiyuan = fetch(kvp + "&TILEROW=" + TAIYUAN_C10[2] + "&TILECOL=" + TAIYUAN_C10[1]);
+        HttpResponse<byte[]> rest = fetch("/wmts/1.0.0/counties/default/c/10/" + TAIYUAN_C10[2] + "/" + TAIYUAN_C10[1]
+                + ".png");
+        BufferedImage image = TileApiTest.image(taiyuan);
+        assertThat(image.getWidth()).isEqualTo(256);
+        assertThat(image.getHeight()).isEqualTo(256);
+        // 太原's counties fill the whole tile (the fill is 90 % opaque).
+        assertThat(opaquePixels(image)).isEqualTo(256 * 256);
+        assertThat(rest.body()).isEqualTo(taiyuan.body());
+        String etag = rest.headers().firstValue("ETag").orElseThrow();
+        // The set is part of the tag, as of the cache key: tile 10/832/148 of GoogleMapsCompatible is another place.
+        assertThat(etag).endsWith("-c-10-" + TAIYUAN_C10[1] + "-" + TAIYUAN_C10[2] + "\"");
+        assertThat(fetch(rest.uri().getPath(), "If-None-Match", etag).statusCode()).isEqualTo(304);
+
+        // 114.26–114.61°E, 34.45–34.80°N: inside the counties' box, but in 河南 (新乡/开封), beyond Shanxi's border.
+        HttpResponse<byte[]> henan = fetch(kvp + "&TILEROW=157&TILECOL=837");
+        assertThat(opaquePixels(TileApiTest.image(henan))).isZero();
+
+        // Outside the layer's limits, and outside the set, as for GoogleMapsCompatible.
+        assertRefused(kvp + "&TILEROW=10&TILECOL=" + TAIYUAN_C10[1], 400, "TileOutOfRange", "TILEROW", "没有", "no tile");
+        assertRefused(kvp.replace("TILEMATRIX=10", "TILEMATRIX=0") + "&TILEROW=0&TILECOL=0", 400, "InvalidParameterValue",
+                "TILEMATRIX", "1~18", "1..18");
+        assertRefused("/wmts/1.0.0/counties/default/c/10/10/" + TAIYUAN_C10[1] + ".png", 404, "TileOutOfRange",
+                "TILEROW", "没有", "no tile");
+        assertRefused(kvp.replace("TILEMATRIXSET=c", "TILEMATRIXSET=EPSG:4490") + "&TILEROW=0&TILECOL=0", 400,
+                "InvalidParameterValue", "TILEMATRIXSET", "GoogleMapsCompatible, c", "GoogleMapsCompatible, c");
+    }
+
+    /**
+     * GDAL's WMTS driver on the c set: it must read TopLeftCorner "90 -180" as latitude, longitude (EPSG:4490's
+     * order), and then a PNG cut from it in EPSG:4490 carries a geotransform that puts Shanxi where it is, drawn
+     * where the counties are and empty beyond the border.
+     */
+    @Test
+    void gdalReadsTheCgcs2000SetInEpsg4490() throws Exception {
+        String layer = "WMTS:http://127.0.0.1:" + port + "/wmts/1.0.0/WMTSCapabilities.xml,layer=counties,tilematrixset=c";
+        JsonNode info = JSON.readTree(OgcApiTest.run("gdalinfo", "-json", "--config", "GDAL_ENABLE_WMS_CACHE", "NO", layer));
+        assertThat(info.at("/coordinateSystem/wkt").asString()).contains("CGCS2000").contains("ID[\"EPSG\",4490]");
+        JsonNode gt = info.get("geoTransform");
+        double west = gt.get(0).asDouble();
+        double north = gt.get(3).asDouble();
+        double east = west + gt.get(1).asDouble() * info.at("/size/0").asDouble();
+        double south = north + gt.get(5).asDouble() * info.at("/size/1").asDouble();
+        // Level 18: 0.703125° / 2^17 a pixel. Shanxi: 110.2–114.6°E, 34.6–40.7°N.
+        assertThat(gt.get(1).asDouble()).isCloseTo(0.703125 / (1 << 17), within(1e-15));
+        assertThat(gt.get(5).asDouble()).isCloseTo(-0.703125 / (1 << 17), within(1e-15));
+        assertThat(west).isBetween(110.1, 110.3);
+        assertThat(east).isBetween(114.5, 114.7);
+        assertThat(south).isBetween(34.5, 34.7);
+        assertThat(north).isBetween(40.6, 40.8);
+
+        Path png = work.resolve("counties-4490.png");
+        OgcApiTest.run("gdal_translate", "--config", "GDAL_ENABLE_WMS_CACHE", "NO", "-of", "PNG",
+                "-projwin", "110", "41", "115", "34.5", "-outsize", "500", "650", layer, png.toString());
+        JsonNode cut = JSON.readTree(OgcApiTest.run("gdalinfo", "-json", png.toString()));
+        assertThat(cut.at("/coordinateSystem/wkt").asString()).contains("ID[\"EPSG\",4490]");
+        // gdal_translate snaps the window to the source's pixels (0.0000054° at level 18)
+        double[] expected = {110, 0.01, 0, 41, 0, -0.01};
+        double[] tolerance = {6e-6, 1e-7, 0, 6e-6, 0, 1e-7};
+        for (int i = 0; i < 6; i++) {
+            assertThat(cut.get("geoTransform").get(i).asDouble()).as("geotransform[%d]", i)
+                    .isCloseTo(expected[i], within(tolerance[i]));
+        }
+        BufferedImage image = ImageIO.read(png.toFile());
+        // 太原 (112.55°E, 37.87°N) is filled; 河南 south-east of the border and 内蒙古 north-west of it are not.
+        assertThat(image.getRGB(255, 313) >>> 24).as("太原").isGreaterThan(0);
+        assertThat(image.getRGB(440, 620) >>> 24).as("河南 114.4°E 34.8°N").isZero();
+        assertThat(image.getRGB(50, 50) >>> 24).as("内蒙古 110.5°E 40.5°N").isZero();
     }
 
     @Test
@@ -236,21 +383,16 @@ class WmtsApiTest extends ServerTest {
         // No disk cache: it would land in the working directory and answer later runs with old tiles.
         String info = OgcApiTest.run("gdalinfo", "--config", "GDAL_ENABLE_WMS_CACHE", "NO", capabilities);
         for (String id : tiledLayers()) {
-            assertThat(info).contains(",layer=" + id + "\n");
+            assertThat(info).contains(",layer=" + id + ",tilematrixset=GoogleMapsCompatible\n")
+                    .contains(",layer=" + id + ",tilematrixset=c\n");
         }
         Path png = work.resolve("udb.png");
         OgcApiTest.run("gdal_translate", "--config", "GDAL_ENABLE_WMS_CACHE", "NO", "-of", "PNG", "-outsize", "256", "0", capabilities + ",layer=" + UDB,
                 png.toString());
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(256);
-        long drawn = 0;
-        for (int x = 0; x < image.getWidth(); x++) {
-            for (int y = 0; y < image.getHeight(); y++) {
-                drawn += (image.getRGB(x, y) >>> 24) > 0 ? 1 : 0;
-            }
-        }
         // The demonstration lines cover a few per cent of Shanxi; the picture is Shanxi's box, not blank.
-        assertThat(drawn).as("drawn pixels").isGreaterThan(100);
+        assertThat(opaquePixels(image)).as("drawn pixels").isGreaterThan(100);
         assertThat(Files.size(png)).isGreaterThan(1000);
     }
 }

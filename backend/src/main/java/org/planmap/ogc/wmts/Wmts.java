@@ -1,9 +1,12 @@
 package org.planmap.ogc.wmts;
 
 import java.util.List;
+import java.util.stream.Collectors;
 import org.planmap.layer.LayerService;
 import org.planmap.ogc.wmts.TileMatrixSet.TileMatrix;
 import org.planmap.style.MapStyles;
+import org.planmap.render.TileGrid;
+import org.planmap.render.TileGrid.TileRange;
 import org.planmap.render.Tiles;
 import org.planmap.store.LayerInfo;
 
@@ -22,8 +25,8 @@ final class Wmts {
         this.styles = styles;
     }
 
-    /** A tile of the viewer's XYZ grid. */
-    record TileAddress(String layerId, int z, int x, int y) {
+    /** A tile of one of the renderer's grids. */
+    record TileAddress(String layerId, TileGrid grid, int z, int x, int y) {
     }
 
     List<LayerInfo> tiledLayers() {
@@ -47,22 +50,24 @@ final class Wmts {
         if (!r.format().equals(WmtsCapabilities.FORMAT)) {
             throw OwsException.invalid("FORMAT", "只提供 image/png", "the only format is image/png");
         }
+        String sets = TileMatrixSet.ALL.stream().map(TileMatrixSet::id).collect(Collectors.joining(", "));
         TileMatrixSet set = TileMatrixSet.byId(r.matrixSet()).orElseThrow(() -> OwsException.invalid("TILEMATRIXSET",
-                "只有 " + TileMatrixSet.GOOGLE_MAPS_COMPATIBLE.id(), "the only set is "
-                        + TileMatrixSet.GOOGLE_MAPS_COMPATIBLE.id()));
+                "只有 " + sets, "the sets are " + sets));
+        int first = set.grid().minZoom();
         TileMatrix matrix = set.matrix(r.matrix()).orElseThrow(() -> OwsException.invalid("TILEMATRIX",
-                "应为 0~" + Tiles.MAX_ZOOM + " 级", "must be a level of 0.." + Tiles.MAX_ZOOM));
+                "应为 " + first + "~" + TileGrid.MAX_ZOOM + " 级", "must be a level of " + first + ".."
+                        + TileGrid.MAX_ZOOM));
         long row = index("TILEROW", r.row());
         long col = index("TILECOL", r.col());
         // Within the limits the capabilities declare: beyond them the layer has nothing to draw.
-        Tiles.TileRange range = Tiles.range(layer.bbox(), matrix.zoom()).orElse(null);
+        TileRange range = set.grid().range(layer.bbox(), matrix.zoom()).orElse(null);
         boolean rowIn = range != null && row >= range.minY() && row <= range.maxY();
         boolean colIn = range != null && col >= range.minX() && col <= range.maxX();
         if (!rowIn || !colIn) {
             throw OwsException.outOfRange(rowIn ? "TILECOL" : "TILEROW", matrix.id(), row, col, range == null ? "—"
                     : range.minY() + "–" + range.maxY() + " / " + range.minX() + "–" + range.maxX());
         }
-        return new TileAddress(layer.id(), matrix.zoom(), (int) col, (int) row);
+        return new TileAddress(layer.id(), set.grid(), matrix.zoom(), (int) col, (int) row);
     }
 
     private static long index(String name, String text) {

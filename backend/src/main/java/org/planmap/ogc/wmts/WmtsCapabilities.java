@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.locationtech.jts.geom.Envelope;
 import org.planmap.ogc.wmts.TileMatrixSet.TileMatrix;
-import org.planmap.render.Tiles;
+import org.planmap.render.TileGrid.TileRange;
 import org.planmap.render.WebMercator;
 import org.planmap.store.LayerInfo;
 
@@ -70,7 +71,8 @@ final class WmtsCapabilities {
         title(x, TITLE_ZH, "zh-CN");
         title(x, TITLE_EN, "en");
         Xml.text(x, "ows", "Abstract", Xml.OWS, "《山西省新型城镇化规划（2021—2025年）》的图层，"
-                + "以 Web 墨卡托（EPSG:3857，GoogleMapsCompatible）256 像素 PNG 瓦片提供，与 planmap 地图上的瓦片相同。");
+                + "以 256 像素 PNG 瓦片提供：Web 墨卡托（EPSG:3857，GoogleMapsCompatible，与 planmap 地图上的瓦片相同）"
+                + "和 CGCS2000 经纬度（EPSG:4490，与天地图 c 相同的切片方案）。");
         Xml.text(x, "ows", "ServiceType", Xml.OWS, "OGC WMTS");
         Xml.text(x, "ows", "ServiceTypeVersion", Xml.OWS, "1.0.0");
         x.writeEndElement();
@@ -117,7 +119,7 @@ final class WmtsCapabilities {
             Xml.text(x, "", "TileMatrixSet", Xml.WMTS, set.id());
             x.writeStartElement(Xml.WMTS, "TileMatrixSetLimits");
             for (TileMatrix m : set.matrices()) {
-                Optional<Tiles.TileRange> range = Tiles.range(b, m.zoom());
+                Optional<TileRange> range = set.grid().range(b, m.zoom());
                 if (range.isPresent()) {
                     limits(x, m, range.get());
                 }
@@ -133,7 +135,7 @@ final class WmtsCapabilities {
         x.writeEndElement();
     }
 
-    private static void limits(XMLStreamWriter x, TileMatrix m, Tiles.TileRange r) throws XMLStreamException {
+    private static void limits(XMLStreamWriter x, TileMatrix m, TileRange r) throws XMLStreamException {
         x.writeStartElement(Xml.WMTS, "TileMatrixLimits");
         Xml.text(x, "", "TileMatrix", Xml.WMTS, m.id());
         Xml.text(x, "", "MinTileRow", Xml.WMTS, String.valueOf(r.minY()));
@@ -145,24 +147,27 @@ final class WmtsCapabilities {
 
     private static void tileMatrixSet(XMLStreamWriter x, TileMatrixSet set) throws XMLStreamException {
         x.writeStartElement(Xml.WMTS, "TileMatrixSet");
-        title(x, "Web 墨卡托（谷歌地图兼容）", "zh-CN");
+        title(x, set.titleZh(), "zh-CN");
         Xml.text(x, "ows", "Identifier", Xml.OWS, set.id());
+        Envelope world = set.grid().world();
         x.writeStartElement(Xml.OWS, "BoundingBox");
         x.writeAttribute("crs", set.crs());
-        Xml.text(x, "ows", "LowerCorner", Xml.OWS, number(-WebMercator.HALF) + " " + number(-WebMercator.HALF));
-        Xml.text(x, "ows", "UpperCorner", Xml.OWS, number(WebMercator.HALF) + " " + number(WebMercator.HALF));
+        Xml.text(x, "ows", "LowerCorner", Xml.OWS, corner(set, world.getMinX(), world.getMinY()));
+        Xml.text(x, "ows", "UpperCorner", Xml.OWS, corner(set, world.getMaxX(), world.getMaxY()));
         x.writeEndElement();
         Xml.text(x, "ows", "SupportedCRS", Xml.OWS, set.crs());
-        Xml.text(x, "", "WellKnownScaleSet", Xml.WMTS, set.wellKnownScaleSet());
+        if (set.wellKnownScaleSet() != null) {
+            Xml.text(x, "", "WellKnownScaleSet", Xml.WMTS, set.wellKnownScaleSet());
+        }
         for (TileMatrix m : set.matrices()) {
             x.writeStartElement(Xml.WMTS, "TileMatrix");
             Xml.text(x, "ows", "Identifier", Xml.OWS, m.id());
             Xml.text(x, "", "ScaleDenominator", Xml.WMTS, number(m.scaleDenominator()));
-            Xml.text(x, "", "TopLeftCorner", Xml.WMTS, number(m.left()) + " " + number(m.top()));
+            Xml.text(x, "", "TopLeftCorner", Xml.WMTS, corner(set, set.grid().left(), set.grid().top()));
             Xml.text(x, "", "TileWidth", Xml.WMTS, String.valueOf(WebMercator.TILE_SIZE));
             Xml.text(x, "", "TileHeight", Xml.WMTS, String.valueOf(WebMercator.TILE_SIZE));
-            Xml.text(x, "", "MatrixWidth", Xml.WMTS, String.valueOf(m.size()));
-            Xml.text(x, "", "MatrixHeight", Xml.WMTS, String.valueOf(m.size()));
+            Xml.text(x, "", "MatrixWidth", Xml.WMTS, String.valueOf(m.columns()));
+            Xml.text(x, "", "MatrixHeight", Xml.WMTS, String.valueOf(m.rows()));
             x.writeEndElement();
         }
         x.writeEndElement();
@@ -173,6 +178,11 @@ final class WmtsCapabilities {
         x.writeAttribute("xml", Xml.XML, "lang", lang);
         x.writeCharacters(text);
         x.writeEndElement();
+    }
+
+    /** A point of the set's plane (x = easting or longitude) in the axis order of its CRS. */
+    private static String corner(TileMatrixSet set, double x, double y) {
+        return set.northFirst() ? number(y) + " " + number(x) : number(x) + " " + number(y);
     }
 
     /** The shortest decimal that reads back as the same double, never in exponent form (5.59E8). */

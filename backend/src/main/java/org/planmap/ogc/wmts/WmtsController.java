@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * OGC WMTS 1.0.0 at {@code /wmts}: GetCapabilities and GetTile in KVP and RESTful form, for the 一张图 platforms,
- * ArcGIS, QGIS and GDAL. A tile is the viewer's XYZ tile ({@link TileResponse}); refusals are OWS exception
+ * ArcGIS, QGIS and GDAL. A tile is the renderer's tile of the set's grid ({@link TileResponse}); refusals are OWS exception
  * reports ({@link OwsException}), not problem documents, since WMTS clients read those.
  */
 @RestController
@@ -75,7 +75,7 @@ class WmtsController {
     }
 
     private ResponseEntity<byte[]> tile(TileAddress a, String ifNoneMatch) {
-        return TileResponse.of(tiles, overviews, a.layerId(), a.z(), a.x(), a.y(), ifNoneMatch);
+        return TileResponse.of(tiles, overviews, a.layerId(), a.grid(), a.z(), a.x(), a.y(), ifNoneMatch);
     }
 
     @ExceptionHandler(OwsException.class)
