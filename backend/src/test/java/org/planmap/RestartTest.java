@@ -4,16 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.planmap.boundary.OfficialCountiesReport;
 import org.planmap.controlline.ConflictLayer;
 import org.planmap.controlline.LedgerService;
 import org.planmap.layer.LayerService;
+import org.planmap.plan.CurrentBoundaries;
+import org.planmap.plan.CurrentBoundariesTest;
+import org.planmap.plan.OfficialBoundaryImport;
 import org.planmap.store.LayerInfo;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -51,6 +57,42 @@ class RestartTest {
             Map<String, String> versions = context.getBean(LayerService.class).layers().stream()
                     .collect(Collectors.toMap(LayerInfo::id, LayerInfo::version));
             return new Start(versions, ledger.computations(), ledger.rows(LedgerService.Level.COUNTY), log);
+        }
+    }
+
+    /**
+     * With a department's county boundaries in force, a restart comes up with them: read back from the store, the
+     * layers made of them and the ledger as they were, nothing written or computed.
+     */
+    @Test
+    void aRestartKeepsTheOfficialBoundariesInForce(CapturedOutput output) throws Exception {
+        Path file = CurrentBoundariesTest.departmentFile(Files.createDirectories(dir.resolve("department")));
+        double shrunkKm2;
+        Map<String, String> versions;
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PlanmapApplication.class)
+                .run("--server.port=0", "--planmap.data-dir=" + dir.resolve("store"))) {
+            OfficialCountiesReport report = context.getBean(OfficialBoundaryImport.class).replace(
+                    Files.copy(file, dir.resolve("upload.part")), "official.geojson", null, "0".repeat(64), "DM",
+                    Optional.empty(), "admin");
+            assertThat(report.problems()).isEmpty();
+            CurrentBoundaries boundaries = context.getBean(CurrentBoundaries.class);
+            assertThat(boundaries.current().official()).isTrue();
+            shrunkKm2 = boundaries.directory().byAdcode(CurrentBoundariesTest.SHRUNK).orElseThrow().areaKm2();
+            versions = context.getBean(LayerService.class).layers().stream()
+                    .collect(Collectors.toMap(LayerInfo::id, LayerInfo::version));
+        }
+        int logFrom = output.getOut().length();
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PlanmapApplication.class)
+                .run("--server.port=0", "--planmap.data-dir=" + dir.resolve("store"))) {
+            CurrentBoundaries boundaries = context.getBean(CurrentBoundaries.class);
+            assertThat(boundaries.current().official()).isTrue();
+            assertThat(boundaries.directory().byAdcode(CurrentBoundariesTest.SHRUNK).orElseThrow().areaKm2())
+                    .isEqualTo(shrunkKm2);
+            assertThat(context.getBean(LayerService.class).layers().stream()
+                    .collect(Collectors.toMap(LayerInfo::id, LayerInfo::version))).isEqualTo(versions);
+            assertThat(context.getBean(LedgerService.class).computations()).as("the ledger read back as kept").isZero();
+            assertThat(output.getOut().substring(logFrom)).doesNotContain("stored layer")
+                    .doesNotContain("stored demonstration");
         }
     }
 

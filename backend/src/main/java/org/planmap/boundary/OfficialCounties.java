@@ -1,6 +1,7 @@
 package org.planmap.boundary;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,34 @@ public final class OfficialCounties {
     /** Holes between counties up to 1 ha are rounding slivers and go to a neighbour; larger ones are reported. */
     static final double MAX_SLIVER_M2 = 10_000;
 
+    /**
+     * How the {@code counties} layer's source begins when it holds a department's boundaries: what tells, after a
+     * restart or a restore, that the set in force is the stored one and not the DataV one planmap carries.
+     */
+    public static final String SOURCE_PREFIX = "正式边界 official county boundaries: ";
+
     private OfficialCounties() {
+    }
+
+    public static boolean isOfficial(String layerSource) {
+        return layerSource != null && layerSource.startsWith(SOURCE_PREFIX);
+    }
+
+    /**
+     * The boundary set of official counties as stored (the {@code counties} layer read back): the same counties,
+     * cities and province as {@link #assemble} made of them, to the bit, since the store keeps coordinates exactly.
+     *
+     * @param reference the DataV set, for the cities' names and order and the neighbouring provinces
+     */
+    public static BoundarySet fromStored(List<Feature> stored, BoundarySet reference) {
+        Map<String, String> cityNames = new LinkedHashMap<>();
+        reference.cities().forEach(c -> cityNames.put(c.id(), name(c)));
+        List<Feature> counties = stored.stream()
+                .sorted(Comparator.comparing(Feature::id))
+                .map(f -> BoundaryImport.county(f.id(), name(f), BoundarySet.text(f, "cityAdcode"),
+                        BoundarySet.text(f, "cityName"), f.geometry()))
+                .toList();
+        return BoundaryImport.assemble(counties, cityNames, reference.neighbours());
     }
 
     /** The new boundaries, when the file is accepted, and the report either way. */

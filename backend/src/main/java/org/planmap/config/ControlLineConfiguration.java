@@ -8,6 +8,7 @@ import org.planmap.controlline.VersionDiff;
 import org.planmap.layer.LayerService;
 import org.planmap.layer.LayerWriter;
 import org.planmap.plan.CountyDirectory;
+import org.planmap.plan.CurrentBoundaries;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,12 +31,13 @@ class ControlLineConfiguration {
     }
 
     @Bean
-    VersionDiff versionDiff(LayerService layers, BoundarySet boundaries) {
-        return new VersionDiff(layers, boundaries);
+    VersionDiff versionDiff(LayerService layers, CurrentBoundaries boundaries) {
+        return new VersionDiff(layers, boundaries::set);
     }
 
+    /** Cut by the boundaries in force; the demonstration lines (above) stay on the DataV layout. */
     @Bean
-    LedgerService controlLineLedger(LayerService layers, LayerWriter writer, BoundarySet boundaries) {
-        return new LedgerService(layers, writer, boundaries);
+    LedgerService controlLineLedger(LayerService layers, LayerWriter writer, CurrentBoundaries boundaries) {
+        return new LedgerService(layers, writer, boundaries::current);
     }
 }

@@ -18,6 +18,9 @@ import org.planmap.importer.ImportService;
 import org.planmap.importer.gpkg.GeoPackageReader;
 import org.planmap.importer.shapefile.ShapefileZipReader;
 import org.planmap.layer.LayerWriter;
+import org.planmap.plan.CurrentBoundaries;
+import org.planmap.plan.OfficialBoundaryImport;
+import org.planmap.plan.PlanTables;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
@@ -62,5 +65,12 @@ class ImportConfiguration {
     ImportService importService(List<FormatReader> readers, LayerWriter writer, ImportLimits limits) {
         return new ImportService(readers, writer, limits,
                 Arrays.stream(ControlLine.values()).map(ControlLine::importTarget).toList());
+    }
+
+    /** The county boundaries an admin replaces: along the same road, assembled before anything is stored. */
+    @Bean
+    OfficialBoundaryImport officialBoundaryImport(ImportService imports, CurrentBoundaries boundaries,
+            PlanTables tables, LayerWriter writer) {
+        return new OfficialBoundaryImport(imports, boundaries, tables, writer);
     }
 }

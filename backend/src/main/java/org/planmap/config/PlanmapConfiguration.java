@@ -10,6 +10,7 @@ import org.planmap.encode.CachedLayers;
 import org.planmap.layer.LayerService;
 import org.planmap.layer.LayerWriter;
 import org.planmap.plan.CountyDirectory;
+import org.planmap.plan.CurrentBoundaries;
 import org.planmap.plan.PlanTables;
 import org.planmap.render.OverviewWarmer;
 import org.planmap.store.DataDirectory;
@@ -29,6 +30,7 @@ class PlanmapConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(PlanmapConfiguration.class);
 
+    /** The DataV boundaries planmap carries: the demonstration lines' layout, and the set in force until replaced. */
     @Bean
     BoundarySet boundaries() {
         return BoundaryFiles.fromClasspath();
@@ -39,8 +41,9 @@ class PlanmapConfiguration {
         return PlanTables.fromClasspath();
     }
 
+    /** The DataV set's directory; who needs the counties in force asks {@link CurrentBoundaries}. */
     @Bean
-    CountyDirectory countyDirectory(BoundarySet boundaries, PlanTables tables) {
+    CountyDirectory dataVCountyDirectory(BoundarySet boundaries, PlanTables tables) {
         return new CountyDirectory(boundaries, tables);
     }
 
@@ -80,12 +83,18 @@ class PlanmapConfiguration {
         return new LayerService(store);
     }
 
+    @Bean
+    CurrentBoundaries currentBoundaries(BoundarySet boundaries, CountyDirectory dataVDirectory, PlanTables tables,
+            LayerWriter writer, LayerService layers) {
+        return new CurrentBoundaries(boundaries, dataVDirectory, tables, writer, layers);
+    }
+
     /** Prepared as it is made: the port opens only after every singleton, this one included, exists. */
     @Bean
-    Startup startup(LayerWriter writer, BoundarySet boundaries, PlanTables tables, CountyDirectory directory,
-            DemoControlLinePublisher demonstration, LedgerService ledger, CachedLayers cachedLayers,
-            OverviewWarmer overviews, Environment environment) {
-        Startup startup = new Startup(writer, boundaries, tables, directory, demonstration, ledger, cachedLayers,
+    Startup startup(LayerWriter writer, BoundarySet boundaries, CountyDirectory directory,
+            CurrentBoundaries current, DemoControlLinePublisher demonstration, LedgerService ledger,
+            CachedLayers cachedLayers, OverviewWarmer overviews, Environment environment) {
+        Startup startup = new Startup(writer, boundaries, directory, current, demonstration, ledger, cachedLayers,
                 overviews, environment.getProperty("server.address", "localhost"));
         startup.prepare();
         return startup;

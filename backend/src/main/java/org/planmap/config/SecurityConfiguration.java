@@ -5,6 +5,7 @@ import org.planmap.settings.PlanmapProperties;
 import org.planmap.settings.VersionProperties;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import org.planmap.account.Role;
 import org.planmap.account.SqlRecords;
 import org.planmap.security.AuditFilter;
 import org.planmap.security.Auditor;
@@ -57,6 +58,8 @@ class SecurityConfiguration {
 
     /** A layer's history: public unless {@code planmap.versions.public=false}. */
     private static final String[] VERSIONS = {"/api/layers/*/versions", "/api/layers/*/versions/**"};
+    /** The county boundaries are the frame of every figure: replacing or restoring them is for admins. */
+    private static final String[] BOUNDARY_WRITES = {"/api/layers/counties/import", "/api/layers/counties/versions/*/restore"};
     private static final AuthorizationManager<RequestAuthorizationContext> PERMIT =
             (authentication, context) -> new AuthorizationDecision(true);
     private static final AuthorizationManager<RequestAuthorizationContext> SIGNED_IN =
@@ -174,6 +177,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         .requestMatchers("/api/session").permitAll()
                         .requestMatchers(HttpMethod.POST, WriteGate.SITE_REVIEW).permitAll()
+                        .requestMatchers(HttpMethod.POST, BOUNDARY_WRITES).hasRole(Role.ADMIN.name())
                         .anyRequest().hasRole(EditorAccount.ROLE))
                 .httpBasic(b -> b.authenticationEntryPoint(SecurityProblems.entryPoint()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(SecurityProblems.entryPoint())

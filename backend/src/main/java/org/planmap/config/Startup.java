@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import org.planmap.boundary.BoundaryLayers;
 import org.planmap.boundary.BoundarySet;
 import org.planmap.controlline.DemoControlLinePublisher;
 import org.planmap.controlline.DemoControlLines;
@@ -22,9 +21,7 @@ import org.planmap.layer.LayerContent;
 import org.planmap.layer.LayerPublisher;
 import org.planmap.layer.LayerWriter;
 import org.planmap.plan.CountyDirectory;
-import org.planmap.plan.PlanLayers;
-import org.planmap.plan.PlanTables;
-import org.planmap.plan.StructureLayers;
+import org.planmap.plan.CurrentBoundaries;
 import org.planmap.style.MapStyles;
 import org.planmap.render.OverviewWarmer;
 import org.slf4j.Logger;
@@ -51,9 +48,10 @@ final class Startup {
     private static final String BASE_LAYERS = "base-layers";
 
     private final LayerWriter writer;
+    /** The DataV set and its directory: what the demonstration lines are drawn on, whatever set is in force. */
     private final BoundarySet boundaries;
-    private final PlanTables tables;
     private final CountyDirectory directory;
+    private final CurrentBoundaries current;
     private final DemoControlLinePublisher demonstration;
     private final LedgerService ledger;
     private final CachedLayers cachedLayers;
@@ -61,13 +59,13 @@ final class Startup {
     private final String host;
 
     /** @param host the host the ready line names ({@code server.address}, or localhost) */
-    Startup(LayerWriter writer, BoundarySet boundaries, PlanTables tables, CountyDirectory directory,
+    Startup(LayerWriter writer, BoundarySet boundaries, CountyDirectory directory, CurrentBoundaries current,
             DemoControlLinePublisher demonstration, LedgerService ledger, CachedLayers cachedLayers,
             OverviewWarmer overviews, String host) {
         this.writer = writer;
         this.boundaries = boundaries;
-        this.tables = tables;
         this.directory = directory;
+        this.current = current;
         this.demonstration = demonstration;
         this.ledger = ledger;
         this.cachedLayers = cachedLayers;
@@ -83,11 +81,15 @@ final class Startup {
      */
     void prepare() {
         writer.exclusively("start-up", () -> {
+            step("boundaries in force", current::load);
             step("base layers", this::publishBaseLayers);
+            current.published();
             step("demonstration control lines", this::publishDemonstrationLines);
             step("ledger and conflicts", ledger::refresh);
             return null;
         });
+        // first: whoever follows a change of the counties reads the boundaries they now are
+        writer.subscribe(current);
         writer.subscribe(ledger);
         writer.subscribe(cachedLayers);
         writer.subscribe(overviews);
@@ -101,12 +103,7 @@ final class Startup {
      */
     private void publishBaseLayers() {
         List<LayerContent> stored = new LayerPublisher(writer).publishAll(BASE_LAYERS, "classes and data " + codeAndData(),
-                () -> {
-                    List<LayerContent> layers = new ArrayList<>(BoundaryLayers.all(boundaries));
-                    layers.addAll(PlanLayers.all(boundaries, tables, directory));
-                    layers.addAll(new StructureLayers(boundaries).all(tables));
-                    return layers;
-                });
+                current::layers);
         for (LayerContent layer : stored) {
             log.info("stored layer {} ({} features)", layer.info().id(), layer.features().size());
         }

@@ -3,6 +3,7 @@ package org.planmap.controlline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -12,12 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.locationtech.jts.io.WKBWriter;
 import org.planmap.boundary.BoundarySet;
 import org.planmap.layer.LayerContent;
 import org.planmap.layer.LayerPublisher;
 import org.planmap.layer.LayerWriter;
 import org.planmap.plan.CountyDirectory;
-import org.planmap.plan.PlanLayers;
+import org.planmap.store.Feature;
 import org.planmap.store.LayerInfo;
 import org.planmap.store.VersionNote;
 
@@ -27,7 +29,7 @@ import org.planmap.store.VersionNote;
  * not this generator's is an editor's import, and a restart must leave it as it is.
  *
  * <p>Generating the lines took most of a restart, so what they were made from — the seed, the scale, the
- * counties layer's version (boundaries and tiers) and the generator's own code — is kept in the store with the
+ * DataV counties' layout (geometries and tiers) and the generator's own code — is kept in the store with the
  * versions stored; while all of it is unchanged nothing is generated at all.
  */
 public final class DemoControlLinePublisher {
@@ -78,8 +80,9 @@ public final class DemoControlLinePublisher {
             VersionNote note) {
         List<String> stored = new ArrayList<>();
         List<String> current = new ArrayList<>();
-        String inputs = "seed " + seed + ", " + DemoScale.DEFAULT + ", counties "
-                + writer.stored(PlanLayers.COUNTIES).map(LayerInfo::version).orElse("-") + ", generator " + GENERATOR_CODE;
+        // the layout drawn on, not the counties layer: official boundaries in force leave the demonstration as it is
+        String inputs = "seed " + seed + ", " + DemoScale.DEFAULT + ", counties " + layoutDigest(boundaries, directory)
+                + ", generator " + GENERATOR_CODE;
         LayerPublisher publisher = new LayerPublisher(writer);
         Map<String, String> kept = publisher.kept(KEY, inputs);
         if (lines.stream().allMatch(l -> version(l).filter(v -> v.equals(kept.get(l.layerId()))).isPresent())) {
@@ -97,6 +100,22 @@ public final class DemoControlLinePublisher {
 
     private Optional<String> version(ControlLine line) {
         return writer.stored(line.layerId()).map(LayerInfo::version);
+    }
+
+    /** A digest of the counties the lines are drawn on: their codes, tiers and areas, and their geometries. */
+    private static String layoutDigest(BoundarySet boundaries, CountyDirectory directory) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            WKBWriter wkb = new WKBWriter(2);
+            for (Feature county : boundaries.counties()) {
+                sha.update(county.id().getBytes(StandardCharsets.UTF_8));
+                sha.update(wkb.write(county.geometry()));
+            }
+            sha.update(directory.all().toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A digest of the generator's classes: a change of its code makes new lines, as a change of the seed does. */

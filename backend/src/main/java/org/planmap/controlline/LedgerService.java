@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.planmap.boundary.BoundarySet;
 import org.planmap.layer.LayerChanged;
@@ -18,6 +19,7 @@ import org.planmap.layer.LayerPublisher;
 import org.planmap.layer.LayerWriter;
 import org.planmap.layer.FeaturePage;
 import org.planmap.layer.LayerService;
+import org.planmap.plan.CurrentBoundaries;
 import org.planmap.plan.PlanLayers;
 import org.planmap.plan.StructureLayers;
 import org.planmap.store.Feature;
@@ -62,7 +64,7 @@ public final class LedgerService implements LayerWriter.Listener {
     private final LayerService layers;
     private final LayerWriter writer;
     private final LayerPublisher publisher;
-    private final BoundarySet boundaries;
+    private final Supplier<CurrentBoundaries.Current> boundaries;
     /** How many times the ledger was computed from the lines, not read back as kept: restarts should not add to it. */
     private final AtomicInteger computations = new AtomicInteger();
 
@@ -72,7 +74,11 @@ public final class LedgerService implements LayerWriter.Listener {
 
     private volatile Computed current = new Computed(null, Map.of());
 
-    public LedgerService(LayerService layers, LayerWriter writer, BoundarySet boundaries) {
+    /**
+     * @param boundaries the boundaries in force, read anew for each computation: the lines are cut by the counties
+     *                   the set holds, and the totals kept under the version it was read at
+     */
+    public LedgerService(LayerService layers, LayerWriter writer, Supplier<CurrentBoundaries.Current> boundaries) {
         this.layers = layers;
         this.writer = writer;
         this.publisher = new LayerPublisher(writer);
@@ -117,7 +123,8 @@ public final class LedgerService implements LayerWriter.Listener {
      * wait and read them back.
      */
     private Computed upToDate() {
-        String inputs = inputs(storedInputs());
+        CurrentBoundaries.Current set = boundaries.get();
+        String inputs = inputs(storedInputs(), set);
         Computed known = current;
         if (inputs.equals(known.inputs())) {
             return known;
@@ -127,29 +134,34 @@ public final class LedgerService implements LayerWriter.Listener {
             if (inputs.equals(known.inputs())) {
                 return known;
             }
-            return writer.exclusively(KeptLedger.KEY, this::keptOrRecomputed);
+            return writer.exclusively(KeptLedger.KEY, () -> keptOrRecomputed(set));
         }
     }
 
     /** The inputs read again once the lock is held: another server may have changed them while this one waited. */
-    private Computed keptOrRecomputed() {
+    private Computed keptOrRecomputed(CurrentBoundaries.Current set) {
         Map<String, Optional<LayerInfo>> stored = storedInputs();
-        String inputs = inputs(stored);
+        String inputs = inputs(stored, set);
         Optional<List<ControlLineLedger.CountyTotals>> kept = layers.layers().stream()
                 .anyMatch(l -> l.id().equals(ConflictLayer.ID))
                 ? writer.derived(KeptLedger.KEY).flatMap(text -> KeptLedger.read(text, inputs)) : Optional.empty();
         if (kept.isPresent()) {
-            current = new Computed(inputs, rows(kept.get()));
+            current = new Computed(inputs, rows(kept.get(), set.set()));
             log.info("control-line ledger as kept for {}", inputs);
             return current;
         }
-        return recompute(stored, inputs);
+        return recompute(stored, inputs, set.set());
     }
 
-    /** The ledger's method and its input layers' versions: what kept totals must have been computed for. */
-    private static String inputs(Map<String, Optional<LayerInfo>> stored) {
+    /**
+     * The ledger's method, its input layers' versions and the counties version of the boundaries held: what kept
+     * totals must have been computed for. The two counties versions differ for the moment between a new version
+     * being stored and the boundaries following it; totals computed then are never read back.
+     */
+    private static String inputs(Map<String, Optional<LayerInfo>> stored, CurrentBoundaries.Current set) {
         return ControlLineLedger.METHOD + " " + stored.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue().map(LayerInfo::version).orElse("-")).toList();
+                .map(e -> e.getKey() + "=" + e.getValue().map(LayerInfo::version).orElse("-")).toList()
+                + " boundaries=" + set.version();
     }
 
     /** The three lines, the counties (the boundaries the lines are cut by) and the town groups, in that order. */
@@ -161,7 +173,7 @@ public final class LedgerService implements LayerWriter.Listener {
         return stored;
     }
 
-    private Computed recompute(Map<String, Optional<LayerInfo>> stored, String inputs) {
+    private Computed recompute(Map<String, Optional<LayerInfo>> stored, String inputs, BoundarySet boundaries) {
         long start = System.nanoTime();
         computations.incrementAndGet();
         // county by county through the store's spatial index: 500 000 stored polygons are never all in memory
@@ -178,12 +190,13 @@ public final class LedgerService implements LayerWriter.Listener {
         List<ControlLineLedger.CountyTotals> totals = counties.stream().map(ControlLineLedger.CountyResult::totals).toList();
         // kept after the conflicts layer: a crash between the two only means computing again at the next start
         writer.keepDerived(KeptLedger.KEY, KeptLedger.text(inputs, totals));
-        current = new Computed(inputs, rows(totals));
+        current = new Computed(inputs, rows(totals, boundaries));
         log.info("control-line ledger recomputed for {} in {} ms", inputs, computedMs);
         return current;
     }
 
-    private Map<Level, List<ControlLineLedger.Row>> rows(List<ControlLineLedger.CountyTotals> counties) {
+    private Map<Level, List<ControlLineLedger.Row>> rows(List<ControlLineLedger.CountyTotals> counties,
+            BoundarySet boundaries) {
         Map<Level, List<ControlLineLedger.Row>> computed = new EnumMap<>(Level.class);
         computed.put(Level.COUNTY, ControlLineLedger.rows(counties, names(counties), selfMembership(counties)));
         Map<String, String> cityNames = new LinkedHashMap<>();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKBWriter;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
@@ -64,7 +65,7 @@ public final class VersionDiff {
     private static final int REMEMBERED = 8;
 
     private final LayerService layers;
-    private final BoundarySet boundaries;
+    private final Supplier<BoundarySet> boundaries;
     private final Map<String, Result> remembered = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Result> eldest) {
@@ -72,7 +73,8 @@ public final class VersionDiff {
         }
     };
 
-    public VersionDiff(LayerService layers, BoundarySet boundaries) {
+    /** @param boundaries the boundaries in force when a diff is asked for: its counties are theirs */
+    public VersionDiff(LayerService layers, Supplier<BoundarySet> boundaries) {
         this.layers = layers;
         this.boundaries = boundaries;
     }
@@ -100,7 +102,7 @@ public final class VersionDiff {
     }
 
     private Result compute(String layerId, int a, int b, LayerInfo layerA) {
-        List<County> counties = boundaries.counties().parallelStream().map(c -> county(layerId, a, b, c)).toList();
+        List<County> counties = boundaries.get().counties().parallelStream().map(c -> county(layerId, a, b, c)).toList();
         List<CountyChange> changes = new ArrayList<>();
         List<Feature> diff = new ArrayList<>();
         double aM2 = 0;

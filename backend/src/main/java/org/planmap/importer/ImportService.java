@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.planmap.crs.Reprojector;
 import org.planmap.layer.LayerWriter;
 import org.planmap.store.Feature;
 import org.planmap.store.FeatureSource;
+import org.planmap.store.Field;
 import org.planmap.store.ReadAhead;
 import org.planmap.store.LayerInfo;
 import org.planmap.store.StoreFullException;
@@ -138,6 +140,35 @@ public final class ImportService implements AutoCloseable {
         } catch (RuntimeException e) {
             fail(job, upload, new ImportStatus.Error("import-failed", "导入失败，数据未改变：" + e.getMessage(),
                     "the import failed and nothing was changed: " + e.getMessage(), null));
+        }
+    }
+
+    /**
+     * A file read along the road up to the store: its features in EPSG:4326, repaired and reduced to polygons,
+     * for a caller that assembles them itself before anything is stored (the official county boundaries).
+     */
+    public record ReadFile(String format, CrsRef sourceCrs, List<Field> fields, List<Feature> features, long repaired,
+            long dropped, List<String> notes) {
+    }
+
+    /**
+     * Reads {@code upload} (which the service now owns and deletes) as an import would, without storing it.
+     *
+     * @param crs the CRS the planner names for a file that declares none; null to rely on the file
+     */
+    public ReadFile read(Path upload, String fileName, CrsRef crs) {
+        try {
+            FormatReader reader = readerFor(fileName);
+            FileContents source = reader.read(upload, limits);
+            FieldNames.check(source.fields());
+            CrsRef from = sourceCrs(crs, source);
+            Conversion conversion = new Conversion(from);
+            List<Feature> features = new ArrayList<>();
+            conversion.run(source.features(), features::add);
+            return new ReadFile(reader.format(), from, source.fields(), features, conversion.repaired,
+                    conversion.dropped, source.notes());
+        } finally {
+            deleteUpload(upload);
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 import org.planmap.plan.County;
 import org.planmap.plan.CountyCard;
 import org.planmap.plan.CountyCards;
-import org.planmap.plan.CountyDirectory;
+import org.planmap.plan.CurrentBoundaries;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,11 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/counties")
 class CountyController {
 
-    private final CountyDirectory directory;
+    private final CurrentBoundaries boundaries;
     private final CountyCards cards;
 
-    CountyController(CountyDirectory directory, CountyCards cards) {
-        this.directory = directory;
+    CountyController(CurrentBoundaries boundaries, CountyCards cards) {
+        this.boundaries = boundaries;
         this.cards = cards;
     }
 
@@ -34,13 +34,13 @@ class CountyController {
     @GetMapping
     Object counties(@RequestParam(required = false) String name) {
         if (name == null) {
-            return directory.all();
+            return boundaries.directory().all();
         }
         String query = name.strip();
         if (query.isEmpty()) {
             throw ApiException.badParameter("name", "不能为空", "must not be empty");
         }
-        List<County> found = directory.named(query);
+        List<County> found = boundaries.directory().named(query);
         if (found.isEmpty()) {
             throw new ApiException(Kind.NOT_FOUND, "county-not-found", "未找到名称为“" + query + "”的县级行政区",
                     "no county-level unit is named '" + query + "'");
@@ -56,7 +56,7 @@ class CountyController {
 
     @GetMapping("/{adcode}")
     County county(@PathVariable String adcode) {
-        return directory.byAdcode(adcode).orElseThrow(() -> notFound(adcode));
+        return boundaries.directory().byAdcode(adcode).orElseThrow(() -> notFound(adcode));
     }
 
     @GetMapping("/{adcode}/card")

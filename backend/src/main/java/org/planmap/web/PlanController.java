@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.planmap.plan.CityTarget;
-import org.planmap.plan.CountyDirectory;
+import org.planmap.plan.CurrentBoundaries;
 import org.planmap.plan.Indicator;
 import org.planmap.plan.JoinReport;
 import org.planmap.style.PlaceNamesInEnglish;
@@ -23,16 +23,16 @@ import org.springframework.web.bind.annotation.RestController;
 class PlanController {
 
     private final PlanTables tables;
-    private final CountyDirectory directory;
+    private final CurrentBoundaries boundaries;
 
-    PlanController(PlanTables tables, CountyDirectory directory) {
+    PlanController(PlanTables tables, CurrentBoundaries boundaries) {
         this.tables = tables;
-        this.directory = directory;
+        this.boundaries = boundaries;
     }
 
     @GetMapping("/join-report")
     JoinReport joinReport() {
-        return directory.joinReport();
+        return boundaries.directory().joinReport();
     }
 
     @GetMapping("/city-tiers")
@@ -64,7 +64,7 @@ class PlanController {
     @GetMapping("/place-names")
     Map<String, String> placeNames() {
         Map<String, String> names = new TreeMap<>();
-        Stream.of(directory.all().stream().flatMap(c -> Stream.of(c.name(), c.cityName())),
+        Stream.of(boundaries.directory().all().stream().flatMap(c -> Stream.of(c.name(), c.cityName())),
                         tables.townGroups().stream().map(TownGroup::name), tables.regions().stream().map(Region::name))
                 .flatMap(s -> s).forEach(name -> names.computeIfAbsent(name, PlaceNamesInEnglish::of));
         return names;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import org.planmap.layer.LayerPublisher;
 import org.planmap.layer.LayerService;
 import org.planmap.layer.LayerWriter;
 import org.planmap.plan.CountyDirectory;
+import org.planmap.plan.CurrentBoundaries;
 import org.planmap.plan.PlanTables;
 import org.planmap.plan.StructureLayers;
 import org.planmap.store.Feature;
@@ -40,13 +42,20 @@ class LedgerServiceTest {
     static final PlanTables TABLES = PlanTables.fromClasspath();
     static final CountyDirectory DIRECTORY = new CountyDirectory(BOUNDARIES, TABLES);
 
+    /** The boundaries in force as a start leaves them: read from the store, at the stored counties' version. */
+    static Supplier<CurrentBoundaries.Current> inForce(GeoPackageStore store, LayerWriter writer) {
+        CurrentBoundaries boundaries = new CurrentBoundaries(BOUNDARIES, DIRECTORY, TABLES, writer, new LayerService(store));
+        boundaries.load();
+        return boundaries::current;
+    }
+
     @Test
     void aRestartReadsTheKeptLedgerAndAChangeComputesItAgain(@TempDir Path dir) {
         List<ControlLineLedger.Row> computed;
         String conflictsVersion;
         try (GeoPackageStore store = TestStores.withDemonstrationLines(dir)) {
             LayerWriter writer = new LayerWriter(store);
-            LedgerService first = new LedgerService(new LayerService(store), writer, BOUNDARIES);
+            LedgerService first = new LedgerService(new LayerService(store), writer, inForce(store, writer));
             computed = first.rows(LedgerService.Level.GROUP);
             assertThat(first.computations()).isEqualTo(1);
             conflictsVersion = store.layer(ConflictLayer.ID).orElseThrow().version();
@@ -55,7 +64,7 @@ class LedgerServiceTest {
             LayerWriter writer = new LayerWriter(store);
             List<LayerChanged> changes = new ArrayList<>();
             writer.subscribe(changes::add);
-            LedgerService restarted = new LedgerService(new LayerService(store), writer, BOUNDARIES);
+            LedgerService restarted = new LedgerService(new LayerService(store), writer, inForce(store, writer));
             writer.subscribe(restarted);
             assertThat(restarted.rows(LedgerService.Level.GROUP)).isEqualTo(computed);
             assertThat(restarted.rows(LedgerService.Level.COUNTY)).hasSize(BOUNDARIES.counties().size());
@@ -93,7 +102,8 @@ class LedgerServiceTest {
                     .values().forEach(publisher::publish);
             AtomicInteger opened = new AtomicInteger();
             AtomicInteger open = new AtomicInteger();
-            LedgerService ledger = new LedgerService(new LayerService(counting(store, opened, open)), writer, BOUNDARIES);
+            LedgerService ledger = new LedgerService(new LayerService(counting(store, opened, open)), writer,
+                    inForce(store, writer));
             assertThat(ledger.rows(LedgerService.Level.GROUP)).isNotEmpty();
             assertThat(ledger.computations()).isEqualTo(1);
             assertThat(opened.get()).as("cursors opened on the store").isGreaterThan(BOUNDARIES.counties().size());

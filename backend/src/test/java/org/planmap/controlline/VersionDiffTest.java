@@ -41,7 +41,7 @@ class VersionDiffTest {
             writer.replace(layer.withContents(0, List.of(), "v2"), FeatureSource.of(List.of(county(3, "9", "d"),
                     county(1, "2", "b edited"), county(0, "7", "a"))), () -> note);
 
-            VersionDiff.Result diff = new VersionDiff(new LayerService(store), BOUNDARIES).diff(layer.id(), 1, 2);
+            VersionDiff.Result diff = new VersionDiff(new LayerService(store), () -> BOUNDARIES).diff(layer.id(), 1, 2);
             assertThat(diff.features()).isEqualTo(new VersionDiff.FeatureChanges(1, 1, 1, 1));
 
             Map<String, VersionDiff.CountyChange> byCounty = new java.util.HashMap<>();
@@ -60,7 +60,7 @@ class VersionDiffTest {
                     .contains(gone + " a", come + " b");
             assertThat(diff.info().featureCount()).isEqualTo(diff.layer().size());
 
-            VersionDiff.Result none = new VersionDiff(new LayerService(store), BOUNDARIES).diff(layer.id(), 2, 2);
+            VersionDiff.Result none = new VersionDiff(new LayerService(store), () -> BOUNDARIES).diff(layer.id(), 2, 2);
             assertThat(none.features()).isEqualTo(new VersionDiff.FeatureChanges(0, 0, 0, 3));
             assertThat(none.layer()).isEmpty();
             assertThat(none.total().changeHa()).isZero();

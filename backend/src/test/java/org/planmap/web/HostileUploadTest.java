@@ -238,7 +238,7 @@ class HostileUploadTest extends ServerTest {
         c.add(file("path traversal in the file name", 400, "JSON", "../../../etc/cron.d/x.geojson", () -> noise(64)));
         c.add(new Case("unknown layer", 404, "no-such-layer", "no-such-layer", "a.geojson",
                 () -> collection(square(111.5, 37.5)).getBytes(StandardCharsets.UTF_8), "", null));
-        c.add(new Case("a layer that cannot be imported (counties)", 400, "cannot be imported", "counties", "a.geojson",
+        c.add(new Case("a layer that cannot be imported (cities)", 400, "cannot be imported", "cities", "a.geojson",
                 () -> collection(square(111.5, 37.5)).getBytes(StandardCharsets.UTF_8), "", null));
         c.add(new Case("an unparseable crs parameter", 400, "crs", LAYER, "a.geojson",
                 () -> collection(square(111.5, 37.5)).getBytes(StandardCharsets.UTF_8), "?crs=EPSG:abc';DROP", null));

@@ -86,7 +86,9 @@ class ImportApiTest extends ServerTest {
         HttpResponse<String> dwg = upload("urban-development-boundary", "红线.dwg", new byte[] {1, 2, 3}, "", true);
         assertThat(dwg.statusCode()).isEqualTo(415);
 
-        assertThat(upload("counties", "shp-gbk-4546.zip", "", true).statusCode()).isEqualTo(400);
+        assertThat(upload("counties", "shp-gbk-4546.zip", "", true).statusCode())
+                .as("the county boundaries are replaced by admins only (OfficialBoundariesApiTest)").isEqualTo(403);
+        assertThat(upload("cities", "shp-gbk-4546.zip", "", true).statusCode()).isEqualTo(400);
         assertThat(get(UDB).body().get("version").asString()).isEqualTo(version);
     }
 

@@ -1,0 +1,134 @@
+package org.planmap.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.planmap.boundary.BoundaryLayers;
+import org.planmap.boundary.BoundarySet;
+import org.planmap.boundary.OfficialCounties;
+import org.planmap.layer.FeaturePage;
+import org.planmap.layer.LayerChanged;
+import org.planmap.layer.LayerContent;
+import org.planmap.layer.LayerPublisher;
+import org.planmap.layer.LayerService;
+import org.planmap.layer.LayerWriter;
+import org.planmap.store.FeatureQuery;
+import org.planmap.store.LayerInfo;
+
+/**
+ * The county boundaries in force and what is made of them: the DataV set planmap carries, or a department's own
+ * set once an admin imported it. The stored {@code counties} layer is the one record of which it is, so a restart,
+ * a restore of a version and an import through another server sharing the store all lead here the same way: a
+ * {@link LayerChanged} of {@code counties}, after which the directory (tiers and areas) is rebuilt and the layers
+ * made of the counties (cities, province, town groups, regions) are republished, each telling its own change in
+ * turn. Whoever reads the boundaries (the ledger, the diff, {@code /api/counties}) asks this holder each time.
+ *
+ * <p>The demonstration control lines are not among the followers: they stay drawn on the DataV layout.
+ */
+public final class CurrentBoundaries implements LayerWriter.Listener {
+
+    /**
+     * @param source  the stored {@code counties} layer's source when the set is official (it names the file); null
+     *                for the DataV set, whose layer says where DataV comes from
+     * @param version the stored {@code counties} layer's version this set was read at (null before it is stored):
+     *                what state derived from the set is kept under
+     */
+    public record Current(BoundarySet set, CountyDirectory directory, String source, String version) {
+
+        public boolean official() {
+            return source != null;
+        }
+    }
+
+    private final BoundarySet dataV;
+    private final CountyDirectory dataVDirectory;
+    private final PlanTables tables;
+    private final LayerWriter writer;
+    private final LayerService layers;
+    private volatile Current current;
+
+    public CurrentBoundaries(BoundarySet dataV, CountyDirectory dataVDirectory, PlanTables tables, LayerWriter writer,
+            LayerService layers) {
+        this.dataV = dataV;
+        this.dataVDirectory = dataVDirectory;
+        this.tables = tables;
+        this.writer = writer;
+        this.layers = layers;
+        this.current = new Current(dataV, dataVDirectory, null, null);
+    }
+
+    public Current current() {
+        return current;
+    }
+
+    public BoundarySet set() {
+        return current.set();
+    }
+
+    public CountyDirectory directory() {
+        return current.directory();
+    }
+
+    /** At start, before the base layers are published from {@link #layers()}: the set the store says is in force. */
+    public void load() {
+        current = read();
+    }
+
+    /** At start, once {@link #layers()} are published: the set is the one the stored counties now are. */
+    public void published() {
+        Current c = current;
+        current = new Current(c.set(), c.directory(), c.source(), storedVersion(writer));
+    }
+
+    /** The counties (with their tiers), the cities, the province, the neighbours, the town groups and the regions. */
+    public List<LayerContent> layers() {
+        Current c = current;
+        List<LayerContent> all = new ArrayList<>(BoundaryLayers.all(c.set()));
+        all.add(counties(c.set(), c.directory(), c.source()));
+        all.add(PlanLayers.cities(c.set(), tables));
+        all.addAll(new StructureLayers(c.set()).all(tables));
+        return all;
+    }
+
+    /**
+     * The {@code counties} layer of a set: the DataV layer as planmap publishes it, or with {@code officialSource}
+     * as its source (which must begin with {@link OfficialCounties#SOURCE_PREFIX}).
+     */
+    static LayerContent counties(BoundarySet set, CountyDirectory directory, String officialSource) {
+        LayerContent layer = PlanLayers.counties(set, directory);
+        if (officialSource == null) {
+            return layer;
+        }
+        LayerInfo i = layer.info();
+        return new LayerContent(new LayerInfo(i.id(), i.title(), i.geometryType(), i.crs(), officialSource,
+                i.featureCount(), i.bbox(), i.fields(), i.version()), layer.features());
+    }
+
+    /** A new version of the counties, from wherever it came: the set, the directory and the derived layers follow. */
+    @Override
+    public void layerChanged(LayerChanged change) {
+        if (!PlanLayers.COUNTIES.equals(change.layerId()) || change.newVersion() == null) {
+            return;
+        }
+        current = read();
+        LayerPublisher publisher = new LayerPublisher(writer);
+        layers().stream().filter(l -> !l.info().id().equals(PlanLayers.COUNTIES)).forEach(publisher::publish);
+    }
+
+    private Current read() {
+        Optional<LayerInfo> stored = writer.stored(PlanLayers.COUNTIES);
+        String version = stored.map(LayerInfo::version).orElse(null);
+        if (stored.isEmpty() || !OfficialCounties.isOfficial(stored.get().source())) {
+            return new Current(dataV, dataVDirectory, null, version);
+        }
+        BoundarySet set;
+        try (FeaturePage page = layers.page(FeatureQuery.of(PlanLayers.COUNTIES))) {
+            set = OfficialCounties.fromStored(page.features().toList(), dataV);
+        }
+        return new Current(set, new CountyDirectory(set, tables), stored.get().source(), version);
+    }
+
+    private static String storedVersion(LayerWriter writer) {
+        return writer.stored(PlanLayers.COUNTIES).map(LayerInfo::version).orElse(null);
+    }
+}

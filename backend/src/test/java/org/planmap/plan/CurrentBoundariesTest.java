@@ -1,0 +1,149 @@
+package org.planmap.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.geojson.GeoJsonWriter;
+import org.planmap.boundary.BoundaryFiles;
+import org.planmap.boundary.BoundarySet;
+import org.planmap.boundary.OfficialCountiesReport;
+import org.planmap.controlline.DemoControlLinePublisher;
+import org.planmap.controlline.DemoControlLines;
+import org.planmap.importer.GeoJsonFormatReader;
+import org.planmap.importer.ImportLimits;
+import org.planmap.importer.ImportService;
+import org.planmap.layer.LayerChanged;
+import org.planmap.layer.LayerPublisher;
+import org.planmap.layer.LayerService;
+import org.planmap.layer.LayerWriter;
+import org.planmap.store.Feature;
+import org.planmap.store.LayerInfo;
+import org.planmap.store.gpkg.GeoPackageStore;
+
+/**
+ * The boundaries in force across a restart: an official set imported through {@link OfficialBoundaryImport} is the
+ * one a later start reads back from the store, to the bit (publishing its layers again writes nothing), and the
+ * demonstration lines, drawn on the DataV layout, are the same before and after.
+ */
+public class CurrentBoundariesTest {
+
+    static final BoundarySet DATAV = BoundaryFiles.fromClasspath();
+    static final PlanTables TABLES = PlanTables.fromClasspath();
+    static final CountyDirectory DIRECTORY = new CountyDirectory(DATAV, TABLES);
+    /** 阳曲县 in the department's file carries a little of 尖草坪区, its neighbour to the south. */
+    static final String GROWN = "140122";
+    public static final String SHRUNK = "140108";
+
+    /** The DataV counties with 9-digit codes, 尖草坪区's north-western tenth given to 阳曲县, as GeoJSON. */
+    public static Path departmentFile(Path dir) throws Exception {
+        Geometry shrunk = DATAV.counties().stream().filter(c -> c.id().equals(SHRUNK)).findFirst().orElseThrow()
+                .geometry();
+        var box = shrunk.getEnvelopeInternal();
+        Geometry piece = shrunk.intersection(shrunk.getFactory().toGeometry(new org.locationtech.jts.geom.Envelope(
+                box.getMinX(), box.getMinX() + box.getWidth() * 0.4, box.getMaxY() - box.getHeight() * 0.25,
+                box.getMaxY())));
+        GeoJsonWriter json = new GeoJsonWriter(9);
+        json.setEncodeCRS(false);
+        List<String> features = new ArrayList<>();
+        for (Feature c : DATAV.counties()) {
+            Geometry g = c.id().equals(SHRUNK) ? c.geometry().difference(piece)
+                    : c.id().equals(GROWN) ? c.geometry().union(piece) : c.geometry();
+            features.add("{\"type\":\"Feature\",\"properties\":{\"DM\":" + c.id() + "000},\"geometry\":" + json.write(g)
+                    + "}");
+        }
+        return Files.writeString(dir.resolve("official.geojson"),
+                "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}");
+    }
+
+    static Map<String, String> versions(GeoPackageStore store) {
+        Map<String, String> versions = new TreeMap<>();
+        new LayerService(store).layers().forEach(l -> versions.put(l.id(), l.version()));
+        return versions;
+    }
+
+    static double areaKm2(BoundarySet set, String adcode) {
+        return set.counties().stream().filter(c -> c.id().equals(adcode)).findFirst().orElseThrow()
+                .properties().get("areaKm2") instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    @Test
+    void anOfficialSetIsReadBackAfterARestartAndTheDemonstrationStaysOnTheDataVLayout(@TempDir Path dir)
+            throws Exception {
+        Path file = departmentFile(dir);
+        Map<String, String> official;
+        Map<String, String> dataV;
+        try (GeoPackageStore store = GeoPackageStore.open(dir.resolve("store"));
+                ImportService imports = new ImportService(List.of(new GeoJsonFormatReader()), new LayerWriter(store),
+                        ImportLimits.DEFAULT, List.of())) {
+            LayerWriter writer = new LayerWriter(store);
+            CurrentBoundaries boundaries = new CurrentBoundaries(DATAV, DIRECTORY, TABLES, writer, new LayerService(store));
+            boundaries.load();
+            LayerPublisher publisher = new LayerPublisher(writer);
+            boundaries.layers().forEach(publisher::publish);
+            DemoControlLinePublisher demonstration = new DemoControlLinePublisher(writer);
+            demonstration.publish(DATAV, DIRECTORY, DemoControlLines.DEFAULT_SEED);
+            boundaries.published();
+            String dataVVersion = boundaries.current().version();
+            dataV = versions(store);
+            writer.subscribe(boundaries);
+            List<LayerChanged> changes = new ArrayList<>();
+            writer.subscribe(changes::add);
+
+            OfficialCountiesReport report = new OfficialBoundaryImport(imports, boundaries, TABLES, writer).replace(
+                    Files.copy(file, dir.resolve("upload.part")), "official.geojson", null, "0".repeat(64), "DM",
+                    Optional.empty(), "admin");
+
+            assertThat(report.problems()).isEmpty();
+            assertThat(Files.exists(dir.resolve("upload.part"))).as("the upload is deleted").isFalse();
+            assertThat(boundaries.current().official()).isTrue();
+            assertThat(boundaries.current().version()).isNotEqualTo(dataVVersion)
+                    .isEqualTo(store.layer(PlanLayers.COUNTIES).map(LayerInfo::version).orElseThrow());
+            assertThat(areaKm2(boundaries.set(), GROWN)).isGreaterThan(areaKm2(DATAV, GROWN));
+            assertThat(boundaries.directory().byAdcode(SHRUNK).orElseThrow().areaKm2())
+                    .isLessThan(areaKm2(DATAV, SHRUNK));
+            assertThat(changes).extracting(LayerChanged::layerId).contains(PlanLayers.COUNTIES, "province",
+                    StructureLayers.TOWN_GROUPS);
+            changes.clear();
+            boundaries.layers().forEach(publisher::publish);
+            assertThat(changes).as("what is made of the counties followed them").isEmpty();
+            assertThat(demonstration.publish(DATAV, DIRECTORY, DemoControlLines.DEFAULT_SEED).stored())
+                    .as("the demonstration lines are not drawn again").isEmpty();
+            official = versions(store);
+        }
+
+        try (GeoPackageStore store = GeoPackageStore.open(dir.resolve("store"))) {
+            LayerWriter writer = new LayerWriter(store);
+            List<LayerChanged> changes = new ArrayList<>();
+            writer.subscribe(changes::add);
+            CurrentBoundaries restarted = new CurrentBoundaries(DATAV, DIRECTORY, TABLES, writer, new LayerService(store));
+            restarted.load();
+            assertThat(restarted.current().official()).isTrue();
+            LayerPublisher publisher = new LayerPublisher(writer);
+            restarted.layers().forEach(publisher::publish);
+            DemoControlLinePublisher.Outcome demo = new DemoControlLinePublisher(writer).publish(DATAV, DIRECTORY,
+                    DemoControlLines.DEFAULT_SEED);
+            assertThat(changes).as("the official set read back is the one stored, to the bit").isEmpty();
+            assertThat(demo.stored()).isEmpty();
+            assertThat(versions(store)).isEqualTo(official);
+
+            writer.subscribe(restarted);
+            writer.restore(PlanLayers.COUNTIES, 1, "admin");
+            assertThat(restarted.current().official()).isFalse();
+            assertThat(restarted.set()).isSameAs(DATAV);
+            Map<String, String> restored = versions(store);
+            for (String id : List.of(PlanLayers.COUNTIES, PlanLayers.CITIES, "province", StructureLayers.TOWN_GROUPS,
+                    StructureLayers.REGIONS)) {
+                assertThat(restored.get(id)).as(id).isEqualTo(dataV.get(id));
+            }
+        }
+    }
+}
