@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *               waits about the same and then runs at full speed. One per core rather than the earlier 8: on the
  *               2-core machine each further request worked on at once cost CPU of its own (an OGC item took
  *               0.17 ms of server CPU at 2, 0.25–0.31 at 16, 0.40–0.52 with no limit) and so gave fewer answers
- *               and a longer tail, in every dynamic query and in the 200-client mix (docs/changes/tail.md). A
+ *               and a longer tail, in every dynamic query and in the 200-client mix (docs/performance.md). A
  *               store on another machine (PostGIS) leaves cores idle while a request waits on it: raise it there
  * @param queue  cheap requests waiting in turn (first come, first served, holding no thread, a few kilobytes of
  *               parsed headers each); beyond it a request is answered 503 with {@code Retry-After} at once
