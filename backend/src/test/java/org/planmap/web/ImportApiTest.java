@@ -128,6 +128,14 @@ class ImportApiTest extends ServerTest {
                 .isEqualTo("DONE");
 
         // The audit log names the file, its hash and the version it became (issue 19).
+        int currentVersionNumber = 0;
+        for (JsonNode v : get(UDB + "/versions").body()) {
+            if (v.get("current").asBoolean()) {
+                currentVersionNumber = v.get("version").asInt();
+            }
+        }
+        assertThat(currentVersionNumber).isPositive();
+        int expectedNumber = currentVersionNumber;
         List<AuditEntry> log = new ArrayList<>();
         records.read(new AuditQuery(null, null, "editor", "urban-development-boundary", 100), log::add);
         assertThat(log).last().satisfies(e -> {
@@ -135,7 +143,9 @@ class ImportApiTest extends ServerTest {
             assertThat(e.fileName()).isEqualTo("shp-gbk-4546.zip");
             assertThat(e.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(Files.readAllBytes(FIXTURES.resolve("shp-gbk-4546.zip")))));
-            assertThat(e.version()).isEqualTo(layer.get("version").asString());
+            assertThat(e.version()).as("the version number the versions list gives the new current one")
+                    .isEqualTo(expectedNumber);
+            assertThat(e.layerVersion()).isEqualTo(layer.get("version").asString());
             assertThat(e.outcome()).isEqualTo(AuditEntry.OK);
         });
     }
