@@ -32,6 +32,10 @@ final class Chromium {
         wait.until(ExpectedConditions.visibilityOf(form));
         form.findElement(By.name("password")).sendKeys(password);
         form.findElement(By.cssSelector("button[type=submit]")).click();
+        // Returns once the page knows the editor: a click on 工具 before that raced the session's answer and
+        // found 导入正式数据 still hidden on a loaded machine.
+        wait.until(d -> d.findElement(By.tagName("body")).getDomAttribute("class") != null
+                && d.findElement(By.tagName("body")).getDomAttribute("class").contains("editor"));
     }
 
     static ChromeDriver start(Path profile) {
