@@ -19,16 +19,13 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.io.WKTReader;
+import org.planmap.TestStores;
 import org.planmap.boundary.BoundaryFiles;
 import org.planmap.boundary.BoundarySet;
 import org.planmap.controlline.ControlLine;
-import org.planmap.controlline.DemoControlLines;
-import org.planmap.controlline.DemoScale;
 import org.planmap.encode.Gdal;
 import org.planmap.encode.GeoPackageEncoder;
 import org.planmap.layer.FeaturePage;
-import org.planmap.plan.CountyDirectory;
-import org.planmap.plan.PlanTables;
 import org.planmap.store.Feature;
 import org.planmap.store.FeatureCursor;
 import org.planmap.store.LayerInfo;
@@ -63,9 +60,7 @@ class AreaRuleTest {
         BoundarySet boundaries = BoundaryFiles.fromClasspath();
         Feature county = boundaries.counties().stream().filter(c -> c.id().equals(XIAOYI)).findFirst().orElseThrow();
         SHAPES.put(XIAOYI, county.geometry());
-        List<Feature> farmland = DemoControlLines.generate(boundaries, new CountyDirectory(boundaries,
-                PlanTables.fromClasspath()), DemoControlLines.DEFAULT_SEED, DemoScale.DEFAULT)
-                .get(ControlLine.PERMANENT_BASIC_FARMLAND).features();
+        List<Feature> farmland = TestStores.demonstrationLayers().get(ControlLine.PERMANENT_BASIC_FARMLAND).features();
         farmland.stream().filter(f -> XIAOYI.equals(f.properties().get("adcode")))
                 .forEach(f -> SHAPES.put(f.id(), f.geometry()));
         // a planner's drawn site across the 孝义市 / 汾阳市 border (SiteReviewTest's): five edges of 10–20 km
