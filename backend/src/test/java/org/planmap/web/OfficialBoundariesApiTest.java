@@ -103,11 +103,15 @@ class OfficialBoundariesApiTest extends ServerTest {
         return giver.intersection(giver.getFactory().toGeometry(square));
     }
 
+    static byte[] officialFile(String name, Predicate<String> dropped) throws Exception {
+        return Files.readAllBytes(officialFile(files, name, dropped, "EPSG:4526"));
+    }
+
     /**
      * The department's file: every county but those {@code dropped}, the piece moved, as a zipped Shapefile in
-     * EPSG:4526 written by ogr2ogr (its own .prj and .cpg).
+     * {@code crs} written by ogr2ogr (its own .prj and .cpg), codes in 9-digit {@code XZQDM}, names in {@code XZQMC}.
      */
-    static byte[] officialFile(String name, Predicate<String> dropped) throws Exception {
+    static Path officialFile(Path files, String name, Predicate<String> dropped, String crs) throws Exception {
         Geometry piece = movedPiece();
         String takerCode = taker().id();
         GeoJsonWriter json = new GeoJsonWriter(9);
@@ -125,7 +129,7 @@ class OfficialBoundariesApiTest extends ServerTest {
         Path dir = Files.createDirectories(files.resolve(name));
         Path geojson = dir.resolve("in.geojson");
         Files.writeString(geojson, "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}");
-        Gdal.run("ogr2ogr", "-f", "ESRI Shapefile", "-s_srs", "EPSG:4326", "-t_srs", "EPSG:4526",
+        Gdal.run("ogr2ogr", "-f", "ESRI Shapefile", "-s_srs", "EPSG:4326", "-t_srs", crs,
                 "-lco", "ENCODING=UTF-8", "-nln", "xzq", dir.resolve("xzq.shp").toString(), geojson.toString());
         Path zip = dir.resolve(name + ".zip");
         try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
@@ -135,7 +139,7 @@ class OfficialBoundariesApiTest extends ServerTest {
                 z.closeEntry();
             }
         }
-        return Files.readAllBytes(zip);
+        return zip;
     }
 
     Reply upload(String fileName, byte[] content, String query, String... headers) throws Exception {

@@ -23,7 +23,7 @@ function form() {
     <p class="hint">${t('6 位县级代码，或以其开头的 9/12 位统一代码；字段名不对时，提示会列出文件中的字段。')}</p>
     <label>${t('名称字段（可不填，沿用现有名称）')} <input type="text" name="nameField" list="official-name-fields"
       placeholder="${t('如 XZQMC')}" autocomplete="off"></label>
-    <label>${t('坐标系（仅当文件未声明时填写）')} <input type="text" name="crs" placeholder="${t('如 EPSG:4527')}"></label>
+    <label>${t('坐标系（仅当文件未声明时填写）')} <input type="text" name="crs" placeholder="${t('如 EPSG:4547')}"></label>
     <datalist id="official-code-fields"><option value="XZQDM"><option value="PAC"><option value="ADCODE"><option value="DM"></datalist>
     <datalist id="official-name-fields"><option value="XZQMC"><option value="NAME"><option value="MC"></datalist>
     <button type="submit">${t('上传并替换县界')}</button>
@@ -94,7 +94,7 @@ export function attachOfficialBoundaries(send, onReplaced) {
           <button type="button" class="reload">${t('重新载入地图')}</button>`, 'ok');
         panel.querySelector('.reload').addEventListener('click', onReplaced);
       } else {
-        say(t('县界未被采用，数据未改变：{reason}', { reason: escape(why) }), 'error');
+        say(escape(why), 'error'); // the server's own words: refused and why, or which field the file lacks
       }
       if (body && (body.report || body.areaChanges)) {
         report.innerHTML = reportHtml(body.report || body);
