@@ -66,6 +66,44 @@ public class CurrentBoundariesTest {
                 "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}");
     }
 
+    /**
+     * A file renaming 离石区, a member of the town group 离柳中方 that the plan lists by name: refused before anything
+     * is written, since the town groups the counties' listener draws could not be drawn (the listener's failure
+     * would leave the counties replaced and the town groups not).
+     */
+    @Test
+    void aFileRenamingATownGroupMemberIsRefusedAndNothingIsWritten(@TempDir Path dir) throws Exception {
+        GeoJsonWriter json = new GeoJsonWriter(9);
+        json.setEncodeCRS(false);
+        List<String> features = new ArrayList<>();
+        for (Feature c : DATAV.counties()) {
+            String name = c.id().equals("141102") ? "离石新区" : String.valueOf(c.properties().get("name"));
+            features.add("{\"type\":\"Feature\",\"properties\":{\"DM\":\"" + c.id() + "\",\"MC\":\"" + name
+                    + "\"},\"geometry\":" + json.write(c.geometry()) + "}");
+        }
+        Path file = Files.writeString(dir.resolve("renamed.geojson"),
+                "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}");
+        try (GeoPackageStore store = GeoPackageStore.open(dir.resolve("store"));
+                ImportService imports = new ImportService(List.of(new GeoJsonFormatReader()), new LayerWriter(store),
+                        ImportLimits.DEFAULT, List.of())) {
+            LayerWriter writer = new LayerWriter(store);
+            CurrentBoundaries boundaries = new CurrentBoundaries(DATAV, DIRECTORY, TABLES, writer, new LayerService(store));
+            boundaries.load();
+            boundaries.layers().forEach(new LayerPublisher(writer)::publish);
+            Map<String, String> before = versions(store);
+
+            OfficialCountiesReport report = new OfficialBoundaryImport(imports, boundaries, TABLES, writer).replace(
+                    Files.copy(file, dir.resolve("upload.part")), "renamed.geojson", null, "0".repeat(64), "DM",
+                    Optional.of("MC"), "admin");
+
+            assertThat(report.accepted()).isFalse();
+            assertThat(report.renamed()).singleElement().isEqualTo(new OfficialCountiesReport.Rename("141102", "离石区", "离石新区"));
+            assertThat(report.problems()).singleElement().asString().contains("town group", "离石区");
+            assertThat(versions(store)).isEqualTo(before);
+            assertThat(writer.versions(PlanLayers.COUNTIES)).isEmpty();
+        }
+    }
+
     static Map<String, String> versions(GeoPackageStore store) {
         Map<String, String> versions = new TreeMap<>();
         new LayerService(store).layers().forEach(l -> versions.put(l.id(), l.version()));
