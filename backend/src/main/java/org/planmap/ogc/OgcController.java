@@ -181,7 +181,8 @@ class OgcController {
         if (format == OgcFormat.HTML) {
             return withCrs(html(HtmlPages.item(urls, layer, feature, links)), crs);
         }
-        StreamedResponse.send(response, () -> geoJsonHeaders(response, crs), out -> geoJson.writeFeature(feature, Map.of("links", links), crs.yFirst(), out));
+        StreamedResponse.send(response, () -> geoJsonHeaders(response, crs),
+                out -> geoJson.writeFeature(feature, Map.of("links", links), crs.yFirst(), out));
         return null;
     }
 

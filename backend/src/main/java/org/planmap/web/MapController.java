@@ -64,7 +64,9 @@ class MapController {
 
     /**
      * A map image of {@code layers} (comma-separated ids); {@code id@N} draws kept version N of that layer (the number
-     * as /api/layers/{id}/versions lists it), legend and labels included, the other layers as they are now.
+     * as /api/layers/{id}/versions lists it), legend and labels included, the other layers as they are now. The
+     * picture is drawn whole before the first byte (a bad layer is still a problem document), its raster bounded by
+     * {@code max-pixels}; its PNG is deflated straight to the response.
      */
     @GetMapping("/map.png")
     void map(@RequestParam(required = false) String bbox,
