@@ -13,7 +13,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * A data directory as a first start leaves it (base layers, demonstration control lines, the kept ledger and
  * overview tiles), made once per test JVM by one real start on a copy of {@link TestStores}' demonstration lines.
  * The server tests start on copies of it, so each of their Spring contexts is a restart, which builds and draws
- * nothing, instead of a first start, which does all of it again (several CPU-seconds per context). {@code RestartTest} checks that a restart computes nothing.
+ * nothing, instead of a first start, which does all of it again (several CPU-seconds per context).
+ * {@code RestartTest} checks that a restart computes nothing.
  */
 public final class PreparedDataDirectory {
 

@@ -12,6 +12,7 @@ import org.planmap.layer.LayerService;
 import org.planmap.layer.LayerWriter;
 import org.planmap.plan.CountyDirectory;
 import org.planmap.plan.CurrentBoundaries;
+import org.planmap.plan.PlacesInForce;
 import org.planmap.plan.PlanTables;
 import org.planmap.render.OverviewWarmer;
 import org.planmap.store.DataDirectory;
@@ -93,10 +94,10 @@ class PlanmapConfiguration {
     /** Prepared as it is made: the port opens only after every singleton, this one included, exists. */
     @Bean
     Startup startup(LayerWriter writer, BoundarySet boundaries, CountyDirectory directory,
-            CurrentBoundaries current, DemoControlLinePublisher demonstration, LedgerService ledger,
-            CachedLayers cachedLayers, SmallLayersProperties smallLayers, OverviewWarmer overviews,
+            CurrentBoundaries current, PlacesInForce places, DemoControlLinePublisher demonstration,
+            LedgerService ledger, CachedLayers cachedLayers, SmallLayersProperties smallLayers, OverviewWarmer overviews,
             Environment environment) {
-        Startup startup = new Startup(writer, boundaries, directory, current, demonstration, ledger, cachedLayers,
+        Startup startup = new Startup(writer, boundaries, directory, current, places, demonstration, ledger, cachedLayers,
                 smallLayers.warm(), overviews, environment.getProperty("server.address", "localhost"));
         startup.prepare();
         return startup;
