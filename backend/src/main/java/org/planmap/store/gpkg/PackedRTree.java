@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.index.strtree.AbstractNode;
 import org.locationtech.jts.index.strtree.ItemBoundable;
@@ -37,6 +38,10 @@ final class PackedRTree {
     private final String rtree;
     private final int nodeBytes;
     private final STRtree tree;
+    /** The rows' ids in the order given (ascending), and the leaf each one lands in, by that order. */
+    private long[] ids = new long[1024];
+    private long[] leaves;
+    private int count;
     private long nextNode = ROOT + 1;
 
     /** For the (empty) rtree table {@code rtree}: its node size is that of the root node the module created. */
@@ -52,9 +57,13 @@ final class PackedRTree {
         tree = new STRtree((nodeBytes - 4) / CELL);
     }
 
-    /** The envelope of row {@code fid}; the envelope object is kept, so it must not change. */
+    /** The envelope of row {@code fid}, given in ascending fid order; the envelope object is kept, so it must not change. */
     void add(long fid, Envelope envelope) {
-        tree.insert(envelope, fid);
+        if (count == ids.length) {
+            ids = Arrays.copyOf(ids, count * 2);
+        }
+        ids[count] = fid;
+        tree.insert(envelope, count++);
     }
 
     /** Writes the nodes; an R-tree given no envelope keeps the empty root node it was created with. */
@@ -62,8 +71,13 @@ final class PackedRTree {
         if (tree.isEmpty()) {
             return;
         }
+        leaves = new long[count];
         try (Shadow shadow = new Shadow(db)) {
             node(shadow, (AbstractNode) tree.getRoot(), ROOT);
+            // in fid order, the map of rows to leaves is appended to rather than inserted all over its B-tree
+            for (int i = 0; i < count; i++) {
+                shadow.row(ids[i], leaves[i]);
+            }
             shadow.flush();
         }
     }
@@ -81,10 +95,11 @@ final class PackedRTree {
             long id;
             float[] cell;
             if (child instanceof ItemBoundable item) {
-                id = (Long) item.getItem();
+                int i = (Integer) item.getItem();
+                id = ids[i];
+                leaves[i] = number;
                 Envelope e = (Envelope) item.getBounds();
                 cell = new float[] {down(e.getMinX()), up(e.getMaxX()), down(e.getMinY()), up(e.getMaxY())};
-                shadow.row(id, number);
             } else {
                 id = nextNode++;
                 cell = node(shadow, (AbstractNode) child, id);
