@@ -73,6 +73,7 @@ class ToolsBrowserTest extends ScreenBrowserTest {
         String summary = result.findElement(By.cssSelector(".summary p")).getText();
         if (lang.equals("en")) {
             assertThat(summary).startsWith("The site, ").contains("孝义市 Xiaoyi City", " ha (").doesNotContain("该地块", "公顷");
+            assertThat(result.findElement(By.cssSelector(".structure")).getText()).as("English brackets").doesNotContain("（");
         } else {
             assertThat(summary).startsWith("该地块").contains("孝义市");
         }

@@ -154,6 +154,18 @@ class ViewerRoughEdgesBrowserTest extends ScreenBrowserTest {
             problems.add(name + " reaches off the screen: " + js("const r = arguments[0].getBoundingClientRect();"
                     + "return [r.left, r.top, r.right, r.bottom, window.innerWidth, window.innerHeight].join(' ')", shown));
         }
+        if (name.equals("ledger")) {
+            @SuppressWarnings("unchecked")
+            List<String> broken = (List<String>) js("""
+                    return [...document.querySelectorAll('#ledger tbody th[scope=row]')].filter((th) => {
+                      const range = document.createRange();
+                      range.selectNodeContents(th.querySelector('[lang|=zh]') || th);
+                      return range.getClientRects().length > 1;
+                    }).map((th) => th.textContent);""");
+            if (!broken.isEmpty()) {
+                problems.add("ledger breaks names over lines: " + broken.subList(0, Math.min(5, broken.size())));
+            }
+        }
         if (sideways() > 0) {
             problems.add(name + " makes the page scroll sideways by " + sideways() + " px");
         }

@@ -57,7 +57,7 @@ const summaryHtml = (text) => (lang === 'en'
 
 function render(report) {
   const s = report.site;
-  const places = (list) => list.map((p) => `${placeHtml(p.name)}（${number(p.sharePercent)}%）`).join(t('、')) || t('无');
+  const places = (list) => list.map((p) => `${placeHtml(p.name)}${t('（{share}%）', { share: number(p.sharePercent) })}`).join(t('、')) || t('无');
   return `<h3>${t('审查结果')}</h3>
     <p class="site-area">${t('地块面积 {ha} 公顷（{mu} 亩）', { ha: number(s.areaHa), mu: number(s.areaMu) })}
       <small>${t('坐标系：')}${escape(s.sourceCrs)}</small></p>
