@@ -11,9 +11,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A data directory as a first start leaves it (base layers, demonstration control lines, the kept ledger and
- * overview tiles), made once per test JVM by one real start. The server tests start on copies of it, so each of
- * their Spring contexts is a restart, which builds and draws nothing, instead of a first start, which does all of
- * it again (several CPU-seconds per context). {@code RestartTest} checks that a restart computes nothing.
+ * overview tiles), made once per test JVM by one real start on a copy of {@link TestStores}' demonstration lines.
+ * The server tests start on copies of it, so each of their Spring contexts is a restart, which builds and draws
+ * nothing, instead of a first start, which does all of it again (several CPU-seconds per context).
+ * {@code RestartTest} checks that a restart computes nothing.
  */
 public final class PreparedDataDirectory {
 
@@ -47,10 +48,12 @@ public final class PreparedDataDirectory {
     }
 
     private static Path start() {
-        Path dir = TestDirectories.temporary("planmap-prepared-");
+        // On TestStores' demonstration lines, which other tests use too: the start finds them current and does not
+        // generate them a second time in this JVM (RestartTest checks the same on a data directory of its own).
+        Path dir = TestDirectories.copy(TestStores.demonstrationLines(), TestDirectories.temporary("planmap-prepared-"));
         // Closing the context closes the stores, so the copies hold whole SQLite files (no WAL left beside them).
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PlanmapApplication.class)
-                .run("--server.port=0", "--planmap.data-dir=" + dir,
+                .run("--server.port=0", "--planmap.data-dir=" + dir, "--planmap.small-layers.warm=false",
                         "--planmap.security.editor-password=prepared-data-directory-only")) {
             awaitKeptOverviewTiles(context.getBean(LayerWriter.class));
             return dir;

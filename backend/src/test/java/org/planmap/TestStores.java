@@ -4,10 +4,15 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Map;
 import org.planmap.boundary.BoundaryFiles;
 import org.planmap.boundary.BoundarySet;
+import org.planmap.controlline.ControlLine;
 import org.planmap.controlline.DemoControlLinePublisher;
 import org.planmap.controlline.DemoControlLines;
+import org.planmap.controlline.DemoScale;
+import org.planmap.layer.LayerContent;
 import org.planmap.layer.LayerPublisher;
 import org.planmap.layer.LayerWriter;
 import org.planmap.plan.CountyDirectory;
@@ -26,6 +31,7 @@ public final class TestStores {
 
     private static Path planLayers;
     private static Path demonstrationLines;
+    private static Map<ControlLine, LayerContent> demonstrationLayers;
 
     private TestStores() {
     }
@@ -41,6 +47,20 @@ public final class TestStores {
      */
     public static GeoPackageStore withDemonstrationLines(Path dir) {
         return GeoPackageStore.open(TestDirectories.copy(demonstrationLines(), dir));
+    }
+
+    /**
+     * The demonstration control lines of the default seed and scale as the generator makes them (a few seconds),
+     * generated once per test JVM for the tests that only read them.
+     */
+    public static synchronized Map<ControlLine, LayerContent> demonstrationLayers() {
+        if (demonstrationLayers == null) {
+            BoundarySet boundaries = BoundaryFiles.fromClasspath();
+            demonstrationLayers = Collections.unmodifiableMap(DemoControlLines.generate(boundaries,
+                    new CountyDirectory(boundaries, PlanTables.fromClasspath()), DemoControlLines.DEFAULT_SEED,
+                    DemoScale.DEFAULT));
+        }
+        return demonstrationLayers;
     }
 
     /** What a test does around one call of a store: before, after or instead of {@code proceed}, the real call. */
@@ -84,7 +104,8 @@ public final class TestStores {
         return planLayers;
     }
 
-    private static synchronized Path demonstrationLines() {
+    /** The directory {@link #withDemonstrationLines} copies, made on first use. */
+    static synchronized Path demonstrationLines() {
         if (demonstrationLines == null) {
             Path dir = TestDirectories.temporary("planmap-demonstration-lines-");
             BoundarySet boundaries = BoundaryFiles.fromClasspath();

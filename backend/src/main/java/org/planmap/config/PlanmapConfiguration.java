@@ -1,6 +1,7 @@
 package org.planmap.config;
 
 import org.planmap.settings.PlanmapProperties;
+import org.planmap.settings.SmallLayersProperties;
 import org.planmap.settings.VersionProperties;
 import org.planmap.boundary.BoundaryFiles;
 import org.planmap.boundary.BoundarySet;
@@ -94,9 +95,10 @@ class PlanmapConfiguration {
     @Bean
     Startup startup(LayerWriter writer, BoundarySet boundaries, CountyDirectory directory,
             CurrentBoundaries current, PlacesInForce places, DemoControlLinePublisher demonstration,
-            LedgerService ledger, CachedLayers cachedLayers, OverviewWarmer overviews, Environment environment) {
+            LedgerService ledger, CachedLayers cachedLayers, SmallLayersProperties smallLayers, OverviewWarmer overviews,
+            Environment environment) {
         Startup startup = new Startup(writer, boundaries, directory, current, places, demonstration, ledger, cachedLayers,
-                overviews, environment.getProperty("server.address", "localhost"));
+                smallLayers.warm(), overviews, environment.getProperty("server.address", "localhost"));
         startup.prepare();
         return startup;
     }

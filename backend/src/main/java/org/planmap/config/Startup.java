@@ -57,13 +57,18 @@ final class Startup {
     private final DemoControlLinePublisher demonstration;
     private final LedgerService ledger;
     private final CachedLayers cachedLayers;
+    private final boolean warmSmallLayers;
     private final OverviewWarmer overviews;
     private final String host;
 
-    /** @param host the host the ready line names ({@code server.address}, or localhost) */
+    /**
+     * @param warmSmallLayers whether {@code cachedLayers} builds its answers once the server is ready
+     *                        ({@code planmap.small-layers.warm})
+     * @param host            the host the ready line names ({@code server.address}, or localhost)
+     */
     Startup(LayerWriter writer, BoundarySet boundaries, CountyDirectory directory, CurrentBoundaries current,
             PlacesInForce places, DemoControlLinePublisher demonstration, LedgerService ledger, CachedLayers cachedLayers,
-            OverviewWarmer overviews, String host) {
+            boolean warmSmallLayers, OverviewWarmer overviews, String host) {
         this.writer = writer;
         this.boundaries = boundaries;
         this.directory = directory;
@@ -72,6 +77,7 @@ final class Startup {
         this.demonstration = demonstration;
         this.ledger = ledger;
         this.cachedLayers = cachedLayers;
+        this.warmSmallLayers = warmSmallLayers;
         this.overviews = overviews;
         this.host = host;
     }
@@ -168,9 +174,10 @@ final class Startup {
     }
 
     /**
-     * The server accepts requests: said once, then the small layers' answers (≈ 1–2 s of simplifying and
-     * compressing) and the dense layers' overview tiles are built off the start-up path. A request that comes
-     * first builds what it needs itself, or waits for the same build.
+     * The server accepts requests: said once, then the dense layers' overview tiles and (unless
+     * {@code planmap.small-layers.warm} is false) the small layers' answers (≈ 1–2 s of simplifying and compressing)
+     * are built off the start-up path. A request that comes first builds what it needs itself, or waits for the
+     * same build.
      */
     @EventListener(ApplicationReadyEvent.class)
     void ready(ApplicationReadyEvent event) {
@@ -179,6 +186,9 @@ final class Startup {
             log.info("start-up: ready after {} s of process CPU", String.format("%.1f", processCpuSeconds()));
         }
         overviews.layersChanged();
+        if (!warmSmallLayers) {
+            return;
+        }
         Thread warm = new Thread(() -> {
             try {
                 step("small layers cached", cachedLayers::warm);

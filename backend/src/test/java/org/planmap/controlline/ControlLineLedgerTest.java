@@ -16,12 +16,11 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.WKTReader;
+import org.planmap.TestStores;
 import org.planmap.boundary.BoundaryFiles;
 import org.planmap.boundary.BoundarySet;
 import org.planmap.crs.Ellipsoid;
 import org.planmap.layer.LayerContent;
-import org.planmap.plan.CountyDirectory;
-import org.planmap.plan.PlanTables;
 import org.planmap.store.Feature;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.gpkg.GeoPackageStore;
@@ -34,8 +33,7 @@ class ControlLineLedgerTest {
 
     @BeforeAll
     static void compute() {
-        Map<ControlLine, LayerContent> layers = DemoControlLines.generate(BOUNDARIES,
-                new CountyDirectory(BOUNDARIES, PlanTables.fromClasspath()), DemoControlLines.DEFAULT_SEED, DemoScale.DEFAULT);
+        Map<ControlLine, LayerContent> layers = TestStores.demonstrationLayers();
         demo = new EnumMap<>(ControlLine.class);
         layers.forEach((line, content) -> demo.put(line, content.features()));
         counties = ControlLineLedger.perCounty(BOUNDARIES, demo);

@@ -15,6 +15,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.io.WKBWriter;
+import org.planmap.TestStores;
 import org.planmap.boundary.BoundaryFiles;
 import org.planmap.boundary.BoundarySet;
 import org.planmap.layer.LayerContent;
@@ -35,7 +36,7 @@ class DemoControlLinesTest {
     static void generate() {
         boundaries = BoundaryFiles.fromClasspath();
         directory = new CountyDirectory(boundaries, PlanTables.fromClasspath());
-        layers = DemoControlLines.generate(boundaries, directory, DemoControlLines.DEFAULT_SEED, DemoScale.DEFAULT);
+        layers = TestStores.demonstrationLayers();
     }
 
     static List<Feature> features(ControlLine line) {

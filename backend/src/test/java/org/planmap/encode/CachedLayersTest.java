@@ -189,6 +189,23 @@ public class CachedLayersTest {
         }
     }
 
+    /** What a start does once the server is ready ({@code planmap.small-layers.warm}): no first request builds. */
+    @Test
+    void warmBuildsEveryAnswerAheadOfTheRequests() {
+        AtomicLong now = new AtomicLong();
+        CachedLayers answers = new CachedLayers(new LayerService(store), PlanLayers.COUNTIES, SMALL,
+                Map.of(PlanLayers.COUNTIES, PlanLayers.COUNTY_MAP_PROPERTIES), Duration.ofSeconds(1), now::get,
+                task -> { });
+        assertThat(answers.ready(PlanLayers.COUNTIES, Optional.empty())).as("nothing built yet").isEmpty();
+        answers.warm();
+        for (String id : SMALL) {
+            assertThat(answers.ready(id, Optional.empty())).as(id + ", full").isPresent();
+            for (ZoomBand band : ZoomBand.values()) {
+                assertThat(answers.ready(id, Optional.of(band))).as(id + ", " + band).isPresent();
+            }
+        }
+    }
+
     @Test
     void readyAnswersOnlyWhatIsBuiltAndFreshWithoutTheStore(@TempDir Path other) {
         AtomicLong now = new AtomicLong();

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -15,6 +17,7 @@ public final class Gdal {
     private static final Pattern LAYER = Pattern.compile("(?m)^Layer name: (.+)$");
     private static final Pattern GEOMETRY_COLUMN = Pattern.compile("(?m)^Geometry Column = (.+)$");
     private static final Pattern COUNT = Pattern.compile("Feature Count: (\\d+)");
+    private static final Pattern FEATURE = Pattern.compile("(?m)^OGRFeature\\(");
     private static final Pattern EPSG = Pattern.compile("ID\\[\"EPSG\",(\\d+)]]\\s*\\R\\s*Data axis");
 
     private Gdal() {
@@ -47,15 +50,27 @@ public final class Gdal {
 
         /** One column of an SQLite-dialect query (SpatiaLite functions such as ST_IsValid available). */
         public List<String> sql(String sql, String column) throws IOException, InterruptedException {
+            return rows(sql, column).stream().map(row -> row.get(column)).toList();
+        }
+
+        /** Some columns of an SQLite-dialect query, row by row, from one {@code ogrinfo} run. */
+        public List<Map<String, String>> rows(String sql, String... columns) throws IOException, InterruptedException {
             List<String> args = new ArrayList<>(openOptions);
             args.addAll(List.of("-q", "-dialect", "sqlite", "-sql", sql));
-            Matcher m = Pattern.compile("(?m)^  " + Pattern.quote(column) + " \\([^)]*\\) = (.*)$")
-                    .matcher(ogrinfo(file, args));
-            List<String> values = new ArrayList<>();
-            while (m.find()) {
-                values.add(m.group(1));
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (String feature : FEATURE.split(ogrinfo(file, args))) {
+                Map<String, String> row = new LinkedHashMap<>();
+                for (String column : columns) {
+                    Matcher m = Pattern.compile("(?m)^  " + Pattern.quote(column) + " \\([^)]*\\) = (.*)$").matcher(feature);
+                    if (m.find()) {
+                        row.put(column, m.group(1));
+                    }
+                }
+                if (!row.isEmpty()) {
+                    rows.add(row);
+                }
             }
-            return values;
+            return rows;
         }
 
         /** The features matching an SQL condition. */

@@ -19,8 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** A real planmap server on a random port with its own data directory, asked over real HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-// Below a class's own @DynamicPropertySource, so that a class registering its own password overrides it.
-@TestPropertySource(properties = "planmap.security.editor-password=" + ServerTest.EDITOR_PASSWORD)
+// Below a class's own @DynamicPropertySource, so that a class registering its own password overrides it. The small
+// layers' answers are built at the first request for them, not all at each start: most of these servers are asked
+// for few of them (CachedLayersTest checks the warming itself).
+@TestPropertySource(properties = {"planmap.security.editor-password=" + ServerTest.EDITOR_PASSWORD,
+        "planmap.small-layers.warm=false"})
 abstract class ServerTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
