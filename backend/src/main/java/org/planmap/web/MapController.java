@@ -5,9 +5,7 @@ import org.planmap.http.ApiException;
 import org.planmap.http.TileResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
 import org.planmap.settings.RenderProperties;
 import org.planmap.layer.LayerService;
@@ -74,23 +72,7 @@ class MapController {
             throw ApiException.badParameter("width×height", "图片像素过多（最多 " + limits.maxPixels() + " 像素）",
                     "too many pixels (at most " + limits.maxPixels() + ")");
         }
-        List<String> ids = new ArrayList<>();
-        Map<String, Integer> versions = new LinkedHashMap<>();
-        for (String named : list(layers == null ? DEFAULT_LAYERS : layers)) {
-            // id@N: a map image names several layers, so the version goes with the layer it is of
-            int at = named.lastIndexOf('@');
-            String id = at < 0 ? named : named.substring(0, at);
-            if (at >= 0) {
-                versions.put(id, QueryParams.version(named.substring(at + 1)));
-            }
-            if (!ids.contains(id)) {
-                ids.add(id);
-            }
-        }
-        if (ids.isEmpty()) {
-            throw ApiException.badParameter("layers", "至少选择一个图层", "name at least one layer");
-        }
-        byte[] png = Png.encode(mapImage.render(box, w, h, ids, versions, language));
+        byte[] png = Png.encode(mapImage.render(box, w, h, QueryParams.mapLayers(layers, DEFAULT_LAYERS), language));
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         Downloads.attachment("山西省新型城镇化规划地图.png", "planmap-map.png"))
