@@ -391,6 +391,9 @@ class VersionApiTest extends ServerTest {
                 lon - 0.05, lat - 0.04, lon + 0.05, lat + 0.04);
         byte[] now = pdf(print + "urban-development-boundary");
         byte[] old = pdf(print + "urban-development-boundary@2");
+        Files.createDirectories(ScreenBrowserTest.SCREENSHOTS);
+        ImageIO.write(page(old), "png", ScreenBrowserTest.SCREENSHOTS.resolve("pdf-print-version-2.png").toFile());
+        ImageIO.write(page(now), "png", ScreenBrowserTest.SCREENSHOTS.resolve("pdf-print-current.png").toFile());
         assertThat(middleDifference(page(old), page(now))).as("the map area where versions 2 and 6 differ")
                 .isGreaterThan(500);
         assertThat(middleDifference(page(old), page(pdf(print + "urban-development-boundary@5"))))
