@@ -49,13 +49,13 @@ ensure_jar() {
   echo "$jar"
 }
 
-# start_planmap PORT DATA_DIR LOG: starts the jar with a 1 GB heap (and $BENCH_PLANMAP_ARGS); sets PLANMAP_PID;
-# waits until it answers.
+# start_planmap PORT DATA_DIR LOG: starts the jar with a 1 GB heap (and $BENCH_PLANMAP_ARGS, JVM options
+# $BENCH_JVM_OPTS); sets PLANMAP_PID; waits until it answers.
 start_planmap() {
   local port=$1 data=$2 log=$3 jar
   jar=$(ensure_jar)
   # shellcheck disable=SC2086 # the extra options are words
-  java -Xmx1g -jar "$jar" --server.port="$port" --planmap.data-dir="$data" ${BENCH_PLANMAP_ARGS:-} >"$log" 2>&1 &
+  java -Xmx1g ${BENCH_JVM_OPTS:-} -jar "$jar" --server.port="$port" --planmap.data-dir="$data" ${BENCH_PLANMAP_ARGS:-} >"$log" 2>&1 &
   PLANMAP_PID=$!
   wait_http "http://127.0.0.1:$port/api/layers" 180 || { tail -20 "$log" >&2; return 1; }
 }

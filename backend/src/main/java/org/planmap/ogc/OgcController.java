@@ -3,7 +3,6 @@ package org.planmap.ogc;
 import org.planmap.ClientFault.Kind;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -18,6 +17,7 @@ import org.planmap.layer.FeaturePage;
 import org.planmap.layer.LayerService;
 import org.planmap.security.PublicBaseUrl;
 import org.planmap.store.Feature;
+import org.planmap.store.FeatureCursor;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.Field;
 import org.planmap.store.LayerInfo;
@@ -142,30 +142,34 @@ class OgcController {
                         page.matched().orElseThrow(), request)), request.crs());
             }
             Map<String, Object> leading = Map.of("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-            StreamedResponse.send(response, () -> {
-                response.setContentType(GeoJsonEncoder.MEDIA_TYPE);
-                response.setHeader("Content-Crs", "<" + request.crs().uri() + ">");
-            }, out -> geoJson.write(page, leading,
-                    (matched, returned) -> Map.of("links", request.links(urls, collectionId, matched, (int) returned)),
-                    request.crs().yFirst(), out));
+            StreamedResponse.send(response, () -> geoJsonHeaders(response, request.crs()),
+                    out -> geoJson.write(page, leading, (matched, returned) -> Map.of("links",
+                            request.links(urls, collectionId, matched, (int) returned)), request.crs().yFirst(), out));
             return null;
         }
     }
 
+    /**
+     * The feature is read before the first byte (an unknown id is a 404 problem document); its GeoJSON is then written
+     * straight to the response, as the items are: a county's or a control line's polygon may hold megabytes.
+     */
     @GetMapping("/collections/{collectionId}/items/{featureId}")
     ResponseEntity<byte[]> item(@PathVariable String collectionId, @PathVariable String featureId,
             @RequestParam MultiValueMap<String, String> params,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, HttpServletResponse response)
+            throws IOException {
         OgcParams p = OgcParams.check(params, Set.of("f", "crs", "version"));
         Integer version = QueryParams.version(p.get("version"));
         LayerInfo layer = layers.layer(FeatureQuery.of(collectionId).version(version));
         OgcCrs crs = OgcCrs.parameter("crs", p.get("crs"));
         OgcFormat format = p.format(accept);
-        List<Feature> found = layers.features(FeatureQuery.byId(collectionId, featureId).version(version), crs.crs())
-                .toList();
-        if (found.isEmpty()) {
-            throw new ApiException(Kind.NOT_FOUND, "feature-not-found",
-                    "图层“" + layer.title() + "”中没有要素 " + featureId, "no feature " + featureId + " in " + collectionId);
+        Feature feature;
+        try (FeatureCursor found = layers.features(FeatureQuery.byId(collectionId, featureId).version(version), crs.crs())) {
+            if (!found.hasNext()) {
+                throw new ApiException(Kind.NOT_FOUND, "feature-not-found",
+                        "图层“" + layer.title() + "”中没有要素 " + featureId, "no feature " + featureId + " in " + collectionId);
+            }
+            feature = found.next();
         }
         OgcUrls urls = urls();
         Map<String, String> query = new LinkedHashMap<>();
@@ -175,11 +179,11 @@ class OgcController {
                 format, OgcUrls.GEOJSON, "要素 " + featureId));
         links.add(new Link(urls.collection(collectionId), "collection", OgcUrls.JSON, layer.title()));
         if (format == OgcFormat.HTML) {
-            return withCrs(html(HtmlPages.item(urls, layer, found.get(0), links)), crs);
+            return withCrs(html(HtmlPages.item(urls, layer, feature, links)), crs);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        geoJson.writeFeature(found.get(0), Map.of("links", links), crs.yFirst(), out);
-        return withCrs(bytes(out.toByteArray(), GeoJsonEncoder.MEDIA_TYPE), crs);
+        StreamedResponse.send(response, () -> geoJsonHeaders(response, crs),
+                out -> geoJson.writeFeature(feature, Map.of("links", links), crs.yFirst(), out));
+        return null;
     }
 
     /**
@@ -206,6 +210,13 @@ class OgcController {
 
     private static ResponseEntity<byte[]> bytes(byte[] body, String mediaType) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(mediaType)).varyBy(HttpHeaders.ACCEPT).body(body);
+    }
+
+    /** A streamed GeoJSON answer's headers: those {@link #bytes} and {@link #withCrs} give a whole one. */
+    private static void geoJsonHeaders(HttpServletResponse response, OgcCrs crs) {
+        response.setContentType(GeoJsonEncoder.MEDIA_TYPE);
+        response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);   // beside the gzip handler's Accept-Encoding
+        response.setHeader("Content-Crs", "<" + crs.uri() + ">");
     }
 
     /** Part 2: the answer names the CRS of its coordinates. */

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Draws the dense layers' overview tiles ahead, so the first screen a planner sees after an import (or a
  * restart) comes from memory: drawn on demand, those tiles took seconds each, as each reads most of a layer of
- * hundreds of thousands of polygons. One background thread, one layer at a time; a layer that changes again
+ * hundreds of thousands of polygons. Both grids' ({@link Tiles#overview}): the viewer's Web Mercator and the
+ * CGCS2000 set a 一张图 platform's WMTS client opens with, all in one read of the layer. One background thread, one layer at a time; a layer that changes again
  * meanwhile is dropped and drawn at its newer version. At start nothing waits for it: the layers stored before
  * are drawn once the server answers ({@link #layersChanged}), and a tile asked for meanwhile is drawn on demand.
  * What is drawn is kept in the store with the layer's version ({@link KeptOverview}), so a restart, or another

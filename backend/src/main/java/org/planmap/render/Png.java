@@ -2,6 +2,7 @@ package org.planmap.render;
 
 import com.pngencoder.PngEncoder;
 import java.awt.image.BufferedImage;
+import java.io.OutputStream;
 
 /**
  * PNG bytes of an image (RGB, or RGBA for a tile with transparency).
@@ -19,8 +20,21 @@ public final class Png {
     private Png() {
     }
 
+    /** For the tile caches, which keep the bytes. */
     public static byte[] encode(BufferedImage image) {
+        return encoder(image).toBytes();
+    }
+
+    /**
+     * The same bytes written to {@code out} as they are deflated: a map image's PNG (megabytes at 4096 pixels) is
+     * not held a second time beside its raster while it is sent.
+     */
+    public static void write(BufferedImage image, OutputStream out) {
+        encoder(image).toStream(out);
+    }
+
+    private static PngEncoder encoder(BufferedImage image) {
         return new PngEncoder().withBufferedImage(image).withCompressionLevel(DEFLATE_LEVEL)
-                .withPredictorEncoding(false).withMultiThreadedCompressionEnabled(false).toBytes();
+                .withPredictorEncoding(false).withMultiThreadedCompressionEnabled(false);
     }
 }

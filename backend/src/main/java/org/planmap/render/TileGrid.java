@@ -1,5 +1,6 @@
 package org.planmap.render;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.locationtech.jts.geom.Envelope;
@@ -48,6 +49,11 @@ public enum TileGrid {
     /** A short name for cache keys and entity tags ({@code w}, {@code c}: 天地图's names of the two). */
     public String key() {
         return key;
+    }
+
+    /** The grid {@link #key} names. */
+    public static Optional<TileGrid> ofKey(String key) {
+        return Arrays.stream(values()).filter(g -> g.key.equals(key)).findFirst();
     }
 
     public CrsRef crs() {

@@ -25,9 +25,9 @@ import org.planmap.store.LayerInfo;
  * {@link ByteCache} keyed by the layer's version and the grid. A tile that misses the layer's extent is the one
  * shared transparent PNG, answered without a store query.
  *
- * <p>The overview tiles (zoom {@code overviewZoom} and below, where the viewer opens) have a cache of their own,
- * so a long session of street-level tiles cannot push them out, and can all be drawn ahead in one read of the
- * layer ({@link #drawOverview}). A tile being drawn is drawn once: whoever asks for it meanwhile waits for
+ * <p>The overview tiles (zoom {@code overviewZoom} and below of both grids: where the viewer opens, and where a
+ * WMTS client of the CGCS2000 set does) have a cache of their own, so a long session of street-level tiles cannot
+ * push them out, and can all be drawn ahead in one read of the layer ({@link #drawOverview}). A tile being drawn is drawn once: whoever asks for it meanwhile waits for
  * that drawing rather than starting a second one.
  */
 public final class Tiles {
@@ -109,19 +109,23 @@ public final class Tiles {
 
     /**
      * The overview tiles of the layer's present version that have something to draw: those {@link #drawOverview}
-     * draws. They are the viewer's (Web Mercator): where it opens, and what the first requests after a start ask for.
+     * draws. They are the viewer's (Web Mercator), where it opens and what the first requests after a start ask for,
+     * and the same levels of the CGCS2000 set, where a 一张图 platform's WMTS client opens: on demand, such a tile
+     * of a dense layer reads most of the layer, as a Mercator one does.
      */
     public List<Key> overview(String layerId) {
         LayerInfo layer = layers.layer(layerId);
         List<Key> keys = new ArrayList<>();
-        for (int z = 0; z <= overviewZoom; z++) {
-            TileGrid.WEB_MERCATOR.range(layer.bbox(), z).ifPresent(r -> {
-                for (int x = r.minX(); x <= r.maxX(); x++) {
-                    for (int y = r.minY(); y <= r.maxY(); y++) {
-                        keys.add(new Key(layerId, layer.version(), TileGrid.WEB_MERCATOR, r.z(), x, y));
+        for (TileGrid grid : TileGrid.values()) {
+            for (int z = grid.minZoom(); z <= overviewZoom; z++) {
+                grid.range(layer.bbox(), z).ifPresent(r -> {
+                    for (int x = r.minX(); x <= r.maxX(); x++) {
+                        for (int y = r.minY(); y <= r.maxY(); y++) {
+                            keys.add(new Key(layerId, layer.version(), grid, r.z(), x, y));
+                        }
                     }
-                }
-            });
+                });
+            }
         }
         return keys;
     }
@@ -295,11 +299,11 @@ public final class Tiles {
     }
 
     /**
-     * The viewer's overview tiles have a cache of their own; a geographic tile of a low level goes with the
-     * street-level ones, so WMTS clients of that grid cannot push out what the viewer opens with.
+     * The overview tiles of both grids have a cache of their own: they are few (a level-8 tile is 1.4° wide), so
+     * neither grid's clients can push out what the other's open with.
      */
     private ByteCache<Key> cacheOf(Key key) {
-        return key.grid() == TileGrid.WEB_MERCATOR && key.z() <= overviewZoom ? overviewCache : cache;
+        return key.z() <= overviewZoom ? overviewCache : cache;
     }
 
     /** The layer's version, the grid and the address: an import or another grid is another tag. */

@@ -12,9 +12,10 @@ import org.springframework.util.unit.DataSize;
  * @param maxPixels most pixels in one map image (width × height): an RGB image costs 4 bytes a pixel while drawn
  * @param tileCache memory for encoded tiles (least recently used out first); sized for a 1 GB heap
  * @param overviewZoom      the zooms the viewer opens at (0 to this): their tiles of the dense layers are drawn
- *                          ahead after every change of a layer, and kept in a cache of their own
+ *                          ahead after every change of a layer, in both grids (Web Mercator and CGCS2000), and kept
+ *                          in a cache of their own
  * @param overviewTileCache memory for those tiles: at 500 000 features the four dense layers' 170 overview tiles
- *                          take well under 1 MB, so this holds many versions
+ *                          of each grid take about 1 MB, so this holds many versions
  */
 @ConfigurationProperties("planmap.render")
 public record RenderProperties(@DefaultValue("64") int minSize, @DefaultValue("4096") int maxSize,

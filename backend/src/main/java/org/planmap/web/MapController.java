@@ -2,7 +2,11 @@ package org.planmap.web;
 
 import org.planmap.http.QueryParams;
 import org.planmap.http.ApiException;
+import org.planmap.http.StreamedResponse;
 import org.planmap.http.TileResponse;
+import jakarta.servlet.http.HttpServletResponse;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,12 +62,15 @@ class MapController {
 
     /**
      * A map image of {@code layers} (comma-separated ids); {@code id@N} draws kept version N of that layer (the number
-     * as /api/layers/{id}/versions lists it), legend and labels included, the other layers as they are now.
+     * as /api/layers/{id}/versions lists it), legend and labels included, the other layers as they are now. The
+     * picture is drawn whole before the first byte (a bad layer is still a problem document), its raster bounded by
+     * {@code max-pixels}; its PNG is deflated straight to the response.
      */
     @GetMapping("/map.png")
-    ResponseEntity<byte[]> map(@RequestParam(required = false) String bbox,
+    void map(@RequestParam(required = false) String bbox,
             @RequestParam(required = false) String width, @RequestParam(required = false) String height,
-            @RequestParam(required = false) String layers, @RequestParam(required = false) String lang) {
+            @RequestParam(required = false) String layers, @RequestParam(required = false) String lang,
+            HttpServletResponse response) throws IOException {
         Envelope box = QueryParams.mapBox(bbox);
         MapLanguage language = language(lang);
         int w = (int) whole("width", width == null ? "1200" : width, limits.minSize(), limits.maxSize());
@@ -72,11 +79,12 @@ class MapController {
             throw ApiException.badParameter("width×height", "图片像素过多（最多 " + limits.maxPixels() + " 像素）",
                     "too many pixels (at most " + limits.maxPixels() + ")");
         }
-        byte[] png = Png.encode(mapImage.render(box, w, h, QueryParams.mapLayers(layers, DEFAULT_LAYERS), language));
-        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        Downloads.attachment("山西省新型城镇化规划地图.png", "planmap-map.png"))
-                .body(png);
+        BufferedImage image = mapImage.render(box, w, h, QueryParams.mapLayers(layers, DEFAULT_LAYERS), language);
+        StreamedResponse.send(response, () -> {
+            response.setContentType(MediaType.IMAGE_PNG_VALUE);
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                    Downloads.attachment("山西省新型城镇化规划地图.png", "planmap-map.png"));
+        }, out -> Png.write(image, out));
     }
 
     @GetMapping("/tiles/{layerId}/{z}/{x}/{y}.png")

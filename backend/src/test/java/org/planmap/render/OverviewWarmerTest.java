@@ -18,6 +18,9 @@ import org.planmap.controlline.ControlLine;
 import org.planmap.layer.ByteCache;
 import org.planmap.layer.LayerService;
 import org.planmap.layer.LayerWriter;
+import org.planmap.store.Feature;
+import org.planmap.store.FeatureQuery;
+import org.planmap.store.LayerInfo;
 import org.planmap.store.gpkg.GeoPackageStore;
 import org.planmap.style.MapStyles;
 
@@ -79,19 +82,50 @@ class OverviewWarmerTest {
         assertThat(KeptOverview.read(kept, UDB, layers.layer(UDB).version(), "drawer-1")).hasValueSatisfying(
                 tiles -> assertThat(tiles).containsOnlyKeys(drawn.keySet()));
 
+        assertThat(drawn.keySet()).extracting(Tiles.Key::grid).as("both grids' overviews")
+                .contains(TileGrid.WEB_MERCATOR, TileGrid.CGCS2000);
         Tiles.Key marked = drawn.keySet().iterator().next();
+        Tiles.Key markedC = drawn.keySet().stream().filter(k -> k.grid() == TileGrid.CGCS2000).findFirst().orElseThrow();
         Map<Tiles.Key, byte[]> tampered = new LinkedHashMap<>(drawn);
         tampered.put(marked, MARKER);
+        tampered.put(markedC, MARKER);
         writer.keepDerived(KeptOverview.key(UDB), KeptOverview.text(marked.version(), "drawer-1", tampered));
 
         Map<Tiles.Key, byte[]> restarted = warm(freshTiles(), "drawer-1");
         assertThat(restarted.get(marked)).as("read back, not drawn").isEqualTo(MARKER);
+        assertThat(restarted.get(markedC)).as("a CGCS2000 tile read back, not drawn").isEqualTo(MARKER);
         assertThat(restarted.keySet()).isEqualTo(drawn.keySet());
 
         Map<Tiles.Key, byte[]> otherCode = warm(freshTiles(), "drawer-2");
         assertThat(otherCode.get(marked)).as("drawn again").isEqualTo(drawn.get(marked));
         assertThat(await(() -> writer.derived(KeptOverview.key(UDB)).filter(t -> t.contains("\tdrawer-2\n"))))
                 .as("and kept for the new code").isNotEmpty();
+    }
+
+    /**
+     * An import is followed by the drawing of both grids' overviews in one read of the layer, before the import is
+     * done: the first tile a WMTS client of the CGCS2000 set asks for is then in memory, and it is byte for byte what
+     * a drawing on demand makes. A fresh warmer's tiles, so nothing was cached before the import.
+     */
+    @Test
+    void anImportDrawsTheCgcs2000OverviewAheadAsADrawingOnDemandWould() {
+        Tiles tiles = freshTiles();
+        LayerInfo udb = layers.layer(UDB);
+        List<Feature> all = store.query(FeatureQuery.of(UDB)).toList();
+        try (OverviewWarmer warmer = new OverviewWarmer(tiles, layers, List.of(UDB), writer, "drawer-1")) {
+            writer.subscribe(warmer);
+            // returns once the warmer has drawn the new version's overview
+            writer.replace(udb.withContents(all.size() / 2, udb.bbox(), "imported"), all.subList(0, all.size() / 2));
+        }
+        // 太原 at CGCS2000 level 8: 112.5–113.9°E, 36.6–38.0°N
+        Tiles.Key taiyuan = new Tiles.Key(UDB, "imported", TileGrid.CGCS2000, 8, 208, 37);
+        assertThat(tiles.overview(UDB)).contains(taiyuan).allMatch(tiles::cached);
+        byte[] ahead = tiles.tile(UDB, null, TileGrid.CGCS2000, 8, 208, 37).png();
+        byte[] onDemand = freshTiles().tile(UDB, null, TileGrid.CGCS2000, 8, 208, 37).png();
+        assertThat(onDemand.length).as("a drawn tile, not the empty one").isGreaterThan(1000);
+        assertThat(ahead).isEqualTo(onDemand);
+        assertThat(writer.derived(KeptOverview.key(UDB)).flatMap(t -> KeptOverview.read(t, UDB, "imported", "drawer-1")))
+                .as("kept for a restart").hasValueSatisfying(kept -> assertThat(kept.get(taiyuan)).isEqualTo(ahead));
     }
 
     @Test
