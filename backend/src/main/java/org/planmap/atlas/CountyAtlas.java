@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -39,11 +40,11 @@ public final class CountyAtlas {
     private static final int MAP_HEIGHT = 430;
 
     private final LayerService layers;
-    private final CountyCards cards;
+    private final Supplier<CountyCards> cards;
     private final LedgerService ledger;
     private final MapPdf maps;
 
-    public CountyAtlas(LayerService layers, CountyCards cards, LedgerService ledger, MapPdf maps) {
+    public CountyAtlas(LayerService layers, Supplier<CountyCards> cards, LedgerService ledger, MapPdf maps) {
         this.layers = layers;
         this.cards = cards;
         this.ledger = ledger;
@@ -74,7 +75,8 @@ public final class CountyAtlas {
         try (PdfDocument pdf = new PdfDocument();
                 FeatureCursor counties = layers.features(FeatureQuery.of(PlanLayers.COUNTIES).adcodePrefix(adcodePrefix),
                         CrsRef.WGS84)) {
-            counties.forEachRemaining(county -> cards.of(county.id())
+            CountyCards inForce = cards.get();
+            counties.forEachRemaining(county -> inForce.of(county.id())
                     .ifPresent(card -> page(pdf, a4, county, card, rows.get(county.id()), drawn, language)));
             pdf.save(out);
         }

@@ -22,19 +22,26 @@ public final class BoundaryLayers {
     public static final Field COUNTY_COUNT = new Field("countyCount", Type.INTEGER, "县级行政区数");
     public static final Field AREA_KM2 = new Field("areaKm2", Type.REAL, "面积（km²，椭球面）");
 
+    /** Where the DataV boundaries come from, as the layers made of them say. */
+    public static final String DATAV = BoundaryImportReport.SOURCE + ", GCJ-02→WGS84 (data/boundaries/README.md)";
+
     private BoundaryLayers() {
     }
 
     public static List<LayerContent> all(BoundarySet boundaries) {
-        String source = BoundaryImportReport.SOURCE + ", GCJ-02→WGS84 (data/boundaries/README.md)";
+        return all(boundaries, DATAV);
+    }
+
+    /** @param counties where the counties come from: {@link #DATAV}, or a department's file in force */
+    public static List<LayerContent> all(BoundarySet boundaries, String counties) {
         List<Field> codeAndName = List.of(ADCODE, NAME);
         List<Field> provinceFields = List.of(ADCODE, NAME, COUNTY_COUNT, AREA_KM2);
         return List.of(
                 new LayerContent(new LayerInfo(PROVINCE, "山西省 Shanxi province", "MULTIPOLYGON", BoundarySet.CRS,
-                        source + ", union of the 117 counties", 0, List.of(), provinceFields, ""),
+                        counties + ", union of the 117 counties", 0, List.of(), provinceFields, ""),
                         List.of(boundaries.province())),
                 new LayerContent(new LayerInfo(NEIGHBOURS, "相邻省份 Neighbouring provinces", "MULTIPOLYGON", BoundarySet.CRS,
-                        source + ", province outlines as published (background only)", 0, List.of(), codeAndName, ""),
+                        DATAV + ", province outlines as published (background only)", 0, List.of(), codeAndName, ""),
                         boundaries.neighbours()));
     }
 }

@@ -11,6 +11,7 @@ import org.planmap.layer.LayerService;
 import org.planmap.layer.LayerWriter;
 import org.planmap.plan.CountyDirectory;
 import org.planmap.plan.CurrentBoundaries;
+import org.planmap.plan.PlacesInForce;
 import org.planmap.plan.PlanTables;
 import org.planmap.render.OverviewWarmer;
 import org.planmap.store.DataDirectory;
@@ -92,9 +93,9 @@ class PlanmapConfiguration {
     /** Prepared as it is made: the port opens only after every singleton, this one included, exists. */
     @Bean
     Startup startup(LayerWriter writer, BoundarySet boundaries, CountyDirectory directory,
-            CurrentBoundaries current, DemoControlLinePublisher demonstration, LedgerService ledger,
-            CachedLayers cachedLayers, OverviewWarmer overviews, Environment environment) {
-        Startup startup = new Startup(writer, boundaries, directory, current, demonstration, ledger, cachedLayers,
+            CurrentBoundaries current, PlacesInForce places, DemoControlLinePublisher demonstration,
+            LedgerService ledger, CachedLayers cachedLayers, OverviewWarmer overviews, Environment environment) {
+        Startup startup = new Startup(writer, boundaries, directory, current, places, demonstration, ledger, cachedLayers,
                 overviews, environment.getProperty("server.address", "localhost"));
         startup.prepare();
         return startup;

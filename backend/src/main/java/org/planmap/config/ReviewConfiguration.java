@@ -4,7 +4,7 @@ import org.planmap.atlas.CountyAtlas;
 import org.planmap.controlline.LedgerService;
 import org.planmap.importer.ImportService;
 import org.planmap.layer.LayerService;
-import org.planmap.plan.CountyCards;
+import org.planmap.plan.PlacesInForce;
 import org.planmap.render.MapImage;
 import org.planmap.render.MapPdf;
 import org.planmap.review.SiteReader;
@@ -24,8 +24,8 @@ class ReviewConfiguration {
     }
 
     @Bean
-    SiteReview siteReview(LayerService layers, CountyCards cards) {
-        return new SiteReview(layers, cards);
+    SiteReview siteReview(LayerService layers, PlacesInForce places) {
+        return new SiteReview(layers, places::cards);
     }
 
     @Bean
@@ -39,7 +39,7 @@ class ReviewConfiguration {
     }
 
     @Bean
-    CountyAtlas countyAtlas(LayerService layers, CountyCards cards, LedgerService ledger, MapPdf maps) {
-        return new CountyAtlas(layers, cards, ledger, maps);
+    CountyAtlas countyAtlas(LayerService layers, PlacesInForce places, LedgerService ledger, MapPdf maps) {
+        return new CountyAtlas(layers, places::cards, ledger, maps);
     }
 }

@@ -22,6 +22,7 @@ import org.planmap.layer.LayerPublisher;
 import org.planmap.layer.LayerWriter;
 import org.planmap.plan.CountyDirectory;
 import org.planmap.plan.CurrentBoundaries;
+import org.planmap.plan.PlacesInForce;
 import org.planmap.style.MapStyles;
 import org.planmap.render.OverviewWarmer;
 import org.slf4j.Logger;
@@ -52,6 +53,7 @@ final class Startup {
     private final BoundarySet boundaries;
     private final CountyDirectory directory;
     private final CurrentBoundaries current;
+    private final PlacesInForce places;
     private final DemoControlLinePublisher demonstration;
     private final LedgerService ledger;
     private final CachedLayers cachedLayers;
@@ -60,12 +62,13 @@ final class Startup {
 
     /** @param host the host the ready line names ({@code server.address}, or localhost) */
     Startup(LayerWriter writer, BoundarySet boundaries, CountyDirectory directory, CurrentBoundaries current,
-            DemoControlLinePublisher demonstration, LedgerService ledger, CachedLayers cachedLayers,
+            PlacesInForce places, DemoControlLinePublisher demonstration, LedgerService ledger, CachedLayers cachedLayers,
             OverviewWarmer overviews, String host) {
         this.writer = writer;
         this.boundaries = boundaries;
         this.directory = directory;
         this.current = current;
+        this.places = places;
         this.demonstration = demonstration;
         this.ledger = ledger;
         this.cachedLayers = cachedLayers;
@@ -90,6 +93,7 @@ final class Startup {
         });
         // first: whoever follows a change of the counties reads the boundaries they now are
         writer.subscribe(current);
+        writer.subscribe(places);
         writer.subscribe(ledger);
         writer.subscribe(cachedLayers);
         writer.subscribe(overviews);

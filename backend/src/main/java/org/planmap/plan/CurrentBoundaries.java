@@ -1,6 +1,9 @@
 package org.planmap.plan;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.planmap.boundary.BoundaryLayers;
@@ -14,6 +17,8 @@ import org.planmap.layer.LayerService;
 import org.planmap.layer.LayerWriter;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.LayerInfo;
+import org.planmap.store.LayerVersion;
+import org.planmap.store.VersionNote;
 
 /**
  * The county boundaries in force and what is made of them: the DataV set planmap carries, or a department's own
@@ -32,13 +37,17 @@ public final class CurrentBoundaries implements LayerWriter.Listener {
      *                for the DataV set, whose layer says where DataV comes from
      * @param version the stored {@code counties} layer's version this set was read at (null before it is stored):
      *                what state derived from the set is kept under
+     * @param origin  for an official set, the file as the layers made of it name it ({@link #origin}); null for DataV
      */
-    public record Current(BoundarySet set, CountyDirectory directory, String source, String version) {
+    public record Current(BoundarySet set, CountyDirectory directory, String source, String version, String origin) {
 
         public boolean official() {
             return source != null;
         }
     }
+
+    /** The day an official file was imported is told as the department that sent it counts days. */
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final BoundarySet dataV;
     private final CountyDirectory dataVDirectory;
@@ -54,7 +63,7 @@ public final class CurrentBoundaries implements LayerWriter.Listener {
         this.tables = tables;
         this.writer = writer;
         this.layers = layers;
-        this.current = new Current(dataV, dataVDirectory, null, null);
+        this.current = new Current(dataV, dataVDirectory, null, null, null);
     }
 
     public Current current() {
@@ -77,15 +86,16 @@ public final class CurrentBoundaries implements LayerWriter.Listener {
     /** At start, once {@link #layers()} are published: the set is the one the stored counties now are. */
     public void published() {
         Current c = current;
-        current = new Current(c.set(), c.directory(), c.source(), storedVersion(writer));
+        current = new Current(c.set(), c.directory(), c.source(), storedVersion(writer), c.origin());
     }
 
     /** The counties (with their tiers), the cities, the province, the neighbours, the town groups and the regions. */
     public List<LayerContent> layers() {
         Current c = current;
-        List<LayerContent> all = new ArrayList<>(BoundaryLayers.all(c.set()));
+        boolean official = c.official();
+        List<LayerContent> all = new ArrayList<>(BoundaryLayers.all(c.set(), official ? c.origin() : BoundaryLayers.DATAV));
         all.add(counties(c.set(), c.directory(), c.source()));
-        all.add(PlanLayers.cities(c.set(), tables));
+        all.add(PlanLayers.cities(c.set(), tables, official ? c.origin() : PlanLayers.DATAV_COUNTIES));
         all.addAll(new StructureLayers(c.set()).all(tables));
         return all;
     }
@@ -119,13 +129,34 @@ public final class CurrentBoundaries implements LayerWriter.Listener {
         Optional<LayerInfo> stored = writer.stored(PlanLayers.COUNTIES);
         String version = stored.map(LayerInfo::version).orElse(null);
         if (stored.isEmpty() || !OfficialCounties.isOfficial(stored.get().source())) {
-            return new Current(dataV, dataVDirectory, null, version);
+            return new Current(dataV, dataVDirectory, null, version, null);
         }
         BoundarySet set;
         try (FeaturePage page = layers.page(FeatureQuery.of(PlanLayers.COUNTIES))) {
             set = OfficialCounties.fromStored(page.features().toList(), dataV);
         }
-        return new Current(set, new CountyDirectory(set, tables), stored.get().source(), version);
+        return new Current(set, new CountyDirectory(set, tables), stored.get().source(), version,
+                origin(writer.versions(PlanLayers.COUNTIES), version));
+    }
+
+    /**
+     * The official file in force as the cities and the province, unions of its counties, name their source, in
+     * Chinese and English: its file name, the version of {@code counties} it was imported as and the day (China
+     * time). A restore of it names the import it restores, so that a planner finds that version in the history.
+     */
+    static String origin(List<LayerVersion> versions, String layerVersion) {
+        Optional<LayerVersion> imported = versions.stream()
+                .filter(v -> v.layer().version().equals(layerVersion) && VersionNote.IMPORT.equals(v.note().action()))
+                .min(Comparator.comparingInt(LayerVersion::version))
+                .or(() -> versions.stream().filter(LayerVersion::current).findFirst());
+        if (imported.isEmpty()) {
+            return "正式县界 / official county boundaries";
+        }
+        LayerVersion v = imported.get();
+        String file = v.note().fileName();
+        LocalDate day = LocalDate.ofInstant(v.created(), CHINA);
+        return "正式县界 " + file + "（县界第 " + v.version() + " 版，" + day + " 导入）/ official county boundaries " + file
+                + " (counties version " + v.version() + ", imported " + day + ")";
     }
 
     private static String storedVersion(LayerWriter writer) {

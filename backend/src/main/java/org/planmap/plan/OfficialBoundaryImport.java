@@ -58,8 +58,11 @@ public final class OfficialBoundaryImport {
         CountyDirectory directory;
         try {
             directory = new CountyDirectory(set, tables);
-        } catch (IllegalStateException e) {
-            // a renamed county the plan's 专栏3 no longer finds: a county without a tier is refused
+            // the town groups the counties' listener will draw, resolved by the names in force as it will
+            new PlaceCatalog(set.units(), tables);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // a renamed county the plan's 专栏3 or a town group no longer finds: refused before anything is written,
+            // not left half-followed by a listener that cannot draw it
             return outcome.report().refusedFor(e.getMessage());
         }
         // the set in force before the first official one (DataV, published without versions) becomes version 1

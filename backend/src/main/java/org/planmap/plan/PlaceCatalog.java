@@ -54,12 +54,32 @@ public final class PlaceCatalog {
     private final List<ResolvedTownGroup> groups;
 
     public PlaceCatalog(List<AdminUnit> units, PlanTables tables) {
-        Map<String, List<String>> corrections = new LinkedHashMap<>();
-        tables.nameCorrections().forEach(c -> corrections.computeIfAbsent(c.adcode(), k -> new ArrayList<>())
+        this(units, tables, units);
+    }
+
+    /**
+     * @param units     the units in force, whose names and codes the places take
+     * @param seedUnits the units as the seeds were written about them: a unit renamed since (a department's
+     *                  boundaries in force) is also found under its name in the text, and the town groups, which
+     *                  the plan lists by those names, resolve to the same codes
+     */
+    public PlaceCatalog(List<AdminUnit> units, PlanTables tables, List<AdminUnit> seedUnits) {
+        Map<String, List<String>> seedSpellings = new LinkedHashMap<>();
+        tables.nameCorrections().forEach(c -> seedSpellings.computeIfAbsent(c.adcode(), k -> new ArrayList<>())
                 .add(c.seedName()));
+        Map<String, AdminUnit> inForce = new LinkedHashMap<>();
+        units.forEach(u -> inForce.put(u.adcode(), u));
+        for (AdminUnit seedUnit : seedUnits) {
+            AdminUnit unit = inForce.get(seedUnit.adcode());
+            if (unit != null && !unit.name().equals(seedUnit.name())) {
+                seedSpellings.computeIfAbsent(unit.adcode(), k -> new ArrayList<>()).addAll(terms(seedUnit));
+            }
+        }
         for (AdminUnit unit : units) {
-            add(new Place(unit.adcode(), unit.name(), Place.Kind.COUNTY,
-                    unitTerms(unit, corrections.getOrDefault(unit.adcode(), List.of()))));
+            List<String> terms = new ArrayList<>(terms(unit));
+            seedSpellings.getOrDefault(unit.adcode(), List.of()).stream().filter(t -> !terms.contains(t))
+                    .forEach(terms::add);
+            add(new Place(unit.adcode(), unit.name(), Place.Kind.COUNTY, terms));
         }
         List<PrefectureCity> cities = units.stream()
                 .map(u -> new PrefectureCity(u.cityAdcode(), u.cityName())).distinct().toList();
@@ -79,22 +99,21 @@ public final class PlaceCatalog {
                 throw new IllegalArgumentException("region variants for an unknown region " + id);
             }
         });
-        TownGroupResolution resolution = new TownGroups(new PlaceNames(cities, units)).resolve(tables.townGroups());
+        TownGroupResolution resolution = new TownGroups(new PlaceNames(cities, seedUnits)).resolve(tables.townGroups());
         if (!resolution.unmatched().isEmpty()) {
             throw new IllegalArgumentException("town group members without a unit: " + resolution.unmatched());
         }
-        this.groups = resolution.groups();
+        this.groups = resolution.groups().stream().map(g -> new ResolvedTownGroup(g.group(),
+                inForce(g.core(), inForce), inForce(g.radiated(), inForce))).toList();
     }
 
-    private static List<String> unitTerms(AdminUnit unit, List<String> seedSpellings) {
-        List<String> terms = new ArrayList<>();
-        if (GENERIC_NAMES.contains(unit.name())) {
-            terms.add(unit.cityName() + unit.name());
-        } else {
-            terms.addAll(withShortForm(unit.name()));
-        }
-        terms.addAll(seedSpellings);
-        return terms;
+    private static List<AdminUnit> inForce(List<AdminUnit> seedUnits, Map<String, AdminUnit> inForce) {
+        return seedUnits.stream().map(u -> inForce.getOrDefault(u.adcode(), u)).toList();
+    }
+
+    /** A unit's own names: full, and short unless generic. */
+    private static List<String> terms(AdminUnit unit) {
+        return GENERIC_NAMES.contains(unit.name()) ? List.of(unit.cityName() + unit.name()) : withShortForm(unit.name());
     }
 
     private static List<String> withShortForm(String name) {

@@ -10,7 +10,8 @@ import org.planmap.boundary.AdminUnit;
 
 /**
  * The seed documents as a reader and a search sees them: their passages, which places each passage
- * mentions, and the 吕梁 key tasks. Built once; everything is read-only afterwards.
+ * mentions, and the 吕梁 key tasks. Read-only; the places as other boundaries name them are another
+ * instance ({@link #naming}), which shares the seeds read once.
  */
 public final class PlanDocuments {
 
@@ -44,22 +45,49 @@ public final class PlanDocuments {
     public record PlacePassages(Place place, List<PassageIndex.PassageMention> passages) {
     }
 
-    private final Map<String, SeedPassages> byFile = new LinkedHashMap<>();
+    private final Map<String, SeedPassages> byFile;
+    private final List<SeedPassage> passages;
+    private final List<LuliangTask> luliangTasks;
+    /** The units as the seeds were written about them: their names are what the text says. */
+    private final List<AdminUnit> seedUnits;
     private final PlaceCatalog places;
     private final PassageIndex index;
-    private final List<LuliangTask> luliangTasks;
 
-    /** @param seeds opens a seed by file name */
+    /**
+     * @param seeds opens a seed by file name
+     * @param units the units the seeds name (the DataV set planmap carries, whose names are the plan's)
+     */
     public PlanDocuments(Function<String, SeedDocument> seeds, List<AdminUnit> units, PlanTables tables) {
-        List<SeedPassage> passages = new ArrayList<>();
+        Map<String, SeedPassages> read = new LinkedHashMap<>();
+        List<SeedPassage> all = new ArrayList<>();
         for (DocumentInfo info : SEEDS) {
             SeedPassages document = SeedPassages.of(seeds.apply(info.file()), info.kind());
-            byFile.put(info.file(), document);
-            passages.addAll(document.passages());
+            read.put(info.file(), document);
+            all.addAll(document.passages());
         }
+        this.byFile = read;
+        this.passages = List.copyOf(all);
+        this.luliangTasks = LuliangTasks.read(read.get(LuliangTasks.SEED));
+        this.seedUnits = List.copyOf(units);
         this.places = new PlaceCatalog(units, tables);
         this.index = new PassageIndex(passages, places);
-        this.luliangTasks = LuliangTasks.read(byFile.get(LuliangTasks.SEED));
+    }
+
+    private PlanDocuments(PlanDocuments seeds, PlaceCatalog places) {
+        this.byFile = seeds.byFile;
+        this.passages = seeds.passages;
+        this.luliangTasks = seeds.luliangTasks;
+        this.seedUnits = seeds.seedUnits;
+        this.places = places;
+        this.index = new PassageIndex(passages, places);
+    }
+
+    /**
+     * The same documents with the places as {@code units} name them (a department's boundaries in force): a unit
+     * renamed since the plan was written is still found under the name the text gives it.
+     */
+    public PlanDocuments naming(List<AdminUnit> units, PlanTables tables) {
+        return new PlanDocuments(this, new PlaceCatalog(units, tables, seedUnits));
     }
 
     public static PlanDocuments fromClasspath(List<AdminUnit> units, PlanTables tables) {

@@ -36,14 +36,15 @@ public final class PlanLayers {
     private static final Field TIER_POPULATION = new Field("tierPopulation", Type.STRING, "规模等级人口区间");
     private static final Field TIER_SOURCE = new Field("tierSource", Type.STRING, "出处");
     private static final Field LABEL_POINT = new Field("labelPoint", Type.JSON, "注记点 [经度, 纬度]（最大内切圆圆心）");
-    private static final String BOUNDARY_SOURCE = BoundaryImportReport.SOURCE
+    /** Where the DataV counties come from, as the layers made of them say. */
+    public static final String DATAV_COUNTIES = BoundaryImportReport.SOURCE
             + ", GCJ-02→WGS84, coverage cleaned (data/boundaries/README.md)";
 
     private PlanLayers() {
     }
 
     public static List<LayerContent> all(BoundarySet boundaries, PlanTables tables, CountyDirectory directory) {
-        return List.of(counties(boundaries, directory), cities(boundaries, tables));
+        return List.of(counties(boundaries, directory), cities(boundaries, tables, DATAV_COUNTIES));
     }
 
     static LayerContent counties(BoundarySet boundaries, CountyDirectory directory) {
@@ -74,11 +75,12 @@ public final class PlanLayers {
             return new Feature(f.id(), f.geometry(), p);
         }).toList();
         LayerInfo info = new LayerInfo(COUNTIES, "县级行政区 County-level units", "MULTIPOLYGON", BoundarySet.CRS,
-                BOUNDARY_SOURCE + "; tiers: 《山西省“十四五”新型城镇化规划》专栏3", 0, List.of(), fields, "");
+                DATAV_COUNTIES + "; tiers: 《山西省“十四五”新型城镇化规划》专栏3", 0, List.of(), fields, "");
         return new LayerContent(info, features);
     }
 
-    static LayerContent cities(BoundarySet boundaries, PlanTables tables) {
+    /** @param counties where the counties come from: {@link #DATAV_COUNTIES}, or a department's file in force */
+    static LayerContent cities(BoundarySet boundaries, PlanTables tables, String counties) {
         List<Field> fields = List.of(
                 ADCODE, NAME, COUNTY_COUNT, AREA_KM2, TIER, TIER_POPULATION, TIER_SOURCE,
                 new Field("urbanizationRate2025", Type.REAL, "2025年常住人口城镇化率(%)（专栏2）"),
@@ -105,7 +107,7 @@ public final class PlanLayers {
             return new Feature(f.id(), f.geometry(), p);
         }).toList();
         LayerInfo info = new LayerInfo(CITIES, "地级市 Prefecture cities", "MULTIPOLYGON", BoundarySet.CRS,
-                BOUNDARY_SOURCE + " (union of counties); 《山西省“十四五”新型城镇化规划》专栏2、专栏3", 0, List.of(), fields, "");
+                counties + " (union of counties); 《山西省“十四五”新型城镇化规划》专栏2、专栏3", 0, List.of(), fields, "");
         return new LayerContent(info, features);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.locationtech.jts.geom.Envelope;
@@ -47,9 +48,9 @@ public final class SiteReview {
     public static final ImportLimits LIMITS = new ImportLimits(20L << 20, 100L << 20, 1_000, 200_000);
 
     private final LayerService layers;
-    private final CountyCards cards;
+    private final Supplier<CountyCards> cards;
 
-    public SiteReview(LayerService layers, CountyCards cards) {
+    public SiteReview(LayerService layers, Supplier<CountyCards> cards) {
         this.layers = layers;
         this.cards = cards;
     }
@@ -83,8 +84,9 @@ public final class SiteReview {
         List<SiteReport.PlaceShare> regions = places(StructureLayers.REGIONS, site, siteM2);
 
         List<SiteReport.Passage> passages = new ArrayList<>();
+        CountyCards inForce = cards.get();
         for (SiteReport.CountyShare c : counties) {
-            cards.of(c.adcode()).ifPresent(card -> card.passages().first().forEach(e -> passages.add(passage(card, e))));
+            inForce.of(c.adcode()).ifPresent(card -> card.passages().first().forEach(e -> passages.add(passage(card, e))));
         }
         SiteReport.Site about = new SiteReport.Site(ha(siteM2), mu(siteM2),
                 List.of(box.getMinX(), box.getMinY(), box.getMaxX(), box.getMaxY()), shape.sourceCrs(), outline(site));

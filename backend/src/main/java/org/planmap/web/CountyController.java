@@ -5,8 +5,8 @@ import org.planmap.http.ApiException;
 import java.util.List;
 import org.planmap.plan.County;
 import org.planmap.plan.CountyCard;
-import org.planmap.plan.CountyCards;
 import org.planmap.plan.CurrentBoundaries;
+import org.planmap.plan.PlacesInForce;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,11 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CountyController {
 
     private final CurrentBoundaries boundaries;
-    private final CountyCards cards;
+    private final PlacesInForce places;
 
-    CountyController(CurrentBoundaries boundaries, CountyCards cards) {
+    CountyController(CurrentBoundaries boundaries, PlacesInForce places) {
         this.boundaries = boundaries;
-        this.cards = cards;
+        this.places = places;
     }
 
     /** All 117 units, or with {@code name} the one unit of that name or unique prefix. */
@@ -65,7 +65,7 @@ class CountyController {
             throw ApiException.badParameter("adcode", "县级行政区划代码应为 6 位数字，如 141181（孝义市）",
                     "a county-level adcode is 6 digits, such as 141181 (Xiaoyi)");
         }
-        return cards.of(adcode).orElseThrow(() -> notFound(adcode));
+        return places.cards().of(adcode).orElseThrow(() -> notFound(adcode));
     }
 
     private static ApiException notFound(String adcode) {

@@ -4,6 +4,7 @@ import org.planmap.ClientFault.Kind;
 import org.planmap.http.ApiException;
 import java.util.List;
 import org.planmap.plan.LuliangTask;
+import org.planmap.plan.PlacesInForce;
 import org.planmap.plan.PlanDocuments;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,34 +18,34 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/plan")
 class DocumentController {
 
-    private final PlanDocuments documents;
+    private final PlacesInForce places;
 
-    DocumentController(PlanDocuments documents) {
-        this.documents = documents;
+    DocumentController(PlacesInForce places) {
+        this.places = places;
     }
 
     /** {@code place} is an adcode (county-level unit or city), a town-group id or a region id. */
     @GetMapping("/passages")
     PlanDocuments.PlacePassages passages(@RequestParam String place) {
         String id = place.strip();
-        return documents.passages(id).orElseThrow(() -> new ApiException(Kind.NOT_FOUND, "place-not-found",
+        return places.documents().passages(id).orElseThrow(() -> new ApiException(Kind.NOT_FOUND, "place-not-found",
                 "未找到地点 " + id + "（应为行政区划代码、城镇组群或区域的编号）",
                 "no place " + id + " (expected an adcode, a town-group id or a region id)"));
     }
 
     @GetMapping("/documents")
     List<PlanDocuments.DocumentInfo> documents() {
-        return documents.documents();
+        return places.documents().documents();
     }
 
     @GetMapping("/documents/{file}")
     PlanDocuments.ReaderDocument document(@PathVariable String file) {
-        return documents.document(file).orElseThrow(() -> new ApiException(Kind.NOT_FOUND,
+        return places.documents().document(file).orElseThrow(() -> new ApiException(Kind.NOT_FOUND,
                 "document-not-found", "没有文件 " + file, "no document " + file));
     }
 
     @GetMapping("/luliang-tasks")
     List<LuliangTask> luliangTasks() {
-        return documents.luliangTasks();
+        return places.documents().luliangTasks();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.planmap.boundary.AdminUnit;
 
 class PassageIndexTest {
 
@@ -51,6 +52,24 @@ class PassageIndexTest {
         assertThat(in("141102", "推动离柳中方城镇组群一体化发展").terms()).contains("离石");
         assertThat(mentions("141100")).filteredOn(m -> m.passage().document().equals(LuliangTasks.SEED))
                 .extracting(m -> m.passage().headingPath().get(1)).containsExactly("（五）", "（十一）", "（十二）");
+    }
+
+    /** A department's boundaries rename 离石区: the place takes the new name and the text still finds it as 离石. */
+    @Test
+    void aUnitRenamedSinceThePlanIsStillFoundUnderTheNameTheTextGivesIt() {
+        List<AdminUnit> renamed = ShanxiUnits.units().stream()
+                .map(u -> u.adcode().equals("141102") ? new AdminUnit(u.adcode(), "离石新区",
+                        u.kind(), u.cityAdcode(), u.cityName()) : u)
+                .toList();
+        PlanDocuments named = DOCUMENTS.naming(renamed, PlanFixtures.tables());
+        PlanDocuments.PlacePassages lishi = named.passages("141102").orElseThrow();
+        assertThat(lishi.place().name()).isEqualTo("离石新区");
+        assertThat(lishi.place().terms()).containsExactly("离石新区", "离石新", "离石区", "离石");
+        assertThat(lishi.passages()).extracting(m -> m.passage().start())
+                .isEqualTo(mentions("141102").stream().map(m -> m.passage().start()).toList());
+        assertThat(named.townGroups()).filteredOn(g -> g.group().id().equals("li-liu-zhong-fang")).singleElement()
+                .satisfies(g -> assertThat(g.core()).extracting(u -> u.name()).startsWith("离石新区"));
+        assertThat(named.luliangTasks()).isSameAs(DOCUMENTS.luliangTasks());
     }
 
     @Test

@@ -54,7 +54,7 @@ class SiteReviewTest {
         PlanTables tables = PlanTables.fromClasspath();
         CountyDirectory directory = new CountyDirectory(boundaries, tables);
         CountyCards cards = new CountyCards(directory, tables, PlanDocuments.fromClasspath(boundaries.units(), tables));
-        review = new SiteReview(new LayerService(store), cards);
+        review = new SiteReview(new LayerService(store), () -> cards);
         imports = new ImportService(List.of(new GeoJsonFormatReader(),
                 new ShapefileZipReader(new org.locationtech.jts.geom.GeometryFactory(), dir, ShapefileZipReader.DEFAULT_MAX_ENTRIES),
                 new GeoPackageReader()), new LayerWriter(store), ImportLimits.DEFAULT, List.of());

