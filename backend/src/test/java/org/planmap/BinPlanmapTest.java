@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code bin/planmap}, the documented way to start the server, as an operator runs it: on the jar the package
  * phase built (hence the {@code packaged} tag: bin/test runs it after {@code package}, see backend/pom.xml). The
- * first run after a build also extracts the jar and records the class cache (a training start), so it takes
- * that much longer; later runs start in seconds.
+ * first run after a build also extracts the jar and records the class cache (a first start and a recorded
+ * restart, both on a throwaway data directory), so it takes that much longer; later runs start in seconds.
  */
 @ChildJvmTest
 @Tag("packaged")
@@ -48,7 +48,7 @@ class BinPlanmapTest {
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Process p = pb.start();
         try {
-            awaitLine(p, log, READY, Duration.ofSeconds(480));   // a first start on a busy 2-core machine
+            awaitLine(p, log, READY, Duration.ofSeconds(900));   // two training starts and a first start, busy 2 cores
             HttpResponse<String> layers = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/api/layers")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(layers.statusCode()).isEqualTo(200);
@@ -60,6 +60,10 @@ class BinPlanmapTest {
                     : "planmap-" + Runtime.version().feature() + ".jsa";
             assertThat(REPO.resolve("backend/target/planmap-run").resolve(feature))
                     .as("the class cache the script records and then maps").exists();
+            String training = Files.readString(REPO.resolve("backend/target/planmap-run")
+                    .resolve("training-" + Runtime.version().feature() + ".log"), StandardCharsets.UTF_8);
+            assertThat(training).as("the cache is recorded on a restart that opened its port, what a restart loads")
+                    .contains("control-line ledger as kept for").contains(READY);
             assertThat(data.resolve("planmap.gpkg")).as("the store in the data directory given").exists();
         } finally {
             p.destroy();   // the script exec's the JVM: this is SIGTERM to planmap itself

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Tag;
 
 /**
  * Needs a real PostGIS ({@code PLANMAP_TEST_PG_URL}), which bin/test starts; without it such a test fails, never skips.
- * The fast lane (`mvn test`) leaves these out; `bin/test` (`-Pall`) runs them (docs/testing.md).
+ * The fast lane (`mvn test`) leaves these out; `bin/test` (`-Pall`) runs them (docs/testing.md). Each test works in a
+ * schema of its own: a Spring test by {@link PostgisServerTest} (which carries this tag), a plain one by the
+ * extension {@code store.postgis.PostgisSchema}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,5 +1,8 @@
 package org.planmap;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import org.planmap.boundary.BoundaryFiles;
 import org.planmap.boundary.BoundarySet;
@@ -11,6 +14,7 @@ import org.planmap.plan.CountyDirectory;
 import org.planmap.plan.PlanLayers;
 import org.planmap.plan.PlanTables;
 import org.planmap.plan.StructureLayers;
+import org.planmap.store.FeatureStore;
 import org.planmap.store.gpkg.GeoPackageStore;
 
 /**
@@ -37,6 +41,32 @@ public final class TestStores {
      */
     public static GeoPackageStore withDemonstrationLines(Path dir) {
         return GeoPackageStore.open(TestDirectories.copy(demonstrationLines(), dir));
+    }
+
+    /** What a test does around one call of a store: before, after or instead of {@code proceed}, the real call. */
+    @FunctionalInterface
+    public interface Around {
+        Object call(Method method, Proceed proceed) throws Throwable;
+    }
+
+    @FunctionalInterface
+    public interface Proceed {
+        Object call() throws Throwable;
+    }
+
+    /**
+     * {@code store} with a test's hand on every call (to hold a read at a door, count cursors, fail as a store that is
+     * down); what the real store throws comes out unchanged.
+     */
+    public static FeatureStore intercepted(FeatureStore store, Around around) {
+        return (FeatureStore) Proxy.newProxyInstance(FeatureStore.class.getClassLoader(), new Class<?>[] {FeatureStore.class},
+                (proxy, method, args) -> around.call(method, () -> {
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                }));
     }
 
     private static synchronized Path planLayers() {

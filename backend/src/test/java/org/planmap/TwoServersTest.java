@@ -9,14 +9,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.planmap.controlline.ControlLine;
 import org.planmap.controlline.LedgerService;
 import org.planmap.importer.ImportService;
 import org.planmap.importer.ImportStatus;
+import org.planmap.store.postgis.PostgisSchema;
 import org.planmap.store.postgis.TestPostgis;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -36,7 +40,8 @@ class TwoServersTest {
     static final String LEDGER = "/api/control-lines/ledger?level=county";
     static final String TILE = "/api/tiles/" + LAYER + "/6/52/24.png";
 
-    final String schema = TestPostgis.freshSchema();
+    @RegisterExtension
+    final PostgisSchema schema = new PostgisSchema();
     final HttpClient http = HttpClient.newHttpClient();
     ConfigurableApplicationContext a;
     ConfigurableApplicationContext b;
@@ -49,11 +54,9 @@ class TwoServersTest {
     Path uploads;
 
     ConfigurableApplicationContext start(Path dataDir) {
-        return new SpringApplicationBuilder(PlanmapApplication.class).run("--server.port=0",
-                "--planmap.data-dir=" + dataDir, "--planmap.db-url=" + TestPostgis.url(),
-                "--planmap.db-user=" + TestPostgis.user(),
-                "--planmap.db-password=" + (TestPostgis.password() == null ? "" : TestPostgis.password()),
-                "--planmap.db-schema=" + schema);
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--planmap.data-dir=" + dataDir));
+        TestPostgis.settings(schema.name()).forEach((name, value) -> args.add("--" + name + "=" + value));
+        return new SpringApplicationBuilder(PlanmapApplication.class).run(args.toArray(String[]::new));
     }
 
     @AfterEach
@@ -63,7 +66,6 @@ class TwoServersTest {
                 c.close();
             }
         }
-        TestPostgis.dropSchema(schema);
     }
 
     @Test

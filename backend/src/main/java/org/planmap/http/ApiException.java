@@ -14,6 +14,15 @@ public class ApiException extends ClientFault {
         super(kind, code, messageZh, messageEn, null);
     }
 
+    private ApiException(Kind kind, String code, String messageZh, String messageEn, Object report) {
+        super(kind, code, messageZh, messageEn, null, report);
+    }
+
+    /** The request was read through and refused as a whole; {@code report} (a record) says what was found. */
+    public static ApiException refused(String code, String messageZh, String messageEn, Object report) {
+        return new ApiException(Kind.REFUSED, code, messageZh, messageEn, java.util.Objects.requireNonNull(report));
+    }
+
     public static ApiException badParameter(String name, String messageZh, String messageEn) {
         return new ApiException(Kind.INVALID, "invalid-parameter",
                 "参数 " + name + " 无效：" + messageZh, "invalid parameter " + name + ": " + messageEn);

@@ -36,10 +36,15 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
-    /** A file, a coordinate system or a parameter the client can fix, whichever part of planmap refused it. */
+    /**
+     * A file, a coordinate system or a parameter the client can fix, whichever part of planmap refused it; a
+     * refusal's report goes whole into the member {@code report} (RFC 9457 extension), so a client reads why.
+     */
     @ExceptionHandler(ClientFault.class)
     ProblemDetail clientFault(ClientFault e) {
-        return problem(status(e.kind()), e.code(), e.messageZh(), e.messageEn());
+        ProblemDetail p = problem(status(e.kind()), e.code(), e.messageZh(), e.messageEn());
+        e.report().ifPresent(report -> p.setProperty("report", report));
+        return p;
     }
 
     /** The one mapping of a kind of client fault to its status. */
@@ -51,6 +56,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case REFUSED -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
     }
 

@@ -13,10 +13,7 @@ import org.planmap.plan.OfficialBoundaryImport;
 import org.planmap.plan.PlanLayers;
 import org.planmap.security.Auditor;
 import org.planmap.settings.PlanmapProperties;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,7 +38,7 @@ class OfficialBoundaryController {
     }
 
     @PostMapping(value = "/api/layers/" + PlanLayers.COUNTIES + "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<?> importOfficial(@RequestParam("file") MultipartFile file,
+    OfficialCountiesReport importOfficial(@RequestParam("file") MultipartFile file,
             @RequestParam(required = false) String adcodeField, @RequestParam(required = false) String nameField,
             @RequestParam(required = false) String crs, Principal user, HttpServletRequest request) throws IOException {
         String fileName = Uploads.name(file);
@@ -57,13 +54,12 @@ class OfficialBoundaryController {
                 adcodeField.strip(), Optional.ofNullable(nameField).map(String::strip).filter(n -> !n.isEmpty()),
                 user.getName());
         if (!report.accepted()) {
-            ProblemDetail p = ApiErrors.problem(HttpStatus.UNPROCESSABLE_CONTENT, "boundaries-refused",
+            throw ApiException.refused("boundaries-refused",
                     "县级边界文件未被采用，边界未改变：" + String.join("；", report.problems()),
-                    "the county boundaries were refused and nothing changed: " + String.join("; ", report.problems()));
-            p.setProperty("report", report);
-            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+                    "the county boundaries were refused and nothing changed: " + String.join("; ", report.problems()),
+                    report);
         }
         layers.currentVersion(PlanLayers.COUNTIES).ifPresent(v -> Auditor.wrote(request, v));
-        return ResponseEntity.ok(report);
+        return report;
     }
 }

@@ -2,23 +2,20 @@ package org.planmap.account;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.planmap.PostgisTest;
+import org.planmap.store.postgis.PostgisSchema;
 import org.planmap.store.postgis.TestPostgis;
 
 @PostgisTest
 class PostgisRecordsTest extends RecordsContract {
 
-    private final String schema = TestPostgis.freshSchema();
-
-    @AfterEach
-    void drop() {
-        TestPostgis.dropSchema(schema);
-    }
+    @RegisterExtension
+    final PostgisSchema schema = new PostgisSchema();
 
     @Override
     SqlRecords open() {
-        return SqlRecords.postgis(TestPostgis.url(), TestPostgis.user(), TestPostgis.password(), schema);
+        return SqlRecords.postgis(TestPostgis.url(), TestPostgis.user(), TestPostgis.password(), schema.name());
     }
 
     @Override
@@ -28,6 +25,6 @@ class PostgisRecordsTest extends RecordsContract {
 
     @Override
     String auditTable() {
-        return schema + ".audit";
+        return schema.name() + ".audit";
     }
 }

@@ -7,37 +7,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.planmap.PostgisServerTest;
 import org.planmap.store.FeatureStore;
 import org.planmap.store.postgis.PostgisStore;
-import org.planmap.store.postgis.TestPostgis;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** With planmap.db-url set, the app stores and serves its layers from PostGIS. */
-@org.planmap.PostgisTest
+@PostgisServerTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext // closes the pool before the schema is dropped
 class PostgisConfigurationTest {
-
-    static final String SCHEMA = TestPostgis.freshSchema();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestPostgis.settings(registry, SCHEMA);
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        TestPostgis.dropSchema(SCHEMA);
-    }
 
     @Autowired
     FeatureStore store;
@@ -56,7 +39,7 @@ class PostgisConfigurationTest {
     @Test
     void theLayersArePublishedIntoPostgisAndServedFromThere() throws Exception {
         assertThat(store).isInstanceOf(PostgisStore.class);
-        assertThat(((PostgisStore) store).schema()).isEqualTo(SCHEMA);
+        assertThat(((PostgisStore) store).schema()).isEqualTo(PostgisServerTest.Schema.of(getClass()));
         JsonNode layers = get("/api/layers");
         assertThat(layers.findValuesAsString("id")).contains("counties", "cities", "province", "neighbours");
         assertThat(get("/api/counties/141181").get("name").asString()).isEqualTo("孝义市");

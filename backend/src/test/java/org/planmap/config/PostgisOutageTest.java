@@ -8,16 +8,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.planmap.PostgisServerTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.planmap.store.postgis.TestPostgis;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -31,13 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
  * database the test does not own it is skipped, since stopping someone's server is not a test's business. The
  * database passwords (in the URL and the setting) appear in no log line, neither at start nor in the outage.
  */
-@org.planmap.PostgisTest
+@PostgisServerTest
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
 class PostgisOutageTest {
 
-    static final String SCHEMA = TestPostgis.freshSchema();
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final String URL_SECRET = "url-secret-7d1c";
     static final String SETTING_SECRET = "setting-secret-9b2e";
@@ -51,15 +48,8 @@ class PostgisOutageTest {
         // Passwords in the URL and the setting: bin/test's cluster trusts local connections and ignores them,
         // so they are sentinels the logs must never show, through the start and the outage's warnings.
         registry.add("planmap.db-url", () -> TestPostgis.url() + "?password=" + URL_SECRET);
-        registry.add("planmap.db-user", TestPostgis::user);
         registry.add("planmap.db-password", () -> TestPostgis.password() == null ? SETTING_SECRET : TestPostgis.password());
-        registry.add("planmap.db-schema", () -> SCHEMA);
         registry.add("planmap.security.editor-password", () -> EDITOR_PASSWORD);
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        TestPostgis.dropSchema(SCHEMA);
     }
 
     @LocalServerPort

@@ -2,8 +2,6 @@ package org.planmap.controlline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,39 +111,33 @@ class LedgerServiceTest {
 
     /** {@code store} counting the cursors its queries open ({@code opened}) and those not closed yet ({@code open}). */
     static FeatureStore counting(FeatureStore store, AtomicInteger opened, AtomicInteger open) {
-        return (FeatureStore) Proxy.newProxyInstance(FeatureStore.class.getClassLoader(), new Class<?>[] {FeatureStore.class},
-                (proxy, method, args) -> {
-                    Object answer;
-                    try {
-                        answer = method.invoke(store, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                    if (!(answer instanceof FeatureCursor cursor)) {
-                        return answer;
-                    }
-                    opened.incrementAndGet();
-                    open.incrementAndGet();
-                    AtomicBoolean closed = new AtomicBoolean();
-                    return new FeatureCursor() {
-                        @Override
-                        public boolean hasNext() {
-                            return cursor.hasNext();
-                        }
+        return TestStores.intercepted(store, (method, proceed) -> {
+            Object answer = proceed.call();
+            if (!(answer instanceof FeatureCursor cursor)) {
+                return answer;
+            }
+            opened.incrementAndGet();
+            open.incrementAndGet();
+            AtomicBoolean closed = new AtomicBoolean();
+            return new FeatureCursor() {
+                @Override
+                public boolean hasNext() {
+                    return cursor.hasNext();
+                }
 
-                        @Override
-                        public Feature next() {
-                            return cursor.next();
-                        }
+                @Override
+                public Feature next() {
+                    return cursor.next();
+                }
 
-                        @Override
-                        public void close() {
-                            if (closed.compareAndSet(false, true)) {
-                                open.decrementAndGet();
-                            }
-                            cursor.close();
-                        }
-                    };
-                });
+                @Override
+                public void close() {
+                    if (closed.compareAndSet(false, true)) {
+                        open.decrementAndGet();
+                    }
+                    cursor.close();
+                }
+            };
+        });
     }
 }

@@ -7,8 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.locationtech.jts.coverage.CoverageValidator;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
+import org.planmap.TestStores;
 import org.planmap.layer.LayerContent;
 import org.planmap.layer.LayerPublisher;
 import org.planmap.layer.LayerService;
@@ -198,17 +197,12 @@ public class CachedLayersTest {
         LayerPublisher publisher = new LayerPublisher(new LayerWriter(own));
         ownLayers().forEach(publisher::publish);
         AtomicBoolean down = new AtomicBoolean();
-        FeatureStore flaky = (FeatureStore) Proxy.newProxyInstance(FeatureStore.class.getClassLoader(),
-                new Class<?>[] {FeatureStore.class}, (proxy, method, args) -> {
-                    if (down.get()) {
-                        throw new StoreUnavailableException("store down (test)", null);
-                    }
-                    try {
-                        return method.invoke(own, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        FeatureStore flaky = TestStores.intercepted(own, (method, proceed) -> {
+            if (down.get()) {
+                throw new StoreUnavailableException("store down (test)", null);
+            }
+            return proceed.call();
+        });
         CachedLayers answers = new CachedLayers(new LayerService(flaky), PlanLayers.COUNTIES, SMALL,
                 Map.of(PlanLayers.COUNTIES, PlanLayers.COUNTY_MAP_PROPERTIES), Duration.ofSeconds(1), now::get,
                 background::add);

@@ -1,8 +1,13 @@
 package org.planmap.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.planmap.ClientFault;
+import org.planmap.http.ApiException;
 import org.planmap.store.StoreException;
 import org.planmap.store.StoreUnavailableException;
 import org.springframework.http.ProblemDetail;
@@ -35,5 +40,29 @@ class ApiErrorsTest {
         } finally {
             Thread.interrupted();
         }
+    }
+
+    record Found(List<String> missing) {
+    }
+
+    /** A refusal carries its report whole beside the two messages; a fault of another kind carries none. */
+    @Test
+    void aRefusalIs422WithItsReportAsAMember() {
+        Found found = new Found(List.of("141181"));
+        ProblemDetail p = new ApiErrors().clientFault(ApiException.refused("boundaries-refused", "缺少 141181",
+                "141181 missing", found));
+        assertThat(p.getStatus()).isEqualTo(422);
+        assertThat(p.getDetail()).isEqualTo("缺少 141181");
+        assertThat(p.getProperties()).containsEntry("code", "boundaries-refused")
+                .containsEntry("message", Map.of("zh", "缺少 141181", "en", "141181 missing"))
+                .containsEntry("report", found);
+
+        ProblemDetail invalid = new ApiErrors().clientFault(ApiException.badParameter("crs", "无效", "invalid"));
+        assertThat(invalid.getStatus()).isEqualTo(400);
+        assertThat(invalid.getProperties()).doesNotContainKey("report");
+        assertThatThrownBy(() -> ApiException.refused("boundaries-refused", "缺少", "missing", null))
+                .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new ApiException(ClientFault.Kind.REFUSED, "boundaries-refused", "缺少", "missing"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("REFUSED");
     }
 }

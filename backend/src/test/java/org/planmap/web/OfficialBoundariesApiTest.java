@@ -223,9 +223,16 @@ class OfficialBoundariesApiTest extends ServerTest {
         byte[] partial = officialFile("partial", code -> code.startsWith("1411"));
         Reply refused = upload("partial.zip", partial, "?adcodeField=XZQDM", as(ADMIN, ADMIN_PASSWORD));
         assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
         JsonNode problem = refused.json();
+        assertThat(problem.get("status").asInt()).isEqualTo(422);
+        assertThat(problem.get("title").asString()).isEqualTo("Unprocessable Content");
         assertThat(problem.get("code").asString()).isEqualTo("boundaries-refused");
-        assertThat(problem.get("message").get("zh").asString()).contains("141181");
+        assertThat(problem.get("message").get("zh").asString()).startsWith("县级边界文件未被采用").contains("141181");
+        assertThat(problem.get("detail").asString()).isEqualTo(problem.get("message").get("zh").asString());
+        assertThat(problem.get("message").get("en").asString()).startsWith("the county boundaries were refused")
+                .contains("141181");
+        assertThat(problem.get("report").get("problems")).isNotEmpty();
         assertThat(problem.get("report").get("missing")).hasSize(13);
         assertThat(problem.get("report").get("missing").toString()).contains("141181").doesNotContain("140105");
 

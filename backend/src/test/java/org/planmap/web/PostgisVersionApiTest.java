@@ -1,25 +1,8 @@
 package org.planmap.web;
 
-import org.junit.jupiter.api.AfterAll;
-import org.planmap.store.postgis.TestPostgis;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.planmap.PostgisServerTest;
 
 /** {@link VersionApiTest} with the layers, their versions and the audit log in PostGIS. */
-@org.planmap.PostgisTest
-@DirtiesContext // closes the pool before the schema is dropped
+@PostgisServerTest
 class PostgisVersionApiTest extends VersionApiTest {
-
-    static final String SCHEMA = TestPostgis.freshSchema();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestPostgis.settings(registry, SCHEMA);
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        TestPostgis.dropSchema(SCHEMA);
-    }
 }

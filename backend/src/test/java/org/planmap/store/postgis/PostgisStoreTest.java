@@ -12,9 +12,8 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.planmap.store.Feature;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.FeatureStore;
@@ -26,21 +25,13 @@ import org.planmap.store.StoreUnavailableException;
 @org.planmap.PostgisTest
 class PostgisStoreTest extends FeatureStoreContract {
 
-    private final String schema = TestPostgis.freshSchema();
-
-    @BeforeAll
-    static void needsPostgis() {
-        TestPostgis.url();
-    }
+    @RegisterExtension
+    final PostgisSchema postgis = new PostgisSchema();
+    private final String schema = postgis.name();
 
     @Override
     protected FeatureStore openFresh() {
         return PostgisStore.open(TestPostgis.url(), TestPostgis.user(), TestPostgis.password(), schema);
-    }
-
-    @AfterEach
-    void dropSchema() {
-        TestPostgis.dropSchema(schema);
     }
 
     @Test

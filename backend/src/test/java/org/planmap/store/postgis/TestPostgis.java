@@ -6,8 +6,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.UUID;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The real PostGIS that bin/test starts for the suite (a throwaway cluster), named by
@@ -38,11 +38,9 @@ public final class TestPostgis {
     }
 
     /** The settings that make a planmap under test store its layers (and records) in {@code schema} of this database. */
-    public static void settings(DynamicPropertyRegistry registry, String schema) {
-        registry.add("planmap.db-url", TestPostgis::url);
-        registry.add("planmap.db-user", TestPostgis::user);
-        registry.add("planmap.db-password", () -> password() == null ? "" : password());
-        registry.add("planmap.db-schema", () -> schema);
+    public static Map<String, String> settings(String schema) {
+        return Map.of("planmap.db-url", url(), "planmap.db-user", user(),
+                "planmap.db-password", password() == null ? "" : password(), "planmap.db-schema", schema);
     }
 
     /** A schema name no other test uses. */
