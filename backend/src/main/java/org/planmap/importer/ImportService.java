@@ -23,7 +23,6 @@ import org.planmap.layer.LayerWriter;
 import org.planmap.store.Feature;
 import org.planmap.store.FeatureSource;
 import org.planmap.store.Field;
-import org.planmap.store.ReadAhead;
 import org.planmap.store.LayerInfo;
 import org.planmap.store.StoreFullException;
 import org.planmap.store.VersionNote;
@@ -124,7 +123,7 @@ public final class ImportService implements AutoCloseable {
             LayerInfo info = new LayerInfo(target.layerId(), target.title(), target.geometryType(), CrsRef.WGS84.code(),
                     "导入 imported: " + job.fileName() + " (" + reader.format() + ", " + from.code() + "), " + Instant.now(),
                     0, List.of(), source.fields(), UUID.randomUUID().toString());
-            writer.replace(info, new ReadAhead(sink -> conversion.run(source.features(), sink), "planmap-import-read"),
+            writer.replace(info, sink -> conversion.run(source.features(), sink),
                     () -> new VersionNote(VersionNote.IMPORT, user, job.fileName(), sha256, reader.format(), from.code(),
                             conversion.repaired, 0));
             deleteUpload(upload);

@@ -12,6 +12,7 @@ import org.planmap.store.FeatureSource;
 import org.planmap.store.FeatureStore;
 import org.planmap.store.LayerInfo;
 import org.planmap.store.LayerVersion;
+import org.planmap.store.ReadAhead;
 import org.planmap.store.UnknownVersionException;
 import org.planmap.store.VersionNote;
 import org.slf4j.Logger;
@@ -84,12 +85,15 @@ public final class LayerWriter {
 
     /**
      * A replace that keeps the previous contents as a version; the new version is noted with {@code note} (asked for
-     * once every feature is written, so it may count them) and the area of its features measured on the way.
+     * once every feature is written, so it may count them) and the area of its features measured on the way. The
+     * source is read a few hundred features ahead on a thread of its own ({@link ReadAhead}), which measures the
+     * area too: an import's reading, reprojecting and validating, and the measuring, overlap the store's writing,
+     * which was the longer of the two (the measuring was an eighth of the writing thread at 500 000 polygons).
      */
     public void replace(LayerInfo layer, FeatureSource features, Supplier<VersionNote> note) {
         String before = version(layer.id());
         double[] m2 = new double[1];
-        store.replace(layer, sink -> {
+        FeatureSource measured = sink -> {
             m2[0] = 0;
             features.forEach(f -> {
                 if (f.geometry() != null) {
@@ -97,7 +101,9 @@ public final class LayerWriter {
                 }
                 sink.accept(f);
             });
-        }, () -> note.get().withAreaHa(AreaUnits.ha(m2[0])));
+        };
+        // the read-ahead joins its thread before it returns, so the sum is seen complete here
+        store.replace(layer, new ReadAhead(measured, "planmap-layer-read"), () -> note.get().withAreaHa(AreaUnits.ha(m2[0])));
         pruned(layer.id());
         changed(layer.id(), before);
     }

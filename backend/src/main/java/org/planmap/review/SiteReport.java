@@ -20,6 +20,11 @@ public record SiteReport(Site site, List<CountyShare> counties, List<LineShare> 
         passages = List.copyOf(passages);
     }
 
+    /** The same findings with {@code other} as the sentence to paste (the summary in another language). */
+    public SiteReport withSummary(String other) {
+        return new SiteReport(site, counties, lines, conflicts, townGroups, regions, passages, other);
+    }
+
     /**
      * @param bbox minLon, minLat, maxLon, maxLat; @param sourceCrs the CRS the site was given in
      * @param outline the site as read, a GeoJSON MultiPolygon in EPSG:4326, so a viewer can show an uploaded file's

@@ -48,7 +48,7 @@ public final class SiteReportPdf {
             try (PdfTextFlow text = PdfTextFlow.continuing(pdf, first, top - MAP_HEIGHT - 8)) {
                 text.heading(l.text("合规性审查报告（", "Site review report (") + LocalDate.now() + l.text("）", ")"));
                 SiteReport.Site s = report.site();
-                text.line(SiteReview.summary(s, report.counties(), report.lines(), report.conflicts(), l, word));
+                text.line(summary(report, l));
                 text.heading(l.text("地块", "The site"));
                 text.line(l.text("面积 ", "Area ") + SiteReview.number(s.areaHa()) + ha + l.text("（", " (") + SiteReview.number(s.areaMu())
                         + l.text(" 亩），椭球面积；原坐标系 ", " mu), on the ellipsoid; given in ") + s.sourceCrs()
@@ -87,6 +87,15 @@ public final class SiteReportPdf {
             }
             pdf.save(out);
         }
+    }
+
+    /**
+     * The sentence to paste in {@code l}, the lines' and conflicts' names in the words the report's map uses: the
+     * JSON answer for an English viewer says it so too.
+     */
+    public String summary(SiteReport report, MapLanguage l) {
+        return SiteReview.summary(report.site(), report.counties(), report.lines(), report.conflicts(), l,
+                chinese -> maps.word(l, chinese));
     }
 
     private static void places(PdfTextFlow text, MapLanguage l, String kind, List<SiteReport.PlaceShare> places, String ha,

@@ -27,7 +27,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * 合规性审查: {@code POST /api/site-review} with the site as a GeoJSON body or an uploaded file; JSON, or the PDF
- * report with {@code ?format=pdf} or {@code Accept: application/pdf}. Anyone may ask: it changes nothing.
+ * report with {@code ?format=pdf} or {@code Accept: application/pdf}; {@code lang=en} gives both in English (the JSON's
+ * {@code summary}, the PDF throughout). Anyone may ask: it changes nothing.
  */
 @RestController
 class SiteReviewController {
@@ -84,7 +85,8 @@ class SiteReviewController {
         MapLanguage language = MapController.language(lang);
         SiteReport report = review.review(site);
         if (!asPdf) {
-            return ResponseEntity.ok(report);
+            // The viewer's English mode sends lang=en: its panel shows the summary in English, as the PDF has it.
+            return ResponseEntity.ok(language == MapLanguage.CHINESE ? report : report.withSummary(pdf.summary(report, language)));
         }
         StreamedResponse.send(response, () -> {
             response.setContentType(MediaType.APPLICATION_PDF_VALUE);

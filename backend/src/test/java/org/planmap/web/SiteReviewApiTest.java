@@ -237,6 +237,21 @@ class SiteReviewApiTest extends ServerTest {
         assertThat(text.replace("\n", "")).contains(passage.get("text").asString().strip().substring(0, 12));
     }
 
+    /** The viewer's English mode asks with lang=en: the sentence to paste is English there too, not only in the PDF. */
+    @Test
+    void anEnglishViewerGetsTheSummaryInEnglish() throws Exception {
+        Reply r = post("/api/site-review?lang=en", SITE, "Content-Type", "application/geo+json");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        String summary = r.json().get("summary").asString();
+        assertThat(summary).startsWith("The site, ").contains("孝义市 Xiaoyi City", "汾阳市 Fenyang City", " ha (", " mu)",
+                "Ecological protection red line (demonstration data)");
+        assertThat(summary).doesNotContain("该地块", "公顷", "亩", "生态保护红线", "示意");
+        JsonNode chinese = post("/api/site-review?lang=zh", SITE, "Content-Type", "application/geo+json").json();
+        assertThat(chinese.get("summary").asString()).startsWith("该地块 ");
+        assertThat(r.json().get("counties")).as("only the sentence changes").isEqualTo(chinese.get("counties"));
+        problem(post("/api/site-review?lang=fr", SITE, "Content-Type", "application/geo+json"), 400, "invalid-parameter");
+    }
+
     /** The first page as target/screenshots/pdf-{name}.png (poppler's pdftoppm), to look at. */
     private static void pageImage(Path pdf, String name) throws Exception {
         Files.createDirectories(ScreenBrowserTest.SCREENSHOTS);

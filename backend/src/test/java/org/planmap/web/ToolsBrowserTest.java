@@ -69,7 +69,14 @@ class ToolsBrowserTest extends ScreenBrowserTest {
         assertThat(hectares).as("0.06° × 0.04° at 37°N: 5.33 km × 4.44 km").isBetween(2_300.0, 2_420.0);
         assertThat(Double.parseDouble(ha.group(2).replace(",", ""))).isCloseTo(hectares * 15, offset(1.0));
         assertThat(panel.findElements(By.cssSelector(".review-table"))).as("counties and control lines").hasSizeGreaterThanOrEqualTo(2);
-        assertThat(result.findElement(By.cssSelector(".summary p")).getText()).startsWith("该地块").contains("孝义市");
+        // The sentence to paste in the viewer's language (it was Chinese only), place names with their Chinese.
+        String summary = result.findElement(By.cssSelector(".summary p")).getText();
+        if (lang.equals("en")) {
+            assertThat(summary).startsWith("The site, ").contains("孝义市 Xiaoyi City", " ha (").doesNotContain("该地块", "公顷");
+            assertThat(result.findElement(By.cssSelector(".structure")).getText()).as("English brackets").doesNotContain("（");
+        } else {
+            assertThat(summary).startsWith("该地块").contains("孝义市");
+        }
         assertThat(result.getText()).contains(lang.equals("en") ? "demonstration" : "示意");
         assertThat(browser.findElements(By.cssSelector(".leaflet-overlay-pane path[stroke='#b91c1c']"))).as("the site outlined").hasSize(1);
         screenshot(size + "-" + lang + "-review");

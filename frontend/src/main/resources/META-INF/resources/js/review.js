@@ -50,13 +50,18 @@ const table = (caption, heads, rows) => (rows.length ? `<table class="review-tab
   </table>` : `<p class="review-none"><b>${caption}</b>${t('：')}${t('无')}</p>`);
 const schematic = (line) => (line.official ? '' : ` <span class="schematic">${t('示意')}</span>`);
 
+// The summary comes in the viewer's language; in English its place names keep their Chinese, marked so.
+const summaryHtml = (text) => (lang === 'en'
+  ? escape(text).replace(/[\u3400-\u9fff《》“”]+/g, (chinese) => `<span lang="zh">${chinese}</span>`)
+  : escape(text));
+
 function render(report) {
   const s = report.site;
-  const places = (list) => list.map((p) => `${placeHtml(p.name)}（${number(p.sharePercent)}%）`).join(t('、')) || t('无');
+  const places = (list) => list.map((p) => `${placeHtml(p.name)}${t('（{share}%）', { share: number(p.sharePercent) })}`).join(t('、')) || t('无');
   return `<h3>${t('审查结果')}</h3>
     <p class="site-area">${t('地块面积 {ha} 公顷（{mu} 亩）', { ha: number(s.areaHa), mu: number(s.areaMu) })}
       <small>${t('坐标系：')}${escape(s.sourceCrs)}</small></p>
-    <div class="summary"><p lang="zh">${escape(report.summary)}</p>
+    <div class="summary"><p>${summaryHtml(report.summary)}</p>
       <button type="button" class="copy">${t('复制结论')}</button><span class="copied" role="status" aria-live="polite"></span></div>
     ${table(t('涉及县级单元'), [t('县级单元'), t('规模等级'), t('公顷'), t('占地块')],
     report.counties.map((c) => [`${placeHtml(c.cityName)} ${placeHtml(c.name)}`, escape(t(c.tier)), number(c.areaHa), `${number(c.sharePercent)}%`]))}
@@ -64,7 +69,7 @@ function render(report) {
     report.lines.map((l) => [`${escape(t(l.title.replace(/（.*）$/, '')))}${schematic(l)}`, number(l.areaHa), number(l.areaMu), `${number(l.sharePercent)}%`]))}
     ${report.lines.some((l) => !l.official) ? `<p class="hint">${t('标“示意”的控制线为程序生成的演示数据，不是官方成果。')}</p>` : ''}
     ${table(t('控制线冲突'), [t('冲突'), t('公顷'), t('亩'), t('占地块')],
-    report.conflicts.map((c) => [`${placeHtml(c.countyName)} ${zhHtml(c.kindName)}`, number(c.areaHa), number(c.areaMu), `${number(c.sharePercent)}%`]))}
+    report.conflicts.map((c) => [`${placeHtml(c.countyName)} ${escape(t(c.kindName))}`, number(c.areaHa), number(c.areaMu), `${number(c.sharePercent)}%`]))}
     <dl class="structure"><dt>${t('城镇群')}</dt><dd>${places(report.townGroups)}</dd>
       <dt>${t('一群两区三圈')}</dt><dd>${places(report.regions)}</dd></dl>
     ${report.passages.length ? `<h3>${t('规划原文')}</h3>${report.passages.map((p) => `<figure class="passage">
@@ -89,7 +94,8 @@ export function attachReview(map, padding) {
   async function send(format) {
     const headers = { Accept: format === 'pdf' ? 'application/pdf' : 'application/json' };
     if (site.type) headers['Content-Type'] = site.type;
-    const query = format === 'pdf' ? `?format=pdf${lang === 'en' ? '&lang=en' : ''}` : '';
+    // The report's words follow the viewer's language: the PDF throughout, the JSON its summary.
+    const query = `?format=${format}${lang === 'en' ? '&lang=en' : ''}`;
     const response = await csrfFetch(`/api/site-review${query}`, { method: 'POST', headers, body: site.body });
     if (!response.ok) throw await failure(response);
     return response;

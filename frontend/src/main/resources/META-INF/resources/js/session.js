@@ -15,6 +15,8 @@ export function attachSession(element) {
     const on = session.authenticated;
     who.hidden = !on;
     who.textContent = on ? t('编辑：{name}', { name: session.username }) : '';
+    // A department's account name can be long: the header shortens it, never the plan's title, and shows it whole on hover.
+    who.title = who.textContent;
     loginButton.hidden = on;
     logoutButton.hidden = !on;
     form.hidden = true;

@@ -56,9 +56,10 @@ final class GeoPackageRows {
 
     /**
      * Writes the source's rows in one transaction, through prepared statements executed in batches, so
-     * neither the features nor the statements' parameters pile up in memory. Each row's envelope goes into
-     * the (empty, trigger-less) R-tree in the same pass, from the JTS geometry already at hand: loading it
-     * afterwards through NGA's SQL functions parsed every blob once more and took longer than the rows.
+     * neither the features nor the statements' parameters pile up in memory. Each row's envelope, from the JTS
+     * geometry already at hand, is kept for the (empty, trigger-less) R-tree, packed and written at the end of the
+     * same transaction ({@link PackedRTree}): loading it through NGA's SQL functions parsed every blob once more,
+     * and inserting the envelopes one by one through the virtual table took a quarter of the writing thread.
      */
     FeatureLoad insert(FeatureSource features) throws SQLException {
         StringBuilder sql = new StringBuilder("INSERT INTO " + JdbcColumns.quote(table) + " (" + FID + ", " + ID + ", " + GEOMETRY);
@@ -66,8 +67,8 @@ final class GeoPackageRows {
         sql.append(") VALUES (?, ?, ?").append(", ?".repeat(fields.size())).append(')');
         WKBWriter wkb = new WKBWriter(2);
         db.setAutoCommit(false);
-        try (PreparedStatement rows = db.prepareStatement(sql.toString());
-                PreparedStatement rtree = db.prepareStatement("INSERT INTO " + JdbcColumns.quote(rtree(table)) + " VALUES (?, ?, ?, ?, ?)")) {
+        try (PreparedStatement rows = db.prepareStatement(sql.toString())) {
+            PackedRTree rtree = new PackedRTree(db, rtree(table));
             long[] fid = {0};
             FeatureLoad load = FeatureLoad.run(features, f -> {
                 fid[0]++;
@@ -80,21 +81,14 @@ final class GeoPackageRows {
                 }
                 rows.addBatch();
                 if (g != null && !g.isEmpty()) {
-                    Envelope e = g.getEnvelopeInternal();
-                    rtree.setLong(1, fid[0]);
-                    rtree.setDouble(2, e.getMinX());
-                    rtree.setDouble(3, e.getMaxX());
-                    rtree.setDouble(4, e.getMinY());
-                    rtree.setDouble(5, e.getMaxY());
-                    rtree.addBatch();
+                    rtree.add(fid[0], g.getEnvelopeInternal());
                 }
                 if (fid[0] % BATCH == 0) {
                     rows.executeBatch();
-                    rtree.executeBatch();
                 }
             });
             rows.executeBatch();
-            rtree.executeBatch();
+            rtree.write(db);
             db.commit();
             db.setAutoCommit(true);
             return load;

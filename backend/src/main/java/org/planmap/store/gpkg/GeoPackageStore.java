@@ -427,9 +427,10 @@ public final class GeoPackageStore implements FeatureStore {
     }
 
     /**
-     * Runs a load with a page cache large enough for the R-tree being filled ({@value #BULK_CACHE_KIB} KiB instead of
-     * SQLite's 2 MB: at about fifty entries a 4 KB node, 500 000 features make some 40 MB of R-tree pages, which a
-     * 2 MB cache keeps evicting and reading back while inserts land all over the tree), and SQLite's default again
+     * Runs a load with a page cache large enough for the R-tree's tables ({@value #BULK_CACHE_KIB} KiB instead of
+     * SQLite's 2 MB: its map of row ids to leaves is written in the tree's order, not the rows', and lands all over
+     * a table of some 10 MB at 500 000 features, which a 2 MB cache keeps evicting and reading back; the id index's
+     * sort wants it too), and SQLite's default again
      * after, so an idle server does not keep the memory. The journal stays as it
      * is (WAL): readers go on reading the previous version from the same file while the new table fills, and the
      * table only becomes visible when the registry points at it, so nothing needs the journal switched off.

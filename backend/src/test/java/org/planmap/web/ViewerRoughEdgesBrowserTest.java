@@ -1,0 +1,192 @@
+package org.planmap.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.planmap.account.Account;
+import org.planmap.account.Role;
+import org.planmap.account.SqlRecords;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * The viewer's last rough edges (issue 17) at phone, tablet and desktop size in both languages: the legend beside an
+ * open card, the plan's title beside a long editor name, and a planner's walk through every panel and dialog with
+ * nothing cut, off-screen or scrolling sideways. Screenshots in backend/target/screenshots/edges-*.png.
+ */
+@org.planmap.BrowserTest
+class ViewerRoughEdgesBrowserTest extends ScreenBrowserTest {
+
+    /** A department's account as planners name them: 20 characters with the prefix 编辑：. */
+    static final String LONG_NAME = "太原市自然资源和规划局张三";
+    static final String LONG_NAME_PASSWORD = "long-name-password-123";
+
+    @Autowired
+    SqlRecords records;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    ViewerRoughEdgesBrowserTest() {
+        super("edges-");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"tablet,zh", "tablet,en", "desktop,en"})
+    void theOpenLegendStaysBesideTheOpenCard(String size, String lang) throws Exception {
+        open(size, "#map=9/37.2/111.6&sel=county:141181" + (lang.equals("en") ? "&lang=en" : ""));
+        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("card")));
+        wait.until(d -> card.getText().contains("141181"));
+        WebElement legend = browser.findElement(By.id("legend"));
+        assertThat(legend.findElement(By.tagName("details")).getDomProperty("open")).as("open on a tall screen").isEqualTo("true");
+        screenshot(size + "-" + lang + "-legend-card");
+        assertThat(overlap(legend, card)).as("the legend reaches under the card").isFalse();
+        assertThat((Boolean) js("const l = arguments[0]; return l.scrollWidth <= l.clientWidth;", legend))
+                .as("the legend's table fits its box, no sideways scroll inside it").isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"desktop,zh", "desktop,en", "tablet,zh", "tablet,en", "phone,zh", "phone,en"})
+    void aLongEditorNameLeavesThePlansTitleWhole(String size, String lang) throws Exception {
+        if (records.find(LONG_NAME).isEmpty()) {
+            records.add(new Account(LONG_NAME, Role.EDITOR, encoder.encode(LONG_NAME_PASSWORD), true, Instant.now()));
+        }
+        browser.executeCdpCommand("Network.clearBrowserCookies", Map.of()); // a session left by another case
+        open(size, lang.equals("en") ? "#lang=en" : "");
+        boolean menu = !size.equals("desktop");
+        if (menu) {
+            browser.findElement(By.id("menu-toggle")).click();
+        }
+        WebElement session = browser.findElement(By.id("session"));
+        session.findElement(By.cssSelector("button.login")).click();
+        WebElement form = session.findElement(By.cssSelector(".login-form"));
+        wait.until(ExpectedConditions.visibilityOf(form));
+        WebElement user = form.findElement(By.name("username"));
+        user.clear();
+        user.sendKeys(LONG_NAME);
+        form.findElement(By.name("password")).sendKeys(LONG_NAME_PASSWORD);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement who = session.findElement(By.cssSelector(".who"));
+        wait.until(d -> who.isDisplayed());
+        if (menu && !(Boolean) js("return document.body.classList.contains('menu-open')")) {
+            browser.findElement(By.id("menu-toggle")).click(); // choosing 登录 closed the menu
+        }
+        screenshot(size + "-" + lang + "-long-editor");
+        WebElement title = browser.findElement(By.cssSelector(".bar h1"));
+        assertThat((Boolean) js("const h = arguments[0]; return h.scrollWidth <= h.clientWidth;", title))
+                .as("the title is not cut short: " + js("return arguments[0].scrollWidth + ' > ' + arguments[0].clientWidth", title))
+                .isTrue();
+        assertThat(inViewport(title)).isTrue();
+        assertThat(who.isDisplayed()).isTrue();
+        assertThat(inViewport(who)).as("the editor's name on screen").isTrue();
+        // Shortened to fit when it must, the whole name is a hover (and the accessible name) away.
+        assertThat(who.getText()).contains(LONG_NAME.substring(0, 3));
+        assertThat(who.getDomAttribute("title")).contains(LONG_NAME);
+        for (String id : List.of("search-input", "lang-switch")) {
+            assertThat(inViewport(browser.findElement(By.id(id)))).as(id + " on screen").isTrue();
+        }
+        assertThat(inViewport(session.findElement(By.cssSelector("button.logout")))).as("退出 on screen").isTrue();
+        assertThat(sideways()).as("nothing scrolls sideways").isLessThanOrEqualTo(0);
+        session.findElement(By.cssSelector("button.logout")).click();
+        wait.until(d -> !who.isDisplayed());
+    }
+
+    /**
+     * A planner's walk: each panel and dialog the header and the map offer, opened one after the other. None may
+     * reach off the screen or make the page scroll sideways, and in English none may show Chinese outside plan text
+     * and place names.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"phone,zh", "phone,en", "tablet,zh", "tablet,en", "desktop,zh", "desktop,en"})
+    void everyPanelAndDialogFitsTheScreen(String size, String lang) throws Exception {
+        open(size, "#map=9/37.2/111.6&sel=county:141181" + (lang.equals("en") ? "&lang=en" : ""));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("card")));
+        List<String> problems = new ArrayList<>();
+        check(size, lang, "card", "card", problems);
+        browser.findElement(By.cssSelector("#card .close")).click();
+        browser.findElement(By.cssSelector(".layer-panel summary")).click();
+        check(size, lang, "layers", ".layer-panel", problems);
+        browser.findElement(By.cssSelector(".layer-panel summary")).click();
+        for (Map.Entry<String, String> view : List.of(Map.entry("show-table", "tier-view"), Map.entry("show-reader", "reader"),
+                Map.entry("show-ledger", "ledger"), Map.entry("show-export", "export"))) {
+            header(size, view.getKey());
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(view.getValue())));
+            Thread.sleep(500); // tables and text arrive
+            check(size, lang, view.getValue(), "#" + view.getValue(), problems);
+            browser.findElement(By.cssSelector("#" + view.getValue() + " .close")).click();
+        }
+        for (Map.Entry<String, String> tool : List.of(Map.entry("show-review", "review"), Map.entry("show-print", "print"),
+                Map.entry("show-measure", "measure"), Map.entry("show-history", "history"))) {
+            header(size, "tools-button");
+            check(size, lang, "tools-menu", "#tools-menu", problems);
+            browser.findElement(By.id(tool.getKey())).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(tool.getValue())));
+            Thread.sleep(500);
+            check(size, lang, tool.getValue(), "#" + tool.getValue(), problems);
+            browser.findElement(By.cssSelector("#" + tool.getValue() + " .close")).click();
+        }
+        header(size, "show-login");
+        check(size, lang, "login", ".login-form", problems);
+        assertThat(problems).isEmpty();
+    }
+
+    /** Opens a header control, through 菜单 below desktop size; show-login is the session's 登录. */
+    private void header(String size, String id) {
+        if (!size.equals("desktop") && !(Boolean) js("return document.body.classList.contains('menu-open')")) {
+            browser.findElement(By.id("menu-toggle")).click();
+        }
+        By control = id.equals("show-login") ? By.cssSelector("#session button.login") : By.id(id);
+        browser.findElement(control).click();
+    }
+
+    private void check(String size, String lang, String name, String selector, List<String> problems) throws Exception {
+        screenshot(size + "-" + lang + "-" + name);
+        WebElement shown = browser.findElement(By.cssSelector(selector.equals("card") ? "#card" : selector));
+        if (!inViewport(shown)) {
+            problems.add(name + " reaches off the screen: " + js("const r = arguments[0].getBoundingClientRect();"
+                    + "return [r.left, r.top, r.right, r.bottom, window.innerWidth, window.innerHeight].join(' ')", shown));
+        }
+        if (name.equals("ledger")) {
+            @SuppressWarnings("unchecked")
+            List<String> broken = (List<String>) js("""
+                    return [...document.querySelectorAll('#ledger tbody th[scope=row]')].filter((th) => {
+                      const range = document.createRange();
+                      range.selectNodeContents(th.querySelector('[lang|=zh]') || th);
+                      return range.getClientRects().length > 1;
+                    }).map((th) => th.textContent);""");
+            if (!broken.isEmpty()) {
+                problems.add("ledger breaks names over lines: " + broken.subList(0, Math.min(5, broken.size())));
+            }
+        }
+        if (sideways() > 0) {
+            problems.add(name + " makes the page scroll sideways by " + sideways() + " px");
+        }
+        if (lang.equals("en")) {
+            // A file name is quoted as the zip holds it (“字段对照.csv”).
+            List<String> chinese = untranslated(selector.equals("card") ? "#card" : selector).stream()
+                    .filter(text -> text.replaceAll("“[^”]+\\.\\w+”", "").codePoints().anyMatch(c -> c >= 0x4e00 && c <= 0x9fff))
+                    .toList();
+            if (!chinese.isEmpty()) {
+                problems.add(name + " shows Chinese in English mode: " + chinese);
+            }
+        }
+    }
+
+    private int sideways() {
+        return ((Number) js("return document.documentElement.scrollWidth - window.innerWidth")).intValue();
+    }
+
+    private boolean overlap(WebElement a, WebElement b) {
+        return (Boolean) js("""
+                const a = arguments[0].getBoundingClientRect(), b = arguments[1].getBoundingClientRect();
+                return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;""", a, b);
+    }
+}
