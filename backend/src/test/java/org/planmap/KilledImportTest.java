@@ -71,7 +71,7 @@ class KilledImportTest {
             assertThat(versions.get(0).get("action").asString()).isEqualTo("demo");
             assertThat(versions.get(0).get("current").asBoolean()).isTrue();
             assertThat(versions.get(0).get("layerVersion").asString()).isEqualTo(before);
-            assertThat(getJson(port, "/api/layers/" + LAYER + "/versions/1/features?limit=1").get("numberMatched")
+            assertThat(getJson(port, "/api/layers/" + LAYER + "/features?version=1&limit=1").get("numberMatched")
                     .asLong()).isEqualTo(featuresBefore);
         } finally {
             again.destroy();

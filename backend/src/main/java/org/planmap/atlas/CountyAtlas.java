@@ -19,6 +19,7 @@ import org.planmap.plan.CountyCards;
 import org.planmap.plan.PlanLayers;
 import org.planmap.render.MapImage;
 import org.planmap.render.MapLanguage;
+import org.planmap.render.MapLayers;
 import org.planmap.render.MapPdf;
 import org.planmap.render.PdfDocument;
 import org.planmap.render.PdfTextFlow;
@@ -55,8 +56,19 @@ public final class CountyAtlas {
         return layers.count(FeatureQuery.of(PlanLayers.COUNTIES).adcodePrefix(adcodePrefix));
     }
 
-    /** The pages in {@code language}: headings, labels and kinds in it, place names with pinyin, plan text as written. */
-    public void write(String adcodePrefix, MapLanguage language, OutputStream out) {
+    /**
+     * What the atlas's maps draw: its own layers, those named in {@code versions} as the kept version given (an
+     * atlas of last year's lines); the caller checks them ({@link MapPdf#check}) before the first page.
+     */
+    public static MapLayers mapLayers(Map<String, Integer> versions) {
+        return new MapLayers(MAP_LAYERS, versions);
+    }
+
+    /**
+     * The pages in {@code language}: headings, labels and kinds in it, place names with pinyin, plan text as written;
+     * the maps of {@code drawn} ({@link #mapLayers}).
+     */
+    public void write(String adcodePrefix, MapLayers drawn, MapLanguage language, OutputStream out) {
         Map<String, ControlLineLedger.Row> rows = ledger.rows(LedgerService.Level.COUNTY).stream()
                 .collect(Collectors.toMap(ControlLineLedger.Row::code, Function.identity(), (a, b) -> a));
         PDRectangle a4 = MapPdf.Paper.A4.size(false);
@@ -65,19 +77,19 @@ public final class CountyAtlas {
                         CrsRef.WGS84)) {
             CountyCards inForce = cards.get();
             counties.forEachRemaining(county -> inForce.of(county.id())
-                    .ifPresent(card -> page(pdf, a4, county, card, rows.get(county.id()), language)));
+                    .ifPresent(card -> page(pdf, a4, county, card, rows.get(county.id()), drawn, language)));
             pdf.save(out);
         }
     }
 
     private void page(PdfDocument pdf, PDRectangle a4, Feature county, CountyCard card, ControlLineLedger.Row row,
-            MapLanguage l) {
+            MapLayers drawn, MapLanguage l) {
         PdfDocument.Page page = pdf.page(a4);
         float top = a4.getHeight() - PdfTextFlow.MARGIN;
         UnaryOperator<String> word = chinese -> maps.word(l, chinese);
         String title = l.placeText(card.city().name()) + l.text(" ", " · ") + l.placeText(card.name());
         maps.map(page, PdfTextFlow.MARGIN, top, (int) (a4.getWidth() - 2 * PdfTextFlow.MARGIN), MAP_HEIGHT,
-                MapPdf.padded(county.geometry().getEnvelopeInternal(), 0.08), MAP_LAYERS, title, county.geometry(), l);
+                MapPdf.padded(county.geometry().getEnvelopeInternal(), 0.08), drawn, title, county.geometry(), l);
         MapPdf.footer(pdf, page, l);
         String comma = l.text("，", ", ");
         String open = l.text("（", " (");
@@ -110,6 +122,10 @@ public final class CountyAtlas {
                         text.line(word.apply(c.nameZh()) + l.text("：", ": ") + a.ha() + l.text(" 公顷（", " ha (") + a.mu()
                                 + l.text(" 亩）", " mu)"));
                     }
+                }
+                if (!drawn.versions().isEmpty()) {
+                    // the legend names the kept version drawn; the ledger is only ever kept of the lines as they are
+                    text.note(l.text("台账为各控制线的当前版本", "The ledger is of the control lines as they are now"));
                 }
                 if (layers.layer(ControlLine.URBAN_DEVELOPMENT_BOUNDARY.layerId()).title().contains("示意")) {
                     text.note(l.text("三条控制线为示意数据，非官方", "The three control lines are demonstration data, not official"));

@@ -67,8 +67,9 @@ class SecurityConfiguration {
 
     /**
      * A read of a kept version through any door that serves layers: {@code ?version=N} on a layer's own endpoints
-     * ({@code /api/layers/{id}/export?version=2}), its tiles and its OGC items, or {@code id@N} among a map image's
-     * layers. Any {@code version} parameter under /api or /ogc counts, so a door added later cannot leak history.
+     * ({@code /api/layers/{id}/export?version=2}), its tiles and its OGC items, or {@code id@N} among the layers of a
+     * drawn map (map.png, print.pdf, atlas.pdf). Any {@code version} parameter, and any {@code layers} naming an
+     * {@code @}, under /api or /ogc counts, so a door added later cannot leak history.
      */
     private static boolean asksForAVersion(jakarta.servlet.http.HttpServletRequest request) {
         // the method first: a parameter of a POST may be in its body, which this must not read
@@ -76,11 +77,9 @@ class SecurityConfiguration {
             return false;
         }
         String path = request.getRequestURI();
-        if (path.startsWith("/api/map.png")) {
-            String layers = request.getParameter("layers");
-            return layers != null && layers.contains("@");
-        }
-        return (path.startsWith("/api/") || path.startsWith("/ogc/")) && request.getParameter("version") != null;
+        String layers = request.getParameter("layers");
+        return (path.startsWith("/api/") || path.startsWith("/ogc/"))
+                && (request.getParameter("version") != null || layers != null && layers.contains("@"));
     }
 
     @Bean

@@ -1,10 +1,15 @@
 package org.planmap.http;
 
 import org.planmap.http.ApiException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.locationtech.jts.geom.Envelope;
 import org.planmap.layer.ZoomBand;
+import org.planmap.render.MapLayers;
 
 /** Parses and checks the query parameters shared by feature endpoints; bad values become 400s. */
 public final class QueryParams {
@@ -112,6 +117,39 @@ public final class QueryParams {
                     "must be a version number (1, 2, 3 …, as /api/layers/{id}/versions lists them)");
         }
         return Integer.valueOf(t.replaceFirst("^0+", ""));
+    }
+
+    /**
+     * The layers of a drawn map (map.png, print.pdf, atlas.pdf): comma-separated ids, {@code defaults} when absent;
+     * {@code id@N} draws kept version N of that layer. A map names several layers, so the version goes with the
+     * layer it is of, read by {@link #version} like every other door's.
+     */
+    public static MapLayers mapLayers(String layers, String defaults) {
+        List<String> ids = new ArrayList<>();
+        Map<String, Integer> versions = new LinkedHashMap<>();
+        for (String part : (layers == null ? defaults : layers).split(",")) {
+            String named = part.strip();
+            int at = named.lastIndexOf('@');
+            String id = at < 0 ? named : named.substring(0, at).strip();
+            if (id.isEmpty()) {
+                continue;
+            }
+            if (at >= 0) {
+                Integer number = version(named.substring(at + 1));
+                if (number == null) {
+                    throw ApiException.badParameter("version", "“" + named + "”的 @ 后应为版本号",
+                            "'" + named + "' needs a version number after @");
+                }
+                versions.put(id, number);
+            }
+            if (!ids.contains(id)) {
+                ids.add(id);
+            }
+        }
+        if (ids.isEmpty()) {
+            throw ApiException.badParameter("layers", "至少选择一个图层", "name at least one layer");
+        }
+        return new MapLayers(ids, versions);
     }
 
     /** The band for a web-map zoom level 0–30; empty (full precision) when absent or beyond the last band. */

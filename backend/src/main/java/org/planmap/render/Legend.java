@@ -34,19 +34,21 @@ final class Legend {
     /**
      * A layer's rows: a fill-by-property layer (the county tiers) lists every value, in the style's order;
      * a stroke-by-property layer (region kinds) lists the values its drawn features use; any other layer is
-     * one row. {@code demonstration}: the stored layer is demonstration data and the legend says so.
-     * {@code words} gives the style file's Chinese in the map's language.
+     * one row. {@code demonstration}: the stored layer is demonstration data and the legend says so;
+     * {@code edition} follows the layer's name (the kept version drawn, or ""). {@code words} gives the style file's
+     * Chinese in the map's language.
      */
-    static List<Row> rows(LayerStyle style, List<Feature> features, boolean demonstration, UnaryOperator<String> words) {
+    static List<Row> rows(LayerStyle style, List<Feature> features, boolean demonstration, String edition,
+            UnaryOperator<String> words) {
         List<Row> rows = new ArrayList<>();
         if (style.fillBy() != null) {
             ByProperty<Color> by = style.fillBy();
-            rows.add(Row.heading(words.apply(by.title() != null ? by.title() : style.title())));
+            rows.add(Row.heading(words.apply(by.title() != null ? by.title() : style.title()) + edition));
             by.values().keySet().forEach(value -> rows.add(new Row(words.apply(value), false,
                     style.fillFor(Map.of(by.property(), value)), style.stroke(), 1, null)));
         } else if (style.strokeBy() != null) {
             ByProperty<Color> by = style.strokeBy();
-            rows.add(Row.heading(words.apply(style.title())));
+            rows.add(Row.heading(words.apply(style.title()) + edition));
             by.values().forEach((value, colour) -> {
                 if (features.stream().anyMatch(f -> value.equals(String.valueOf(f.properties().get(by.property()))))) {
                     rows.add(new Row(words.apply(value), false, null, colour, style.width(), null));
@@ -58,7 +60,7 @@ final class Legend {
                         by.fallback(), style.width(), dash));
             }
         } else {
-            String text = words.apply(style.legend() != null ? style.legend() : style.title())
+            String text = words.apply(style.legend() != null ? style.legend() : style.title()) + edition
                     + (demonstration ? words.apply("（示意数据，非官方）") : "");
             rows.add(new Row(text, false, style.filled() ? style.fillFor(Map.of()) : null, style.stroke(),
                     style.width(), null));

@@ -8,6 +8,8 @@ import java.awt.Graphics2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -21,7 +23,7 @@ import org.planmap.layer.LayerService;
 import org.planmap.layer.UnknownLayerException;
 import org.planmap.style.MapStyles.LayerStyle;
 import org.planmap.store.Feature;
-import org.planmap.store.FeatureQuery;
+import org.planmap.store.LayerVersion;
 import org.planmap.style.MapStyles;
 
 /**
@@ -50,29 +52,24 @@ public final class MapImage {
         this.layers = layers;
     }
 
-    /** Unknown ids are refused (404) before anything is drawn. */
-    public void check(List<String> layerIds) {
-        for (String id : layerIds) {
+    /** Unknown layers, and unknown or pruned versions of them, are refused (404) before anything is drawn. */
+    public void check(MapLayers wanted) {
+        for (String id : wanted.ids()) {
             if (!id.equals(LABELS)) {
                 layers.layer(id);
                 renderer.styles().layer(id).orElseThrow(() -> new UnknownLayerException(id));
             }
         }
+        wanted.versions().forEach(layers::version);
     }
 
-    /**
-     * @param versions kept versions to draw instead of the layers as they are now, by layer id (the others are drawn
-     *                 as they are); an unknown or pruned one is refused before anything is drawn
-     */
-    public BufferedImage render(Envelope lonLat, int width, int height, List<String> layerIds,
-            Map<String, Integer> versions, MapLanguage language) {
-        check(layerIds);
-        versions.forEach((id, number) -> layers.version(id, number));
+    public BufferedImage render(Envelope lonLat, int width, int height, MapLayers wanted, MapLanguage language) {
+        check(wanted);
         Viewport view = Viewport.fitting(lonLat, width, height);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
-            draw(g, view, layerIds, versions, word(language, TITLE), language);
+            draw(g, view, wanted, word(language, TITLE), language);
         } finally {
             g.dispose();
         }
@@ -96,29 +93,28 @@ public final class MapImage {
      * Draws the map of {@code view} on any canvas: a raster for map.png, a PDF page's vector graphics for print,
      * atlas and site-review reports, so that both show the same styles, labels, legend and scale bar; the legend,
      * scale and credit in the language's words, the place names in Chinese or pinyin; {@code title} is drawn as
-     * given. The layers named in {@code versions} are drawn as they were in those kept versions, legend and labels
-     * included. Unknown layer ids are the caller's to {@link #check} first.
+     * given. The layers {@code wanted} names a version of are drawn as they were in those kept versions, labels
+     * included, and the legend names the version and its day. Unknown layers are the caller's to {@link #check} first.
      *
      * @return the place names drawn (those that would have collided were dropped), in rank order
      */
-    public List<String> draw(Graphics2D g, Viewport view, List<String> layerIds, Map<String, Integer> versions,
-            String title, MapLanguage language) {
+    public List<String> draw(Graphics2D g, Viewport view, MapLayers wanted, String title, MapLanguage language) {
         int width = view.width();
         int height = view.height();
         MapRenderer.prepare(g);
         MapStyles styles = renderer.styles();
         g.setColor(styles.background());
         g.fillRect(0, 0, width, height);
-        Set<String> wanted = new LinkedHashSet<>(layerIds);
+        Set<String> shownIds = new LinkedHashSet<>(wanted.ids());
         Map<String, List<Feature>> drawn = new LinkedHashMap<>();
         for (LayerStyle style : styles.layers().values()) {
-            if (wanted.contains(style.id()) || style.id().equals(BACKGROUND_LAYER)) {
+            if (shownIds.contains(style.id()) || style.id().equals(BACKGROUND_LAYER)) {
                 // Drawn as the features stream; only the properties that labels and a legend by property
                 // read are kept (a dense layer has neither, and keeps nothing).
                 List<Feature> properties = new ArrayList<>();
                 boolean keep = style.label() != null || style.strokeBy() != null;
                 MapRenderer.Drawing drawing = new MapRenderer.Drawing(g, view, style);
-                renderer.forEachFeature(style, view, versions.get(style.id()), f -> {
+                renderer.forEachFeature(style, view, wanted.version(style.id()), f -> {
                     drawing.accept(f);
                     if (keep) {
                         properties.add(new Feature(f.id(), null, f.properties()));
@@ -132,24 +128,24 @@ public final class MapImage {
         // each other in rank order (a city's name before a county's, before a town group's or region's).
         Map<String, List<Feature>> shown = new LinkedHashMap<>(drawn);
         shown.remove(BACKGROUND_LAYER);
-        shown.keySet().retainAll(wanted);
+        shown.keySet().retainAll(shownIds);
         List<Rectangle2D> taken = new ArrayList<>();
         taken.add(title(g, title));
         taken.add(northArrow(g, width));
         UnaryOperator<String> words = chinese -> language.word(styles, chinese);
         Rectangle2D scale = scaleBar(g, view, words);
         taken.add(scale);
-        taken.add(legend(g, styles, shown, versions, width, (int) scale.getY() - 6, words));
+        taken.add(legend(g, styles, shown, wanted, width, (int) scale.getY() - 6, language));
         List<String> labels = new ArrayList<>();
         double zoom = view.zoom();
         List<LayerStyle> labelled = styles.layers().values().stream()
                 .sorted(Comparator.comparingInt(style -> labelRank(style.id()))).toList();
         for (LayerStyle style : labelled) {
             var label = style.label();
-            boolean on = label != null && (label.withLayer() ? wanted.contains(style.id()) : wanted.contains(LABELS));
+            boolean on = label != null && (label.withLayer() ? shownIds.contains(style.id()) : shownIds.contains(LABELS));
             if (on && label.showsAt(zoom)) {
                 List<Feature> features = drawn.computeIfAbsent(style.id(),
-                        id -> renderer.features(id, versions.get(id), view));
+                        id -> renderer.features(id, wanted.version(id), view));
                 labels.addAll(renderer.drawLabels(g, view, label, features, taken, language::placeName));
             }
         }
@@ -239,16 +235,29 @@ public final class MapImage {
     /**
      * Bottom-right, over the scale bar: each drawn layer's swatch and title; the tiers (or region kinds) row by
      * row. Shanxi runs from south-west to north-east, so at the province's extent that corner is Henan, not
-     * 运城 (which a bottom-left legend covered).
+     * 运城 (which a bottom-left legend covered). A layer drawn as a kept version says which, and of what day: a
+     * printed sheet of last month's line must not pass for today's.
      */
-    private Rectangle2D legend(Graphics2D g, MapStyles styles, Map<String, List<Feature>> drawn,
-            Map<String, Integer> versions, int width, int bottom, UnaryOperator<String> words) {
+    private Rectangle2D legend(Graphics2D g, MapStyles styles, Map<String, List<Feature>> drawn, MapLayers wanted,
+            int width, int bottom, MapLanguage language) {
+        UnaryOperator<String> words = chinese -> language.word(styles, chinese);
         List<Legend.Row> rows = new ArrayList<>();
         for (Map.Entry<String, List<Feature>> e : drawn.entrySet()) {
             LayerStyle style = styles.layer(e.getKey()).orElseThrow();
-            String title = layers.layer(FeatureQuery.of(style.id()).version(versions.get(style.id()))).title();
-            rows.addAll(Legend.rows(style, e.getValue(), title.contains("示意"), words));
+            Integer number = wanted.version(style.id());
+            LayerVersion kept = number == null ? null : layers.version(style.id(), number);
+            String title = kept == null ? layers.layer(style.id()).title() : kept.layer().title();
+            rows.addAll(Legend.rows(style, e.getValue(), title.contains("示意"), edition(kept, language), words));
         }
         return Legend.draw(g, rows, words.apply("图例"), width - MARGIN, bottom);
+    }
+
+    /** "（第 3 版，2026-12-05）" / " (version 3, 2026-12-05)" for a kept version, the day in the server's zone; "" for now. */
+    static String edition(LayerVersion kept, MapLanguage language) {
+        if (kept == null) {
+            return "";
+        }
+        LocalDate day = LocalDate.ofInstant(kept.created(), ZoneId.systemDefault());
+        return language.text("（第 " + kept.version() + " 版，" + day + "）", " (version " + kept.version() + ", " + day + ")");
     }
 }

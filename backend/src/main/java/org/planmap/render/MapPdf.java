@@ -7,8 +7,6 @@ import java.awt.geom.Path2D;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.locationtech.jts.geom.Coordinate;
@@ -54,9 +52,9 @@ public final class MapPdf {
         this.maps = maps;
     }
 
-    /** Refuses unknown layers before any page is made. */
-    public void check(List<String> layerIds) {
-        maps.check(layerIds);
+    /** Refuses unknown layers, and unknown versions of them, before any page is made. */
+    public void check(MapLayers wanted) {
+        maps.check(wanted);
     }
 
     /**
@@ -64,13 +62,13 @@ public final class MapPdf {
      * ({@code x}, {@code top}); {@code highlight}, when not null, is outlined over it.
      */
     public void map(PdfDocument.Page page, float x, float top, int width, int height, Envelope lonLat,
-            List<String> layerIds, String title, Geometry highlight, MapLanguage language) {
+            MapLayers wanted, String title, Geometry highlight, MapLanguage language) {
         double enlarged = Math.max(1, (double) MIN_DRAWN_WIDTH / width);
         Viewport view = Viewport.fitting(lonLat, (int) Math.round(width * enlarged),
                 (int) Math.round(height * enlarged));
         page.drawing(x, top, width, height, g -> {
             g.scale(1 / enlarged, 1 / enlarged);
-            maps.draw(g, view, layerIds, Map.of(), title, language);
+            maps.draw(g, view, wanted, title, language);
             if (highlight != null) {
                 outline(g, view, highlight);
             }

@@ -8,6 +8,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.planmap.controlline.ConflictLayer;
 import org.planmap.controlline.ControlLine;
 import org.planmap.render.MapImage;
+import org.planmap.render.MapLayers;
 import org.planmap.render.MapLanguage;
 import org.planmap.render.MapPdf;
 import org.planmap.render.PdfDocument;
@@ -19,9 +20,9 @@ import org.planmap.render.PdfTextFlow;
  */
 public final class SiteReportPdf {
 
-    static final List<String> MAP_LAYERS = List.of("counties", ControlLine.ECOLOGICAL_PROTECTION_REDLINE.layerId(),
-            ControlLine.PERMANENT_BASIC_FARMLAND.layerId(), ControlLine.URBAN_DEVELOPMENT_BOUNDARY.layerId(),
-            ConflictLayer.ID, MapImage.LABELS);
+    static final MapLayers MAP_LAYERS = MapLayers.current(List.of("counties",
+            ControlLine.ECOLOGICAL_PROTECTION_REDLINE.layerId(), ControlLine.PERMANENT_BASIC_FARMLAND.layerId(),
+            ControlLine.URBAN_DEVELOPMENT_BOUNDARY.layerId(), ConflictLayer.ID, MapImage.LABELS));
     private static final int MAP_HEIGHT = 360;
 
     private final MapPdf maps;

@@ -9,9 +9,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
 import org.planmap.settings.RenderProperties;
 import org.planmap.layer.LayerService;
@@ -81,23 +79,7 @@ class MapController {
             throw ApiException.badParameter("width×height", "图片像素过多（最多 " + limits.maxPixels() + " 像素）",
                     "too many pixels (at most " + limits.maxPixels() + ")");
         }
-        List<String> ids = new ArrayList<>();
-        Map<String, Integer> versions = new LinkedHashMap<>();
-        for (String named : list(layers == null ? DEFAULT_LAYERS : layers)) {
-            // id@N: a map image names several layers, so the version goes with the layer it is of
-            int at = named.lastIndexOf('@');
-            String id = at < 0 ? named : named.substring(0, at);
-            if (at >= 0) {
-                versions.put(id, QueryParams.version(named.substring(at + 1)));
-            }
-            if (!ids.contains(id)) {
-                ids.add(id);
-            }
-        }
-        if (ids.isEmpty()) {
-            throw ApiException.badParameter("layers", "至少选择一个图层", "name at least one layer");
-        }
-        BufferedImage image = mapImage.render(box, w, h, ids, versions, language);
+        BufferedImage image = mapImage.render(box, w, h, QueryParams.mapLayers(layers, DEFAULT_LAYERS), language);
         StreamedResponse.send(response, () -> {
             response.setContentType(MediaType.IMAGE_PNG_VALUE);
             response.setHeader(HttpHeaders.CONTENT_DISPOSITION,

@@ -3,8 +3,8 @@ package org.planmap.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
 import org.planmap.atlas.CountyAtlas;
 import org.planmap.http.ApiException;
@@ -12,6 +12,7 @@ import org.planmap.http.QueryParams;
 import org.planmap.ClientFault.Kind;
 import org.planmap.render.MapImage;
 import org.planmap.render.MapLanguage;
+import org.planmap.render.MapLayers;
 import org.planmap.render.MapPdf;
 import org.planmap.render.PdfDocument;
 import org.planmap.render.PdfTextFlow;
@@ -26,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Maps to print: one sheet of the current view ({@code print.pdf}), and the county atlas ({@code atlas.pdf}), in
- * the viewer's language ({@code lang=zh}, the default, or {@code en}).
+ * the viewer's language ({@code lang=zh}, the default, or {@code en}); {@code layers=id@N} prints kept version N of
+ * a layer, as map.png draws it.
  */
 @RestController
 @RequestMapping("/api")
@@ -59,12 +61,8 @@ class PrintController {
             throw ApiException.badParameter("title", "标题最多 " + MAX_TITLE + " 个字符，且不含控制字符",
                     "a title is at most " + MAX_TITLE + " characters, without control characters");
         }
-        List<String> ids = Arrays.stream((layers == null ? MapController.DEFAULT_LAYERS : layers).split(","))
-                .map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
-        if (ids.isEmpty()) {
-            throw ApiException.badParameter("layers", "至少选择一个图层", "name at least one layer");
-        }
-        maps.check(ids);
+        MapLayers drawn = QueryParams.mapLayers(layers, MapController.DEFAULT_LAYERS);
+        maps.check(drawn);
         PDRectangle page = size.size(orientation.equals("landscape"));
         String name = language.text("地图-", "map-") + size.name() + ".pdf";
         StreamedResponse.send(response, () -> pdfHeaders(response, name, "planmap-print.pdf"), out -> {
@@ -72,7 +70,7 @@ class PrintController {
                 float margin = PdfTextFlow.MARGIN;
                 try (PdfDocument.Page sheet = pdf.page(page)) {
                     maps.map(sheet, margin, page.getHeight() - margin, (int) (page.getWidth() - 2 * margin),
-                            (int) (page.getHeight() - 2 * margin), box, ids, heading, null, language);
+                            (int) (page.getHeight() - 2 * margin), box, drawn, heading, null, language);
                     MapPdf.footer(pdf, sheet, language);
                 }
                 pdf.save(out);
@@ -80,21 +78,29 @@ class PrintController {
         });
     }
 
+    /** {@code layers=id@N,…} draws kept versions of the atlas's own map layers (it draws no others). */
     @GetMapping("/atlas.pdf")
-    void atlas(@RequestParam(required = false) String adcode, @RequestParam(required = false) String lang,
-            HttpServletResponse response) throws IOException {
+    void atlas(@RequestParam(required = false) String adcode, @RequestParam(required = false) String layers,
+            @RequestParam(required = false) String lang, HttpServletResponse response) throws IOException {
         MapLanguage language = MapController.language(lang);
         if (adcode == null || !adcode.strip().matches("14\\d{0,4}")) {
             throw ApiException.badParameter("adcode", "应为山西省的行政区划代码前缀，如 1411（吕梁市）或 14（全省）",
                     "must be a prefix of a Shanxi division code, e.g. 1411 (吕梁市) or 14 (the province)");
         }
         String prefix = adcode.strip();
+        Map<String, Integer> versions = layers == null ? Map.of() : QueryParams.mapLayers(layers, null).versions();
+        MapLayers drawn = CountyAtlas.mapLayers(versions);
+        if (!drawn.ids().containsAll(versions.keySet())) {
+            throw ApiException.badParameter("layers", "地图集只绘制 " + String.join("、", drawn.ids()) + "，可指定其中图层的版本",
+                    "an atlas draws only " + String.join(", ", drawn.ids()) + "; versions of those may be named");
+        }
+        maps.check(drawn);
         if (atlas.pages(prefix) == 0) {
             throw new ApiException(Kind.NOT_FOUND, "no-counties", "没有代码以 " + prefix + " 开头的县级行政区",
                     "no county-level unit's code begins with " + prefix);
         }
         StreamedResponse.send(response, () -> pdfHeaders(response, language.text("地图集-", "atlas-") + prefix + ".pdf",
-                "planmap-atlas-" + prefix.toLowerCase(Locale.ROOT) + ".pdf"), out -> atlas.write(prefix, language, out));
+                "planmap-atlas-" + prefix.toLowerCase(Locale.ROOT) + ".pdf"), out -> atlas.write(prefix, drawn, language, out));
     }
 
     private static void pdfHeaders(HttpServletResponse response, String name, String ascii) {

@@ -23,7 +23,6 @@ import org.planmap.layer.FeaturePage;
 import org.planmap.layer.LayerService;
 import org.planmap.layer.LayerWriter;
 import org.planmap.security.Auditor;
-import org.planmap.store.FeatureQuery;
 import org.planmap.store.LayerVersion;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,9 +32,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A layer's kept versions: the list, each version's features (read through the same road as the layer's own) and
- * restoring one. Who may see the list is decided by the security configuration ({@code planmap.versions.public});
- * a restore is a write like an import, for editors, and audited the same way.
+ * A layer's kept versions: the list, the diff of two, and restoring one. A version's features are the layer's own
+ * doors with {@code version=N} ({@code /api/layers/{id}/features?version=2}, OGC items, tiles, exports, map images and
+ * prints with {@code id@N}): one road; the diff layer stays here, as it is of two versions, not of one.
+ * Who may see the list is decided by the security configuration ({@code planmap.versions.public}); a restore is a
+ * write like an import, for editors, and audited the same way.
  */
 @RestController
 @RequestMapping("/api/layers/{id}/versions")
@@ -78,21 +79,6 @@ class VersionController {
     @GetMapping("/{version}")
     VersionEntry version(@PathVariable String id, @PathVariable String version) {
         return VersionEntry.of(layers.version(id, QueryParams.version(version)));
-    }
-
-    /** The version's features as GeoJSON in EPSG:4326, with the bbox, limit and offset of the layer's own endpoint. */
-    @GetMapping("/{version}/features")
-    void features(@PathVariable String id, @PathVariable String version,
-            @RequestParam(required = false) String bbox,
-            @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) Long offset,
-            HttpServletResponse response) throws IOException {
-        FeatureQuery query = FeatureQuery.of(id).version(QueryParams.version(version)).bbox(QueryParams.bbox(bbox))
-                .limit(QueryParams.limit(limit)).offset(QueryParams.offset(offset));
-        try (FeaturePage page = layers.page(query)) {
-            StreamedResponse.send(response, () -> response.setContentType(geoJson.mediaType()),
-                    out -> geoJson.write(page, out));
-        }
     }
 
     @GetMapping("/{a}/diff/{b}")

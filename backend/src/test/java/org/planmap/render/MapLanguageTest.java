@@ -7,7 +7,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,7 +53,7 @@ class MapLanguageTest {
         BufferedImage image = new BufferedImage(1200, 900, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
-            return maps.draw(g, view, LAYERS, Map.of(), language.word(STYLES, MapImage.TITLE), language);
+            return maps.draw(g, view, MapLayers.current(LAYERS), language.word(STYLES, MapImage.TITLE), language);
         } finally {
             g.dispose();
         }
@@ -74,11 +73,11 @@ class MapLanguageTest {
     @Test
     void theLegendScaleAndTitleSpeakEnglish() {
         LayerStyle counties = STYLES.layer("counties").orElseThrow();
-        List<Legend.Row> rows = Legend.rows(counties, List.of(), false, chinese -> MapLanguage.ENGLISH.word(STYLES, chinese));
+        List<Legend.Row> rows = Legend.rows(counties, List.of(), false, "", chinese -> MapLanguage.ENGLISH.word(STYLES, chinese));
         assertThat(rows).extracting(Legend.Row::text).containsExactly("2025 city-size tiers (Box 3)", "Type I large city",
                 "Type II large city", "Medium city", "Type I small city", "Type II small city");
         LayerStyle farmland = STYLES.layer("permanent-basic-farmland").orElseThrow();
-        assertThat(Legend.rows(farmland, List.of(), true, chinese -> MapLanguage.ENGLISH.word(STYLES, chinese)))
+        assertThat(Legend.rows(farmland, List.of(), true, "", chinese -> MapLanguage.ENGLISH.word(STYLES, chinese)))
                 .extracting(Legend.Row::text).containsExactly("Permanent basic farmland (demonstration data, not official)");
         assertThat(MapLanguage.ENGLISH.word(STYLES, MapImage.TITLE)).isEqualTo("Shanxi 14th Five-Year New Urbanisation Plan");
         assertThat(MapLanguage.ENGLISH.word(STYLES, MapImage.CREDIT)).doesNotContain("（", "）", "边界");

@@ -31,7 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The 历史版本 panel and the 卷帘 swipe (issue 19) in a real Chromium: after two imports of 永久基本农田 the panel lists
  * the demonstration set and both files, 对比 puts the older version left of a divider the keyboard moves and the
- * current one right of it, beside the per-county diff; an editor restores. Screenshots in
+ * current one right of it (both as the line's tiles, the older with version=N), beside the per-county diff; a print
+ * meanwhile prints the older version; an editor restores. Screenshots in
  * backend/target/screenshots/compare-*.png.
  */
 @org.planmap.BrowserTest
@@ -127,6 +128,11 @@ class CompareBrowserTest extends ScreenBrowserTest {
         divider.sendKeys(Keys.ARROW_RIGHT);
         assertThat(divider.getDomAttribute("aria-valuenow")).isEqualTo("60");
         assertThat(clipOf("swipe-left")).as("the left pane ends where the divider stands").contains("polygon(");
+        // The handle is the divider's grip: no panel may lie over it, at any size (a phone's sheet takes the foot).
+        assertThat((Boolean) js("""
+                const r = document.querySelector('.swipe-handle').getBoundingClientRect();
+                const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+                return Boolean(top && top.closest('.swipe'));""")).as("the swipe handle is uncovered").isTrue();
         screenshot(size + "-" + lang);
         assertThat(accessibilityProblems()).as("axe with the history, the diff and the swipe").isEmpty();
         if (english) {
@@ -151,8 +157,17 @@ class CompareBrowserTest extends ScreenBrowserTest {
         WebElement panel = openHistory();
         panel.findElements(By.cssSelector(".versions tbody tr")).get(1).findElement(By.cssSelector("button[data-compare]")).click();
         WebElement divider = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".swipe[role=slider]")));
-        wait.until(d -> (Boolean) js("return document.querySelectorAll('.leaflet-swipe-right-pane img.leaflet-tile-loaded').length > 0"));
-        Thread.sleep(1500); // the older version's GeoJSON onto its canvas
+        // Both sides are the line's tiles, the older one with version=N as every door takes it.
+        for (String side : List.of("left", "right")) {
+            wait.until(d -> (Boolean) js("return document.querySelectorAll('.leaflet-swipe-' + arguments[0]"
+                    + " + '-pane img.leaflet-tile-loaded').length > 0", side));
+        }
+        String compared = panel.findElements(By.cssSelector(".versions tbody tr")).get(1)
+                .findElement(By.cssSelector("button[data-compare]")).getDomAttribute("data-compare");
+        assertThat((String) js("return document.querySelector('.leaflet-swipe-left-pane img').src"))
+                .contains("/api/tiles/" + FARMLAND + "/").contains("version=" + compared);
+        assertThat((String) js("return document.querySelector('.leaflet-swipe-right-pane img').src")).doesNotContain("version=");
+        Thread.sleep(300); // the last tiles onto the screen
         int[] west = onScreen(WEST);
         int[] east = onScreen(EAST);
         BufferedImage middle = shot();
@@ -175,6 +190,27 @@ class CompareBrowserTest extends ScreenBrowserTest {
         int gone = left.getRGB(west[0], west[1]);
         assertThat(((shown >> 16) & 0xff) + ((shown >> 8) & 0xff) - 2 * (shown & 0xff))
                 .as("yellower than the county under it").isGreaterThan(((gone >> 16) & 0xff) + ((gone >> 8) & 0xff) - 2 * (gone & 0xff) + 60);
+
+        // 打印 meanwhile prints the older version, and says so; the atlas too.
+        browser.findElement(By.id("tools-button")).click();
+        browser.findElement(By.id("show-print")).click();
+        WebElement print = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("print")));
+        assertThat(print.findElement(By.cssSelector(".compared-version")).getText()).contains("版本 " + compared);
+        assertThat(print.findElement(By.cssSelector("a.print-pdf")).getDomAttribute("href"))
+                .contains("layers=").contains(FARMLAND + "%40" + compared);
+        assertThat(print.findElement(By.cssSelector("a.atlas")).getDomAttribute("href")).contains(FARMLAND + "%40" + compared);
+        screenshot("desktop-print-compared");
+        HttpResponse<byte[]> pdf = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + print.findElement(By.cssSelector("a.print-pdf")).getDomAttribute("href"))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        print.findElement(By.cssSelector(".close")).click();
+        panel.findElement(By.cssSelector(".close")).click();
+        browser.findElement(By.id("tools-button")).click();
+        browser.findElement(By.id("show-print")).click();
+        assertThat(print.findElement(By.cssSelector(".compared-version")).isDisplayed()).as("no swipe, nothing said").isFalse();
+        assertThat(print.findElement(By.cssSelector("a.print-pdf")).getDomAttribute("href")).doesNotContain("%40");
     }
 
     /** An editor restores the first import: a new current version, the same field as then. */
@@ -199,7 +235,8 @@ class CompareBrowserTest extends ScreenBrowserTest {
         assertThat(message.getText()).contains("已恢复版本");
         screenshot("desktop-restored");
         // The page reloads with the restored line; its history has one version more, current, from west.geojson.
-        wait.until(d -> "true".equals(js("return document.body.dataset.ready")) && !d.findElement(By.id("history")).isDisplayed());
+        // One script, so the reload cannot fall between reading the page and its panel (a stale element).
+        wait.until(d -> (Boolean) js("return document.body.dataset.ready === 'true' && document.getElementById('history').hidden"));
         WebElement again = openHistory();
         wait.until(d -> again.findElements(By.cssSelector(".versions tbody tr")).size() == before + 1);
         assertThat(again.findElements(By.cssSelector(".versions tbody tr")).get(0).getText()).contains("west.geojson", "当前", "恢复");

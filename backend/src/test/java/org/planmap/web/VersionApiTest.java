@@ -3,6 +3,8 @@ package org.planmap.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,10 +13,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -134,8 +142,8 @@ class VersionApiTest extends ServerTest {
         assertThat(v2.get("areaHa").asDouble()).isPositive();
         assertThat(versions.get(0).get("layerVersion").asString())
                 .as("a delete falls back to the demonstration").isEqualTo(versions.get(3).get("layerVersion").asString());
-        assertThat(get(UDB + "/versions/2/features").body().get("features").toString()).isEqualTo(v2Features);
-        assertThat(get(UDB + "/versions/2/features?limit=1").body().get("features").size()).isEqualTo(1);
+        assertThat(get(UDB + "/features?version=2").body().get("features").toString()).isEqualTo(v2Features);
+        assertThat(get(UDB + "/features?version=2&limit=1").body().get("features").size()).isEqualTo(1);
         Reply export = send(HTTP, "GET", UDB + "/export?format=csv&version=2", null);
         assertThat(export.status()).isEqualTo(200);
         assertThat(export.text()).contains("孝义市").hasLineCount(1 + 3);
@@ -220,8 +228,8 @@ class VersionApiTest extends ServerTest {
         // SpatiaLite's ellipsoidal areas of both versions and of what is only in each, from the served GeoJSON
         Path both = dir.resolve("both.geojson");
         Files.writeString(both, "{\"type\":\"FeatureCollection\",\"features\":["
-                + side(get(UDB + "/versions/2/features").body(), "a") + ","
-                + side(get(UDB + "/versions/3/features").body(), "b") + "]}");
+                + side(get(UDB + "/features?version=2").body(), "a") + ","
+                + side(get(UDB + "/features?version=3").body(), "b") + "]}");
         Gdal.Layer layer = Gdal.layer(both);
         String union = "(SELECT ST_Union(geometry) FROM \"" + layer.name() + "\" WHERE v = '%s')";
         double gdalA = area(layer, String.format(union, "a"));
@@ -267,8 +275,8 @@ class VersionApiTest extends ServerTest {
         assertThat(get(ITEMS + "?version=5&limit=100").body().get("features"))
                 .as("a restore serves the very features of what it restored").isEqualTo(v2.get("features"));
         assertThat(get(ITEMS + "?version=6&limit=100").body().get("features")).isEqualTo(current.get("features"));
-        assertThat(get(UDB + "/features?version=2").body().get("features").toString())
-                .isEqualTo(get(UDB + "/versions/2/features").body().get("features").toString());
+        assertThat(get(UDB + "/features?version=2").body().get("numberMatched").asInt()).isEqualTo(3);
+        assertThat(get(UDB + "/versions/2/features").status()).as("one road: the old second one is gone").isEqualTo(404);
 
         JsonNode page = get(ITEMS + "?version=2&limit=1").body();
         List<String> links = new ArrayList<>();
@@ -304,16 +312,22 @@ class VersionApiTest extends ServerTest {
         }
     }
 
+    /** A corner of version 2's first feature: the current version (6) draws something else there. */
+    JsonNode cornerOfVersion2() throws Exception {
+        JsonNode first = get(ITEMS + "?version=2&limit=1").body().get("features").get(0).get("geometry");
+        return first.get("type").asString().equals("Polygon") ? first.get("coordinates").get(0).get(0)
+                : first.get("coordinates").get(0).get(0).get(0);
+    }
+
     /**
      * Tiles and map images of version 2 differ from the current ones and equal those of version 5 (its restore); the
-     * old version's tile does not replace the current one's in the cache.
+     * old version's tile does not replace the current one's in the cache. A map image's legend names the version it
+     * draws, so images are compared in the middle, where the features are and the legend is not.
      */
     @Test
     @Order(6)
     void anOldVersionsTilesAndMapsDifferFromTheCurrentAndNeverReplaceItsCachedTile() throws Exception {
-        JsonNode first = get(ITEMS + "?version=2&limit=1").body().get("features").get(0).get("geometry");
-        JsonNode corner = first.get("type").asString().equals("Polygon") ? first.get("coordinates").get(0).get(0)
-                : first.get("coordinates").get(0).get(0).get(0);
+        JsonNode corner = cornerOfVersion2();
         String tile = "/api/tiles/urban-development-boundary/" + TileApiTest.tileOf(corner.get(0).asDouble(),
                 corner.get(1).asDouble(), 10) + ".png";
         Bytes now = bytes(tile);
@@ -328,16 +342,103 @@ class VersionApiTest extends ServerTest {
 
         double lon = corner.get(0).asDouble();
         double lat = corner.get(1).asDouble();
-        String map = String.format(Locale.ROOT, "/api/map.png?bbox=%f,%f,%f,%f&width=400&height=300&layers=",
+        String map = String.format(Locale.ROOT, "/api/map.png?bbox=%f,%f,%f,%f&width=800&height=600&layers=",
                 lon - 0.05, lat - 0.04, lon + 0.05, lat + 0.04);
-        byte[] mapNow = bytes(map + "urban-development-boundary").body();
-        byte[] map2 = bytes(map + "counties,urban-development-boundary@2").body();
-        assertThat(map2).isNotEqualTo(bytes(map + "counties,urban-development-boundary").body());
-        assertThat(bytes(map + "urban-development-boundary@2").body()).isNotEqualTo(mapNow)
-                .isEqualTo(bytes(map + "urban-development-boundary@5").body());
-        assertThat(bytes(map + "urban-development-boundary@6").body()).isEqualTo(mapNow);
+        BufferedImage mapNow = image(bytes(map + "urban-development-boundary").body());
+        BufferedImage map2 = image(bytes(map + "urban-development-boundary@2").body());
+        assertThat(middleDifference(map2, mapNow)).isGreaterThan(500);
+        assertThat(middleDifference(map2, image(bytes(map + "urban-development-boundary@5").body()))).isZero();
+        assertThat(middleDifference(mapNow, image(bytes(map + "urban-development-boundary@6").body()))).isZero();
+        assertThat(bytes(map + "counties,urban-development-boundary@2").body())
+                .isNotEqualTo(bytes(map + "counties,urban-development-boundary").body());
         assertThat(send(HTTP, "GET", map + "urban-development-boundary@99", null).json().get("code").asString())
                 .isEqualTo("version-not-found");
+    }
+
+    static BufferedImage image(byte[] png) throws Exception {
+        return ImageIO.read(new ByteArrayInputStream(png));
+    }
+
+    /**
+     * Pixels that differ between two drawings of one map in the middle third of its height and the middle
+     * three-eighths of its width: clear of the title, north arrow, legend, scale bar and credit.
+     */
+    static long middleDifference(BufferedImage a, BufferedImage b) {
+        int dx = a.getWidth() * 3 / 16;
+        int dy = a.getHeight() / 6;
+        long differing = 0;
+        for (int y = a.getHeight() / 2 - dy; y < a.getHeight() / 2 + dy; y++) {
+            for (int x = a.getWidth() / 2 - dx; x < a.getWidth() / 2 + dx; x++) {
+                differing += a.getRGB(x, y) == b.getRGB(x, y) ? 0 : 1;
+            }
+        }
+        return differing;
+    }
+
+    /**
+     * A print of an old version (issue 19 with the one road of issue 14): {@code layers=id@N} as map.png takes it,
+     * the map drawn from that version where it differs from the current one, the legend naming it and its day in
+     * either language, the restore of it printing the same map; an unknown version refused before any page. The
+     * atlas takes versions of its own layers and says its ledger is of the lines as they are.
+     */
+    @Test
+    @Order(9)
+    void aPrintOfAnOldVersionDrawsThatVersionAndNamesIt() throws Exception {
+        JsonNode corner = cornerOfVersion2();
+        double lon = corner.get(0).asDouble();
+        double lat = corner.get(1).asDouble();
+        String print = String.format(Locale.ROOT, "/api/print.pdf?bbox=%f,%f,%f,%f&paper=A4&orientation=landscape&layers=",
+                lon - 0.05, lat - 0.04, lon + 0.05, lat + 0.04);
+        byte[] now = pdf(print + "urban-development-boundary");
+        byte[] old = pdf(print + "urban-development-boundary@2");
+        Files.createDirectories(ScreenBrowserTest.SCREENSHOTS);
+        ImageIO.write(page(old), "png", ScreenBrowserTest.SCREENSHOTS.resolve("pdf-print-version-2.png").toFile());
+        ImageIO.write(page(now), "png", ScreenBrowserTest.SCREENSHOTS.resolve("pdf-print-current.png").toFile());
+        assertThat(middleDifference(page(old), page(now))).as("the map area where versions 2 and 6 differ")
+                .isGreaterThan(500);
+        assertThat(middleDifference(page(old), page(pdf(print + "urban-development-boundary@5"))))
+                .as("version 5 restored version 2: the same map").isZero();
+
+        String day = LocalDate.ofInstant(Instant.parse(versions().stream().filter(v -> v.get("version").asInt() == 2)
+                .findFirst().orElseThrow().get("created").asString()), ZoneId.systemDefault()).toString();
+        assertThat(text(old)).contains("（第 2 版，" + day + "）").contains("图例");
+        assertThat(text(now)).doesNotContain("版，");
+        assertThat(text(pdf(print + "urban-development-boundary@2&lang=en"))).contains("(version 2, " + day + ")");
+
+        Reply missing = send(HTTP, "GET", print + "counties,urban-development-boundary@99", null);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(missing.json().get("code").asString()).isEqualTo("version-not-found");
+        assertThat(missing.json().get("message").get("zh").asString()).contains("版本 99");
+        assertThat(send(HTTP, "GET", print + "urban-development-boundary@x", null).status()).isEqualTo(400);
+
+        String atlas = "/api/atlas.pdf?adcode=141181&layers=urban-development-boundary@2";
+        assertThat(text(pdf(atlas))).contains("（第 2 版，" + day + "）", "台账为各控制线的当前版本");
+        assertThat(send(HTTP, "GET", atlas + "9", null).json().get("code").asString()).isEqualTo("version-not-found");
+        Reply notDrawn = send(HTTP, "GET", "/api/atlas.pdf?adcode=141181&layers=cities@1", null);
+        assertThat(notDrawn.status()).isEqualTo(400);
+        assertThat(notDrawn.json().get("message").get("en").asString()).contains("an atlas draws only");
+    }
+
+    byte[] pdf(String path) throws Exception {
+        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).as(path + ": " + new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        return r.body();
+    }
+
+    /** The first page at 72 dpi: one pixel a point, as pdfbox draws it. */
+    static BufferedImage page(byte[] pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFRenderer(document).renderImageWithDPI(0, 72);
+        }
+    }
+
+    /** The PDF's text as poppler's pdftotext reads it, lines joined. */
+    String text(byte[] pdf) throws Exception {
+        Path file = Files.write(dir.resolve("print-" + System.nanoTime() + ".pdf"), pdf);
+        return Gdal.run("pdftotext", file.toString(), "-").replace("\n", "");
     }
 
     /** A tile or image: status 200 checked, its bytes and entity tag. */

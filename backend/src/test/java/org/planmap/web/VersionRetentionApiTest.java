@@ -27,14 +27,16 @@ class VersionRetentionApiTest extends ServerTest {
 
     @Test
     void twoVersionsAreKeptTheCurrentAlwaysAndOnlySignedInUsersSeeThem() throws Exception {
-        for (String path : new String[] {"/versions", "/versions/1", "/versions/1/features", "/versions/1/diff/1"}) {
+        for (String path : new String[] {"/versions", "/versions/1", "/versions/1/diff/1", "/versions/1/diff/1/features"}) {
             assertThat(get(UDB + path).status()).as(path).isEqualTo(401);
         }
         String items = "/ogc/collections/urban-development-boundary";
         String tile = "/api/tiles/urban-development-boundary/6/52/24.png";
         String map = "/api/map.png?bbox=111,37,112,38&width=200&height=200&layers=urban-development-boundary";
+        String print = "/api/print.pdf?bbox=111,37,112,38&layers=counties,urban-development-boundary@1";
+        String atlas = "/api/atlas.pdf?adcode=141181&layers=urban-development-boundary@1";
         for (String path : new String[] {items + "/items?version=1", items + "?version=1", items + "/items/1?version=1",
-                tile + "?version=1", map + "@1", UDB + "/features?version=1"}) {
+                tile + "?version=1", map + "@1", UDB + "/features?version=1", print, atlas}) {
             Reply refused = send(HTTP, "GET", path, null);
             assertThat(refused.status()).as(path).isEqualTo(401);
             assertThat(refused.json().get("message").get("zh").asString()).as(path).isNotBlank();
@@ -55,7 +57,7 @@ class VersionRetentionApiTest extends ServerTest {
         assertThat(importer.upload("half.geojson", half.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
         assertThat(VersionApiTest.summary(VersionApiTest.list(asEditor("GET", UDB + "/versions").json())))
                 .containsExactly("3 import editor current", "2 import editor");
-        assertThat(asEditor("GET", UDB + "/versions/1/features").status()).isEqualTo(404);
+        assertThat(asEditor("GET", UDB + "/features?version=1").status()).isEqualTo(404);
 
         assertThat(asEditor("POST", UDB + "/versions/2/restore").status()).isEqualTo(200);
         assertThat(VersionApiTest.summary(VersionApiTest.list(asEditor("GET", UDB + "/versions").json())))

@@ -14,19 +14,13 @@ export const CONFLICTS = line('control-line-conflicts');
 
 // Dense layers (an official set can hold hundreds of thousands of polygons) arrive as PNG tiles the
 // server draws with the same styles; the layer version in the URL shows an import at once, and the
-// server's ETag lets the browser revalidate the rest cheaply.
-export function controlLineLayer(entry, version, pane = 'controllines') {
-  return L.tileLayer(`/api/tiles/${encodeURIComponent(entry.id)}/{z}/{x}/{y}.png?v=${encodeURIComponent(version)}`,
+// server's ETag lets the browser revalidate the rest cheaply. `kept`, a number from the layer's versions list,
+// draws that earlier version (issue 19's history) through the same tiles, `version=N` as every door takes it.
+export function controlLineLayer(entry, version, pane = 'controllines', kept = null) {
+  const query = new URLSearchParams({ v: version });
+  if (kept !== null) query.set('version', kept);
+  return L.tileLayer(`/api/tiles/${encodeURIComponent(entry.id)}/{z}/{x}/{y}.png?${query}`,
     { pane, maxZoom: 18, className: 'control-line-tiles' });
-}
-
-// An earlier version of a line (issue 19's history) has no tiles: its features come as GeoJSON, drawn on a
-// canvas since an official set can be large, in the line's own style.
-export function versionLayer(entry, version, pane, onError) {
-  const layer = L.geoJSON(null, { pane, style: entry.style, renderer: L.canvas({ pane }), interactive: false });
-  getJson(`/api/layers/${encodeURIComponent(entry.id)}/versions/${version}/features`).then((data) => layer.addData(data))
-    .catch(onError);
-  return layer;
 }
 
 // Tiles carry no features, so a click asks the server what lies under it (any click: 'preclick' also

@@ -151,6 +151,7 @@ export const EN = {
   "横向": "Landscape",
   "纵向": "Portrait",
   "范围和图层取当前地图视图；地图为矢量图形，含图例、比例尺和指北针。": "Extent and layers are the current map view's; the map is vector graphics with legend, scale bar and north arrow.",
+  "卷帘对比中：打印 {version}": "Comparing with the swipe: prints {version}",
   "下载 PDF": "Download PDF",
   "下载全省地图集（PDF，每个县级单元一页）": "Download the province atlas (PDF, one page per county-level unit)",
   "下载地图集（PDF）": "Download atlas (PDF)",

@@ -131,8 +131,9 @@ async function start() {
   const exporter = attachExport(map, catalog, layers.cities.features.map((f) => ({ ...f.properties, bounds: places.bounds('city', f.properties.adcode) })),
     visibleLayers);
   // After a restore the page reloads, as after an import.
+  const comparer = versionComparer(map, lineOverlays);
   const historyPanel = attachHistory(document.getElementById('history'), { send: csrfFetch,
-    compare: versionComparer(map, lineOverlays, showError),
+    compare: comparer.compare,
     onRestored: () => setTimeout(() => window.location.reload(), 1500) });
   const showHistory = (id) => historyPanel.show(id).catch(showError);
   layerPanel(map, groups, overlays, config.basemaps, syncView, showHistory);
@@ -154,7 +155,7 @@ async function start() {
   const printer = attachPrint(map, visibleLayers, () => {
     const chosen = store.get().selection;
     return chosen && places.has(chosen.kind, chosen.id) ? placeText(places.properties(chosen.kind, chosen.id).name) : t('山西省“十四五”新型城镇化规划');
-  });
+  }, comparer.printed);
   const ledger = attachLedger(document.getElementById('ledger'), (adcode) => selectAndZoom('county', adcode));
   attachPanels({
     'show-table': { panel: 'tier-view', show: (panel) => { panel.hidden = false; } },
