@@ -83,13 +83,11 @@ public class CurrentBoundariesTest {
         }
         Path file = Files.writeString(dir.resolve("renamed.geojson"),
                 "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}");
-        try (GeoPackageStore store = GeoPackageStore.open(dir.resolve("store"));
-                ImportService imports = new ImportService(List.of(new GeoJsonFormatReader()), new LayerWriter(store),
-                        ImportLimits.DEFAULT, List.of())) {
-            LayerWriter writer = new LayerWriter(store);
-            CurrentBoundaries boundaries = new CurrentBoundaries(DATAV, DIRECTORY, TABLES, writer, new LayerService(store));
-            boundaries.load();
-            boundaries.layers().forEach(new LayerPublisher(writer)::publish);
+        try (Loaded loaded = Loaded.open(dir)) {
+            GeoPackageStore store = loaded.store();
+            LayerWriter writer = loaded.writer();
+            CurrentBoundaries boundaries = loaded.boundaries();
+            ImportService imports = loaded.imports();
             Map<String, String> before = versions(store);
 
             OfficialCountiesReport report = new OfficialBoundaryImport(imports, boundaries, TABLES, writer).replace(
@@ -101,6 +99,31 @@ public class CurrentBoundariesTest {
             assertThat(report.problems()).singleElement().asString().contains("town group", "离石区");
             assertThat(versions(store)).isEqualTo(before);
             assertThat(writer.versions(PlanLayers.COUNTIES)).isEmpty();
+        }
+    }
+
+    /**
+     * A store with the DataV boundaries loaded and published, and the import road writing through the same writer,
+     * as one server has them.
+     */
+    record Loaded(GeoPackageStore store, LayerWriter writer, ImportService imports, CurrentBoundaries boundaries)
+            implements AutoCloseable {
+
+        static Loaded open(Path dir) {
+            GeoPackageStore store = GeoPackageStore.open(dir.resolve("store"));
+            LayerWriter writer = new LayerWriter(store);
+            ImportService imports = new ImportService(List.of(new GeoJsonFormatReader()), writer, ImportLimits.DEFAULT,
+                    List.of());
+            CurrentBoundaries boundaries = new CurrentBoundaries(DATAV, DIRECTORY, TABLES, writer, new LayerService(store));
+            boundaries.load();
+            boundaries.layers().forEach(new LayerPublisher(writer)::publish);
+            return new Loaded(store, writer, imports, boundaries);
+        }
+
+        @Override
+        public void close() {
+            imports.close();
+            store.close();
         }
     }
 
@@ -129,14 +152,12 @@ public class CurrentBoundariesTest {
         Path file = departmentFile(dir);
         Map<String, String> official;
         Map<String, String> dataV;
-        try (GeoPackageStore store = GeoPackageStore.open(dir.resolve("store"));
-                ImportService imports = new ImportService(List.of(new GeoJsonFormatReader()), new LayerWriter(store),
-                        ImportLimits.DEFAULT, List.of())) {
-            LayerWriter writer = new LayerWriter(store);
-            CurrentBoundaries boundaries = new CurrentBoundaries(DATAV, DIRECTORY, TABLES, writer, new LayerService(store));
-            boundaries.load();
+        try (Loaded loaded = Loaded.open(dir)) {
+            GeoPackageStore store = loaded.store();
+            LayerWriter writer = loaded.writer();
+            CurrentBoundaries boundaries = loaded.boundaries();
+            ImportService imports = loaded.imports();
             LayerPublisher publisher = new LayerPublisher(writer);
-            boundaries.layers().forEach(publisher::publish);
             DemoControlLinePublisher demonstration = new DemoControlLinePublisher(writer);
             demonstration.publish(DATAV, DIRECTORY, DemoControlLines.DEFAULT_SEED);
             boundaries.published();
