@@ -2,10 +2,16 @@ package org.planmap.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -16,11 +22,14 @@ import org.planmap.account.Role;
 import org.planmap.account.SqlRecords;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The viewer's last rough edges (issue 17) at phone, tablet and desktop size in both languages: the legend beside an
  * open card, the plan's title beside a long editor name, and a planner's walk through every panel and dialog with
- * nothing cut, off-screen or scrolling sideways. Screenshots in backend/target/screenshots/edges-*.png.
+ * nothing cut, off-screen or scrolling sideways. The walk's 历史版本 lists an imported version of the red line beside the
+ * demonstration set, so that it has a 对比 to show. Screenshots in backend/target/screenshots/edges-*.png.
  */
 @org.planmap.BrowserTest
 class ViewerRoughEdgesBrowserTest extends ScreenBrowserTest {
@@ -28,6 +37,9 @@ class ViewerRoughEdgesBrowserTest extends ScreenBrowserTest {
     /** A department's account as planners name them: 20 characters with the prefix 编辑：. */
     static final String LONG_NAME = "太原市自然资源和规划局张三";
     static final String LONG_NAME_PASSWORD = "long-name-password-123";
+    static final String PASSWORD = "rough-edges-editor-pw";
+    static final String RED_LINE = "ecological-protection-redline";
+    static boolean imported;
 
     @Autowired
     SqlRecords records;
@@ -37,6 +49,27 @@ class ViewerRoughEdgesBrowserTest extends ScreenBrowserTest {
 
     ViewerRoughEdgesBrowserTest() {
         super("edges-");
+    }
+
+    /** It imports, so it has a server of its own. */
+    @DynamicPropertySource
+    static void editorPassword(DynamicPropertyRegistry registry) {
+        registry.add("planmap.security.editor-password", () -> PASSWORD);
+    }
+
+    @BeforeEach
+    void importARedLineVersion() throws Exception {
+        if (imported) {
+            return;
+        }
+        Multipart body = Multipart.file("field.geojson", CompareBrowserTest.field("field", CompareBrowserTest.WEST)
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/layers/" + RED_LINE + "/import"))
+                .header("Content-Type", body.contentType())
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("editor:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.body())).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        imported = true;
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -49,6 +82,11 @@ class ViewerRoughEdgesBrowserTest extends ScreenBrowserTest {
         assertThat(legend.findElement(By.tagName("details")).getDomProperty("open")).as("open on a tall screen").isEqualTo("true");
         screenshot(size + "-" + lang + "-legend-card");
         assertThat(overlap(legend, card)).as("the legend reaches under the card").isFalse();
+        // The permalink's county comes to rest in the map the legend and the card leave free, as after a search.
+        WebElement chosen = browser.findElement(By.cssSelector(".leaflet-selection-pane path"));
+        assertThat(overlap(chosen, legend)).as("the chosen county under the legend").isFalse();
+        assertThat(overlap(chosen, card)).as("the chosen county under the card").isFalse();
+        assertThat(inViewport(chosen)).as("the chosen county on screen").isTrue();
         assertThat((Boolean) js("const l = arguments[0]; return l.scrollWidth <= l.clientWidth;", legend))
                 .as("the legend's table fits its box, no sideways scroll inside it").isTrue();
     }
@@ -110,6 +148,15 @@ class ViewerRoughEdgesBrowserTest extends ScreenBrowserTest {
         open(size, "#map=9/37.2/111.6&sel=county:141181" + (lang.equals("en") ? "&lang=en" : ""));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("card")));
         List<String> problems = new ArrayList<>();
+        double cut = ((Number) js("""
+                const input = document.getElementById('search-input'), style = getComputedStyle(input);
+                const text = document.createElement('canvas').getContext('2d');
+                text.font = style.font;
+                return text.measureText(input.placeholder).width
+                  - (input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight));""")).doubleValue();
+        if (cut > 0) {
+            problems.add("the search box cuts its placeholder by " + Math.round(cut) + " px");
+        }
         check(size, lang, "card", "card", problems);
         browser.findElement(By.cssSelector("#card .close")).click();
         browser.findElement(By.cssSelector(".layer-panel summary")).click();
@@ -164,6 +211,21 @@ class ViewerRoughEdgesBrowserTest extends ScreenBrowserTest {
                     }).map((th) => th.textContent);""");
             if (!broken.isEmpty()) {
                 problems.add("ledger breaks names over lines: " + broken.subList(0, Math.min(5, broken.size())));
+            }
+        }
+        if (name.equals("history")) {
+            // Each older version's 对比 whole inside the sheet (its table scrolls sideways within it) and the screen.
+            @SuppressWarnings("unchecked")
+            List<String> cutButtons = (List<String>) js("""
+                    return [...document.querySelectorAll('#history button[data-compare]')].filter((b) => {
+                      const r = b.getBoundingClientRect(), box = b.closest('.table-body').getBoundingClientRect();
+                      return r.left < box.left || r.right > box.right || r.left < 0 || r.right > window.innerWidth;
+                    }).map((b) => b.dataset.compare);""");
+            if (shown.findElements(By.cssSelector("button[data-compare]")).isEmpty()) {
+                problems.add("history offers no older version to compare");
+            }
+            if (!cutButtons.isEmpty()) {
+                problems.add("history cuts off the compare button of versions " + cutButtons);
             }
         }
         if (sideways() > 0) {
