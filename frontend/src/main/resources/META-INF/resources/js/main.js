@@ -92,7 +92,8 @@ async function start() {
   const visibleLayers = () => groups.flatMap((g) => g.layers.map((l) => l.id)).filter((id) => map.hasLayer(overlays[id]));
   const review = attachReview(map, () => uncoveredPadding(map.getContainer(), panels));
   const measure = attachMeasure(map);
-  const panels = ['card', 'reader', 'ledger', 'tier-view', 'history', 'review'].map((id) => document.getElementById(id));
+  // The legend counts as a panel: a chosen place comes to rest beside it too.
+  const panels = ['card', 'reader', 'ledger', 'tier-view', 'history', 'review', 'legend'].map((id) => document.getElementById(id));
   const selection = followSelection(store, { map, places, card, onError: showError,
     padding: () => uncoveredPadding(map.getContainer(), panels), plan: {
     countyList,
@@ -176,7 +177,7 @@ async function start() {
   map.on('moveend', syncView);
   map.on('click', () => { if (!drawing(map)) selection.clear(); });
   store.subscribe(syncView);
-  if (initial.selection) selection.select(initial.selection.kind, initial.selection.id);
+  if (initial.selection) selection.select(initial.selection.kind, initial.selection.id, { reveal: true });
   if (initial.reading) await reader.show(initial.reading.doc, initial.reading.at).catch(showError);
   syncView();
   status.textContent = '';
