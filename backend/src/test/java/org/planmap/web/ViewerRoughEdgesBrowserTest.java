@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -15,8 +16,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.planmap.account.Account;
 import org.planmap.account.Role;
 import org.planmap.account.SqlRecords;
@@ -140,7 +144,8 @@ class ViewerRoughEdgesBrowserTest extends ScreenBrowserTest {
     /**
      * A planner's walk: each panel and dialog the header and the map offer, opened one after the other. None may
      * reach off the screen or make the page scroll sideways, and in English none may show Chinese outside plan text
-     * and place names.
+     * and place names. Each closes by Escape from where the focus is once it opened, and none leaves the focus on
+     * nothing as it closes.
      */
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"phone,zh", "phone,en", "tablet,zh", "tablet,en", "desktop,zh", "desktop,en"})
@@ -160,6 +165,7 @@ class ViewerRoughEdgesBrowserTest extends ScreenBrowserTest {
         }
         check(size, lang, "card", "card", problems);
         browser.findElement(By.cssSelector("#card .close")).click();
+        focusKept("card", problems);
         browser.findElement(By.cssSelector(".layer-panel summary")).click();
         check(size, lang, "layers", ".layer-panel", problems);
         browser.findElement(By.cssSelector(".layer-panel summary")).click();
@@ -169,7 +175,7 @@ class ViewerRoughEdgesBrowserTest extends ScreenBrowserTest {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(view.getValue())));
             Thread.sleep(500); // tables and text arrive
             check(size, lang, view.getValue(), "#" + view.getValue(), problems);
-            browser.findElement(By.cssSelector("#" + view.getValue() + " .close")).click();
+            closeByEscape(view.getValue(), "#" + view.getValue(), problems);
         }
         for (Map.Entry<String, String> tool : List.of(Map.entry("show-review", "review"), Map.entry("show-print", "print"),
                 Map.entry("show-measure", "measure"), Map.entry("show-history", "history"))) {
@@ -179,11 +185,31 @@ class ViewerRoughEdgesBrowserTest extends ScreenBrowserTest {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(tool.getValue())));
             Thread.sleep(500);
             check(size, lang, tool.getValue(), "#" + tool.getValue(), problems);
-            browser.findElement(By.cssSelector("#" + tool.getValue() + " .close")).click();
+            closeByEscape(tool.getValue(), "#" + tool.getValue(), problems);
         }
         header(size, "show-login");
         check(size, lang, "login", ".login-form", problems);
+        closeByEscape("login", "#session .login-form", problems);
         assertThat(problems).isEmpty();
+    }
+
+    /** Escape sent where the focus is; a panel it leaves open is closed by its × so that the walk goes on. */
+    private void closeByEscape(String name, String selector, List<String> problems) {
+        browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        WebElement shown = browser.findElement(By.cssSelector(selector));
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(3)).until(d -> !shown.isDisplayed());
+        } catch (TimeoutException e) {
+            problems.add(name + " stays open after Escape (focus on " + js("return document.activeElement.outerHTML.slice(0, 80)") + ")");
+            shown.findElement(By.cssSelector(".close, .cancel")).click();
+        }
+        focusKept(name, problems);
+    }
+
+    private void focusKept(String name, List<String> problems) {
+        if (!(Boolean) js("const a = document.activeElement; return a !== null && a !== document.body && a.getClientRects().length > 0;")) {
+            problems.add("closing " + name + " leaves the focus on nothing");
+        }
     }
 
     /** Opens a header control, through 菜单 below desktop size; show-login is the session's 登录. */

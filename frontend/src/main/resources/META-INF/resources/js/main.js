@@ -20,7 +20,7 @@ import { attachImport } from './import.js';
 import { attachOfficialBoundaries, attributeBoundaries } from './official-boundaries.js';
 import { attachSession } from './session.js';
 import { attachExport } from './export.js';
-import { attachPanels, closeButtons } from './panels.js';
+import { attachPanels, closeButtons, followFocus } from './panels.js';
 import { lang, t, loadPlaceNames, translatePage, otherLanguageHash, placeText } from './i18n.js';
 import { uncoveredPadding, attachMenu, attachToolsMenu } from './layout.js';
 import { followLabelCollisions } from './labels.js';
@@ -171,6 +171,7 @@ async function start() {
     'show-history': { panel: 'history', show: () => historyPanel.show(), hide: historyPanel.hide },
   }, showError);
   closeButtons('tier-view', 'reader');
+  followFocus(['tools-button', 'menu-toggle', 'search-input']);
   readerPanel.querySelector('.close').addEventListener('click', () => syncView());
 
   followZoomBands(map, places.drawn, config.zoomBands, band, showError, places.redrawSelection);
