@@ -254,6 +254,7 @@ class ViewerRoughEdgesBrowserTest extends ScreenBrowserTest {
             if (!cutButtons.isEmpty()) {
                 problems.add("history cuts off the compare button of versions " + cutButtons);
             }
+            accessibilityProblems("#history").forEach(found -> problems.add("history: axe " + found));
         }
         if (sideways() > 0) {
             problems.add(name + " makes the page scroll sideways by " + sideways() + " px");
