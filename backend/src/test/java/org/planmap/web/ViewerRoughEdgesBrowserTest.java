@@ -2,14 +2,9 @@ package org.planmap.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,13 +61,7 @@ class ViewerRoughEdgesBrowserTest extends ScreenBrowserTest {
         if (imported) {
             return;
         }
-        Multipart body = Multipart.file("field.geojson", CompareBrowserTest.field("field", CompareBrowserTest.WEST)
-                .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/layers/" + RED_LINE + "/import"))
-                .header("Content-Type", body.contentType())
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("editor:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.body())).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        CompareBrowserTest.importField(port, PASSWORD, RED_LINE, "field", CompareBrowserTest.WEST);
         imported = true;
     }
 
