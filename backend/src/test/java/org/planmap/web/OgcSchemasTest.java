@@ -15,11 +15,14 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.ls.DOMImplementationLS;
 import org.w3c.dom.ls.LSInput;
 import org.w3c.dom.ls.LSResourceResolver;
 import org.xml.sax.SAXException;
@@ -72,9 +75,18 @@ class OgcSchemasTest extends ServerTest {
         }
     }
 
+    /** Each schema the schemas name, as its packaged copy known by its URL, so that its own relative includes resolve. */
     static final LSResourceResolver RESOLVER = (type, namespace, publicId, systemId, baseUri) -> {
         String url = URI.create(baseUri == null ? systemId : baseUri).resolve(systemId).toString();
-        return new Input(url, packaged(url));
+        try {
+            LSInput input = ((DOMImplementationLS) DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .getDOMImplementation()).createLSInput();
+            input.setSystemId(url);
+            input.setByteStream(packaged(url));
+            return input;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
     };
 
     // After RESOLVER, which they need when built.
@@ -149,56 +161,5 @@ class OgcSchemasTest extends ServerTest {
         byte[] capabilities = new String(fetch("/wmts/1.0.0/WMTSCapabilities.xml").body(), StandardCharsets.UTF_8)
                 .replaceFirst("<ows:Identifier>GoogleMapsCompatible</ows:Identifier>", "").getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> validate(WMTS, capabilities, "no identifier")).hasMessageContaining("is not valid");
-    }
-
-    /** An LSInput of a packaged schema, known by its original URL so that its relative includes resolve. */
-    record Input(String getSystemId, InputStream getByteStream) implements LSInput {
-        public java.io.Reader getCharacterStream() {
-            return null;
-        }
-
-        public void setCharacterStream(java.io.Reader r) {
-        }
-
-        public void setByteStream(InputStream s) {
-        }
-
-        public String getStringData() {
-            return null;
-        }
-
-        public void setStringData(String s) {
-        }
-
-        public void setSystemId(String s) {
-        }
-
-        public String getPublicId() {
-            return null;
-        }
-
-        public void setPublicId(String s) {
-        }
-
-        public String getBaseURI() {
-            return null;
-        }
-
-        public void setBaseURI(String s) {
-        }
-
-        public String getEncoding() {
-            return null;
-        }
-
-        public void setEncoding(String s) {
-        }
-
-        public boolean getCertifiedText() {
-            return false;
-        }
-
-        public void setCertifiedText(boolean b) {
-        }
     }
 }
