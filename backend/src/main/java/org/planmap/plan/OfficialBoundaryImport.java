@@ -55,16 +55,9 @@ public final class OfficialBoundaryImport {
             return outcome.report();
         }
         BoundarySet set = outcome.boundaries().get();
-        CountyDirectory directory;
-        try {
-            directory = new CountyDirectory(set, tables);
-            // the town groups the counties' listener will draw, resolved by the names in force as it will
-            new PlaceCatalog(set.units(), tables);
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            // a renamed county the plan's 专栏3 or a town group no longer finds: refused before anything is written,
-            // not left half-followed by a listener that cannot draw it
-            return outcome.report().refusedFor(e.getMessage());
-        }
+        // the plan's names are resolved to codes in the DataV set, so a unit the file renames keeps its tier and its
+        // town groups under its new name; the file has every code of that set, so the join is whole
+        CountyDirectory directory = new CountyDirectory(set, boundaries.planNamed(), tables);
         // the set in force before the first official one (DataV, published without versions) becomes version 1
         writer.keepCurrent(PlanLayers.COUNTIES, VersionNote.generated(VersionNote.IMPORT, VersionNote.SYSTEM));
         String source = OfficialCounties.SOURCE_PREFIX + fileName + " (" + file.format() + ", "
