@@ -241,6 +241,8 @@ export const EN = {
   "正在上传并核对县界…": "Uploading and checking the boundaries…",
   "县界已替换为 {file}：城市、全省、城镇组群、区域、台账和县卡片随之更新。": "The county boundaries are now {file}: cities, province, town groups, regions, ledger and county cards follow.",
   "重新载入地图": "Reload the map",
+  "边界：": "Boundaries: ",
+  "规划称{name}": "named {name} in the plan",
   "边界：正式县界 {file}（第 {version} 版，{day}）": "Boundaries: official county boundaries {file} (version {version}, {day})",
   "要素 / 县级单位": "Features / county-level units",
   "文件缺少的代码": "Codes missing from the file",
