@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.planmap.boundary.BoundarySet;
+import org.planmap.boundary.CountyFileFields;
 import org.planmap.boundary.OfficialCounties;
 import org.planmap.boundary.OfficialCountiesReport;
 import org.planmap.crs.CrsRef;
@@ -67,6 +68,17 @@ public final class OfficialBoundaryImport {
                 new VersionNote(VersionNote.IMPORT, user, fileName, sha256, file.format(), file.sourceCrs().code(),
                         file.repaired(), 0));
         return outcome.report();
+    }
+
+    /**
+     * The fields of a file the admin chose, read by the reader its import will use, for the form to offer: each with
+     * a value, and the field that holds Shanxi's county codes if one does.
+     *
+     * @param upload the uploaded file, which this now owns and deletes
+     * @throws ImportException when the file cannot be read
+     */
+    public CountyFileFields fields(Path upload, String fileName) {
+        return imports.look(upload, fileName, file -> CountyFileFields.of(file.fields(), file.features()));
     }
 
     private static void requireField(List<Field> fields, String name, String parameter) {

@@ -375,4 +375,41 @@ class OfficialBoundariesApiTest extends ServerTest {
         assertThat(ledgerKm2).isCloseTo(datavKm2, within(0.01));
         assertThat(demoVersions()).isEqualTo(demoVersions);
     }
+
+    /**
+     * The form's look at a file before the import: the fields the Shapefile's reader finds, each with a value, the
+     * code field picked; a file with no field of Shanxi county codes refused in both languages; admins only.
+     */
+    @Test
+    @Order(4)
+    void theFieldsOfAChosenFileAreListedWithTheCodeFieldPicked() throws Exception {
+        Reply editor = upload("official-4526.zip", officialZip, "/fields", as(EDITOR, EDITOR_PASSWORD));
+        assertThat(editor.status()).as(editor.text()).isEqualTo(403);
+
+        Reply listed = upload("official-4526.zip", officialZip, "/fields", as(ADMIN, ADMIN_PASSWORD));
+        assertThat(listed.status()).as(listed.text()).isEqualTo(200);
+        JsonNode fields = listed.json();
+        assertThat(fields.get("rows").asInt()).isEqualTo(117);
+        assertThat(fields.get("adcodeField").asString()).isEqualTo("XZQDM");
+        assertThat(fields.get("nameField").asString()).isEqualTo("XZQMC");
+        assertThat(fields.get("fields").get(0).get("name").asString()).isEqualTo("XZQDM");
+        assertThat(fields.get("fields").get(0).get("sample").asString()).matches("14\\d{4}000");
+        assertThat(fields.get("fields").get(0).get("countyCodes").asInt()).isEqualTo(117);
+
+        // the department's Shapefile with its names only, as GeoJSON
+        Path shp = officialFile(files, "no-codes", code -> false, "EPSG:4526").resolveSibling("xzq.shp");
+        Path names = Files.createDirectories(files.resolve("names"));
+        Gdal.run("ogr2ogr", "-f", "GeoJSON", "-t_srs", "EPSG:4326", "-select", "XZQMC",
+                names.resolve("names.geojson").toString(), shp.toString());
+        Reply refused = upload("names.geojson", Files.readAllBytes(names.resolve("names.geojson")), "/fields",
+                as(ADMIN, ADMIN_PASSWORD));
+        assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+        assertThat(refused.json().get("code").asString()).isEqualTo("no-county-code-field");
+        assertThat(refused.json().get("message").get("zh").asString()).startsWith("文件中没有存放山西县级行政区划代码")
+                .endsWith("XZQMC");
+        assertThat(refused.json().get("message").get("en").asString())
+                .startsWith("no field of the file holds Shanxi county codes").endsWith("XZQMC");
+        assertThat(get(COUNTIES).body().get("version").asString()).as("a look changes nothing")
+                .isEqualTo(datavCountiesVersion);
+    }
 }
