@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.MethodOrderer;
@@ -15,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.planmap.account.Account;
 import org.planmap.account.Role;
 import org.planmap.account.SqlRecords;
@@ -109,7 +111,9 @@ class OfficialBoundariesBrowserTest extends ScreenBrowserTest {
                 .isEqualTo("XZQMC");
         panel.findElement(By.cssSelector("button[type=submit]")).click();
         WebElement message = panel.findElement(By.cssSelector(".import-message"));
-        wait.until(d -> message.getDomAttribute("class").contains("ok") || message.getDomAttribute("class").contains("error"));
+        // the import, the ledger and what follows the counties take well over the usual wait on a loaded machine
+        new WebDriverWait(browser, Duration.ofSeconds(180)).until(d -> message.getDomAttribute("class").contains("ok")
+                || message.getDomAttribute("class").contains("error"));
     }
 
     @Test
@@ -157,6 +161,8 @@ class OfficialBoundariesBrowserTest extends ScreenBrowserTest {
         assertThat(shown).isCloseTo(km2, within(0.01));
         String expected = (String) js("return Number(arguments[0]).toLocaleString('zh-CN') + ' km²'", shown);
         assertThat(card.getText()).contains(expected);
+        assertThat(card.findElement(By.cssSelector(".boundary-source")).getText()).as("the card foot names the file")
+                .startsWith("边界：正式县界 xzq-4547.zip（县界第 2 版，").endsWith("导入）");
         assertThat(browser.findElement(By.cssSelector(".leaflet-control-attribution")).getText())
                 .as("the map names the boundaries in force").contains("边界：正式县界 xzq-4547.zip（第 2 版，").doesNotContain("DataV");
         screenshot("desktop-card");

