@@ -31,10 +31,11 @@ public final class QueryParams {
         if (!lonLat(v[0], v[1]) || !lonLat(v[2], v[3])) {
             // Latitude first is the usual slip (GIS tools that follow EPSG:4326's axis order write it so).
             boolean swapped = lonLat(v[1], v[0]) && lonLat(v[3], v[2]);
-            throw ApiException.badParameter("bbox", "经度须在 -180~180、纬度须在 -90~90 之间（EPSG:4326）"
-                    + (swapped ? "；经纬度似乎写反了，应为 最小经度,最小纬度,最大经度,最大纬度，如 " + swap(v) : ""),
-                    "longitude must be within -180..180 and latitude within -90..90 (EPSG:4326)"
-                    + (swapped ? "; longitude and latitude look swapped: the order is minLon,minLat,maxLon,maxLat, here " + swap(v) : ""));
+            String hintZh = swapped ? "；经纬度似乎写反了，应为 最小经度,最小纬度,最大经度,最大纬度，如 " + swap(v) : "";
+            String hintEn = swapped ? "; longitude and latitude look swapped: the order is minLon,minLat,maxLon,maxLat, "
+                    + "here " + swap(v) : "";
+            throw ApiException.badParameter("bbox", "经度须在 -180~180、纬度须在 -90~90 之间（EPSG:4326）" + hintZh,
+                    "longitude must be within -180..180 and latitude within -90..90 (EPSG:4326)" + hintEn);
         }
         if (v[0] > v[2] || v[1] > v[3]) {
             throw ApiException.badParameter("bbox", "最小值大于最大值", "a minimum exceeds its maximum");
