@@ -172,23 +172,7 @@ class OverviewWarmerTest {
                 }
                 return f;
             });
-            return new FeatureCursor() {
-                @Override
-                public boolean hasNext() {
-                    return cursor.hasNext();
-                }
-
-                @Override
-                public Feature next() {
-                    return cursor.next();
-                }
-
-                @Override
-                public void close() {
-                    cursor.close();
-                    readDone.countDown();
-                }
-            };
+            return TestStores.whenClosed(cursor, readDone::countDown);
         }));
         Tiles tiles = new Tiles(new MapRenderer(slow, STYLES), slow, new ByteCache<>(1 << 24), new ByteCache<>(1 << 24), 8);
         OverviewWarmer warmer = new OverviewWarmer(tiles, slow, List.of(UDB), writer, "drawer-1");
@@ -199,7 +183,6 @@ class OverviewWarmerTest {
         warmer.close();
         assertThat(readDone.getCount()).as("the read was over when the warmer closed").isZero();
         store.close();
-        assertThat(readDone.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(output.getOut().substring(logFrom)).doesNotContain("WARN").doesNotContain("ERROR");
     }
 
