@@ -26,6 +26,8 @@ import org.planmap.store.Field;
 import org.planmap.store.LayerInfo;
 import org.planmap.store.StoreFullException;
 import org.planmap.store.VersionNote;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The import road: uploaded file → format reader → CRS (declared, or named by the editor) → EPSG:4326 →
@@ -38,6 +40,10 @@ public final class ImportService implements AutoCloseable {
     private static final int KEPT_JOBS = 100;
     /** The error code of an import that found no room to store its layer. */
     public static final String DISK_FULL = "disk-full";
+    /** The error code of an import whose file held a feature too large for the server's memory. */
+    public static final String OUT_OF_MEMORY = "import-out-of-memory";
+
+    private static final Logger log = LoggerFactory.getLogger(ImportService.class);
 
     private final List<FormatReader> readers;
     private final LayerWriter writer;
@@ -139,6 +145,16 @@ public final class ImportService implements AutoCloseable {
         } catch (RuntimeException e) {
             fail(job, upload, new ImportStatus.Error("import-failed", "导入失败，数据未改变：" + e.getMessage(),
                     "the import failed and nothing was changed: " + e.getMessage(), null));
+        } catch (OutOfMemoryError e) {
+            // One GeoJSON polygon of 3 million vertices outgrows a 1 GB heap while it is read. What it filled is
+            // garbage once the stack has unwound, so the server goes on; uncaught, the Error would die unseen in
+            // the worker's Future, leaving the job RUNNING for ever and its upload on disk.
+            log.warn("import {} of {} ran out of memory", job.id(), job.fileName(), e);
+            fail(job, upload, new ImportStatus.Error(OUT_OF_MEMORY,
+                    "文件中的要素过大，服务器内存不足以读取（如一个面有数百万个顶点）；数据未改变。请简化或拆分后再导入",
+                    "a feature of the file is too large for the server's memory (such as a polygon of millions of "
+                            + "vertices); nothing was changed. Simplify or split it and import again",
+                    ClientFault.Kind.TOO_LARGE));
         }
     }
 
