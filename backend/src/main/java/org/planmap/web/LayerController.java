@@ -15,7 +15,6 @@ import org.planmap.layer.LayerService;
 import org.planmap.layer.ZoomBand;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.LayerInfo;
-import org.planmap.store.filter.Filter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -58,9 +57,9 @@ class LayerController {
             @RequestParam(required = false) String version,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<ZoomBand> band = QueryParams.zoom(zoom);
-        Filter condition = Filter.parse(filter, filterLang);
-        Integer kept = QueryParams.version(version);
-        if (bbox == null && adcode == null && limit == null && offset == null && condition == null && kept == null) {
+        FeatureQuery query = QueryParams.selection(id, version, bbox, adcode, filter, filterLang)
+                .limit(QueryParams.limit(limit)).offset(QueryParams.offset(offset));
+        if (limit == null && offset == null && query.equals(FeatureQuery.of(id))) {
             // Usually answered by CachedLayerHandler already; this serves what it leaves (a version check due, a
             // band not built yet, HEAD, extra parameters).
             Optional<CachedLayers.EncodedLayer> cached = cache.answer(id, band);
@@ -73,8 +72,6 @@ class LayerController {
                     "zoom selects a generalised whole layer as it is now; it does not combine with bbox, adcode, limit, "
                             + "offset, filter or version");
         }
-        FeatureQuery query = FeatureQuery.of(id).version(kept).bbox(QueryParams.bbox(bbox)).adcodePrefix(QueryParams.adcodePrefix(adcode))
-                .filter(condition).limit(QueryParams.limit(limit)).offset(QueryParams.offset(offset));
         try (FeaturePage page = layers.page(query)) {
             StreamedResponse.send(response, () -> response.setContentType(geoJson.mediaType()),
                     out -> geoJson.write(page, out));
