@@ -10,8 +10,6 @@ import java.util.Optional;
 import org.locationtech.jts.geom.Envelope;
 import org.planmap.layer.ZoomBand;
 import org.planmap.render.MapLayers;
-import org.planmap.store.FeatureQuery;
-import org.planmap.store.filter.Filter;
 
 /** Parses and checks the query parameters shared by feature endpoints; bad values become 400s. */
 public final class QueryParams {
@@ -119,16 +117,6 @@ public final class QueryParams {
                     "must be a version number (1, 2, 3 …, as /api/layers/{id}/versions lists them)");
         }
         return Integer.valueOf(t.replaceFirst("^0+", ""));
-    }
-
-    /**
-     * What an {@code /api} reader selects of layer {@code layerId} — a kept {@code version}, a {@code bbox}, an
-     * {@code adcode} prefix, a CQL2 {@code filter} in {@code filterLang} — each read as every door reads it.
-     */
-    public static FeatureQuery selection(String layerId, String version, String bbox, String adcode, String filter,
-            String filterLang) {
-        return FeatureQuery.of(layerId).version(version(version)).bbox(bbox(bbox)).adcodePrefix(adcodePrefix(adcode))
-                .filter(Filter.parse(filter, filterLang));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.planmap.web;
 
+import org.planmap.http.LayerSelection;
 import org.planmap.http.StreamedResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -53,18 +54,10 @@ class ExportController {
      * kept: planners download the same few again and again (the province's counties as a Shapefile).
      */
     @GetMapping("/{id}/export")
-    void export(@PathVariable String id,
-            @RequestParam(required = false) String format,
-            @RequestParam(required = false) String crs,
-            @RequestParam(required = false) String bbox,
-            @RequestParam(required = false) String adcode,
-            @RequestParam(required = false) String encoding,
-            @RequestParam(required = false) String filter,
-            @RequestParam(name = "filter-lang", required = false) String filterLang,
-            @RequestParam(required = false) String version,
+    void export(@PathVariable String id, LayerSelection selection, @RequestParam(required = false) String format,
+            @RequestParam(required = false) String crs, @RequestParam(required = false) String encoding,
             HttpServletResponse response) throws IOException {
-        ExportRequest export = ExportRequest.parse(id, format, crs, bbox, adcode, encoding, filter, filterLang, version,
-                workDir, styles);
+        ExportRequest export = ExportRequest.parse(id, selection, format, crs, encoding, workDir, styles);
         LayerInfo layer = layers.layer(export.query());
         ExportRequest.Key key = export.key(layer);
         Runnable headers = () -> {

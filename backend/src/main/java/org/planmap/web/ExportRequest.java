@@ -8,7 +8,7 @@ import org.planmap.encode.ExportFormats;
 import org.planmap.encode.FeatureEncoder;
 import org.planmap.encode.shapefile.ShapefileEncoder;
 import org.planmap.http.ApiException;
-import org.planmap.http.QueryParams;
+import org.planmap.http.LayerSelection;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.LayerInfo;
 import org.planmap.store.filter.Filter;
@@ -29,16 +29,15 @@ record ExportRequest(FeatureQuery query, FeatureEncoder encoder, CrsRef crs, Cha
     /**
      * @param workDir where Shapefiles and GeoPackages are built, beside the store
      */
-    static ExportRequest parse(String layerId, String format, String crs, String bbox, String adcode, String encoding,
-            String filter, String filterLang, String version, Path workDir, MapStyles styles) {
+    static ExportRequest parse(String layerId, LayerSelection selection, String format, String crs, String encoding,
+            Path workDir, MapStyles styles) {
         Charset charset = charset(encoding);
         FeatureEncoder encoder = ExportFormats.encoder(format == null ? "" : format, charset, workDir, styles)
                 .orElseThrow(() -> ApiException.badParameter("format", "应为 " + String.join("、", ExportFormats.NAMES),
                         "must be one of " + String.join(", ", ExportFormats.NAMES)));
         CrsRef target = crs == null || crs.isBlank() ? CrsRef.WGS84 : CrsRef.parse(crs);
         encoder.checkCrs(target);
-        return new ExportRequest(QueryParams.selection(layerId, version, bbox, adcode, filter, filterLang), encoder,
-                target, charset);
+        return new ExportRequest(selection.query(layerId), encoder, target, charset);
     }
 
     /** The kept file of this export of {@code layer} (its version as it is read now). */

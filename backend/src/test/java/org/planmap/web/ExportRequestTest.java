@@ -13,6 +13,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.planmap.crs.CrsRef;
 import org.planmap.encode.ExportException;
 import org.planmap.http.ApiException;
+import org.planmap.http.LayerSelection;
 import org.planmap.store.LayerInfo;
 import org.planmap.style.MapStyles;
 
@@ -25,8 +26,8 @@ class ExportRequestTest {
 
     static ExportRequest parse(String format, String crs, String bbox, String adcode, String encoding, String filter,
             String version) {
-        return ExportRequest.parse("counties", format, crs, bbox, adcode, encoding, filter, null, version,
-                Path.of("exports"), STYLES);
+        return ExportRequest.parse("counties", new LayerSelection(version, bbox, adcode, filter, null), format, crs,
+                encoding, Path.of("exports"), STYLES);
     }
 
     @Test
