@@ -126,6 +126,19 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("..planmap.config..").check(classes);
     }
 
+    /**
+     * A CQL2 filter is evaluated in Java only on the resident copy of a small layer, which is in memory anyway;
+     * everywhere else it goes to the store's SQL. A store, the layer service, an encoder or an endpoint that read
+     * every feature and tested each with {@code FilterPredicate} would be the full load issue 16 forbids.
+     */
+    @Test
+    void onlyTheResidentCopyEvaluatesFiltersInJava() {
+        noClasses().that().resideOutsideOfPackage("..planmap.store.filter..")
+                .and().doNotBelongToAnyOf(org.planmap.layer.ResidentLayers.class)
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.planmap.store.filter.FilterPredicate")
+                .check(classes);
+    }
+
     private static String[] edge() {
         return new String[] {"..planmap.http..", "..planmap.web..", "..planmap.ogc..", "..planmap.security..",
                 "..planmap.settings..", "..planmap.config.."};

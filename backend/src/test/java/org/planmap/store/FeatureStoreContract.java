@@ -241,6 +241,65 @@ public abstract class FeatureStoreContract {
         assertThat(store.count(q.limit(3).offset(5))).isEqualTo(all.size());
     }
 
+    /**
+     * A filter is answered where the features are, never by loading the layer and testing every feature: asked
+     * through {@link org.planmap.layer.LayerService} (the one road of /api, /ogc and the exports) for a page of a
+     * layer too large to be kept resident, the store receives the filter with every query and count, and its
+     * cursors hand over only the matching rows, 6 of 6000.
+     */
+    @Test
+    void aFilteredPageReadsOnlyTheMatchingRowsFromTheStore() {
+        LayerInfo grid = new LayerInfo("test-grid", "格网", "POLYGON", "EPSG:4326", "test", 0, List.of(), FIELDS, "v1");
+        List<Feature> cells = new ArrayList<>();
+        org.locationtech.jts.geom.GeometryFactory geometries = new org.locationtech.jts.geom.GeometryFactory();
+        for (int i = 0; i < 6000; i++) {   // over ResidentLayers.MAX_FEATURES (5000): read from the store each time
+            double x = 110 + (i % 100) * 0.04;
+            double y = 35 + (i / 100) * 0.06;
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("adcode", "14" + i);
+            p.put("name", "格" + i);
+            p.put("areaKm2", 10.0 + i);
+            p.put("rank", (long) i);
+            p.put("seat", i % 1000 == 0);
+            p.put("neighbours", null);
+            cells.add(new Feature(String.valueOf(i), geometries.toGeometry(new Envelope(x, x + 0.03, y, y + 0.05)), p));
+        }
+        store.replace(grid, cells);
+        List<FeatureQuery> asked = new ArrayList<>();
+        int[] handedOver = {0};
+        FeatureStore spy = (FeatureStore) java.lang.reflect.Proxy.newProxyInstance(FeatureStore.class.getClassLoader(),
+                new Class<?>[] {FeatureStore.class}, (proxy, method, args) -> {
+                    Object answer;
+                    try {
+                        answer = method.invoke(store, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (args != null && args.length == 1 && args[0] instanceof FeatureQuery q) {
+                        asked.add(q);
+                    }
+                    return answer instanceof FeatureCursor cursor ? cursor.map(f -> {
+                        handedOver[0]++;
+                        return f;
+                    }) : answer;
+                });
+        org.planmap.store.filter.Filter filter = org.planmap.store.filter.Cql2Text.parse(
+                "rank BETWEEN 100 AND 104 OR S_INTERSECTS(geometry, POINT(113.97 38.57))");
+        org.planmap.layer.LayerService layers = new org.planmap.layer.LayerService(spy);
+        List<String> ids;
+        try (org.planmap.layer.FeaturePage page = layers.page(FeatureQuery.of(grid.id()).filter(filter).limit(10))) {
+            ids = page.features().toList().stream().map(Feature::id).toList();
+            assertThat(page.matched()).hasValue(6);
+        }
+        assertThat(ids).containsExactly("100", "101", "102", "103", "104", "5999");
+        assertThat(asked).as("every read of the grid carried the filter").isNotEmpty()
+                .allSatisfy(q -> assertThat(q.filter()).isEqualTo(filter));
+        assertThat(handedOver[0]).as("features the store handed over").isEqualTo(6);
+        assertThat(layers.count(FeatureQuery.of(grid.id()).filter(org.planmap.store.filter.Cql2Text.parse(
+                "name LIKE '格59%' AND seat = FALSE")))).isEqualTo(111);   // 格59, 格590-599, 格5900-5999
+        assertThat(handedOver[0]).as("a count hands over no feature").isEqualTo(6);
+    }
+
     /** The counties with every tenth name (11, 孝义市's kept) and every eighth rank left null. */
     private static List<Feature> countiesWithGaps() {
         List<Feature> out = new ArrayList<>();

@@ -2,11 +2,18 @@ package org.planmap.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.planmap.encode.Gdal;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,6 +24,9 @@ class OgcFilterTest extends ServerTest {
 
     static final String TIER_I = "tier = 'I型小城市'";
     static final String XIAOYI_POINT = "S_INTERSECTS(geometry,POINT(111.78 37.14))";
+
+    @TempDir
+    Path work;
 
     static String q(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
@@ -97,6 +107,13 @@ class OgcFilterTest extends ServerTest {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.text().strip().split("\n")).hasSize(21);   // the header and 20 counties
         assertThat(csv.header("Content-Disposition")).contains("-filter-");
+        HttpResponse<byte[]> gpkg = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/layers/counties/export?format=gpkg&filter=" + q(TIER_I + " OR " + XIAOYI_POINT))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gpkg.statusCode()).isEqualTo(200);
+        Gdal.Layer read = Gdal.layer(Files.write(work.resolve("tier-i.gpkg"), gpkg.body()));
+        assertThat(read.features()).as("孝义市 is itself I型小城市").isEqualTo(20);
+        assertThat(read.count("tier = 'I型小城市'")).isEqualTo(20);
     }
 
     @Test
@@ -129,5 +146,10 @@ class OgcFilterTest extends ServerTest {
         assertThat(out).containsPattern("Fetch\\(http://[^)]*/items\\?[^)]*tier=").doesNotContain("client side");
         assertThat(out.split("OGRFeature\\(counties\\)", -1)).hasSize(21);
         assertThat(out).contains("孝义市");
+        // ogr2ogr, the same driver copying what the server selected
+        Path copy = work.resolve("tier-i-oapif.gpkg");
+        OgcApiTest.run("ogr2ogr", "-f", "GPKG", copy.toString(), "OAPIF:http://127.0.0.1:" + port + "/ogc", "counties",
+                "-where", TIER_I);
+        assertThat(Gdal.layer(copy).features()).isEqualTo(20);
     }
 }
