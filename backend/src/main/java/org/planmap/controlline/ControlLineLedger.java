@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
@@ -302,41 +300,18 @@ public final class ControlLineLedger {
                 }
             }
         }
-        // lists only for groups of more than one: most pieces are alone, and a list each was a tenth of the dissolve
-        int[] size = new int[n];
+        Map<Integer, List<Geometry>> groups = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
-            group[i] = root(group, i);
-            size[group[i]]++;
+            groups.computeIfAbsent(root(group, i), k -> new ArrayList<>()).add(pieces.get(i));
         }
-        Map<Integer, List<Geometry>> shared = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            if (size[group[i]] > 1) {
-                shared.computeIfAbsent(group[i], k -> new ArrayList<>()).add(pieces.get(i));
-            }
-        }
-        List<Polygon> polygons = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            if (group[i] == i) {   // in the order of each group's first piece
-                addPolygons(size[i] == 1 ? pieces.get(i) : OverlayNGRobust.union(shared.get(i)), polygons);
-            }
+        List<Polygon> polygons = new ArrayList<>();
+        for (List<Geometry> members : groups.values()) {
+            Geometry merged = members.size() == 1 ? members.get(0) : OverlayNGRobust.union(members);
+            @SuppressWarnings("unchecked")
+            List<Polygon> parts = PolygonExtracter.getPolygons(merged);
+            parts.stream().filter(p -> !p.isEmpty()).forEach(polygons::add);
         }
         return pieces.get(0).getFactory().createMultiPolygon(polygons.toArray(Polygon[]::new));
-    }
-
-    /** The non-empty polygons of {@code g}, as {@link PolygonExtracter} finds them, without its visitor for the usual cases. */
-    private static void addPolygons(Geometry g, List<Polygon> polygons) {
-        if (g instanceof Polygon || g instanceof MultiPolygon) {
-            for (int i = 0; i < g.getNumGeometries(); i++) {
-                Polygon p = (Polygon) g.getGeometryN(i);
-                if (!p.isEmpty()) {
-                    polygons.add(p);
-                }
-            }
-            return;
-        }
-        @SuppressWarnings("unchecked")
-        List<Polygon> parts = PolygonExtracter.getPolygons(g);
-        parts.stream().filter(p -> !p.isEmpty()).forEach(polygons::add);
     }
 
     private static int root(int[] group, int i) {
