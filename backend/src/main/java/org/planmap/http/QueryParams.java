@@ -1,6 +1,7 @@
 package org.planmap.http;
 
 import org.planmap.http.ApiException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -27,14 +28,31 @@ public final class QueryParams {
         }
         double[] v = numbers("bbox", bbox, "应为 最小经度,最小纬度,最大经度,最大纬度 四个数",
                 "expected minLon,minLat,maxLon,maxLat", 4);
-        if (v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90) {
-            throw ApiException.badParameter("bbox", "经度须在 -180~180、纬度须在 -90~90 之间（EPSG:4326）",
-                    "longitude must be within -180..180 and latitude within -90..90 (EPSG:4326)");
+        if (!lonLat(v[0], v[1]) || !lonLat(v[2], v[3])) {
+            // Latitude first is the usual slip (GIS tools that follow EPSG:4326's axis order write it so).
+            boolean swapped = lonLat(v[1], v[0]) && lonLat(v[3], v[2]);
+            String hintZh = swapped ? "；经纬度似乎写反了，应为 最小经度,最小纬度,最大经度,最大纬度，如 " + swap(v) : "";
+            String hintEn = swapped ? "; longitude and latitude look swapped: the order is minLon,minLat,maxLon,maxLat, "
+                    + "here " + swap(v) : "";
+            throw ApiException.badParameter("bbox", "经度须在 -180~180、纬度须在 -90~90 之间（EPSG:4326）" + hintZh,
+                    "longitude must be within -180..180 and latitude within -90..90 (EPSG:4326)" + hintEn);
         }
         if (v[0] > v[2] || v[1] > v[3]) {
             throw ApiException.badParameter("bbox", "最小值大于最大值", "a minimum exceeds its maximum");
         }
         return new Envelope(v[0], v[2], v[1], v[3]);
+    }
+
+    private static boolean lonLat(double lon, double lat) {
+        return lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90;
+    }
+
+    private static String swap(double[] v) {
+        return plain(v[1]) + "," + plain(v[0]) + "," + plain(v[3]) + "," + plain(v[2]);
+    }
+
+    private static String plain(double d) {
+        return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 
     /** A box a map is drawn of: required, and with width and height (map images and printed maps alike). */

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
+import org.planmap.JsonSyntax;
 import org.planmap.crs.CrsRef;
 import org.planmap.store.Feature;
 import tools.jackson.core.JacksonException;
@@ -99,8 +100,9 @@ public final class GeoJsonFormatReader implements FormatReader {
                     "the GeoJSON is nested more than " + MAX_NESTING_DEPTH + " levels deep; it is not a valid "
                             + "FeatureCollection", e);
         } catch (JacksonException e) {
-            throw new ImportException(NOT_JSON, "文件不是有效的 JSON：" + e.getOriginalMessage(),
-                    "the file is not valid JSON: " + e.getOriginalMessage(), e);
+            JsonSyntax fault = JsonSyntax.of(e);
+            throw new ImportException(NOT_JSON, "文件不是有效的 JSON：" + fault.zh(),
+                    "the file is not valid JSON: " + fault.en(), e);
         } catch (IOException e) {
             throw ImportException.unreadable(NOT_JSON, e);
         }

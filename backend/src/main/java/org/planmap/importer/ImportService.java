@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.planmap.ClientFault;
 import org.planmap.crs.CrsRef;
 import org.planmap.crs.Reprojector;
@@ -26,6 +27,8 @@ import org.planmap.store.Field;
 import org.planmap.store.LayerInfo;
 import org.planmap.store.StoreFullException;
 import org.planmap.store.VersionNote;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The import road: uploaded file → format reader → CRS (declared, or named by the editor) → EPSG:4326 →
@@ -38,6 +41,10 @@ public final class ImportService implements AutoCloseable {
     private static final int KEPT_JOBS = 100;
     /** The error code of an import that found no room to store its layer. */
     public static final String DISK_FULL = "disk-full";
+    /** The error code of an import whose file held a feature too large for the server's memory. */
+    public static final String OUT_OF_MEMORY = "import-out-of-memory";
+
+    private static final Logger log = LoggerFactory.getLogger(ImportService.class);
 
     private final List<FormatReader> readers;
     private final LayerWriter writer;
@@ -139,6 +146,16 @@ public final class ImportService implements AutoCloseable {
         } catch (RuntimeException e) {
             fail(job, upload, new ImportStatus.Error("import-failed", "导入失败，数据未改变：" + e.getMessage(),
                     "the import failed and nothing was changed: " + e.getMessage(), null));
+        } catch (OutOfMemoryError e) {
+            // One GeoJSON polygon of 3 million vertices outgrows a 1 GB heap while it is read. What it filled is
+            // garbage once the stack has unwound, so the server goes on; uncaught, the Error would die unseen in
+            // the worker's Future, leaving the job RUNNING for ever and its upload on disk.
+            log.warn("import {} of {} ran out of memory", job.id(), job.fileName(), e);
+            fail(job, upload, new ImportStatus.Error(OUT_OF_MEMORY,
+                    "文件中的要素过大，服务器内存不足以读取（如一个面有数百万个顶点）；数据未改变。请简化或拆分后再导入",
+                    "a feature of the file is too large for the server's memory (such as a polygon of millions of "
+                            + "vertices); nothing was changed. Simplify or split it and import again",
+                    ClientFault.Kind.TOO_LARGE));
         }
     }
 
@@ -156,16 +173,26 @@ public final class ImportService implements AutoCloseable {
      * @param crs the CRS the planner names for a file that declares none; null to rely on the file
      */
     public ReadFile read(Path upload, String fileName, CrsRef crs) {
-        try {
-            FormatReader reader = readerFor(fileName);
-            FileContents source = reader.read(upload, limits);
-            FieldNames.check(source.fields());
+        return look(upload, fileName, source -> {
             CrsRef from = sourceCrs(crs, source);
             Conversion conversion = new Conversion(from);
             List<Feature> features = new ArrayList<>();
             conversion.run(source.features(), features::add);
-            return new ReadFile(reader.format(), from, source.fields(), features, conversion.repaired,
+            return new ReadFile(source.format(), from, source.fields(), features, conversion.repaired,
                     conversion.dropped, source.notes());
+        });
+    }
+
+    /**
+     * What {@code upload} (which the service now owns and deletes) holds as the reader an import would use finds it,
+     * looked at by {@code look}: its schema, and its features in the file's own coordinates, for a form that lets the
+     * planner pick the file's fields before the import proper. Nothing is reprojected or stored.
+     */
+    public <T> T look(Path upload, String fileName, Function<FileContents, T> look) {
+        try {
+            FileContents source = readerFor(fileName).read(upload, limits);
+            FieldNames.check(source.fields());
+            return look.apply(source);
         } finally {
             deleteUpload(upload);
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.planmap.ClientFault.Kind;
+import org.planmap.JsonSyntax;
 import org.planmap.crs.CrsRef;
 import org.planmap.crs.Reprojector;
 import org.planmap.importer.FileContents;
@@ -132,7 +133,8 @@ public final class SiteReader {
             }
             throw notGeoJson("缺少 type 成员", "no \"type\" member");
         } catch (JacksonException e) {
-            throw notGeoJson("不是有效的 JSON：" + e.getOriginalMessage(), "not valid JSON: " + e.getOriginalMessage());
+            JsonSyntax fault = JsonSyntax.of(e);
+            throw notGeoJson("不是有效的 JSON：" + fault.zh(), "not valid JSON: " + fault.en());
         }
     }
 

@@ -41,6 +41,9 @@ import org.planmap.store.LayerInfo;
  */
 public final class SiteReview {
 
+    /** Seven decimals of a degree are 1 cm: the site as drawn, on any map. */
+    private static final int OUTLINE_DECIMALS = 7;
+
     /**
      * A site is a project's red line, a few polygons: far below the import limits, which are sized for a
      * province's control lines. These keep an anonymous request's cost small.
@@ -89,14 +92,24 @@ public final class SiteReview {
             inForce.of(c.adcode()).ifPresent(card -> card.passages().first().forEach(e -> passages.add(passage(card, e))));
         }
         SiteReport.Site about = new SiteReport.Site(ha(siteM2), mu(siteM2),
-                List.of(box.getMinX(), box.getMinY(), box.getMaxX(), box.getMaxY()), shape.sourceCrs(), outline(site));
+                List.of(degrees(box.getMinX()), degrees(box.getMinY()), degrees(box.getMaxX()), degrees(box.getMaxY())),
+                shape.sourceCrs(), outline(site));
         return new SiteReport(about, counties, lines, conflicts, groups, regions, passages,
                 summary(about, counties, lines, conflicts, MapLanguage.CHINESE, UnaryOperator.identity()));
     }
 
-    /** Seven decimals (1 cm) keep the outline exactly as drawn on any map; no crs member, RFC 7946's default. */
+    /**
+     * The extent at the outline's precision: a site that came back from Gauss-Krüger metres carries float noise
+     * (111.67999999999999) that the report would otherwise print.
+     */
+    private static double degrees(double v) {
+        double scale = Math.pow(10, OUTLINE_DECIMALS);
+        return Math.round(v * scale) / scale;
+    }
+
+    /** No crs member: RFC 7946's default. */
     private static String outline(Geometry site) {
-        GeoJsonWriter writer = new GeoJsonWriter(7);
+        GeoJsonWriter writer = new GeoJsonWriter(OUTLINE_DECIMALS);
         writer.setEncodeCRS(false);
         return writer.write(site);
     }

@@ -82,6 +82,19 @@ class GeoJsonFormatReaderTest {
     }
 
     @Test
+    void aFileCutShortIsRefusedSayingWhereInTheFile() throws IOException {
+        // GDAL's own file, cut inside a line as an interrupted copy cuts it.
+        String whole = Files.readString(file("legacy-crs-4547.geojson"));
+        String cut = whole.substring(0, whole.indexOf("coordinates", whole.length() / 2) + 5);
+        ImportException e = refused(GeoJsonFormatReader.NOT_JSON,
+                () -> reader.read(write("cut.geojson", cut), ImportLimits.DEFAULT));
+        long lastLine = cut.lines().count();
+        assertThat(e.messageEn()).doesNotContain("Source:").doesNotContain("REDACTED")
+                .contains("line " + lastLine + ", column ").contains("end-of-input");
+        assertThat(e.messageZh()).doesNotContain("Source:").contains("第 " + lastLine + " 行第 ");
+    }
+
+    @Test
     void refusesJsonThatIsNotAFeatureCollection() throws IOException {
         refused(GeoJsonFormatReader.NOT_FEATURE_COLLECTION, () -> reader.read(write("x.json", "[1,2]"),
                 ImportLimits.DEFAULT));

@@ -36,6 +36,7 @@ class ImportServiceTest {
     GeoPackageStore store;
     ImportService service;
     final AtomicReference<FileContents> next = new AtomicReference<>();
+    final AtomicReference<Error> dies = new AtomicReference<>();
     final List<String> imported = new ArrayList<>();
 
     final FormatReader stub = new FormatReader() {
@@ -51,6 +52,9 @@ class ImportServiceTest {
 
         @Override
         public FileContents read(Path file, ImportLimits limits) {
+            if (dies.get() != null) {
+                throw dies.get();
+            }
             FileContents data = next.get();
             if (data == null) {
                 throw new ImportException("unreadable", "无法读取", "cannot read");
@@ -144,6 +148,27 @@ class ImportServiceTest {
         assertThat(store.layer(TARGET.layerId()).orElseThrow().version()).isEqualTo(version);
         assertThat(store.count(FeatureQuery.of(TARGET.layerId()))).isEqualTo(1);
         assertThat(store.integrityCheck()).isEqualTo("ok");
+    }
+
+    /**
+     * What a 69 MB GeoJSON holding one polygon of 3 million vertices does to GeoJsonFormatReader in a 1 GB heap
+     * (measured: OutOfMemoryError in JTS's GeoJsonReader): the job ended neither done nor failed, its upload stayed
+     * on disk, and the editor polled a RUNNING job for ever.
+     */
+    @Test
+    void aFileTooLargeForTheHeapFailsTheJobAndTheNextImportRuns() throws Exception {
+        dies.set(new OutOfMemoryError("Java heap space"));
+        ImportStatus s = importFile("三百万点.stub", null);
+
+        assertThat(s.state()).isEqualTo(ImportStatus.State.FAILED);
+        assertThat(s.error().code()).isEqualTo(ImportService.OUT_OF_MEMORY);
+        assertThat(s.error().fault()).isEqualTo(org.planmap.ClientFault.Kind.TOO_LARGE);
+        assertThat(s.error().messageZh()).contains("内存不足", "数据未改变");
+        assertThat(store.layer(TARGET.layerId())).isEmpty();
+
+        dies.set(null);
+        next.set(stub(List.of(feature("a", squareIn4546(1000))), FIELDS, CrsRef.of(4546), List.of()));
+        assertThat(importFile("next.stub", null).state()).as("the worker lives on").isEqualTo(ImportStatus.State.DONE);
     }
 
     @Test

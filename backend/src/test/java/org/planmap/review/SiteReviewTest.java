@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.planmap.TestStores;
 import org.planmap.boundary.BoundaryFiles;
+import org.planmap.boundary.BoundaryLayers;
 import org.planmap.boundary.BoundarySet;
 import org.planmap.controlline.ControlLine;
 import org.planmap.encode.Gdal;
@@ -53,7 +54,8 @@ class SiteReviewTest {
         BoundarySet boundaries = BoundaryFiles.fromClasspath();
         PlanTables tables = PlanTables.fromClasspath();
         CountyDirectory directory = new CountyDirectory(boundaries, tables);
-        CountyCards cards = new CountyCards(directory, tables, PlanDocuments.fromClasspath(boundaries.units(), tables));
+        CountyCards cards = new CountyCards(directory, tables, PlanDocuments.fromClasspath(boundaries.units(), tables),
+                BoundaryLayers.DATAV);
         review = new SiteReview(new LayerService(store), () -> cards);
         imports = new ImportService(List.of(new GeoJsonFormatReader(),
                 new ShapefileZipReader(new org.locationtech.jts.geom.GeometryFactory(), dir, ShapefileZipReader.DEFAULT_MAX_ENTRIES),
@@ -111,6 +113,8 @@ class SiteReviewTest {
         SiteReport report = review.review(reader.file(zip, "地块.zip", null));
 
         assertThat(report.site().sourceCrs()).isEqualTo("EPSG:4546");
+        // Back from metres the corners carry float noise (111.67999999999…); the extent is as precise as the outline.
+        assertThat(report.site().bbox()).containsExactly(111.68, 37.08, 111.90, 37.31);
         assertClose(report.site().areaHa(), gdalOn(shp.resolve("site.shp"),
                 "SELECT ST_Area(ST_Transform(geometry, 4326), 1) FROM site"));
         // GDAL's own reprojection of the file, as WKT, cut against the stored counties.

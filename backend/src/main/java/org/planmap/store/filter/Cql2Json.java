@@ -8,6 +8,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
+import org.planmap.JsonSyntax;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,8 +32,8 @@ public final class Cql2Json {
         try {
             root = JSON.readTree(text);
         } catch (JacksonException e) {
-            throw new FilterException("不是有效的 JSON（" + e.getOriginalMessage() + "）",
-                    "not valid JSON (" + e.getOriginalMessage() + ")");
+            JsonSyntax fault = JsonSyntax.of(e);
+            throw new FilterException("不是有效的 JSON（" + fault.zh() + "）", "not valid JSON (" + fault.en() + ")");
         }
         return predicate(root);
     }

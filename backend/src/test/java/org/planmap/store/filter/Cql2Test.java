@@ -85,6 +85,8 @@ class Cql2Test {
         assertThatThrownBy(() -> Filter.parse("{\"op\":\"=\",\"args\":[{\"property\":\"a\"}]}", "cql2-json"))
                 .hasMessageContaining("= takes 2 arguments, not 1");
         assertThatThrownBy(() -> Filter.parse("{\"op\":", "cql2-json")).hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() -> Filter.parse("{\"op\":\"=\",\"args\":[{\"property\":\"tier\"}", "cql2-json"))
+                .hasMessageContaining("line 1, column ").hasMessageNotContaining("Source:");
         assertThatThrownBy(() -> Filter.parse("a = 1", "ecql")).hasMessageContaining("not ecql");
         FilterException fault = (FilterException) org.assertj.core.api.Assertions.catchThrowable(
                 () -> Cql2Text.parse("name = '孝义市"));
