@@ -252,12 +252,21 @@ public final class MapImage {
         return Legend.draw(g, rows, words.apply("图例"), width - MARGIN, bottom);
     }
 
-    /** "（第 3 版，2026-12-05）" / " (version 3, 2026-12-05)" for a kept version, the day in the server's zone; "" for now. */
+    /** "（第 3 版，2026-12-05）" / " (version 3, 2026-12-05)" for a kept version; "" for now. */
     static String edition(LayerVersion kept, MapLanguage language) {
         if (kept == null) {
             return "";
         }
-        LocalDate day = LocalDate.ofInstant(kept.created(), ZoneId.systemDefault());
-        return language.text("（第 " + kept.version() + " 版，" + day + "）", " (version " + kept.version() + ", " + day + ")");
+        return language.text("（", " (") + versionName(kept.version(), day(kept), language) + language.text("）", ")");
+    }
+
+    /** "第 3 版，2026-12-05" / "version 3, 2026-12-05": a version as planners name it, in the legend and the reports. */
+    public static String versionName(int number, LocalDate day, MapLanguage language) {
+        return language.text("第 " + number + " 版，" + day, "version " + number + ", " + day);
+    }
+
+    /** The day a version was stored, in the server's zone, as the legend and the reports print it. */
+    public static LocalDate day(LayerVersion kept) {
+        return LocalDate.ofInstant(kept.created(), ZoneId.systemDefault());
     }
 }
