@@ -19,6 +19,8 @@ import org.planmap.plan.CountyDirectory;
 import org.planmap.plan.PlanLayers;
 import org.planmap.plan.PlanTables;
 import org.planmap.plan.StructureLayers;
+import org.planmap.store.Feature;
+import org.planmap.store.FeatureCursor;
 import org.planmap.store.FeatureStore;
 import org.planmap.store.gpkg.GeoPackageStore;
 
@@ -87,6 +89,27 @@ public final class TestStores {
                         throw e.getCause();
                     }
                 }));
+    }
+
+    /** {@code cursor}, running {@code then} after it is closed (to see when a read is over). */
+    public static FeatureCursor whenClosed(FeatureCursor cursor, Runnable then) {
+        return new FeatureCursor() {
+            @Override
+            public boolean hasNext() {
+                return cursor.hasNext();
+            }
+
+            @Override
+            public Feature next() {
+                return cursor.next();
+            }
+
+            @Override
+            public void close() {
+                cursor.close();
+                then.run();
+            }
+        };
     }
 
     private static synchronized Path planLayers() {

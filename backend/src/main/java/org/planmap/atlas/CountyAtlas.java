@@ -1,6 +1,7 @@
 package org.planmap.atlas;
 
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -71,7 +72,8 @@ public final class CountyAtlas {
      * the maps of {@code drawn} ({@link #mapLayers}).
      */
     public void write(String adcodePrefix, MapLayers drawn, MapLanguage language, OutputStream out) {
-        Map<String, ControlLineLedger.Row> rows = ledger.rows(LedgerService.Level.COUNTY).stream()
+        // the figures of the lines drawn: a kept version's own, not today's beside last year's map
+        Map<String, ControlLineLedger.Row> rows = ledger.countyRows(drawn.versions()).stream()
                 .collect(Collectors.toMap(ControlLineLedger.Row::code, Function.identity(), (a, b) -> a));
         PDRectangle a4 = MapPdf.Paper.A4.size(false);
         try (PdfDocument pdf = new PdfDocument();
@@ -82,6 +84,19 @@ public final class CountyAtlas {
                     .ifPresent(card -> page(pdf, a4, county, card, rows.get(county.id()), drawn, language)));
             pdf.save(out);
         }
+    }
+
+    /** Which versions of the lines the page's ledger figures are of, when the atlas draws kept versions. */
+    static String ledgerVersions(Map<String, Integer> versions, MapLanguage l, UnaryOperator<String> word) {
+        List<String> kept = Arrays.stream(ControlLine.values()).filter(line -> versions.containsKey(line.layerId()))
+                .map(line -> word.apply(line.nameZh()) + l.text("第 ", " version ") + versions.get(line.layerId())
+                        + l.text(" 版", "")).toList();
+        if (kept.isEmpty()) {
+            return l.text("台账为各控制线的当前版本", "The ledger is of the control lines as they are now");
+        }
+        String others = kept.size() < ControlLine.values().length
+                ? l.text("，其余控制线为当前版本", "; the other lines as they are now") : "";
+        return l.text("台账按", "Ledger figures of ") + String.join(l.text("、", ", "), kept) + l.text("计算", "") + others;
     }
 
     private void page(PdfDocument pdf, PDRectangle a4, Feature county, CountyCard card, ControlLineLedger.Row row,
@@ -126,8 +141,7 @@ public final class CountyAtlas {
                     }
                 }
                 if (!drawn.versions().isEmpty()) {
-                    // the legend names the kept version drawn; the ledger is only ever kept of the lines as they are
-                    text.note(l.text("台账为各控制线的当前版本", "The ledger is of the control lines as they are now"));
+                    text.note(ledgerVersions(drawn.versions(), l, word));
                 }
                 if (layers.layer(ControlLine.URBAN_DEVELOPMENT_BOUNDARY.layerId()).title().contains("示意")) {
                     text.note(l.text("三条控制线为示意数据，非官方", "The three control lines are demonstration data, not official"));

@@ -1,6 +1,5 @@
 package org.planmap.boundary;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,14 +33,6 @@ public record OfficialCountiesReport(int rows, int units, List<String> dissolved
         renamed = List.copyOf(renamed);
         areaChanges = List.copyOf(areaChanges);
         problems = List.copyOf(problems);
-    }
-
-    /** This report with one more reason to refuse the file, found after the boundaries were assembled. */
-    public OfficialCountiesReport refusedFor(String problem) {
-        List<String> more = new ArrayList<>(problems);
-        more.add(problem);
-        return new OfficialCountiesReport(rows, units, dissolved, repaired, overlapFaces, overlapKm2, gapFaces, gapKm2,
-                unfilledGapsKm2, missing, extra, renamed, areaChanges, more);
     }
 
     public boolean accepted() {

@@ -58,8 +58,12 @@ class SecurityConfiguration {
 
     /** A layer's history: public unless {@code planmap.versions.public=false}. */
     private static final String[] VERSIONS = {"/api/layers/*/versions", "/api/layers/*/versions/**"};
-    /** The county boundaries are the frame of every figure: replacing or restoring them is for admins. */
-    private static final String[] BOUNDARY_WRITES = {"/api/layers/counties/import", "/api/layers/counties/versions/*/restore"};
+    /**
+     * The county boundaries are the frame of every figure: replacing or restoring them is for admins, and so is the
+     * look at a file's fields that comes before a replace.
+     */
+    private static final String[] BOUNDARY_WRITES = {"/api/layers/counties/import", "/api/layers/counties/import/fields",
+            "/api/layers/counties/versions/*/restore"};
     private static final AuthorizationManager<RequestAuthorizationContext> PERMIT =
             (authentication, context) -> new AuthorizationDecision(true);
     private static final AuthorizationManager<RequestAuthorizationContext> SIGNED_IN =

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.locationtech.jts.geom.Geometry;
 import org.planmap.boundary.BoundarySet;
 import org.planmap.layer.LayerChanged;
 import org.planmap.layer.LayerPublisher;
@@ -178,9 +179,7 @@ public final class LedgerService implements LayerWriter.Listener {
         computations.incrementAndGet();
         // county by county through the store's spatial index: 500 000 stored polygons are never all in memory
         List<ControlLineLedger.CountyResult> counties = ControlLineLedger.perCounty(boundaries, (line, box) ->
-                stored.get(line.layerId()).isEmpty() ? List.of()
-                        : read(FeatureQuery.of(line.layerId()).bbox(box).withoutProperties()).stream()
-                                .map(Feature::geometry).filter(Objects::nonNull).toList());
+                stored.get(line.layerId()).isEmpty() ? List.of() : geometries(FeatureQuery.of(line.layerId()).bbox(box)));
         List<Optional<LayerInfo>> lines = Arrays.stream(ControlLine.values()).map(l -> stored.get(l.layerId())).toList();
         boolean demonstration = lines.stream().flatMap(Optional::stream).anyMatch(DemoControlLines::isDemonstration);
         String lineVersions = lines.stream().map(o -> o.map(LayerInfo::version).orElse("-")).toList().toString();
@@ -217,6 +216,29 @@ public final class LedgerService implements LayerWriter.Listener {
         }
         computed.put(Level.GROUP, ControlLineLedger.rows(counties, groupNames, groupCounties));
         return computed;
+    }
+
+    /**
+     * The county rows of the control lines as they were in the kept versions {@code versions} names (layer id to
+     * version; the lines it does not name as they are now), cut by the boundaries in force: what an atlas of last
+     * year's lines gives as its figures. Computed for the asker, neither kept nor published; without versions, the
+     * ledger's own rows.
+     */
+    public List<ControlLineLedger.Row> countyRows(Map<String, Integer> versions) {
+        if (Arrays.stream(ControlLine.values()).noneMatch(l -> versions.containsKey(l.layerId()))) {
+            return rows(Level.COUNTY);
+        }
+        Map<String, Optional<LayerInfo>> stored = storedInputs();
+        List<ControlLineLedger.CountyTotals> totals = ControlLineLedger.perCounty(boundaries.get().set(), (line, box) ->
+                stored.get(line.layerId()).isEmpty() ? List.of()
+                        : geometries(FeatureQuery.of(line.layerId()).bbox(box).version(versions.get(line.layerId()))))
+                .stream().map(ControlLineLedger.CountyResult::totals).toList();
+        return ControlLineLedger.rows(totals, names(totals), selfMembership(totals));
+    }
+
+    /** The geometries a query of a line finds, without properties: all the ledger reads of the lines. */
+    private List<Geometry> geometries(FeatureQuery query) {
+        return read(query.withoutProperties()).stream().map(Feature::geometry).filter(Objects::nonNull).toList();
     }
 
     /**

@@ -8,13 +8,23 @@ import java.util.Optional;
 
 /**
  * A response body written as it is produced, from a feature cursor straight to the client, with the two rules a
- * streamed answer needs. Until its first byte nothing is sent, not even the headers ({@code headers} runs just
+ * streamed answer needs. Until its first byte is sent nothing is, not even the headers ({@code headers} runs just
  * before it), so a failure before then is still an ordinary problem document. After it, a failure aborts the
  * response ({@link Aborted}: the connection is closed without the end of the body) instead of letting an error
- * document be appended to half a file, or a cut file end as if complete. Writing to a client that went away throws
- * at once, so the loop reading the cursor stops and its {@code finally} gives the store connection back.
+ * document be appended to half a file, or a cut file end as if complete. Once it streams, writing to a client that
+ * went away throws at once, so the loop reading the cursor stops and its {@code finally} gives the store
+ * connection back.
+ * <p>
+ * The first {@link #WHOLE_AT_MOST} bytes are held back: an answer that ends within them (one feature, a page of a
+ * few dozen) is sent whole with a {@code Content-Length}, in one write, as a body built in memory was, and a failure
+ * while it is held back is still a problem document. Sent as written, such an answer was committed chunked by the
+ * encoder's closing flush, written to the socket inside the handler and ended by a second write. Only a larger
+ * answer streams, in memory bounded by this head.
  */
 public final class StreamedResponse extends OutputStream {
+
+    /** The largest answer sent whole, with a Content-Length; anything longer streams chunked after this much. */
+    public static final int WHOLE_AT_MOST = 64 * 1024;
 
     /** A failure after the first byte: deliberately not handled by {@link ApiErrors}, so Jetty aborts the response. */
     public static final class Aborted extends RuntimeException {
@@ -31,6 +41,8 @@ public final class StreamedResponse extends OutputStream {
     private final Runnable headers;
     private final int keepAtMost;
     private ByteArrayOutputStream kept;
+    /** What was written and not sent yet: null once the answer streams. */
+    private ByteArrayOutputStream head = new ByteArrayOutputStream(8 * 1024);
     private OutputStream out;
 
     private StreamedResponse(HttpServletResponse response, Runnable headers, int keepAtMost) {
@@ -54,8 +66,7 @@ public final class StreamedResponse extends OutputStream {
         StreamedResponse out = new StreamedResponse(response, headers, keepAtMost);
         try {
             body.writeTo(out);
-            out.start();   // an empty body still gets its headers
-            out.out.flush();
+            out.finish();
         } catch (IOException | RuntimeException e) {
             if (out.out != null) {
                 throw new Aborted(e);
@@ -65,11 +76,21 @@ public final class StreamedResponse extends OutputStream {
         return Optional.ofNullable(out.kept).map(ByteArrayOutputStream::toByteArray);
     }
 
-    private void start() throws IOException {
-        if (out == null) {
-            headers.run();
-            out = response.getOutputStream();
+    /** The end: an answer still held back goes out whole (an empty one too, with its headers). */
+    private void finish() throws IOException {
+        if (head != null) {
+            response.setContentLength(head.size());
+            sendHead();
+        } else {
+            out.flush();
         }
+    }
+
+    private void sendHead() throws IOException {
+        headers.run();
+        out = response.getOutputStream();
+        head.writeTo(out);
+        head = null;
     }
 
     @Override
@@ -79,8 +100,14 @@ public final class StreamedResponse extends OutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-        start();
-        out.write(b, off, len);
+        if (head != null && head.size() + len <= WHOLE_AT_MOST) {
+            head.write(b, off, len);
+        } else {
+            if (head != null) {
+                sendHead();
+            }
+            out.write(b, off, len);
+        }
         if (kept != null) {
             if (kept.size() + len > keepAtMost) {
                 kept = null;
@@ -90,6 +117,7 @@ public final class StreamedResponse extends OutputStream {
         }
     }
 
+    /** Encoders flush as they close: while the answer is held back, that must not commit it to a chunked one. */
     @Override
     public void flush() throws IOException {
         if (out != null) {

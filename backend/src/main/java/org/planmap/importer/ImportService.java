@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.planmap.ClientFault;
 import org.planmap.crs.CrsRef;
 import org.planmap.crs.Reprojector;
@@ -172,16 +173,26 @@ public final class ImportService implements AutoCloseable {
      * @param crs the CRS the planner names for a file that declares none; null to rely on the file
      */
     public ReadFile read(Path upload, String fileName, CrsRef crs) {
-        try {
-            FormatReader reader = readerFor(fileName);
-            FileContents source = reader.read(upload, limits);
-            FieldNames.check(source.fields());
+        return look(upload, fileName, source -> {
             CrsRef from = sourceCrs(crs, source);
             Conversion conversion = new Conversion(from);
             List<Feature> features = new ArrayList<>();
             conversion.run(source.features(), features::add);
-            return new ReadFile(reader.format(), from, source.fields(), features, conversion.repaired,
+            return new ReadFile(source.format(), from, source.fields(), features, conversion.repaired,
                     conversion.dropped, source.notes());
+        });
+    }
+
+    /**
+     * What {@code upload} (which the service now owns and deletes) holds as the reader an import would use finds it,
+     * looked at by {@code look}: its schema, and its features in the file's own coordinates, for a form that lets the
+     * planner pick the file's fields before the import proper. Nothing is reprojected or stored.
+     */
+    public <T> T look(Path upload, String fileName, Function<FileContents, T> look) {
+        try {
+            FileContents source = readerFor(fileName).read(upload, limits);
+            FieldNames.check(source.fields());
+            return look.apply(source);
         } finally {
             deleteUpload(upload);
         }

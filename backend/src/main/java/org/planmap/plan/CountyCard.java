@@ -7,10 +7,12 @@ import java.util.List;
  * Everything a county-level unit's card shows, in one document: where the unit is, its 专栏3 tier and how
  * that tier was obtained with its source, the town groups and 一群两区三圈 areas it belongs to, its city's
  * 专栏2 target, the passages of the plan that mention it, and for 吕梁市's units that city's 2021 tasks.
+ * {@code planName} is the plan's (DataV) name of a unit the boundaries in force name otherwise, else null;
+ * {@code boundarySource} where the boundary and area come from (DataV, or the official file, its version and day).
  */
-public record CountyCard(String adcode, String name, String kind, PlaceRef city, double areaKm2, Tier tier,
-                         List<GroupMembership> townGroups, List<PlaceRef> regions, List<Target> cityTargets,
-                         PassageSummary passages, List<Task> luliangTasks) {
+public record CountyCard(String adcode, String name, String planName, String kind, PlaceRef city, double areaKm2,
+                         Tier tier, List<GroupMembership> townGroups, List<PlaceRef> regions, List<Target> cityTargets,
+                         PassageSummary passages, List<Task> luliangTasks, String boundarySource) {
 
     public CountyCard {
         townGroups = List.copyOf(townGroups);

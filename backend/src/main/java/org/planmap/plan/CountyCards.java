@@ -25,9 +25,10 @@ public final class CountyCards {
 
     private final Map<String, CountyCard> byAdcode;
 
-    public CountyCards(CountyDirectory directory, PlanTables tables, PlanDocuments documents) {
+    /** @param boundarySource where the boundaries the directory was made of come from, as the card foot names it */
+    public CountyCards(CountyDirectory directory, PlanTables tables, PlanDocuments documents, String boundarySource) {
         this.byAdcode = directory.all().stream()
-                .map(c -> card(c, tables, documents))
+                .map(c -> card(c, tables, documents, boundarySource))
                 .collect(Collectors.toUnmodifiableMap(CountyCard::adcode, Function.identity()));
     }
 
@@ -35,7 +36,7 @@ public final class CountyCards {
         return Optional.ofNullable(byAdcode.get(adcode));
     }
 
-    private static CountyCard card(County c, PlanTables tables, PlanDocuments documents) {
+    private static CountyCard card(County c, PlanTables tables, PlanDocuments documents, String boundarySource) {
         TierEntry entry = tables.cityTiers().stream().filter(t -> t.tier() == c.tier()).findFirst().orElseThrow();
         CountyCard.Tier tier = new CountyCard.Tier(c.tier(), c.tierPopulation(), c.tierBasis(), c.tierBasis().label(),
                 c.tierSeedName(), documents.cite(entry.source()));
@@ -50,9 +51,10 @@ public final class CountyCards {
                 .toList();
         List<CountyCard.Task> tasks = c.cityAdcode().equals(TASK_LIST_CITY)
                 ? documents.luliangTasks().stream().map(t -> task(t, documents)).toList() : List.of();
-        return new CountyCard(c.adcode(), c.name(), c.kind(),
+        return new CountyCard(c.adcode(), c.name(), c.planName(), c.kind(),
                 new CountyCard.PlaceRef(c.cityAdcode(), c.cityName(), "地级市"), c.areaKm2(), tier,
-                groups(c.adcode(), documents.townGroups()), regions, targets, passages(c.adcode(), documents), tasks);
+                groups(c.adcode(), documents.townGroups()), regions, targets, passages(c.adcode(), documents), tasks,
+                boundarySource);
     }
 
     private static List<CountyCard.GroupMembership> groups(String adcode, List<ResolvedTownGroup> groups) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.planmap.boundary.AdminUnit;
 import org.planmap.boundary.BoundarySet;
 import org.planmap.store.Feature;
 
@@ -20,26 +21,38 @@ public final class CountyDirectory {
     private final JoinReport report;
 
     public CountyDirectory(BoundarySet boundaries, PlanTables tables) {
+        this(boundaries, boundaries, tables);
+    }
+
+    /**
+     * @param planNamed the boundaries the plan was written about (DataV): 专栏3 is joined by their names, and a unit
+     *                  in {@code boundaries} takes the tier of the unit with its code, under its own name, with the
+     *                  plan's name beside it where they differ
+     */
+    public CountyDirectory(BoundarySet boundaries, BoundarySet planNamed, PlanTables tables) {
         List<PrefectureCity> cities = boundaries.cities().stream()
                 .map(c -> new PrefectureCity(c.id(), String.valueOf(c.properties().get("name"))))
                 .toList();
-        TierJoinResult joined = TierJoin.of(tables).join(boundaries.units(), cities);
+        Map<String, String> planNames = planNamed.units().stream()
+                .collect(Collectors.toMap(AdminUnit::adcode, AdminUnit::name));
+        TierJoinResult joined = TierJoin.of(tables).join(boundaries.units(), cities, planNamed.units());
         if (!joined.report().complete()) {
             throw new IllegalStateException("the 专栏3 tier join is incomplete: " + joined.report());
         }
         Map<String, Feature> geometry = boundaries.counties().stream()
                 .collect(Collectors.toMap(Feature::id, Function.identity()));
         this.counties = joined.countyTiers().stream()
-                .map(t -> county(t, geometry.get(t.unit().adcode())))
+                .map(t -> county(t, geometry.get(t.unit().adcode()), planNames.get(t.unit().adcode())))
                 .toList();
         this.byAdcode = counties.stream().collect(Collectors.toMap(County::adcode, Function.identity()));
         this.report = joined.report();
     }
 
-    private static County county(CountyTier t, Feature boundary) {
+    private static County county(CountyTier t, Feature boundary, String planName) {
         return new County(t.unit().adcode(), t.unit().name(), t.unit().kind().label(), t.unit().cityAdcode(),
                 t.unit().cityName(), t.tier(), t.tier().populationBand(), t.basis(), t.seedName(), t.tierSource(),
-                ((Number) boundary.properties().get("areaKm2")).doubleValue());
+                ((Number) boundary.properties().get("areaKm2")).doubleValue(),
+                t.unit().name().equals(planName) ? null : planName);
     }
 
     public List<County> all() {

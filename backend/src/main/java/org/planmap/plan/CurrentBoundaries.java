@@ -44,6 +44,11 @@ public final class CurrentBoundaries implements LayerWriter.Listener {
         public boolean official() {
             return source != null;
         }
+
+        /** Where the counties come from as the layers and cards made of them say: the official file in force, or DataV. */
+        public String boundarySource() {
+            return official() ? origin : BoundaryLayers.DATAV;
+        }
     }
 
     /** The day an official file was imported is told as the department that sent it counts days. */
@@ -78,6 +83,11 @@ public final class CurrentBoundaries implements LayerWriter.Listener {
         return current.directory();
     }
 
+    /** The DataV set, whose names the plan was written with: what the plan's lists of places are resolved against. */
+    public BoundarySet planNamed() {
+        return dataV;
+    }
+
     /** At start, before the base layers are published from {@link #layers()}: the set the store says is in force. */
     public void load() {
         current = read();
@@ -93,10 +103,10 @@ public final class CurrentBoundaries implements LayerWriter.Listener {
     public List<LayerContent> layers() {
         Current c = current;
         boolean official = c.official();
-        List<LayerContent> all = new ArrayList<>(BoundaryLayers.all(c.set(), official ? c.origin() : BoundaryLayers.DATAV));
+        List<LayerContent> all = new ArrayList<>(BoundaryLayers.all(c.set(), c.boundarySource()));
         all.add(counties(c.set(), c.directory(), c.source()));
         all.add(PlanLayers.cities(c.set(), tables, official ? c.origin() : PlanLayers.DATAV_COUNTIES));
-        all.addAll(new StructureLayers(c.set()).all(tables));
+        all.addAll(new StructureLayers(c.set(), dataV).all(tables));
         return all;
     }
 
@@ -135,7 +145,7 @@ public final class CurrentBoundaries implements LayerWriter.Listener {
         try (FeaturePage page = layers.page(FeatureQuery.of(PlanLayers.COUNTIES))) {
             set = OfficialCounties.fromStored(page.features().toList(), dataV);
         }
-        return new Current(set, new CountyDirectory(set, tables), stored.get().source(), version,
+        return new Current(set, new CountyDirectory(set, dataV, tables), stored.get().source(), version,
                 origin(writer.versions(PlanLayers.COUNTIES), version));
     }
 

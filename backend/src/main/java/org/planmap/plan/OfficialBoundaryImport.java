@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.planmap.boundary.BoundarySet;
+import org.planmap.boundary.CountyFileFields;
 import org.planmap.boundary.OfficialCounties;
 import org.planmap.boundary.OfficialCountiesReport;
 import org.planmap.crs.CrsRef;
@@ -55,16 +56,9 @@ public final class OfficialBoundaryImport {
             return outcome.report();
         }
         BoundarySet set = outcome.boundaries().get();
-        CountyDirectory directory;
-        try {
-            directory = new CountyDirectory(set, tables);
-            // the town groups the counties' listener will draw, resolved by the names in force as it will
-            new PlaceCatalog(set.units(), tables);
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            // a renamed county the plan's 专栏3 or a town group no longer finds: refused before anything is written,
-            // not left half-followed by a listener that cannot draw it
-            return outcome.report().refusedFor(e.getMessage());
-        }
+        // the plan's names are resolved to codes in the DataV set, so a unit the file renames keeps its tier and its
+        // town groups under its new name; the file has every code of that set, so the join is whole
+        CountyDirectory directory = new CountyDirectory(set, boundaries.planNamed(), tables);
         // the set in force before the first official one (DataV, published without versions) becomes version 1
         writer.keepCurrent(PlanLayers.COUNTIES, VersionNote.generated(VersionNote.IMPORT, VersionNote.SYSTEM));
         String source = OfficialCounties.SOURCE_PREFIX + fileName + " (" + file.format() + ", "
@@ -74,6 +68,17 @@ public final class OfficialBoundaryImport {
                 new VersionNote(VersionNote.IMPORT, user, fileName, sha256, file.format(), file.sourceCrs().code(),
                         file.repaired(), 0));
         return outcome.report();
+    }
+
+    /**
+     * The fields of a file the admin chose, read by the reader its import will use, for the form to offer: each with
+     * a value, and the field that holds Shanxi's county codes if one does.
+     *
+     * @param upload the uploaded file, which this now owns and deletes
+     * @throws ImportException when the file cannot be read
+     */
+    public CountyFileFields fields(Path upload, String fileName) {
+        return imports.look(upload, fileName, file -> CountyFileFields.of(file.fields(), file.features()));
     }
 
     private static void requireField(List<Field> fields, String name, String parameter) {

@@ -99,16 +99,12 @@ public final class PlaceCatalog {
                 throw new IllegalArgumentException("region variants for an unknown region " + id);
             }
         });
-        TownGroupResolution resolution = new TownGroups(new PlaceNames(cities, seedUnits)).resolve(tables.townGroups());
+        TownGroupResolution resolution = new TownGroups(new PlaceNames(cities, seedUnits))
+                .resolve(tables.townGroups(), units);
         if (!resolution.unmatched().isEmpty()) {
             throw new IllegalArgumentException("town group members without a unit: " + resolution.unmatched());
         }
-        this.groups = resolution.groups().stream().map(g -> new ResolvedTownGroup(g.group(),
-                inForce(g.core(), inForce), inForce(g.radiated(), inForce))).toList();
-    }
-
-    private static List<AdminUnit> inForce(List<AdminUnit> seedUnits, Map<String, AdminUnit> inForce) {
-        return seedUnits.stream().map(u -> inForce.getOrDefault(u.adcode(), u)).toList();
+        this.groups = resolution.groups();
     }
 
     /** A unit's own names: full, and short unless generic. */

@@ -70,13 +70,13 @@ public final class PlacesInForce implements LayerWriter.Listener {
             Made d = dataV;
             if (d == null || d.set() != current.set()) {
                 d = new Made(current.set(), current.version(), seeds,
-                        new CountyCards(current.directory(), tables, seeds));
+                        new CountyCards(current.directory(), tables, seeds, current.boundarySource()));
                 dataV = d;
             }
             return d;
         }
         PlanDocuments documents = seeds.naming(current.set().units(), tables);
         return new Made(current.set(), current.version(),
-                documents, new CountyCards(current.directory(), tables, documents));
+                documents, new CountyCards(current.directory(), tables, documents, current.boundarySource()));
     }
 }

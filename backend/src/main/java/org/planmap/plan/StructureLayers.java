@@ -42,13 +42,25 @@ public final class StructureLayers {
 
     private final Map<String, Geometry> unitGeometry;
     private final PlaceNames names;
+    private final List<AdminUnit> units;
+    private final Map<String, String> planNames;
 
     public StructureLayers(BoundarySet boundaries) {
+        this(boundaries, boundaries);
+    }
+
+    /**
+     * @param planNamed the boundaries the plan was written about (DataV): the town groups' members are found by their
+     *                  names there, then drawn and named as the units of {@code boundaries} with the same codes
+     */
+    public StructureLayers(BoundarySet boundaries, BoundarySet planNamed) {
         this.unitGeometry = boundaries.counties().stream()
                 .collect(Collectors.toMap(Feature::id, Feature::geometry));
         this.names = new PlaceNames(boundaries.cities().stream()
                 .map(c -> new PrefectureCity(c.id(), String.valueOf(c.properties().get("name")))).toList(),
-                boundaries.units());
+                planNamed.units());
+        this.units = boundaries.units();
+        this.planNames = planNamed.units().stream().collect(Collectors.toMap(AdminUnit::adcode, AdminUnit::name));
     }
 
     public List<LayerContent> all(PlanTables tables) {
@@ -56,7 +68,7 @@ public final class StructureLayers {
     }
 
     LayerContent townGroups(List<TownGroup> groups) {
-        TownGroupResolution resolution = new TownGroups(names).resolve(groups);
+        TownGroupResolution resolution = new TownGroups(names).resolve(groups, units);
         if (!resolution.unmatched().isEmpty()) {
             throw new IllegalStateException("town group members without a unit: " + resolution.unmatched());
         }
@@ -70,9 +82,9 @@ public final class StructureLayers {
             p.put("name", r.group().name());
             p.put("pattern", r.group().pattern().isEmpty() ? null : r.group().pattern());
             TextTwin.put(p, "core", r.core().stream().map(AdminUnit::adcode).toList());
-            TextTwin.put(p, "coreNames", r.core().stream().map(AdminUnit::name).toList());
+            TextTwin.put(p, "coreNames", r.core().stream().map(this::shownName).toList());
             TextTwin.put(p, "radiated", r.radiated().stream().map(AdminUnit::adcode).toList());
-            TextTwin.put(p, "radiatedNames", r.radiated().stream().map(AdminUnit::name).toList());
+            TextTwin.put(p, "radiatedNames", r.radiated().stream().map(this::shownName).toList());
             p.put("areaKm2", Ellipsoid.areaKm2(shape));
             p.put("source", r.group().source().cite());
             p.put("sourceQuote", r.group().sourceQuote());
@@ -124,6 +136,10 @@ public final class StructureLayers {
         return new LayerContent(new LayerInfo(REGIONS, "一群两区三圈 City cluster, zones and circles", "MULTIPOLYGON",
                 BoundarySet.CRS, "《山西省“十四五”新型城镇化规划》第二章第三节、第四章第一节、第二节; whole member cities",
                 0, List.of(), fields, ""), features);
+    }
+
+    private String shownName(AdminUnit unit) {
+        return County.shownName(unit.name(), planNames.get(unit.adcode()));
     }
 
     private PrefectureCity city(String name) {

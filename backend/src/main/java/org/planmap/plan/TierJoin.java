@@ -2,8 +2,10 @@ package org.planmap.plan;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.planmap.boundary.AdminUnit;
@@ -33,7 +35,20 @@ public final class TierJoin {
     }
 
     public TierJoinResult join(List<AdminUnit> units, List<PrefectureCity> cities) {
-        PlaceNames names = new PlaceNames(cities, units);
+        return join(units, cities, units);
+    }
+
+    /**
+     * @param units     the units in force, which take the tiers
+     * @param planUnits the units as the plan was written about them (the DataV set): 专栏3's names are found among
+     *                  them, and a unit in force takes the tier of the plan's unit with its code, so a department's
+     *                  file that renames a unit keeps its tier
+     */
+    public TierJoinResult join(List<AdminUnit> units, List<PrefectureCity> cities, List<AdminUnit> planUnits) {
+        PlaceNames names = new PlaceNames(cities, planUnits);
+        Set<String> inForce = new HashSet<>();
+        units.forEach(u -> inForce.add(u.adcode()));
+        cities.forEach(c -> inForce.add(c.adcode()));
         Map<String, Assignment> byAdcode = new HashMap<>();
         List<NameMatch> matched = new ArrayList<>();
         List<NameMatch> corrected = new ArrayList<>();
@@ -45,7 +60,7 @@ public final class TierJoin {
                 NameCorrection correction = corrections.get(seedName);
                 String lookup = correction == null ? seedName : correction.correctedName();
                 List<String> candidates = names.adcodesNamed(lookup);
-                if (candidates.size() != 1) {
+                if (candidates.size() != 1 || !inForce.contains(candidates.get(0))) {
                     unmatched.add(UnmatchedName.of(seedName, entry.tier().label(), candidates));
                     continue;
                 }

@@ -1,7 +1,9 @@
 package org.planmap.plan;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.planmap.boundary.AdminUnit;
 
 /**
@@ -15,6 +17,22 @@ public final class TownGroups {
 
     public TownGroups(PlaceNames names) {
         this.names = names;
+    }
+
+    /**
+     * The groups with their members as the units in force with the same codes: the names are the plan's (the
+     * {@link PlaceNames} this was made with), the units those of the boundaries in force, which may name them otherwise.
+     */
+    public TownGroupResolution resolve(List<TownGroup> groups, List<AdminUnit> inForce) {
+        Map<String, AdminUnit> byAdcode = new HashMap<>();
+        inForce.forEach(u -> byAdcode.put(u.adcode(), u));
+        TownGroupResolution byPlanName = resolve(groups);
+        return new TownGroupResolution(byPlanName.groups().stream().map(g -> new ResolvedTownGroup(g.group(),
+                inForce(g.core(), byAdcode), inForce(g.radiated(), byAdcode))).toList(), byPlanName.unmatched());
+    }
+
+    private static List<AdminUnit> inForce(List<AdminUnit> planUnits, Map<String, AdminUnit> byAdcode) {
+        return planUnits.stream().map(u -> byAdcode.getOrDefault(u.adcode(), u)).toList();
     }
 
     public TownGroupResolution resolve(List<TownGroup> groups) {

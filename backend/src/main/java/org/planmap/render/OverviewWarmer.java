@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.planmap.layer.LayerChanged;
 import org.planmap.layer.LayerService;
 import org.planmap.layer.LayerWriter;
@@ -29,6 +30,9 @@ public final class OverviewWarmer implements LayerWriter.Listener, AutoCloseable
 
     private static final Logger log = LoggerFactory.getLogger(OverviewWarmer.class);
 
+    /** How long {@link #close} waits for a drawing to notice it was interrupted (the read looks at every feature). */
+    private static final long STOP_WAIT_SECONDS = 10;
+
     private final Tiles tiles;
     private final LayerService layers;
     private final List<String> layerIds;
@@ -46,6 +50,8 @@ public final class OverviewWarmer implements LayerWriter.Listener, AutoCloseable
         t.setPriority(Thread.MIN_PRIORITY);
         return t;
     });
+    /** Set by {@link #close}: the store is about to close, what fails now fails because of that. */
+    private volatile boolean closed;
 
     /**
      * @param layerIds the layers drawn as tiles (the dense ones)
@@ -63,6 +69,9 @@ public final class OverviewWarmer implements LayerWriter.Listener, AutoCloseable
 
     /** Reads the layers' versions and queues a drawing for each of these layers with a version not yet queued. */
     public synchronized void layersChanged() {
+        if (closed) {
+            return;
+        }
         for (LayerInfo layer : layers.layers()) {
             String id = layer.id();
             String version = layer.version();
@@ -107,8 +116,12 @@ public final class OverviewWarmer implements LayerWriter.Listener, AutoCloseable
                                 KeptOverview.text(version, drawnBy, all)));
             }
         } catch (RuntimeException e) {
-            // requests then draw these tiles themselves, as they would without this
-            log.warn("could not draw the overview tiles of {} ahead: {}", layerId, e.toString());
+            if (closed) {
+                log.debug("stopped drawing the overview tiles of {}: the server is stopping ({})", layerId, e.toString());
+            } else {
+                // requests then draw these tiles themselves, as they would without this
+                log.warn("could not draw the overview tiles of {} ahead: {}", layerId, e.toString());
+            }
         }
     }
 
@@ -127,6 +140,9 @@ public final class OverviewWarmer implements LayerWriter.Listener, AutoCloseable
         long start = System.nanoTime();
         Future<?> drawing;
         synchronized (this) {
+            if (closed) {
+                return;
+            }
             queued.put(id, version);
             drawing = worker.submit(() -> draw(id, version));
         }
@@ -140,8 +156,22 @@ public final class OverviewWarmer implements LayerWriter.Listener, AutoCloseable
         }
     }
 
+    /**
+     * Stops the drawing under way before the store closes (Spring closes this bean first, as it depends on the
+     * store): left running, it read on from a closed store and logged a warning at every shutdown mid-drawing.
+     */
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+        }
         worker.shutdownNow();
+        try {
+            if (!worker.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                log.warn("the overview tiles were still being drawn {} s after the server began to stop", STOP_WAIT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

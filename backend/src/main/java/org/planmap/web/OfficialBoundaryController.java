@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.Principal;
 import java.util.Optional;
+import org.planmap.boundary.CountyFileFields;
 import org.planmap.boundary.OfficialCountiesReport;
 import org.planmap.crs.CrsRef;
 import org.planmap.http.ApiException;
@@ -61,5 +62,28 @@ class OfficialBoundaryController {
         }
         layers.currentVersion(PlanLayers.COUNTIES).ifPresent(v -> Auditor.wrote(request, v));
         return report;
+    }
+
+    /**
+     * The fields of the file the admin chose, each with a value, and the one holding Shanxi's county codes: the form
+     * offers them to pick from. The file is sent again with the import itself (a county file is a few MB), so nothing
+     * is kept between the two requests; one the import could not join (no field of county codes) is told now.
+     */
+    @PostMapping(value = "/api/layers/" + PlanLayers.COUNTIES + "/import/fields",
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    CountyFileFields fields(@RequestParam("file") MultipartFile file, HttpServletRequest request) throws IOException {
+        String fileName = Uploads.name(file);
+        Uploads.Spooled upload = Uploads.spool(file, uploads, "official-fields-");
+        request.setAttribute(Auditor.FILE_NAME, fileName);
+        request.setAttribute(Auditor.SHA256, upload.sha256());
+        CountyFileFields fields = official.fields(upload.path(), fileName);
+        if (fields.adcodeField() == null) {
+            String names = String.join(", ", fields.fields().stream().map(CountyFileFields.Column::name).toList());
+            throw ApiException.refused("no-county-code-field",
+                    "文件中没有存放山西县级行政区划代码（14 开头的 6 位，或 9/12 位统一代码）的字段；文件的字段：" + names,
+                    "no field of the file holds Shanxi county codes (6 digits starting 14, or the 9/12-digit unified "
+                            + "codes); its fields are: " + names, fields);
+        }
+        return fields;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.planmap.boundary.BoundaryFiles;
+import org.planmap.boundary.BoundaryLayers;
 import org.planmap.boundary.BoundarySet;
 
 /** The county card assembled from the real boundaries, plan tables and seeds, without a server. */
@@ -14,7 +15,7 @@ class CountyCardsTest {
     static final PlanTables TABLES = PlanFixtures.tables();
     static final CountyDirectory DIRECTORY = new CountyDirectory(BOUNDARIES, TABLES);
     static final CountyCards CARDS = new CountyCards(DIRECTORY, TABLES,
-            new PlanDocuments(PlanFixtures::seed, BOUNDARIES.units(), TABLES));
+            new PlanDocuments(PlanFixtures::seed, BOUNDARIES.units(), TABLES), BoundaryLayers.DATAV);
     static final String PLAN_TITLE = "山西省“十四五”新型城镇化规划";
 
     static CountyCard card(String adcode) {

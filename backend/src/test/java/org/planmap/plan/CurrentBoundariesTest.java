@@ -1,6 +1,7 @@
 package org.planmap.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,21 +12,26 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.coverage.CoverageUnion;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.geojson.GeoJsonWriter;
 import org.planmap.boundary.BoundaryFiles;
+import org.planmap.boundary.BoundaryLayers;
 import org.planmap.boundary.BoundarySet;
 import org.planmap.boundary.OfficialCountiesReport;
 import org.planmap.controlline.DemoControlLinePublisher;
 import org.planmap.controlline.DemoControlLines;
+import org.planmap.crs.Ellipsoid;
 import org.planmap.importer.GeoJsonFormatReader;
 import org.planmap.importer.ImportLimits;
 import org.planmap.importer.ImportService;
+import org.planmap.layer.FeaturePage;
 import org.planmap.layer.LayerChanged;
 import org.planmap.layer.LayerPublisher;
 import org.planmap.layer.LayerService;
 import org.planmap.layer.LayerWriter;
 import org.planmap.store.Feature;
+import org.planmap.store.FeatureQuery;
 import org.planmap.store.LayerInfo;
 import org.planmap.store.gpkg.GeoPackageStore;
 
@@ -66,20 +72,36 @@ public class CurrentBoundariesTest {
                 "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}");
     }
 
+    /** 离柳中方, whose members the plan lists by their DataV names. */
+    static final String LI_LIU = "li-liu-zhong-fang";
+    static final String LISHI = "141102";
+    /** 柳林县, a member of 离柳中方 and named in 专栏3 (II型小城市). */
+    static final String LIULIN = "141125";
+    /** 中阳县, of 离柳中方, gives the strip along its border to 孝义市, of no town group. */
+    static final String ZHONGYANG = "141129";
+    static final String XIAOYI = "141181";
+
     /**
-     * A file renaming 离石区, a member of the town group 离柳中方 that the plan lists by name: refused before anything
-     * is written, since the town groups the counties' listener draws could not be drawn (the listener's failure
-     * would leave the counties replaced and the town groups not).
+     * A file renaming 离石区 and 柳林县, and moving 中阳县's strip along 孝义市 to 孝义市: accepted, and what the plan lists
+     * by the DataV names follows the codes: 离柳中方's members (shown with the plan's names beside the new ones) and its
+     * shape (the union of the members in force, smaller by the strip), 柳林县's 专栏3 tier, the cards; restoring the
+     * DataV version brings every name and layer back exactly.
      */
     @Test
-    void aFileRenamingATownGroupMemberIsRefusedAndNothingIsWritten(@TempDir Path dir) throws Exception {
+    void aFileRenamingTownGroupMembersIsFollowedByCodeAndTheDataVNamesComeBack(@TempDir Path dir) throws Exception {
+        Geometry zhongyang = county(DATAV, ZHONGYANG).geometry();
+        Geometry xiaoyi = county(DATAV, XIAOYI).geometry();
+        Geometry strip = zhongyang.intersection(xiaoyi.buffer(0.02));
         GeoJsonWriter json = new GeoJsonWriter(9);
         json.setEncodeCRS(false);
+        Map<String, String> renames = Map.of(LISHI, "离石新区", LIULIN, "柳林新县");
         List<String> features = new ArrayList<>();
         for (Feature c : DATAV.counties()) {
-            String name = c.id().equals("141102") ? "离石新区" : String.valueOf(c.properties().get("name"));
+            Geometry g = c.id().equals(ZHONGYANG) ? c.geometry().difference(strip)
+                    : c.id().equals(XIAOYI) ? c.geometry().union(strip) : c.geometry();
+            String name = renames.getOrDefault(c.id(), String.valueOf(c.properties().get("name")));
             features.add("{\"type\":\"Feature\",\"properties\":{\"DM\":\"" + c.id() + "\",\"MC\":\"" + name
-                    + "\"},\"geometry\":" + json.write(c.geometry()) + "}");
+                    + "\"},\"geometry\":" + json.write(g) + "}");
         }
         Path file = Files.writeString(dir.resolve("renamed.geojson"),
                 "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}");
@@ -87,18 +109,73 @@ public class CurrentBoundariesTest {
             GeoPackageStore store = loaded.store();
             LayerWriter writer = loaded.writer();
             CurrentBoundaries boundaries = loaded.boundaries();
-            ImportService imports = loaded.imports();
-            Map<String, String> before = versions(store);
+            boundaries.published();
+            Map<String, String> dataV = versions(store);
+            Feature dataVGroup = feature(store, StructureLayers.TOWN_GROUPS, LI_LIU);
+            PlacesInForce places = new PlacesInForce(boundaries, DOCUMENTS, TABLES);
+            writer.subscribe(boundaries);
+            writer.subscribe(places);
 
-            OfficialCountiesReport report = new OfficialBoundaryImport(imports, boundaries, TABLES, writer).replace(
-                    Files.copy(file, dir.resolve("upload.part")), "renamed.geojson", null, "0".repeat(64), "DM",
-                    Optional.of("MC"), "admin");
+            OfficialCountiesReport report = new OfficialBoundaryImport(loaded.imports(), boundaries, TABLES, writer)
+                    .replace(Files.copy(file, dir.resolve("upload.part")), "renamed.geojson", null, "0".repeat(64),
+                            "DM", Optional.of("MC"), "admin");
 
-            assertThat(report.accepted()).isFalse();
-            assertThat(report.renamed()).singleElement().isEqualTo(new OfficialCountiesReport.Rename("141102", "离石区", "离石新区"));
-            assertThat(report.problems()).singleElement().asString().contains("town group", "离石区");
-            assertThat(versions(store)).isEqualTo(before);
-            assertThat(writer.versions(PlanLayers.COUNTIES)).isEmpty();
+            assertThat(report.problems()).isEmpty();
+            assertThat(report.renamed()).containsExactlyInAnyOrder(
+                    new OfficialCountiesReport.Rename(LISHI, "离石区", "离石新区"),
+                    new OfficialCountiesReport.Rename(LIULIN, "柳林县", "柳林新县"));
+            Feature group = feature(store, StructureLayers.TOWN_GROUPS, LI_LIU);
+            assertThat(group.properties().get("core")).isEqualTo(dataVGroup.properties().get("core"));
+            assertThat(String.valueOf(group.properties().get("coreNames")))
+                    .contains("离石新区（规划称离石区 / plan: 离石区）", "柳林新县（规划称柳林县 / plan: 柳林县）", "中阳县")
+                    .doesNotContain("中阳县（");
+            Geometry members = CoverageUnion.union(boundaries.set().counties().stream()
+                    .filter(c -> List.of("141102", "141125", "141129", "141128", "141124", "141123", "141127")
+                            .contains(c.id()))
+                    .map(Feature::geometry).toArray(Geometry[]::new));
+            assertThat(group.geometry().symDifference(members).getArea()).as("the union of the members in force")
+                    .isLessThan(1e-9);
+            double stripKm2 = Ellipsoid.areaKm2(strip);
+            assertThat(stripKm2).as("a strip worth seeing").isGreaterThan(5);
+            assertThat(((Number) group.properties().get("areaKm2")).doubleValue())
+                    .isCloseTo(((Number) dataVGroup.properties().get("areaKm2")).doubleValue() - stripKm2,
+                            within(0.05));
+
+            County liulin = boundaries.directory().byAdcode(LIULIN).orElseThrow();
+            assertThat(liulin.name()).isEqualTo("柳林新县");
+            assertThat(liulin.planName()).isEqualTo("柳林县");
+            assertThat(liulin.tier()).isEqualTo(DIRECTORY.byAdcode(LIULIN).orElseThrow().tier());
+            assertThat(liulin.tierBasis()).isEqualTo(TierBasis.NAMED);
+            assertThat(boundaries.directory().joinReport().complete()).isTrue();
+            assertThat(boundaries.directory().byAdcode(ZHONGYANG).orElseThrow().planName()).isNull();
+            CountyCard lishi = card(places, LISHI);
+            assertThat(lishi.name()).isEqualTo("离石新区");
+            assertThat(lishi.planName()).isEqualTo("离石区");
+            assertThat(lishi.townGroups()).extracting(CountyCard.GroupMembership::id).containsExactly(LI_LIU);
+            assertThat(lishi.tier()).isEqualTo(card(new CountyCards(DIRECTORY, TABLES, DOCUMENTS, BoundaryLayers.DATAV),
+                    LISHI).tier());
+            assertThat(lishi.boundarySource()).startsWith("正式县界 renamed.geojson（县界第 2 版，");
+            assertThat(lishi.passages().count()).as("found in the plan under the name it gives")
+                    .isEqualTo(DOCUMENTS.passages(LISHI).orElseThrow().passages().size()).isPositive();
+
+            writer.restore(PlanLayers.COUNTIES, 1, "admin");
+            assertThat(versions(store)).as("every layer as DataV made it").isEqualTo(dataV);
+            assertThat(feature(store, StructureLayers.TOWN_GROUPS, LI_LIU).properties())
+                    .isEqualTo(dataVGroup.properties());
+            CountyCard restored = card(places, LISHI);
+            assertThat(restored.name()).isEqualTo("离石区");
+            assertThat(restored.planName()).isNull();
+            assertThat(restored.boundarySource()).isEqualTo(BoundaryLayers.DATAV);
+        }
+    }
+
+    static Feature county(BoundarySet set, String adcode) {
+        return set.counties().stream().filter(c -> c.id().equals(adcode)).findFirst().orElseThrow();
+    }
+
+    static Feature feature(GeoPackageStore store, String layer, String id) {
+        try (FeaturePage page = new LayerService(store).page(FeatureQuery.of(layer))) {
+            return page.features().toList().stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow();
         }
     }
 
@@ -190,7 +267,7 @@ public class CurrentBoundariesTest {
             assertThat(card(places, SHRUNK).areaKm2()).as("the card follows the import")
                     .isEqualTo(areaKm2(boundaries.set(), SHRUNK)).isLessThan(dataVCardKm2);
             assertThat(card(places, SHRUNK).passages())
-                    .isEqualTo(card(new CountyCards(DIRECTORY, TABLES, DOCUMENTS), SHRUNK).passages());
+                    .isEqualTo(card(new CountyCards(DIRECTORY, TABLES, DOCUMENTS, BoundaryLayers.DATAV), SHRUNK).passages());
             assertThat(places.documents().passages(GROWN).orElseThrow().passages())
                     .hasSameSizeAs(DOCUMENTS.passages(GROWN).orElseThrow().passages());
             String origin = "正式县界 official.geojson（县界第 2 版，";

@@ -3,15 +3,20 @@ package org.planmap.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.planmap.TestStores;
 import org.planmap.controlline.ControlLine;
@@ -19,10 +24,13 @@ import org.planmap.layer.ByteCache;
 import org.planmap.layer.LayerService;
 import org.planmap.layer.LayerWriter;
 import org.planmap.store.Feature;
+import org.planmap.store.FeatureCursor;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.LayerInfo;
 import org.planmap.store.gpkg.GeoPackageStore;
 import org.planmap.style.MapStyles;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Overview tiles drawn once are kept in the store with the layer's version and read back by the next server (a
@@ -138,5 +146,58 @@ class OverviewWarmerTest {
         writer.keepDerived(KeptOverview.key(UDB), KeptOverview.text("an-older-version", "drawer-1", tampered));
 
         assertThat(warm(freshTiles(), "drawer-1").get(marked)).isEqualTo(drawn.get(marked));
+    }
+
+    /**
+     * A server stopping while the overview is being drawn closes the warmer (Spring closes it before the store it
+     * reads) and then the store. The read is held after its first feature, as a slow read of a dense layer is, and
+     * ignores interruption, as a store read does: the warmer must wait for it. Before, it returned at once, the store
+     * closed under the read, and every such shutdown logged a WARN "stmt pointer is closed".
+     */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aShutdownWhileDrawingWaitsForTheDrawingAndLogsNoWarning(CapturedOutput output) throws Exception {
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch readDone = new CountDownLatch(1);
+        LayerService slow = new LayerService(TestStores.intercepted(store, (method, proceed) -> {
+            Object result = proceed.call();
+            if (!method.getName().equals("query")) {
+                return result;
+            }
+            AtomicBoolean first = new AtomicBoolean(true);
+            FeatureCursor cursor = ((FeatureCursor) result).map(f -> {
+                if (first.getAndSet(false)) {
+                    reading.countDown();
+                    pauseIgnoringInterrupts(Duration.ofMillis(300));
+                }
+                return f;
+            });
+            return TestStores.whenClosed(cursor, readDone::countDown);
+        }));
+        Tiles tiles = new Tiles(new MapRenderer(slow, STYLES), slow, new ByteCache<>(1 << 24), new ByteCache<>(1 << 24), 8);
+        OverviewWarmer warmer = new OverviewWarmer(tiles, slow, List.of(UDB), writer, "drawer-1");
+        int logFrom = output.getOut().length();
+        warmer.layersChanged();
+        assertThat(reading.await(60, TimeUnit.SECONDS)).as("the drawing began").isTrue();
+
+        warmer.close();
+        assertThat(readDone.getCount()).as("the read was over when the warmer closed").isZero();
+        store.close();
+        assertThat(output.getOut().substring(logFrom)).doesNotContain("WARN").doesNotContain("ERROR");
+    }
+
+    static void pauseIgnoringInterrupts(Duration pause) {
+        long end = System.nanoTime() + pause.toNanos();
+        boolean interrupted = false;
+        for (long left = pause.toNanos(); left > 0; left = end - System.nanoTime()) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(left);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.planmap.TestStores;
 import org.planmap.boundary.BoundaryFiles;
+import org.planmap.boundary.BoundaryLayers;
 import org.planmap.boundary.BoundarySet;
 import org.planmap.controlline.ControlLine;
 import org.planmap.encode.Gdal;
@@ -53,7 +54,8 @@ class SiteReviewTest {
         BoundarySet boundaries = BoundaryFiles.fromClasspath();
         PlanTables tables = PlanTables.fromClasspath();
         CountyDirectory directory = new CountyDirectory(boundaries, tables);
-        CountyCards cards = new CountyCards(directory, tables, PlanDocuments.fromClasspath(boundaries.units(), tables));
+        CountyCards cards = new CountyCards(directory, tables, PlanDocuments.fromClasspath(boundaries.units(), tables),
+                BoundaryLayers.DATAV);
         review = new SiteReview(new LayerService(store), () -> cards);
         imports = new ImportService(List.of(new GeoJsonFormatReader(),
                 new ShapefileZipReader(new org.locationtech.jts.geom.GeometryFactory(), dir, ShapefileZipReader.DEFAULT_MAX_ENTRIES),

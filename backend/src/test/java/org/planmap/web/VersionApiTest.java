@@ -379,7 +379,7 @@ class VersionApiTest extends ServerTest {
      * A print of an old version (issue 19 with the one road of issue 14): {@code layers=id@N} as map.png takes it,
      * the map drawn from that version where it differs from the current one, the legend naming it and its day in
      * either language, the restore of it printing the same map; an unknown version refused before any page. The
-     * atlas takes versions of its own layers and says its ledger is of the lines as they are.
+     * atlas takes versions of its own layers, and its ledger figures are those of the version drawn, which it names.
      */
     @Test
     @Order(9)
@@ -413,11 +413,32 @@ class VersionApiTest extends ServerTest {
         assertThat(send(HTTP, "GET", print + "urban-development-boundary@x", null).status()).isEqualTo(400);
 
         String atlas = "/api/atlas.pdf?adcode=141181&layers=urban-development-boundary@2";
-        assertThat(text(pdf(atlas))).contains("（第 2 版，" + day + "）", "台账为各控制线的当前版本");
+        assertThat(text(pdf(atlas))).contains("（第 2 版，" + day + "）",
+                "台账按城镇开发边界第 2 版计算，其余控制线为当前版本");
+        // the ledger figure of a county the versions differ in: version 2's own, as the diff measures it, not today's
+        int current = versions().get(0).get("version").asInt();
+        JsonNode moved = null;
+        for (JsonNode c : get(UDB + "/versions/2/diff/" + current).body().get("counties")) {
+            if (moved == null && Math.abs(c.get("changeHa").asDouble()) > 1) {
+                moved = c;
+            }
+        }
+        assertThat(moved).as("a county whose boundary area versions 2 and " + current + " differ in").isNotNull();
+        String county = "/api/atlas.pdf?adcode=" + moved.get("adcode").asString();
+        assertThat(udbHa(text(pdf(county + "&layers=urban-development-boundary@2"))))
+                .isCloseTo(moved.get("aHa").asDouble(), within(0.05));
+        assertThat(udbHa(text(pdf(county)))).isCloseTo(moved.get("bHa").asDouble(), within(0.05));
         assertThat(send(HTTP, "GET", atlas + "9", null).json().get("code").asString()).isEqualTo("version-not-found");
         Reply notDrawn = send(HTTP, "GET", "/api/atlas.pdf?adcode=141181&layers=cities@1", null);
         assertThat(notDrawn.status()).isEqualTo(400);
         assertThat(notDrawn.json().get("message").get("en").asString()).contains("an atlas draws only");
+    }
+
+    /** The atlas page's ledger line of the urban development boundary, in hectares. */
+    static double udbHa(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("城镇开发边界：([0-9.]+) 公顷").matcher(text);
+        assertThat(m.find()).as(text).isTrue();
+        return Double.parseDouble(m.group(1));
     }
 
     byte[] pdf(String path) throws Exception {

