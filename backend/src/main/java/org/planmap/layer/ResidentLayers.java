@@ -153,7 +153,7 @@ public final class ResidentLayers {
                 if (skip > 0) {
                     skip--;
                 } else {
-                    out.add(q.withProperties() ? f : new Feature(f.id(), f.geometry(), Map.of()));
+                    out.add(q.asAsked(f));
                 }
             }
             return out;

@@ -82,15 +82,15 @@ final class HtmlPages {
                 new Link(html(urls.collection(layer.id())), "up", OgcUrls.HTML, layer.title())), links);
         long first = features.isEmpty() ? 0 : request.offset() + 1;
         p.paragraph("共 " + matched + " 个要素，本页第 " + first + "–" + (request.offset() + features.size())
-                + " 个；坐标系 " + request.crs().uri() + "。");
+                + " 个；坐标系 " + request.crs().uri() + "；几何类型 " + layer.geometryType() + "（各要素的几何见其页面）。");
         pager(p, links);
         p.raw("<table><thead><tr><th>标识</th>");
         layer.fields().forEach(f -> p.raw("<th>").text(f.name()).raw("</th>"));
-        p.raw("<th>几何</th></tr></thead><tbody>");
+        p.raw("</tr></thead><tbody>");
         for (Feature f : features) {
             p.raw("<tr><td>").link(html(urls.item(layer.id(), f.id())), f.id()).raw("</td>");
             layer.fields().forEach(field -> p.raw("<td>").text(value(f.properties().get(field.name()))).raw("</td>"));
-            p.raw("<td>").text(f.geometry() == null ? "无" : f.geometry().getGeometryType()).raw("</td></tr>");
+            p.raw("</tr>");
         }
         p.raw("</tbody></table>");
         pager(p, links);

@@ -113,6 +113,9 @@ record ItemsRequest(List<Envelope> bbox, String bboxText, OgcCrs bboxCrs, int li
      */
     FeatureQuery query(LayerInfo layer) {
         FeatureQuery q = FeatureQuery.of(layer.id()).version(version).filter(filter).limit(limit).offset(offset);
+        if (format == OgcFormat.HTML) {
+            q = q.withoutGeometry();   // the page lists ids and properties; a feature's geometry is on its own page
+        }
         if (bbox.size() < 2) {
             return q.bbox(bbox.isEmpty() ? null : bbox.get(0));
         }

@@ -1,5 +1,6 @@
 package org.planmap.store;
 
+import java.util.Map;
 import java.util.Objects;
 import org.locationtech.jts.geom.Envelope;
 import org.planmap.store.filter.Filter;
@@ -12,11 +13,12 @@ import org.planmap.store.filter.Filter;
  * {@code featureId} (null: any) and for which the CQL2 {@code filter} is true (null: all), skipping {@code offset} and
  * returning at most {@code limit} (null: no limit), from the layer as it is now or, with {@code version}, from one of
  * its kept versions ({@link FeatureStore#versions}). Without {@code withProperties} a query asks for ids and geometries
- * alone: a reader that measures or clips (the ledger) then does not pay for decoding every property of a dense layer.
+ * alone: a reader that measures or clips (the ledger) then does not pay for decoding every property of a dense layer;
+ * without {@code withGeometry}, for ids and properties alone.
  * Each step returns a new query; the record stays immutable.
  */
 public record FeatureQuery(String layerId, Envelope bbox, String adcodePrefix, Integer limit, long offset,
-        String featureId, Filter filter, boolean withProperties, Integer version) {
+        String featureId, Filter filter, boolean withProperties, boolean withGeometry, Integer version) {
 
     /** The property the division-code filter reads; layers without it cannot be filtered by division. */
     public static final String ADCODE = "adcode";
@@ -34,7 +36,7 @@ public record FeatureQuery(String layerId, Envelope bbox, String adcodePrefix, I
 
     /** Every feature of the layer; narrow it with the steps below. */
     public static FeatureQuery of(String layerId) {
-        return new FeatureQuery(layerId, null, null, null, 0, null, null, true, null);
+        return new FeatureQuery(layerId, null, null, null, 0, null, null, true, true, null);
     }
 
     /** The one feature with this id (stores keep ids unique per layer and index them). */
@@ -44,29 +46,35 @@ public record FeatureQuery(String layerId, Envelope bbox, String adcodePrefix, I
 
     /** Only features whose geometry intersects {@code box} (null: no spatial filter). */
     public FeatureQuery bbox(Envelope box) {
-        return new FeatureQuery(layerId, box, adcodePrefix, limit, offset, featureId, filter, withProperties, version);
+        return new FeatureQuery(layerId, box, adcodePrefix, limit, offset, featureId, filter, withProperties,
+                withGeometry, version);
     }
 
     public FeatureQuery adcodePrefix(String prefix) {
-        return new FeatureQuery(layerId, bbox, prefix, limit, offset, featureId, filter, withProperties, version);
+        return new FeatureQuery(layerId, bbox, prefix, limit, offset, featureId, filter, withProperties,
+                withGeometry, version);
     }
 
     /** At most {@code max} features (null: no limit). */
     public FeatureQuery limit(Integer max) {
-        return new FeatureQuery(layerId, bbox, adcodePrefix, max, offset, featureId, filter, withProperties, version);
+        return new FeatureQuery(layerId, bbox, adcodePrefix, max, offset, featureId, filter, withProperties,
+                withGeometry, version);
     }
 
     public FeatureQuery offset(long skip) {
-        return new FeatureQuery(layerId, bbox, adcodePrefix, limit, skip, featureId, filter, withProperties, version);
+        return new FeatureQuery(layerId, bbox, adcodePrefix, limit, skip, featureId, filter, withProperties,
+                withGeometry, version);
     }
 
     public FeatureQuery featureId(String id) {
-        return new FeatureQuery(layerId, bbox, adcodePrefix, limit, offset, id, filter, withProperties, version);
+        return new FeatureQuery(layerId, bbox, adcodePrefix, limit, offset, id, filter, withProperties, withGeometry,
+                version);
     }
 
     /** Only features for which {@code condition} is true (null: no condition). */
     public FeatureQuery filter(Filter condition) {
-        return new FeatureQuery(layerId, bbox, adcodePrefix, limit, offset, featureId, condition, withProperties, version);
+        return new FeatureQuery(layerId, bbox, adcodePrefix, limit, offset, featureId, condition, withProperties,
+                withGeometry, version);
     }
 
     /**
@@ -74,12 +82,30 @@ public record FeatureQuery(String layerId, Envelope bbox, String adcodePrefix, I
      * same features, in the same order, as the query without this step.
      */
     public FeatureQuery withoutProperties() {
-        return new FeatureQuery(layerId, bbox, adcodePrefix, limit, offset, featureId, filter, false, version);
+        return new FeatureQuery(layerId, bbox, adcodePrefix, limit, offset, featureId, filter, false, withGeometry,
+                version);
+    }
+
+    /**
+     * Features with their ids and properties and no geometry (null), for a reader that lists rather than draws (the
+     * OGC items page): the store selects no geometry column, so none is decoded, except where a bbox needs the
+     * geometry to test; the same features, in the same order, as the query without this step.
+     */
+    public FeatureQuery withoutGeometry() {
+        return new FeatureQuery(layerId, bbox, adcodePrefix, limit, offset, featureId, filter, withProperties, false,
+                version);
+    }
+
+    /** {@code f} as this query asks for it: without its properties or geometry when it asks for none. */
+    public Feature asAsked(Feature f) {
+        return withProperties && withGeometry ? f
+                : new Feature(f.id(), withGeometry ? f.geometry() : null, withProperties ? f.properties() : Map.of());
     }
 
     /** The same features of kept version {@code number} of the layer (null: the layer as it is now). */
     public FeatureQuery version(Integer number) {
-        return new FeatureQuery(layerId, bbox, adcodePrefix, limit, offset, featureId, filter, withProperties, number);
+        return new FeatureQuery(layerId, bbox, adcodePrefix, limit, offset, featureId, filter, withProperties,
+                withGeometry, number);
     }
 
     /** Whether the answer is every match (no limit, no offset), so its length is also its numberMatched. */

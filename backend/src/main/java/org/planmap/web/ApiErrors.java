@@ -3,6 +3,8 @@ package org.planmap.web;
 import org.planmap.http.ApiException;
 import java.util.Map;
 import org.planmap.ClientFault;
+import org.planmap.importer.ImportService;
+import org.planmap.importer.ImportStatus;
 import org.planmap.layer.Abandoned;
 import org.planmap.layer.UnknownLayerException;
 import org.planmap.store.StoreException;
@@ -58,6 +60,24 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case REFUSED -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
+    }
+
+    /**
+     * A failed import is a problem document like every other error, carrying the job's {@code id}, {@code state} and
+     * {@code error} as well, and its address, so that a client reads it as it reads a polled job.
+     */
+    @ExceptionHandler(ImportFailed.class)
+    ResponseEntity<ProblemDetail> importFailed(ImportFailed e) {
+        ImportStatus job = e.status();
+        ImportStatus.Error error = job.error();
+        HttpStatus http = error.clientError() ? status(error.fault())
+                : error.code().equals(ImportService.DISK_FULL) ? HttpStatus.INSUFFICIENT_STORAGE
+                : HttpStatus.INTERNAL_SERVER_ERROR;
+        ProblemDetail p = problem(http, error.code(), error.messageZh(), error.messageEn());
+        p.setProperty("id", job.id());
+        p.setProperty("state", job.state());
+        p.setProperty("error", error);
+        return ResponseEntity.status(http).location(ImportFailed.job(job)).body(p);
     }
 
     @ExceptionHandler(UnknownLayerException.class)

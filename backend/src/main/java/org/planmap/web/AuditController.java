@@ -13,7 +13,6 @@ import org.planmap.ClientFault.Kind;
 import org.planmap.account.AuditEntry;
 import org.planmap.account.AuditQuery;
 import org.planmap.account.AuditTrail;
-import org.planmap.encode.CsvWriter;
 import org.planmap.http.ApiException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -35,9 +34,6 @@ class AuditController {
 
     private static final int DEFAULT_LIMIT = 1000;
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-    private static final List<String> CSV_HEADER = List.of("id", "time", "user", "address", "action", "layer",
-            "version", "layerVersion", "fileName", "sha256", "status", "outcome", "detail");
-
     private final AuditTrail trail;
 
     AuditController(AuditTrail trail) {
@@ -55,22 +51,7 @@ class AuditController {
             response.setContentType("text/csv; charset=UTF-8");
             response.setHeader("Content-Disposition", "attachment; filename=\"planmap-audit.csv\"");
             response.setHeader("Cache-Control", "no-store");
-            CsvWriter csv = new CsvWriter(response.getOutputStream()); // with the BOM Excel needs for UTF-8
-            csv.row(CSV_HEADER);
-            IOException[] failure = new IOException[1];
-            trail.read(query, e -> {
-                if (failure[0] == null) {
-                    try {
-                        csv.row(cells(e));
-                    } catch (IOException x) {
-                        failure[0] = x;
-                    }
-                }
-            });
-            if (failure[0] != null) {
-                throw failure[0];
-            }
-            csv.flush();
+            AuditCsv.write(trail, query, response.getOutputStream());
             return null;
         }
         if (!format.equals("json")) {
@@ -120,15 +101,5 @@ class AuditController {
                     "must be 1.." + AuditQuery.MAX_LIMIT);
         }
         return limit;
-    }
-
-    private static List<String> cells(AuditEntry e) {
-        return List.of(Long.toString(e.id()), e.time().toString(), e.user(), nz(e.address()), e.action(),
-                nz(e.layer()), e.version() == null ? "" : e.version().toString(), nz(e.layerVersion()),
-                nz(e.fileName()), nz(e.sha256()), Integer.toString(e.status()), e.outcome(), nz(e.detail()));
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 }

@@ -17,9 +17,7 @@ import org.planmap.importer.ImportStatus;
 import org.planmap.importer.ImportTarget;
 import org.planmap.layer.LayerService;
 import org.planmap.security.Auditor;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -72,31 +70,15 @@ class ImportController {
         ImportStatus started = imports.submit(target, upload.path(), fileName, declared, upload.sha256(),
                 user.getName());
         ImportStatus status = imports.await(started.id(), wait);
-        URI job = URI.create("/api/import-jobs/" + status.id());
+        URI job = ImportFailed.job(status);
         if (status.state() == ImportStatus.State.DONE) {
             layers.currentVersion(id).ifPresent(v -> Auditor.wrote(request, v));
         }
         return switch (status.state()) {
             case DONE -> ResponseEntity.ok().location(job).body(status);
-            case FAILED -> failed(status, job);
+            case FAILED -> throw new ImportFailed(status);
             default -> ResponseEntity.accepted().location(job).body(status);
         };
-    }
-
-    /**
-     * A failed import is a problem document like every other error (message.zh/en, code), carrying the job's
-     * {@code id}, {@code state} and {@code error} as well so that a client polling jobs reads it the same way.
-     */
-    private static ResponseEntity<ProblemDetail> failed(ImportStatus status, URI job) {
-        ImportStatus.Error error = status.error();
-        HttpStatus http = error.clientError() ? ApiErrors.status(error.fault())
-                : error.code().equals(ImportService.DISK_FULL) ? HttpStatus.INSUFFICIENT_STORAGE
-                : HttpStatus.INTERNAL_SERVER_ERROR;
-        ProblemDetail p = ApiErrors.problem(http, error.code(), error.messageZh(), error.messageEn());
-        p.setProperty("id", status.id());
-        p.setProperty("state", status.state());
-        p.setProperty("error", error);
-        return ResponseEntity.status(http).location(job).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 
     /** Deletes an imported control line; it falls back to the demonstration data. */

@@ -1,5 +1,6 @@
 package org.planmap.web;
 
+import org.planmap.http.LayerSelection;
 import org.planmap.http.StreamedResponse;
 import org.planmap.http.QueryParams;
 import org.planmap.http.ApiException;
@@ -15,7 +16,6 @@ import org.planmap.layer.LayerService;
 import org.planmap.layer.ZoomBand;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.LayerInfo;
-import org.planmap.store.filter.Filter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -47,20 +47,12 @@ class LayerController {
     }
 
     @GetMapping("/{id}/features")
-    void features(@PathVariable String id,
-            @RequestParam(required = false) String bbox,
-            @RequestParam(required = false) String adcode,
-            @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) Long offset,
-            @RequestParam(required = false) Integer zoom,
-            @RequestParam(required = false) String filter,
-            @RequestParam(name = "filter-lang", required = false) String filterLang,
-            @RequestParam(required = false) String version,
+    void features(@PathVariable String id, LayerSelection selection, @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) Long offset, @RequestParam(required = false) Integer zoom,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<ZoomBand> band = QueryParams.zoom(zoom);
-        Filter condition = Filter.parse(filter, filterLang);
-        Integer kept = QueryParams.version(version);
-        if (bbox == null && adcode == null && limit == null && offset == null && condition == null && kept == null) {
+        FeatureQuery selected = selection.query(id);
+        if (limit == null && offset == null && selected.equals(FeatureQuery.of(id))) {
             // Usually answered by CachedLayerHandler already; this serves what it leaves (a version check due, a
             // band not built yet, HEAD, extra parameters).
             Optional<CachedLayers.EncodedLayer> cached = cache.answer(id, band);
@@ -73,8 +65,7 @@ class LayerController {
                     "zoom selects a generalised whole layer as it is now; it does not combine with bbox, adcode, limit, "
                             + "offset, filter or version");
         }
-        FeatureQuery query = FeatureQuery.of(id).version(kept).bbox(QueryParams.bbox(bbox)).adcodePrefix(QueryParams.adcodePrefix(adcode))
-                .filter(condition).limit(QueryParams.limit(limit)).offset(QueryParams.offset(offset));
+        FeatureQuery query = selected.limit(QueryParams.limit(limit)).offset(QueryParams.offset(offset));
         try (FeaturePage page = layers.page(query)) {
             StreamedResponse.send(response, () -> response.setContentType(geoJson.mediaType()),
                     out -> geoJson.write(page, out));

@@ -3,11 +3,14 @@ package org.planmap.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.planmap.ClientFault;
 import org.planmap.http.ApiException;
+import org.planmap.importer.ImportService;
+import org.planmap.importer.ImportStatus;
 import org.planmap.store.StoreException;
 import org.planmap.store.StoreUnavailableException;
 import org.springframework.http.ProblemDetail;
@@ -64,5 +67,34 @@ class ApiErrorsTest {
                 .isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new ApiException(ClientFault.Kind.REFUSED, "boundaries-refused", "缺少", "missing"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("REFUSED");
+    }
+
+    private static ImportStatus failed(ImportStatus.Error error) {
+        return new ImportStatus("job-7", "urban-development-boundary", "红线.zip", ImportStatus.State.FAILED, 0.35,
+                "写入数据库", Instant.EPOCH, Instant.EPOCH, error, null);
+    }
+
+    /**
+     * A failed import answers with the status its fault's kind names (507 and 500 when the server failed), the
+     * job's address and its status members beside the bilingual message.
+     */
+    @Test
+    void aFailedImportIsAProblemOfItsKindCarryingTheJob() {
+        ImportStatus.Error crs = new ImportStatus.Error("crs-missing", "文件未声明坐标系", "the file declares no CRS",
+                ClientFault.Kind.INVALID);
+        ResponseEntity<ProblemDetail> r = new ApiErrors().importFailed(new ImportFailed(failed(crs)));
+        assertThat(r.getStatusCode().value()).isEqualTo(400);
+        assertThat(r.getHeaders().getLocation()).hasToString("/api/import-jobs/job-7");
+        assertThat(r.getBody().getDetail()).isEqualTo("文件未声明坐标系");
+        assertThat(r.getBody().getProperties()).containsEntry("code", "crs-missing")
+                .containsEntry("message", Map.of("zh", "文件未声明坐标系", "en", "the file declares no CRS"))
+                .containsEntry("id", "job-7").containsEntry("state", ImportStatus.State.FAILED).containsEntry("error", crs);
+
+        ImportStatus.Error tooLarge = new ImportStatus.Error("too-many-features", "要素过多", "too many", ClientFault.Kind.TOO_LARGE);
+        assertThat(new ApiErrors().importFailed(new ImportFailed(failed(tooLarge))).getStatusCode().value()).isEqualTo(413);
+        ImportStatus.Error full = new ImportStatus.Error(ImportService.DISK_FULL, "磁盘空间不足", "the disk is full", null);
+        assertThat(new ApiErrors().importFailed(new ImportFailed(failed(full))).getStatusCode().value()).isEqualTo(507);
+        ImportStatus.Error broken = new ImportStatus.Error("import-failed", "导入失败", "the import failed", null);
+        assertThat(new ApiErrors().importFailed(new ImportFailed(failed(broken))).getStatusCode().value()).isEqualTo(500);
     }
 }

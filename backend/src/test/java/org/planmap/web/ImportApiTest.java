@@ -73,6 +73,14 @@ class ImportApiTest extends ServerTest {
         String version = get(UDB).body().get("version").asString();
         HttpResponse<String> noPrj = upload("urban-development-boundary", "shp-noprj.zip", "", true);
         assertThat(noPrj.statusCode()).isEqualTo(400);
+        assertThat(noPrj.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(noPrj.headers().firstValue("Location").orElseThrow()).startsWith("/api/import-jobs/");
+        JsonNode problem = JSON.readTree(noPrj.body());
+        assertThat(problem.get("title").asString()).isEqualTo("Bad Request");
+        assertThat(problem.get("detail").asString()).contains("坐标系").isEqualTo(problem.get("message").get("zh").asString());
+        assertThat(problem.get("message").get("en").asString()).contains("coordinate system");
+        assertThat(problem.get("code").asString()).isEqualTo("crs-missing");
+        assertThat(problem.get("state").asString()).isEqualTo("FAILED");
         assertThat(JSON.readTree(noPrj.body()).get("error").get("code").asString()).isEqualTo("crs-missing");
         assertThat(JSON.readTree(noPrj.body()).get("error").get("messageZh").asString()).contains("坐标系");
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -20,7 +21,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A real server and the viewer in headless Chromium at phone (390×844), tablet (768×1024) or desktop (1400×900)
  * size: opening it, screenshots in backend/target/screenshots/{prefix}*.png, axe-core's serious and critical
- * findings, text left untranslated in English mode.
+ * findings, text left untranslated in English mode. Every browser test starts from here, so that it says only what it
+ * tests.
  */
 abstract class ScreenBrowserTest extends ServerTest {
 
@@ -48,13 +50,34 @@ abstract class ScreenBrowserTest extends ServerTest {
         return ((JavascriptExecutor) browser).executeScript(script, args);
     }
 
+    String url(String fragment) {
+        return "http://localhost:" + port + "/" + fragment;
+    }
+
+    /** The viewer at desktop size. */
+    void open(String fragment) {
+        open("desktop", fragment);
+    }
+
+    /** The viewer at this size in Chinese ({@code zh}) or English ({@code en}). */
+    void openInLanguage(String size, String lang) {
+        open(size, lang.equals("en") ? "#lang=en" : "");
+    }
+
+    /** On a phone or tablet the header's controls fold into its menu: open it there; a desktop shows them all. */
+    void unfoldMenu(String size) {
+        if (!size.equals("desktop")) {
+            browser.findElement(By.id("menu-toggle")).click();
+        }
+    }
+
     void open(String size, String fragment) {
         // The device's own viewport (headless Chromium will not make a window narrower than 500 px).
         Dimension screen = SIZES.get(size);
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", screen.width, "height", screen.height,
                 "deviceScaleFactor", 1, "mobile", size.equals("phone")));
         browser.get("about:blank");
-        browser.get("http://localhost:" + port + "/" + fragment);
+        browser.get(url(fragment));
         wait.until(d -> "true".equals(js("return document.body && document.body.dataset.ready")));
     }
 

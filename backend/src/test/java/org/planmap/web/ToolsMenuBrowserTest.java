@@ -31,7 +31,7 @@ class ToolsMenuBrowserTest extends ScreenBrowserTest {
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"desktop,zh", "desktop,en", "tablet,zh", "tablet,en", "phone,zh", "phone,en"})
     void theToolsMenuOpensMovesAndClosesByKeyboardBesideTheFullTitle(String size, String lang) throws Exception {
-        open(size, lang.equals("en") ? "#lang=en" : "");
+        openInLanguage(size, lang);
         screenshot(size + "-" + lang);
         WebElement title = browser.findElement(By.cssSelector(".bar h1"));
         if (size.equals("desktop")) {
@@ -40,9 +40,7 @@ class ToolsMenuBrowserTest extends ScreenBrowserTest {
                     .isTrue();
         }
         boolean collapsed = !size.equals("desktop");
-        if (collapsed) {
-            browser.findElement(By.id("menu-toggle")).click();
-        }
+        unfoldMenu(size);
         WebElement button = browser.findElement(By.id("tools-button"));
         WebElement menu = browser.findElement(By.id("tools-menu"));
         assertThat(button.getText()).startsWith(lang.equals("en") ? "Tools" : "工具");

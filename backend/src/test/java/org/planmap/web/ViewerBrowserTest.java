@@ -4,37 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.planmap.crs.CrsRef;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The viewer in a real headless Chromium (Debian's chromium + chromium-driver, installed by bin/test),
- * against a real server. Screenshots land in backend/target/screenshots for a person to look at.
+ * against a real server, at desktop size unless a test says otherwise. Screenshots land in
+ * backend/target/screenshots for a person to look at.
  */
 @org.planmap.BrowserTest
-class ViewerBrowserTest extends ServerTest {
-
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+class ViewerBrowserTest extends ScreenBrowserTest {
 
     static final String EDITOR_PASSWORD = "browser-test-editor-pw";
 
@@ -45,13 +37,8 @@ class ViewerBrowserTest extends ServerTest {
         registry.add("planmap.import.max-upload-size", () -> "1MB");
     }
 
-    static ChromeDriver browser;
-    static WebDriverWait wait;
-
-    @BeforeAll
-    static void startBrowser(@TempDir Path profile) {
-        browser = Chromium.start(profile);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    ViewerBrowserTest() {
+        super("");
     }
 
     /** Every test ran under the server's CSP; a blocked script, style or image shows in the console. */
@@ -59,34 +46,6 @@ class ViewerBrowserTest extends ServerTest {
     void nothingWasBlockedByTheContentSecurityPolicy() {
         assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).extracting(LogEntry::getMessage)
                 .noneMatch(m -> m.contains("Content Security Policy"));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    String url(String fragment) {
-        return "http://localhost:" + port + "/" + fragment;
-    }
-
-    void open(String fragment) {
-        browser.get("about:blank");
-        browser.get(url(fragment));
-        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
-    }
-
-    void screenshot(String name) throws Exception {
-        // Let a zoom animation finish: mid-animation, Leaflet scales the SVG and lines look thick.
-        wait.until(d -> !(Boolean) js("return document.querySelector('.leaflet-zoom-anim') !== null"));
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-    }
-
-    Object js(String script) {
-        return ((JavascriptExecutor) browser).executeScript(script);
     }
 
     WebElement card() {
@@ -156,14 +115,9 @@ class ViewerBrowserTest extends ServerTest {
         screenshot("card-desktop");
         js("const c = document.getElementById('card'); c.scrollTop = c.querySelector('.tasks').offsetTop");
         screenshot("card-desktop-tasks");
-        try {
-            browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
-            open("#sel=county:141181");
-            wait.until(d -> card().getText().contains("吕梁市2021年重点任务"));
-            screenshot("card-phone");
-        } finally {
-            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
-        }
+        open("phone", "#sel=county:141181");
+        wait.until(d -> card().getText().contains("吕梁市2021年重点任务"));
+        screenshot("card-phone");
         assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
                 .filteredOn(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).extracting(LogEntry::getMessage).isEmpty();
     }

@@ -25,7 +25,7 @@ class ViewerOnAnyScreenBrowserTest extends ScreenBrowserTest {
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"phone,zh", "phone,en", "tablet,zh", "tablet,en", "desktop,zh", "desktop,en"})
     void searchResultAndCardByKeyboardWithTheCountyInViewBesideTheCard(String size, String lang) throws Exception {
-        open(size, lang.equals("en") ? "#lang=en" : "");
+        openInLanguage(size, lang);
         assertThat(js("return document.documentElement.lang")).isEqualTo(lang.equals("en") ? "en" : "zh-CN");
         assertThat(((Number) js("return document.documentElement.scrollWidth - window.innerWidth")).intValue())
                 .as("nothing scrolls sideways").isLessThanOrEqualTo(0);
@@ -94,10 +94,8 @@ class ViewerOnAnyScreenBrowserTest extends ScreenBrowserTest {
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"phone,zh", "tablet,en", "desktop,zh", "desktop,en"})
     void theLedgerTotalsEachLevelSortsAndKeepsTheChosenCountyInView(String size, String lang) throws Exception {
-        open(size, lang.equals("en") ? "#lang=en" : "");
-        if (!size.equals("desktop")) {
-            browser.findElement(By.id("menu-toggle")).click();
-        }
+        openInLanguage(size, lang);
+        unfoldMenu(size);
         browser.findElement(By.id("show-ledger")).click();
         WebElement panel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ledger")));
         wait.until(d -> panel.findElements(By.cssSelector("tbody tr")).size() == 117);
@@ -135,10 +133,8 @@ class ViewerOnAnyScreenBrowserTest extends ScreenBrowserTest {
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"phone,en", "desktop,zh"})
     void theReaderAndTheExportDialogPassAxe(String size, String lang) throws Exception {
-        open(size, lang.equals("en") ? "#lang=en" : "");
-        if (!size.equals("desktop")) {
-            browser.findElement(By.id("menu-toggle")).click();
-        }
+        openInLanguage(size, lang);
+        unfoldMenu(size);
         browser.findElement(By.id("show-reader")).click();
         WebElement reader = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reader")));
         wait.until(d -> !reader.findElements(By.cssSelector(".reader-body p")).isEmpty());
@@ -163,9 +159,7 @@ class ViewerOnAnyScreenBrowserTest extends ScreenBrowserTest {
         WebElement reopened = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#reader .current")));
         assertThat(reopened.getDomAttribute("data-start")).isEqualTo(at);
         browser.findElement(By.cssSelector("#reader .close")).click();
-        if (!size.equals("desktop")) {
-            browser.findElement(By.id("menu-toggle")).click();
-        }
+        unfoldMenu(size);
         browser.findElement(By.id("show-export")).click();
         WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("export")));
         assertThat(js("return document.querySelector('#export select[name=layer]').value"))

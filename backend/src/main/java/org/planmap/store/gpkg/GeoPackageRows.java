@@ -121,7 +121,9 @@ final class GeoPackageRows {
      * page is counted here, after the exact test.
      */
     FeatureCursor select(FeatureQuery q, RowCursor.Release release) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT t." + ID + ", t." + GEOMETRY);
+        // Without geometry and without a box to test, the blob is not even read.
+        String geometry = q.withGeometry() || q.bbox() != null ? "t." + GEOMETRY : "NULL";
+        StringBuilder sql = new StringBuilder("SELECT t." + ID + ", " + geometry);
         fields.forEach(f -> sql.append(", t.").append(JdbcColumns.quote(f.name())));
         if (q.bbox() != null) {
             sql.append(", r.minx, r.maxx, r.miny, r.maxy");
@@ -187,6 +189,7 @@ final class GeoPackageRows {
         private final BoxFilter box;
         private final Integer limit;
         private final int envelopeColumn;
+        private final boolean withGeometry;
         private long toSkip;
         private long returned;
 
@@ -197,6 +200,7 @@ final class GeoPackageRows {
             this.limit = q.limit();
             this.toSkip = q.offset();
             this.envelopeColumn = fields.size() + 3;
+            this.withGeometry = q.withGeometry();
         }
 
         @Override
@@ -214,7 +218,7 @@ final class GeoPackageRows {
                     continue;
                 }
                 returned++;
-                return feature(rs, reader, g == null ? blob : null, g);
+                return withGeometry ? feature(rs, reader, g == null ? blob : null, g) : feature(rs, reader, null, null);
             }
             return null;
         }

@@ -92,7 +92,8 @@ final class PostgisRows {
      */
     FeatureCursor select(Connection db, FeatureQuery q, RowCursor.Release release,
             Function<SQLException, StoreException> failure) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT " + LayerTables.ID + ", ST_AsBinary(" + LayerTables.GEOMETRY + ")");
+        String geometry = q.withGeometry() ? "ST_AsBinary(" + LayerTables.GEOMETRY + ")" : "NULL";
+        StringBuilder sql = new StringBuilder("SELECT " + LayerTables.ID + ", " + geometry);
         fields.forEach(f -> sql.append(", ").append(LayerTables.quote(f.name())));
         SqlWhere filter = filter(q);
         sql.append(from(q, filter)).append(" ORDER BY ").append(LayerTables.FID).append(" LIMIT ? OFFSET ?");
