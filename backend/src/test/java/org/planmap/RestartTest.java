@@ -109,4 +109,21 @@ class RestartTest {
         assertThat(again.log()).doesNotContain("stored layer").doesNotContain("stored demonstration")
                 .doesNotContain("ledger recomputed").contains("control-line ledger as kept for");
     }
+
+    /** What an import killed mid-way left in the uploads directory is gone once the server is up again. */
+    @Test
+    void aStartClearsWhatInterruptedImportsLeftInTheUploads(CapturedOutput output) throws Exception {
+        Path store = PreparedDataDirectory.copyTo(dir.resolve("store"));
+        Path uploads = Files.createDirectories(store.resolve("uploads"));
+        Files.write(uploads.resolve("upload-4711.part"), new byte[1000]);
+        Files.write(Files.createDirectories(uploads.resolve("shapefile-4712")).resolve("county.dbf"), new byte[24]);
+        int logFrom = output.getOut().length();
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PlanmapApplication.class)
+                .run("--server.port=0", "--planmap.data-dir=" + store, "--planmap.small-layers.warm=false")) {
+            try (var left = Files.list(uploads)) {
+                assertThat(left.toList()).isEmpty();
+            }
+            assertThat(output.getOut().substring(logFrom)).contains("removed 2 files (1024 bytes) left in " + uploads);
+        }
+    }
 }

@@ -38,7 +38,9 @@ public final class CountyAtlas {
     static final List<String> MAP_LAYERS = List.of("counties", ControlLine.ECOLOGICAL_PROTECTION_REDLINE.layerId(),
             ControlLine.PERMANENT_BASIC_FARMLAND.layerId(), ControlLine.URBAN_DEVELOPMENT_BOUNDARY.layerId(),
             ConflictLayer.ID, "town-groups", MapImage.LABELS);
-    private static final int MAP_HEIGHT = 430;
+    static final int MAP_HEIGHT = 430;
+    /** Around the county: its neighbours show at the edges. */
+    static final double MAP_PADDING = 0.08;
 
     private final LayerService layers;
     private final Supplier<CountyCards> cards;
@@ -104,7 +106,7 @@ public final class CountyAtlas {
         UnaryOperator<String> word = chinese -> maps.word(l, chinese);
         String title = l.placeText(card.city().name()) + l.text(" ", " · ") + l.placeText(card.name());
         maps.map(page, PdfTextFlow.MARGIN, top, (int) (a4.getWidth() - 2 * PdfTextFlow.MARGIN), MAP_HEIGHT,
-                MapPdf.padded(county.geometry().getEnvelopeInternal(), 0.08), drawn, title, county.geometry(), l);
+                MapPdf.padded(county.geometry().getEnvelopeInternal(), MAP_PADDING), drawn, title, county.geometry(), l);
         MapPdf.footer(pdf, page, l);
         String comma = l.text("，", ", ");
         String open = l.text("（", " (");

@@ -96,9 +96,9 @@ class PlanmapConfiguration {
     Startup startup(LayerWriter writer, BoundarySet boundaries, CountyDirectory directory,
             CurrentBoundaries current, PlacesInForce places, DemoControlLinePublisher demonstration,
             LedgerService ledger, CachedLayers cachedLayers, SmallLayersProperties smallLayers, OverviewWarmer overviews,
-            Environment environment) {
+            Environment environment, PlanmapProperties properties) {
         Startup startup = new Startup(writer, boundaries, directory, current, places, demonstration, ledger, cachedLayers,
-                smallLayers.warm(), overviews, environment.getProperty("server.address", "localhost"));
+                smallLayers.warm(), overviews, environment.getProperty("server.address", "localhost"), properties.uploads());
         startup.prepare();
         return startup;
     }

@@ -6,12 +6,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
 import org.planmap.boundary.BoundarySet;
 import org.planmap.controlline.DemoControlLinePublisher;
 import org.planmap.controlline.DemoControlLines;
@@ -32,6 +35,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * What a start does, in order. Before the port opens ({@link #prepare}): the project's own layers, the
@@ -60,15 +64,17 @@ final class Startup {
     private final boolean warmSmallLayers;
     private final OverviewWarmer overviews;
     private final String host;
+    private final Path uploads;
 
     /**
      * @param warmSmallLayers whether {@code cachedLayers} builds its answers once the server is ready
      *                        ({@code planmap.small-layers.warm})
      * @param host            the host the ready line names ({@code server.address}, or localhost)
+     * @param uploads         where uploads spool and zips are extracted ({@code <data-dir>/uploads})
      */
     Startup(LayerWriter writer, BoundarySet boundaries, CountyDirectory directory, CurrentBoundaries current,
             PlacesInForce places, DemoControlLinePublisher demonstration, LedgerService ledger, CachedLayers cachedLayers,
-            boolean warmSmallLayers, OverviewWarmer overviews, String host) {
+            boolean warmSmallLayers, OverviewWarmer overviews, String host, Path uploads) {
         this.writer = writer;
         this.boundaries = boundaries;
         this.directory = directory;
@@ -80,6 +86,7 @@ final class Startup {
         this.warmSmallLayers = warmSmallLayers;
         this.overviews = overviews;
         this.host = host;
+        this.uploads = uploads;
     }
 
     /**
@@ -89,6 +96,7 @@ final class Startup {
      * each follows the changes the others make.
      */
     void prepare() {
+        clearLeftoverUploads();
         writer.exclusively("start-up", () -> {
             step("boundaries in force", current::load);
             step("base layers", this::publishBaseLayers);
@@ -159,6 +167,34 @@ final class Startup {
         int root = Math.max(Math.max(url.lastIndexOf("org/planmap/"), url.lastIndexOf("data/")),
                 url.lastIndexOf("META-INF/resources/"));
         return url.substring(Math.max(root, 0));
+    }
+
+    /**
+     * Before the port opens no import or site review can be running, so whatever is in the uploads directory was
+     * left by one a crash or kill interrupted (a spooled upload, an extracted zip): tens of MB each, never read again.
+     */
+    private void clearLeftoverUploads() {
+        if (!Files.isDirectory(uploads)) {
+            return;
+        }
+        long files = 0;
+        long bytes = 0;
+        try (Stream<Path> left = Files.walk(uploads)) {
+            for (Path file : (Iterable<Path>) left.filter(Files::isRegularFile)::iterator) {
+                files++;
+                bytes += Files.size(file);
+            }
+            try (Stream<Path> entries = Files.list(uploads)) {
+                for (Path entry : (Iterable<Path>) entries::iterator) {
+                    FileSystemUtils.deleteRecursively(entry);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the leftover uploads in " + uploads, e);
+        }
+        if (files > 0) {
+            log.info("start-up: removed {} files ({} bytes) left in {} by interrupted imports", files, bytes, uploads);
+        }
     }
 
     private void publishDemonstrationLines() {

@@ -1,21 +1,19 @@
 package org.planmap.controlline;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.WKBWriter;
+import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.planmap.boundary.BoundarySet;
 import org.planmap.crs.AreaUnits;
@@ -33,9 +31,11 @@ import org.planmap.store.LayerInfo;
  * line (clipped to the county, dissolved, on the ellipsoid), so the figures agree with the 台账; the features added,
  * removed and changed; and the diff layer, the areas only in a and only in b per county, to map and export.
  *
- * <p>Features are told apart by content, a hash of the geometry (WKB) and the properties: a feature of a whose
- * content is in b is unchanged wherever it sits in the file; of the rest, an id found on both sides is a change, the
- * others are removed (only in a) or added (only in b). Versions never change once kept, so the last few diffs are
+ * <p>A feature of a is the same feature as one of b as a planner means it: by its {@code id} field when every
+ * feature of both versions has one of its own (an export and re-import keeps it, the store's ids are new), else by
+ * its geometry, equal within 1 cm whatever its place in the file; failing both, by the store's id (an edit in
+ * planmap). The same feature is unchanged when its geometry (within 1 cm) and the properties both sides have agree,
+ * else changed; the others are removed (only in a) or added (only in b). Versions never change once kept, so the last few diffs are
  * remembered.
  */
 public final class VersionDiff {
@@ -168,54 +168,134 @@ public final class VersionDiff {
     }
 
     private FeatureChanges features(String layerId, int a, int b) {
-        Map<String, String> inA = contents(layerId, a);
-        Map<String, String> inB = contents(layerId, b);
-        Map<String, Integer> bContents = new HashMap<>();
-        inB.values().forEach(h -> bContents.merge(h, 1, Integer::sum));
-        long unchanged = 0;
-        List<String> restA = new ArrayList<>();
-        for (Map.Entry<String, String> f : inA.entrySet()) {
-            Integer left = bContents.get(f.getValue());
-            if (left != null && left > 0) {
-                bContents.put(f.getValue(), left - 1);
-                unchanged++;
-            } else {
-                restA.add(f.getKey());
+        List<Compared> inA = compared(layerId, a);
+        List<Compared> inB = compared(layerId, b);
+        boolean byIdField = distinctIds(inA) && distinctIds(inB);
+        Map<String, Compared> bById = new HashMap<>();
+        STRtree bByPlace = new STRtree();
+        for (Compared f : inB) {
+            if (byIdField) {
+                bById.put(f.idField(), f);
+            } else if (f.geometry() != null) {
+                bByPlace.insert(f.geometry().getEnvelopeInternal(), f);
             }
         }
-        // what is left over of a content in b after a took its share: the features of b that a lacks
-        Set<String> restB = new HashSet<>();
-        inB.forEach((id, h) -> {
-            Integer left = bContents.get(h);
-            if (left != null && left > 0) {
-                bContents.put(h, left - 1);
-                restB.add(id);
+        Map<String, Compared> bByStoreId = new HashMap<>();
+        inB.forEach(f -> bByStoreId.put(f.storeId(), f));
+        Set<Compared> taken = Collections.newSetFromMap(new IdentityHashMap<>());
+        long unchanged = 0;
+        long changed = 0;
+        for (Compared f : inA) {
+            Compared partner = byIdField ? bById.get(f.idField()) : samePlace(f, bByPlace, taken);
+            if (partner == null || taken.contains(partner)) {
+                // edited in place in planmap: the store keeps the feature's id
+                partner = bByStoreId.get(f.storeId());
             }
-        });
-        long changed = restA.stream().filter(restB::contains).count();
-        long removed = restA.size() - changed;
-        long added = restB.size() - changed;
+            if (partner == null || taken.contains(partner)) {
+                continue;
+            }
+            taken.add(partner);
+            if (sameGeometry(f.geometry(), partner.geometry()) && sameProperties(f.properties(), partner.properties())) {
+                unchanged++;
+            } else {
+                changed++;
+            }
+        }
+        long removed = inA.size() - unchanged - changed;
+        long added = inB.size() - unchanged - changed;
         return new FeatureChanges(added, removed, changed, unchanged);
     }
 
-    /** Each feature's id and content hash, in store order (ids are unique within a version). */
-    private Map<String, String> contents(String layerId, int version) {
-        Map<String, String> out = new LinkedHashMap<>();
-        WKBWriter wkb = new WKBWriter(2);
-        try (FeatureCursor features = layers.features(FeatureQuery.of(layerId).version(version),
-                CrsRef.WGS84)) {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+    /**
+     * One feature as versions are compared: the store's id (kept by edits in planmap, new on every import), the
+     * value of its {@link #ID_FIELD} (kept by exports and re-imports), its normalised geometry and properties.
+     */
+    private record Compared(String storeId, String idField, Geometry geometry, Map<String, Object> properties) {
+    }
+
+    /** A layer's own feature number, as the demonstration lines and most departments' files carry one. */
+    static final String ID_FIELD = "id";
+    /**
+     * Coordinates closer than this (degrees, ≈ 1 cm) are the same point: a round trip through Gauss-Krüger metres and
+     * back moves them by about 1e-9°.
+     */
+    static final double SAME_POINT = 1e-7;
+
+    private List<Compared> compared(String layerId, int version) {
+        List<Compared> out = new ArrayList<>();
+        try (FeatureCursor features = layers.features(FeatureQuery.of(layerId).version(version), CrsRef.WGS84)) {
             features.forEachRemaining(f -> {
-                sha.update(f.geometry() == null ? new byte[0] : wkb.write(f.geometry()));
-                byte[] properties = f.properties().toString().getBytes(StandardCharsets.UTF_8);
-                sha.update(ByteBuffer.allocate(4).putInt(properties.length).array());
-                sha.update(properties);
-                out.put(f.id(), HexFormat.of().formatHex(sha.digest(), 0, 16));
+                Object id = f.properties().get(ID_FIELD);
+                Geometry g = f.geometry() == null ? null : f.geometry().norm();
+                out.add(new Compared(f.id(), id == null || id.toString().isBlank() ? null : id.toString(), g,
+                        f.properties()));
             });
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
         return out;
+    }
+
+    /** Whether every feature carries an id field value of its own: then it, not the place, says which is which. */
+    private static boolean distinctIds(List<Compared> features) {
+        Set<String> seen = new HashSet<>();
+        return features.stream().allMatch(f -> f.idField() != null && seen.add(f.idField()));
+    }
+
+    /** The first feature of b not yet matched with the geometry of {@code f}, one with its properties first. */
+    private static Compared samePlace(Compared f, STRtree b, Set<Compared> taken) {
+        if (f.geometry() == null) {
+            return null;
+        }
+        Envelope near = new Envelope(f.geometry().getEnvelopeInternal());
+        near.expandBy(SAME_POINT);
+        Compared found = null;
+        for (Object o : b.query(near)) {
+            Compared c = (Compared) o;
+            if (!taken.contains(c) && sameGeometry(f.geometry(), c.geometry())) {
+                if (sameProperties(f.properties(), c.properties())) {
+                    return c;
+                }
+                found = found == null ? c : found;
+            }
+        }
+        return found;
+    }
+
+    /** Normalised geometries with the same parts and vertices, each within {@link #SAME_POINT}. */
+    private static boolean sameGeometry(Geometry a, Geometry b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        if (a.getNumGeometries() != b.getNumGeometries()) {
+            return false;
+        }
+        for (int i = 0; i < a.getNumGeometries(); i++) {
+            if (!a.getGeometryN(i).equalsExact(b.getGeometryN(i), SAME_POINT)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The properties both versions have agree: numbers as numbers (a DBF gives 12.0 for 12), the rest as text. A field
+     * only one side has (a Shapefile cuts names to 10 characters) is not compared.
+     */
+    private static boolean sameProperties(Map<String, Object> a, Map<String, Object> b) {
+        for (Map.Entry<String, Object> e : a.entrySet()) {
+            if (!b.containsKey(e.getKey())) {
+                continue;
+            }
+            Object x = e.getValue();
+            Object y = b.get(e.getKey());
+            if (x instanceof Number n && y instanceof Number m) {
+                if (Math.abs(n.doubleValue() - m.doubleValue()) > 1e-9 * Math.max(1, Math.abs(n.doubleValue()))) {
+                    return false;
+                }
+            } else if (!Objects.toString(x, "").equals(Objects.toString(y, ""))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double round(double v) {

@@ -2,6 +2,7 @@ package org.planmap.render;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Dimension;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
@@ -68,6 +69,20 @@ final class Legend {
         return rows;
     }
 
+    /** The panel's size: what {@link #draw} covers, so that the map can choose where it goes first. */
+    static Dimension size(Graphics2D g, List<Row> rows, String heading) {
+        if (rows.isEmpty()) {
+            return new Dimension();
+        }
+        g.setFont(CjkFont.font(12, true, false));
+        FontMetrics fm = g.getFontMetrics();
+        int width = fm.stringWidth(heading);
+        for (Row row : rows) {
+            width = Math.max(width, fm.stringWidth(row.text()) + (row.heading() ? 0 : SWATCH_W + 8));
+        }
+        return new Dimension(width + 20, (rows.size() + 1) * ROW + 10);
+    }
+
     /**
      * Draws the rows under {@code heading} (图例, Legend) in a white panel whose bottom-right corner is at
      * ({@code right}, {@code bottom}).
@@ -80,15 +95,13 @@ final class Legend {
         }
         var text = CjkFont.font(12, false, false);
         var bold = CjkFont.font(12, true, false);
+        Dimension size = size(g, rows, heading);
+        int width = size.width - 20;
+        int height = size.height;
+        int top = bottom - height;
+        int left = right - size.width;
         g.setFont(bold);
         FontMetrics fm = g.getFontMetrics();
-        int width = fm.stringWidth(heading);
-        for (Row row : rows) {
-            width = Math.max(width, fm.stringWidth(row.text()) + (row.heading() ? 0 : SWATCH_W + 8));
-        }
-        int height = (rows.size() + 1) * ROW + 10;
-        int top = bottom - height;
-        int left = right - width - 20;
         g.setColor(MapImage.PANEL);
         g.fillRoundRect(left, top, width + 20, height, 6, 6);
         g.setColor(new Color(0xbcccdc));

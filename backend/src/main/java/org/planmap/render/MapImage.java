@@ -2,9 +2,13 @@ package org.planmap.render;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Dimension;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.Point;
+import java.awt.Shape;
+import java.awt.geom.Area;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
@@ -17,8 +21,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
 import org.planmap.layer.LayerService;
 import org.planmap.layer.UnknownLayerException;
 import org.planmap.style.MapStyles.LayerStyle;
@@ -69,7 +75,7 @@ public final class MapImage {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
-            draw(g, view, wanted, word(language, TITLE), language);
+            draw(g, view, wanted, word(language, TITLE), language, null);
         } finally {
             g.dispose();
         }
@@ -96,9 +102,12 @@ public final class MapImage {
      * given. The layers {@code wanted} names a version of are drawn as they were in those kept versions, labels
      * included, and the legend names the version and its day. Unknown layers are the caller's to {@link #check} first.
      *
-     * @return the place names drawn (those that would have collided were dropped), in rank order
+     * The legend stands bottom-right, over the scale bar; with a {@code focus} (the site or county a report is
+     * about, null for none) in the first corner that leaves it uncovered, else where it covers least of it.
+     *
+     * @return the place names drawn (those that would have collided were dropped), in rank order, and the legend
      */
-    public List<String> draw(Graphics2D g, Viewport view, MapLayers wanted, String title, MapLanguage language) {
+    public Drawn draw(Graphics2D g, Viewport view, MapLayers wanted, String title, MapLanguage language, Geometry focus) {
         int width = view.width();
         int height = view.height();
         MapRenderer.prepare(g);
@@ -130,12 +139,20 @@ public final class MapImage {
         shown.remove(BACKGROUND_LAYER);
         shown.keySet().retainAll(shownIds);
         List<Rectangle2D> taken = new ArrayList<>();
-        taken.add(title(g, title));
-        taken.add(northArrow(g, width));
+        Rectangle2D titleBox = title(g, title);
+        taken.add(titleBox);
+        Rectangle2D arrow = northArrow(g, width);
+        taken.add(arrow);
         UnaryOperator<String> words = chinese -> language.word(styles, chinese);
         Rectangle2D scale = scaleBar(g, view, words);
         taken.add(scale);
-        taken.add(legend(g, styles, shown, wanted, width, (int) scale.getY() - 6, language));
+        Shape clearOf = focus == null ? null : view.path(focus);
+        Rectangle2D legend = legend(g, styles, shown, wanted, language, size -> corner(size, view,
+                List.of(new Point(width - MARGIN, (int) scale.getY() - 6),
+                        new Point(MARGIN + size.width, (int) scale.getY() - 6), // the credit line runs under it
+                        new Point(MARGIN + size.width, (int) titleBox.getMaxY() + 6 + size.height),
+                        new Point(width - MARGIN, (int) arrow.getMaxY() + 6 + size.height)), clearOf));
+        taken.add(legend);
         List<String> labels = new ArrayList<>();
         double zoom = view.zoom();
         List<LayerStyle> labelled = styles.layers().values().stream()
@@ -149,7 +166,44 @@ public final class MapImage {
                 labels.addAll(renderer.drawLabels(g, view, label, features, taken, language::placeName));
             }
         }
-        return labels;
+        return new Drawn(labels, legend);
+    }
+
+    /** What {@link #draw} placed: the place names drawn, in rank order, and the legend's panel (empty for none). */
+    public record Drawn(List<String> labels, Rectangle2D legend) {
+        public Drawn {
+            labels = List.copyOf(labels);
+        }
+    }
+
+    /**
+     * The bottom-right corner of the legend's panel: the first of {@code corners} where it leaves {@code clearOf}
+     * uncovered, else the one covering least of it (by the covered part's bounding box); the first when nothing is
+     * to be kept clear.
+     */
+    private static Point corner(Dimension size, Viewport view, List<Point> corners, Shape clearOf) {
+        if (clearOf == null) {
+            return corners.get(0);
+        }
+        Point best = corners.get(0);
+        double least = Double.MAX_VALUE;
+        for (Point c : corners) {
+            if (c.y - size.height < 0 || c.y > view.height()) {
+                continue;
+            }
+            Area covered = new Area(clearOf);
+            covered.intersect(new Area(new Rectangle2D.Double(c.x - size.width, c.y - size.height, size.width, size.height)));
+            Rectangle2D box = covered.getBounds2D();
+            double area = covered.isEmpty() ? 0 : box.getWidth() * box.getHeight();
+            if (area == 0) {
+                return c;
+            }
+            if (area < least) {
+                least = area;
+                best = c;
+            }
+        }
+        return best;
     }
 
     private static Rectangle2D title(Graphics2D g, String title) {
@@ -233,13 +287,14 @@ public final class MapImage {
     }
 
     /**
-     * Bottom-right, over the scale bar: each drawn layer's swatch and title; the tiers (or region kinds) row by
+     * At {@code corner} (bottom-right, over the scale bar, unless a report's site or county is there): each drawn
+     * layer's swatch and title; the tiers (or region kinds) row by
      * row. Shanxi runs from south-west to north-east, so at the province's extent that corner is Henan, not
      * 运城 (which a bottom-left legend covered). A layer drawn as a kept version says which, and of what day: a
      * printed sheet of last month's line must not pass for today's.
      */
     private Rectangle2D legend(Graphics2D g, MapStyles styles, Map<String, List<Feature>> drawn, MapLayers wanted,
-            int width, int bottom, MapLanguage language) {
+            MapLanguage language, Function<Dimension, Point> corner) {
         UnaryOperator<String> words = chinese -> language.word(styles, chinese);
         List<Legend.Row> rows = new ArrayList<>();
         for (Map.Entry<String, List<Feature>> e : drawn.entrySet()) {
@@ -249,15 +304,26 @@ public final class MapImage {
             String title = kept == null ? layers.layer(style.id()).title() : kept.layer().title();
             rows.addAll(Legend.rows(style, e.getValue(), title.contains("示意"), edition(kept, language), words));
         }
-        return Legend.draw(g, rows, words.apply("图例"), width - MARGIN, bottom);
+        String heading = words.apply("图例");
+        Point at = corner.apply(Legend.size(g, rows, heading));
+        return Legend.draw(g, rows, heading, at.x, at.y);
     }
 
-    /** "（第 3 版，2026-12-05）" / " (version 3, 2026-12-05)" for a kept version, the day in the server's zone; "" for now. */
+    /** "（第 3 版，2026-12-05）" / " (version 3, 2026-12-05)" for a kept version; "" for now. */
     static String edition(LayerVersion kept, MapLanguage language) {
         if (kept == null) {
             return "";
         }
-        LocalDate day = LocalDate.ofInstant(kept.created(), ZoneId.systemDefault());
-        return language.text("（第 " + kept.version() + " 版，" + day + "）", " (version " + kept.version() + ", " + day + ")");
+        return language.text("（", " (") + versionName(kept.version(), day(kept), language) + language.text("）", ")");
+    }
+
+    /** "第 3 版，2026-12-05" / "version 3, 2026-12-05": a version as planners name it, in the legend and the reports. */
+    public static String versionName(int number, LocalDate day, MapLanguage language) {
+        return language.text("第 " + number + " 版，" + day, "version " + number + ", " + day);
+    }
+
+    /** The day a version was stored, in the server's zone, as the legend and the reports print it. */
+    public static LocalDate day(LayerVersion kept) {
+        return LocalDate.ofInstant(kept.created(), ZoneId.systemDefault());
     }
 }

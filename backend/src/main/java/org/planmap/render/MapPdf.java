@@ -9,11 +9,8 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.geom.Polygon;
 
 /**
  * Maps on PDF pages: {@link MapImage}'s drawing (layers, labels, title, legend, scale bar, north arrow, credit)
@@ -46,6 +43,12 @@ public final class MapPdf {
      */
     static final int MIN_DRAWN_WIDTH = 760;
 
+    /**
+     * The right part of a report's map kept for the legend: about the width of the Chinese legend of the atlas's
+     * layers (the legend moves to another corner where an English one is wider and the corner is free).
+     */
+    static final double LEGEND_STRIP = 0.3;
+
     private final MapImage maps;
 
     public MapPdf(MapImage maps) {
@@ -59,46 +62,44 @@ public final class MapPdf {
 
     /**
      * Draws the map of {@code lonLat} in a {@code width} × {@code height} point box whose top-left corner is at
-     * ({@code x}, {@code top}); {@code highlight}, when not null, is outlined over it.
+     * ({@code x}, {@code top}); {@code highlight}, when not null, is outlined over it, clear of the legend.
      */
     public void map(PdfDocument.Page page, float x, float top, int width, int height, Envelope lonLat,
             MapLayers wanted, String title, Geometry highlight, MapLanguage language) {
-        double enlarged = Math.max(1, (double) MIN_DRAWN_WIDTH / width);
-        Viewport view = Viewport.fitting(lonLat, (int) Math.round(width * enlarged),
-                (int) Math.round(height * enlarged));
+        double enlarged = enlarged(width);
+        Viewport view = viewport(lonLat, width, height, highlight != null);
         page.drawing(x, top, width, height, g -> {
             g.scale(1 / enlarged, 1 / enlarged);
-            maps.draw(g, view, wanted, title, language);
+            maps.draw(g, view, wanted, title, language, highlight);
             if (highlight != null) {
                 outline(g, view, highlight);
             }
         });
     }
 
+    /**
+     * The view a {@code width} × {@code height} point map of {@code lonLat} is drawn in, before it is scaled down;
+     * with a {@code highlight}, {@code lonLat} fills only the part left of {@link #LEGEND_STRIP}, where the legend
+     * stands clear of the site or county the page is about.
+     */
+    public static Viewport viewport(Envelope lonLat, int width, int height, boolean highlight) {
+        double enlarged = enlarged(width);
+        int drawnWidth = (int) Math.round(width * enlarged);
+        return Viewport.fitting(lonLat, drawnWidth, (int) Math.round(height * enlarged),
+                highlight ? (int) Math.round(drawnWidth * LEGEND_STRIP) : 0);
+    }
+
+    private static double enlarged(int width) {
+        return Math.max(1, (double) MIN_DRAWN_WIDTH / width);
+    }
+
     private static void outline(Graphics2D g, Viewport view, Geometry lonLat) {
-        Path2D.Double path = new Path2D.Double(Path2D.WIND_EVEN_ODD);
-        for (int i = 0; i < lonLat.getNumGeometries(); i++) {
-            if (lonLat.getGeometryN(i) instanceof Polygon p) {
-                ring(path, p.getExteriorRing(), view);
-                for (int h = 0; h < p.getNumInteriorRing(); h++) {
-                    ring(path, p.getInteriorRingN(h), view);
-                }
-            }
-        }
+        Path2D.Double path = view.path(lonLat);
         g.setColor(new Color(HIGHLIGHT.getRed(), HIGHLIGHT.getGreen(), HIGHLIGHT.getBlue(), 60));
         g.fill(path);
         g.setColor(HIGHLIGHT);
         g.setStroke(new BasicStroke(2f));
         g.draw(path);
-    }
-
-    private static void ring(Path2D.Double path, LineString ring, Viewport view) {
-        Coordinate[] cs = ring.getCoordinates();
-        path.moveTo(view.px(cs[0].x), view.py(cs[0].y));
-        for (int i = 1; i < cs.length; i++) {
-            path.lineTo(view.px(cs[i].x), view.py(cs[i].y));
-        }
-        path.closePath();
     }
 
     /** A word of the style file in the report's language, as the map inside the report says it. */

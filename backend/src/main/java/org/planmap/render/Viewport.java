@@ -1,6 +1,11 @@
 package org.planmap.render;
 
+import java.awt.geom.Path2D;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Polygon;
 import org.planmap.crs.Ellipsoid;
 
 /**
@@ -21,17 +26,26 @@ public record Viewport(Plane plane, Envelope extent, int width, int height) {
      * in one direction to the image's proportions, so all of it shows undistorted, in Web Mercator.
      */
     public static Viewport fitting(Envelope lonLat, int width, int height) {
+        return fitting(lonLat, width, height, 0);
+    }
+
+    /**
+     * As {@link #fitting(Envelope, int, int)}, the box centred in the image's left part only: the right
+     * {@code strip} pixels are kept for a legend that must not cover it.
+     */
+    public static Viewport fitting(Envelope lonLat, int width, int height, int strip) {
         double minX = WebMercator.x(lonLat.getMinX());
         double maxX = WebMercator.x(lonLat.getMaxX());
         double minY = WebMercator.y(lonLat.getMinY());
         double maxY = WebMercator.y(lonLat.getMaxY());
-        double scale = Math.max((maxX - minX) / width, (maxY - minY) / height);
+        int left = width - strip;
+        double scale = Math.max((maxX - minX) / left, (maxY - minY) / height);
         if (!(scale > 0)) {
             throw new IllegalArgumentException("an empty box cannot be drawn");
         }
         double cx = (minX + maxX) / 2;
         double cy = (minY + maxY) / 2;
-        return new Viewport(Plane.WEB_MERCATOR, new Envelope(cx - scale * width / 2, cx + scale * width / 2,
+        return new Viewport(Plane.WEB_MERCATOR, new Envelope(cx - scale * left / 2, cx - scale * left / 2 + scale * width,
                 cy - scale * height / 2, cy + scale * height / 2), width, height);
     }
 
@@ -76,5 +90,28 @@ public record Viewport(Plane plane, Envelope extent, int width, int height) {
         double x = extent.centre().x;
         double run = 10 * resolution();
         return Ellipsoid.distance(plane.lon(x), lat, plane.lon(x + run), lat) / 10;
+    }
+
+    /** The polygons of {@code lonLat} in this view's pixels, holes as holes (even-odd). */
+    public Path2D.Double path(Geometry lonLat) {
+        Path2D.Double path = new Path2D.Double(Path2D.WIND_EVEN_ODD);
+        for (int i = 0; i < lonLat.getNumGeometries(); i++) {
+            if (lonLat.getGeometryN(i) instanceof Polygon p) {
+                ring(path, p.getExteriorRing());
+                for (int h = 0; h < p.getNumInteriorRing(); h++) {
+                    ring(path, p.getInteriorRingN(h));
+                }
+            }
+        }
+        return path;
+    }
+
+    private void ring(Path2D.Double path, LineString ring) {
+        Coordinate[] cs = ring.getCoordinates();
+        path.moveTo(px(cs[0].x), py(cs[0].y));
+        for (int i = 1; i < cs.length; i++) {
+            path.lineTo(px(cs[i].x), py(cs[i].y));
+        }
+        path.closePath();
     }
 }

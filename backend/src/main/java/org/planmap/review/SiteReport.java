@@ -1,6 +1,7 @@
 package org.planmap.review;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -40,9 +41,16 @@ public record SiteReport(Site site, List<CountyShare> counties, List<LineShare> 
             double sharePercent) {
     }
 
-    /** One control line; {@code official} false for the demonstration data (示意), {@code version} the layer's. */
+    /**
+     * One control line; {@code official} false for the demonstration data (示意).
+     *
+     * @param version     the layer's kept version as the history names it (第 N 版), null if the layer was last written
+     *                    without one
+     * @param versionDate the day that version was stored
+     * @param layerVersion the content hash the layer's catalog entry carries, as the versions API names it: provenance only
+     */
     public record LineShare(String id, String title, double areaHa, double areaMu, double sharePercent,
-            boolean official, String version) {
+            boolean official, Integer version, LocalDate versionDate, String layerVersion) {
     }
 
     public record ConflictShare(String kind, String kindName, String adcode, String countyName, double areaHa,

@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.planmap.controlline.ConflictLayer;
 import org.planmap.controlline.ControlLine;
@@ -80,13 +81,23 @@ public final class SiteReportPdf {
                     text.space(3);
                 });
                 text.heading(l.text("数据版本", "Data versions"));
-                report.lines().forEach(line -> text.note(SiteReview.plainName(line, word) + l.text(" 版本 ", " version ") + line.version()
+                report.lines().forEach(line -> text.note(SiteReview.plainName(line, word) + " " + edition(line, l)
                         + (line.official() ? l.text("（官方数据）", " (official data)") : l.text("（示意数据，非官方）", " (demonstration data, not official)"))));
                 text.note(l.text("面积按 WGS 84 椭球计算（GeographicLib），1 公顷 = 15 亩。",
                         "Areas are measured on the WGS 84 ellipsoid (GeographicLib); 1 ha = 15 mu."));
+                // The store's content tags tell two exports of the same version apart; a planner names the version.
+                text.note(l.text("数据内容标识：", "Content tags: ") + report.lines().stream()
+                        .map(line -> SiteReview.plainName(line, word) + " " + line.layerVersion())
+                        .collect(Collectors.joining(l.text("；", "; "))));
             }
             pdf.save(out);
         }
+    }
+
+    /** "第 2 版，2026-12-05" as the map's legend names it, or that the layer is as last written, outside the history. */
+    private static String edition(SiteReport.LineShare line, MapLanguage l) {
+        return line.version() == null ? l.text("当前数据（未存为版本）", "current data (not a kept version)")
+                : MapImage.versionName(line.version(), line.versionDate(), l);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -28,11 +29,13 @@ import org.planmap.plan.CountyCard;
 import org.planmap.plan.CountyCards;
 import org.planmap.plan.PlanLayers;
 import org.planmap.plan.StructureLayers;
+import org.planmap.render.MapImage;
 import org.planmap.render.MapLanguage;
 import org.planmap.store.Feature;
 import org.planmap.store.FeatureCursor;
 import org.planmap.store.FeatureQuery;
 import org.planmap.store.LayerInfo;
+import org.planmap.store.LayerVersion;
 
 /**
  * 合规性审查: a proposed site checked against the plan. Every layer is read through the one road (a
@@ -73,8 +76,10 @@ public final class SiteReview {
             if (stored(line.layerId())) {
                 LayerInfo info = layers.layer(line.layerId());
                 double m2 = unionArea(line.layerId(), site);
+                Optional<LayerVersion> kept = layers.currentVersion(line.layerId());
                 lines.add(new SiteReport.LineShare(line.layerId(), info.title(), ha(m2), mu(m2), share(m2, siteM2),
-                        !DemoControlLines.isDemonstration(info), info.version()));
+                        !DemoControlLines.isDemonstration(info), kept.map(LayerVersion::version).orElse(null),
+                        kept.map(MapImage::day).orElse(null), info.version()));
             }
         }
 

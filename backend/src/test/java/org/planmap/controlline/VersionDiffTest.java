@@ -6,7 +6,20 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.io.geojson.GeoJsonWriter;
+import org.planmap.TestStores;
+import org.planmap.crs.CrsRef;
+import org.planmap.encode.Gdal;
+import org.planmap.importer.ImportLimits;
+import org.planmap.importer.ImportService;
+import org.planmap.importer.ImportStatus;
+import org.planmap.importer.shapefile.ShapefileZipReader;
+import org.planmap.store.FeatureCursor;
+import org.planmap.store.FeatureQuery;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.io.TempDir;
 import org.planmap.boundary.BoundaryFiles;
 import org.planmap.boundary.BoundarySet;
@@ -64,6 +77,51 @@ class VersionDiffTest {
             assertThat(none.features()).isEqualTo(new VersionDiff.FeatureChanges(0, 0, 0, 3));
             assertThat(none.layer()).isEmpty();
             assertThat(none.total().changeHa()).isZero();
+        }
+    }
+
+    /**
+     * The walk's round trip: the line exported as a Shapefile in Gauss-Krüger metres (EPSG:4546) by ogr2ogr, one
+     * feature dropped, imported back. Reprojection noise, DBF fields and the new ids the import gives must not make
+     * every feature "removed" and "added": one is removed, the rest are the same features.
+     */
+    @Test
+    void aShapefileRoundTripIsTheSameFeaturesLessTheOneDropped(@TempDir Path dir) throws Exception {
+        String layerId = ControlLine.URBAN_DEVELOPMENT_BOUNDARY.layerId();
+        try (GeoPackageStore store = TestStores.withDemonstrationLines(dir.resolve("store"))) {
+            LayerService layers = new LayerService(store);
+            int a = layers.currentVersion(layerId).orElseThrow().version();
+            Path geoJson = dir.resolve("line.geojson");
+            StringBuilder json = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+            List<String> ids = new java.util.ArrayList<>();
+            GeoJsonWriter geometry = new GeoJsonWriter();
+            geometry.setEncodeCRS(false);
+            try (FeatureCursor features = layers.features(FeatureQuery.of(layerId), CrsRef.WGS84)) {
+                features.forEachRemaining(f -> {
+                    ids.add((String) f.properties().get("id"));
+                    json.append(ids.size() > 1 ? "," : "").append("{\"type\":\"Feature\",\"properties\":")
+                            .append(JsonMapper.builder().build().writeValueAsString(f.properties()))
+                            .append(",\"geometry\":").append(geometry.write(f.geometry())).append('}');
+                });
+            }
+            Files.writeString(geoJson, json.append("]}"));
+            Path shp = dir.resolve("shp");
+            Gdal.run("ogr2ogr", "-f", "ESRI Shapefile", "-t_srs", "EPSG:4546", "-lco", "ENCODING=UTF-8", shp.toString(),
+                    geoJson.toString(), "-nln", "line", "-where", "id <> '" + ids.get(0) + "'");
+            Path zip = dir.resolve("line.zip");
+            Gdal.run("zip", "-j", "-q", zip.toString(), shp.resolve("line.shp").toString(), shp.resolve("line.shx").toString(),
+                    shp.resolve("line.dbf").toString(), shp.resolve("line.prj").toString(), shp.resolve("line.cpg").toString());
+            try (ImportService imports = new ImportService(List.of(new ShapefileZipReader(new GeometryFactory(), dir,
+                    ShapefileZipReader.DEFAULT_MAX_ENTRIES)), new LayerWriter(store), ImportLimits.DEFAULT, List.of())) {
+                ImportStatus job = imports.submit(ControlLine.URBAN_DEVELOPMENT_BOUNDARY.importTarget(), zip, "line.zip",
+                        null, "0".repeat(64), "wang");
+                assertThat(imports.await(job.id(), 120).state()).as(imports.await(job.id(), 1).toString())
+                        .isEqualTo(ImportStatus.State.DONE);
+            }
+            int b = layers.currentVersion(layerId).orElseThrow().version();
+            assertThat(b).isGreaterThan(a);
+            VersionDiff.Result diff = new VersionDiff(layers, () -> BOUNDARIES).diff(layerId, a, b);
+            assertThat(diff.features()).isEqualTo(new VersionDiff.FeatureChanges(0, 1, 0, ids.size() - 1));
         }
     }
 }

@@ -53,7 +53,7 @@ class MapLanguageTest {
         BufferedImage image = new BufferedImage(1200, 900, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
-            return maps.draw(g, view, MapLayers.current(LAYERS), language.word(STYLES, MapImage.TITLE), language);
+            return maps.draw(g, view, MapLayers.current(LAYERS), language.word(STYLES, MapImage.TITLE), language, null).labels();
         } finally {
             g.dispose();
         }

@@ -90,7 +90,11 @@ class SiteReviewTest {
         for (SiteReport.LineShare l : report.lines()) {
             assertClose(l.areaHa(), gdal(unionIntersection(l.id(), BORDER_SITE)));
             assertThat(l.official()).isFalse();
-            assertThat(l.version()).isNotBlank();
+            // The version a planner finds in the layer's history and on the map's legend, not the content hash.
+            org.planmap.store.LayerVersion current = new LayerService(store).currentVersion(l.id()).orElseThrow();
+            assertThat(l.version()).isEqualTo(current.version());
+            assertThat(l.versionDate()).isEqualTo(org.planmap.render.MapImage.day(current));
+            assertThat(l.layerVersion()).isEqualTo(store.layer(l.id()).orElseThrow().version());
         }
         SiteReport.LineShare covered = report.lines().stream().filter(l -> l.areaHa() > 0).findFirst().orElseThrow();
         assertThat(report.summary()).startsWith("该地块 " + SiteReview.number(report.site().areaHa()) + " 公顷")

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.planmap.controlline.ControlLine;
 import org.planmap.encode.Gdal;
 import org.planmap.importer.KmlFormatReader;
 import tools.jackson.databind.JsonNode;
@@ -40,7 +41,11 @@ class SiteReviewApiTest extends ServerTest {
         assertThat(report.get("lines").size()).isEqualTo(3);
         for (JsonNode line : report.get("lines")) {
             assertThat(line.get("official").asBoolean()).isFalse();
-            assertThat(line.has("version") && line.has("areaMu") && line.has("sharePercent")).isTrue();
+            assertThat(line.has("areaMu") && line.has("sharePercent")).isTrue();
+            JsonNode current = current(line.get("id").asString());
+            assertThat(line.get("version").asInt()).isEqualTo(current.get("version").asInt());
+            assertThat(line.get("versionDate").asString()).matches("\\d{4}-\\d{2}-\\d{2}");
+            assertThat(line.get("layerVersion").asString()).isEqualTo(current.get("layerVersion").asString());
         }
         assertThat(report.get("townGroups").isArray() && report.get("regions").isArray()).isTrue();
         assertThat(report.get("passages").get(0).has("section")).isTrue();
@@ -54,6 +59,14 @@ class SiteReviewApiTest extends ServerTest {
         assertThat(pdfinfo(pdf)).contains("Page size: 595.276 x 841.89 pts (A4)");
         String text = Gdal.run("pdftotext", pdf.toString(), "-");
         assertThat(text).contains("合规性审查报告", "孝义市", "汾阳市", "生态保护红线", "示意数据");
+        // Data versions as the history and the map's legend name them: 第 N 版 and its day; the hash only as a footnote.
+        JsonNode redline = current(ControlLine.ECOLOGICAL_PROTECTION_REDLINE.layerId());
+        String day = post("/api/site-review", SITE, "Content-Type", "application/geo+json").json().get("lines").get(0)
+                .get("versionDate").asString();
+        String flat = text.replace("\n", "");
+        assertThat(flat).contains("生态保护红线 第 " + redline.get("version").asInt() + " 版，" + day + "（示意数据，非官方）",
+                "数据内容标识：");
+        assertThat(flat).doesNotContain("版本 " + redline.get("layerVersion").asString());
         Path viaAccept = download("POST", "/api/site-review", SITE, 200, "Accept", "application/pdf");
         assertThat(Gdal.run("pdftotext", viaAccept.toString(), "-")).contains("孝义市");
     }
@@ -302,5 +315,15 @@ class SiteReviewApiTest extends ServerTest {
                 .header("Content-Type", upload.contentType())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(upload.body())).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** The layer's current version as its history lists it. */
+    private JsonNode current(String layerId) throws Exception {
+        for (JsonNode v : get("/api/layers/" + layerId + "/versions").body()) {
+            if (v.get("current").asBoolean()) {
+                return v;
+            }
+        }
+        throw new AssertionError(layerId + " has no current version");
     }
 }
