@@ -2,14 +2,17 @@ package org.planmap.controlline;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -156,8 +159,15 @@ public final class ControlLineLedger {
             return t;
         }, null, false);
         try {
-            return pool.submit(() -> boundaries.counties().parallelStream().map(county -> county(county, lines)).toList())
-                    .join();
+            // One task per county, the largest first (its box's area stands for its fields): a parallel stream cut
+            // the list into a few long runs of counties in adcode order, and the run that came last kept one core
+            // busy while the other had nothing left to take.
+            List<Feature> counties = boundaries.counties();
+            List<ForkJoinTask<CountyResult>> tasks = new ArrayList<>(Collections.nCopies(counties.size(), null));
+            IntStream.range(0, counties.size()).boxed()
+                    .sorted(Comparator.comparingDouble((Integer i) -> -counties.get(i).geometry().getEnvelopeInternal().getArea()))
+                    .forEach(i -> tasks.set(i, pool.submit(() -> county(counties.get(i), lines))));
+            return tasks.stream().map(ForkJoinTask::join).toList();
         } finally {
             pool.shutdown();
         }
