@@ -68,18 +68,21 @@ class CompareBrowserTest extends ScreenBrowserTest {
         if (imported) {
             return;
         }
-        for (String[] upload : new String[][] {{"west.geojson", field("west", WEST)}, {"east.geojson", field("east", EAST)}}) {
-            Multipart body = Multipart.file(upload[0], upload[1].getBytes(StandardCharsets.UTF_8));
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/layers/"
-                            + FARMLAND + "/import"))
-                    .header("Content-Type", body.contentType())
-                    .header("Authorization", "Basic " + Base64.getEncoder()
-                            .encodeToString(("editor:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.body())).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        }
+        importField(port, PASSWORD, FARMLAND, "west", WEST);
+        importField(port, PASSWORD, FARMLAND, "east", EAST);
         imported = true;
+    }
+
+    /** {@code name}.geojson, one field over {@code box}, imported into {@code layer} by the editor as an upload. */
+    static void importField(int port, String password, String layer, String name, double[] box) throws Exception {
+        Multipart body = Multipart.file(name + ".geojson", field(name, box).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/layers/" + layer + "/import"))
+                        .header("Content-Type", body.contentType())
+                        .header("Authorization", "Basic " + Base64.getEncoder()
+                                .encodeToString(("editor:" + password).getBytes(StandardCharsets.UTF_8)))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.body())).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     }
 
     /** 历史 beside 永久基本农田 in the layer panel (unfolded first where it starts folded, on a phone). */

@@ -5,8 +5,9 @@ import { lang, t, placeHtml, locale } from './i18n.js';
 
 const ACTIONS = { import: '导入', delete: '删除', restore: '恢复', demo: '示意数据' };
 const MU_PER_HA = 15;
-const fmt = (v, digits = 2) => Number(v).toLocaleString(locale, { maximumFractionDigits: digits });
-const signed = (v) => `${v > 0 ? '+' : ''}${fmt(v)}`;
+// Fixed decimals, as in the ledger: 公顷 two, 亩 whole, so the diff's columns line up (-271,013.1 stood under -223,532.85).
+const fmt = (v, digits = 2) => Number(v).toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const signed = (v, digits = 2) => `${v > 0 ? '+' : ''}${fmt(v, digits)}`;
 const when = (iso) => new Date(iso).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' });
 const versionsUrl = (id) => `/api/layers/${encodeURIComponent(id)}/versions`;
 
@@ -33,7 +34,7 @@ function versionTable(versions) {
 // 亩; counties where the line is in neither version are left out.
 function diffTable(diff, a, b) {
   const cells = (c) => `<td class="num">${fmt(c.aHa)}</td><td class="num">${fmt(c.bHa)}</td>
-      <td class="num change">${signed(c.changeHa)}</td><td class="num change">${signed(c.changeMu)}</td>`;
+      <td class="num change">${signed(c.changeHa)}</td><td class="num change">${signed(c.changeMu, 0)}</td>`;
   const rows = diff.counties.filter((c) => c.aHa || c.bHa);
   return `<h3>${escape(versionName(a))} → ${escape(versionName(b))}</h3>
     <p class="counts">${t('要素：新增 {added}，删除 {removed}，变化 {changed}', diff.features)}</p>

@@ -109,6 +109,7 @@ export const EN = {
   "上传并导入": "Upload and import",
   "2025年城镇规模等级一览（专栏3）": "2025 city-size tiers (Box 3)",
   "搜索县、市、城镇群名称或行政区划代码，如 孝义": "Search a county, city or town group by name, pinyin or code, e.g. Xiaoyi",
+  "地名或代码": "Place or code",
   "搜索地名": "Search places",
   "搜索结果": "Search results",
   "视图": "Views",

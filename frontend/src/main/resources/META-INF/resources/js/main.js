@@ -20,7 +20,7 @@ import { attachImport } from './import.js';
 import { attachOfficialBoundaries, attributeBoundaries } from './official-boundaries.js';
 import { attachSession } from './session.js';
 import { attachExport } from './export.js';
-import { attachPanels, closeButtons } from './panels.js';
+import { attachPanels, closeButtons, followFocus } from './panels.js';
 import { lang, t, loadPlaceNames, translatePage, otherLanguageHash, placeText } from './i18n.js';
 import { uncoveredPadding, attachMenu, attachToolsMenu } from './layout.js';
 import { followLabelCollisions } from './labels.js';
@@ -92,7 +92,8 @@ async function start() {
   const visibleLayers = () => groups.flatMap((g) => g.layers.map((l) => l.id)).filter((id) => map.hasLayer(overlays[id]));
   const review = attachReview(map, () => uncoveredPadding(map.getContainer(), panels));
   const measure = attachMeasure(map);
-  const panels = ['card', 'reader', 'ledger', 'tier-view', 'history', 'review'].map((id) => document.getElementById(id));
+  // The legend counts as a panel: a chosen place comes to rest beside it too.
+  const panels = ['card', 'reader', 'ledger', 'tier-view', 'history', 'review', 'legend'].map((id) => document.getElementById(id));
   const selection = followSelection(store, { map, places, card, onError: showError,
     padding: () => uncoveredPadding(map.getContainer(), panels), plan: {
     countyList,
@@ -170,13 +171,14 @@ async function start() {
     'show-history': { panel: 'history', show: () => historyPanel.show(), hide: historyPanel.hide },
   }, showError);
   closeButtons('tier-view', 'reader');
+  followFocus(['tools-button', 'menu-toggle', 'search-input']);
   readerPanel.querySelector('.close').addEventListener('click', () => syncView());
 
   followZoomBands(map, places.drawn, config.zoomBands, band, showError, places.redrawSelection);
   map.on('moveend', syncView);
   map.on('click', () => { if (!drawing(map)) selection.clear(); });
   store.subscribe(syncView);
-  if (initial.selection) selection.select(initial.selection.kind, initial.selection.id);
+  if (initial.selection) selection.select(initial.selection.kind, initial.selection.id, { reveal: true });
   if (initial.reading) await reader.show(initial.reading.doc, initial.reading.at).catch(showError);
   syncView();
   status.textContent = '';

@@ -59,11 +59,30 @@ export function followSelection(store, { map, places, card, plan, onError, paddi
     showCard(selection.kind, selection.id);
   });
 
+  // A permalink keeps its zoom: the map only pans, as little as it must, so that the place lies in the part of the
+  // map the open panels (and the legend) leave free; a place larger than that part is centred in it.
+  function reveal(bounds) {
+    const size = map.getSize();
+    const { paddingTopLeft: [left, top], paddingBottomRight: [right, bottom] } = padding();
+    const nw = map.latLngToContainerPoint(bounds.getNorthWest());
+    const se = map.latLngToContainerPoint(bounds.getSouthEast());
+    const shift = (low, high, freeLow, freeHigh) => {
+      if (high - low > freeHigh - freeLow) return (low + high) / 2 - (freeLow + freeHigh) / 2;
+      if (low < freeLow) return low - freeLow;
+      return high > freeHigh ? high - freeHigh : 0;
+    };
+    const by = [shift(nw.x, se.x, left, size.x - right), shift(nw.y, se.y, top, size.y - bottom)];
+    if (by[0] || by[1]) map.panBy(by);
+  }
+
   return {
-    select(kind, id, { zoom = false } = {}) {
+    /** `zoom` fits the place into the free part of the map (a search, the ledger, a card's link), `reveal` only pans it there. */
+    select(kind, id, { zoom = false, reveal: pan = false } = {}) {
       if (!places.has(kind, id)) return;
       store.set({ selection: { kind, id } });
-      if (zoom) map.fitBounds(places.bounds(kind, id), { maxZoom: 9, ...padding() });
+      const bounds = places.bounds(kind, id);
+      if (zoom) map.fitBounds(bounds, { maxZoom: 9, ...padding() });
+      else if (pan) reveal(bounds);
     },
     clear: () => store.set({ selection: null }),
   };
