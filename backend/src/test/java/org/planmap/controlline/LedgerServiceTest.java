@@ -119,25 +119,11 @@ class LedgerServiceTest {
             opened.incrementAndGet();
             open.incrementAndGet();
             AtomicBoolean closed = new AtomicBoolean();
-            return new FeatureCursor() {
-                @Override
-                public boolean hasNext() {
-                    return cursor.hasNext();
+            return TestStores.whenClosed(cursor, () -> {
+                if (closed.compareAndSet(false, true)) {
+                    open.decrementAndGet();
                 }
-
-                @Override
-                public Feature next() {
-                    return cursor.next();
-                }
-
-                @Override
-                public void close() {
-                    if (closed.compareAndSet(false, true)) {
-                        open.decrementAndGet();
-                    }
-                    cursor.close();
-                }
-            };
+            });
         });
     }
 }
