@@ -23,7 +23,6 @@ import org.planmap.plan.CountyDirectory;
 import org.planmap.plan.CurrentBoundaries;
 import org.planmap.plan.PlanTables;
 import org.planmap.plan.StructureLayers;
-import org.planmap.store.Feature;
 import org.planmap.store.FeatureCursor;
 import org.planmap.store.FeatureStore;
 import org.planmap.store.LayerInfo;
